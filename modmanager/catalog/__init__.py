@@ -1,0 +1,1 @@
+"""Catalog sources: building catalogs from vendor folders, fetching, caching and downloading."""

@@ -1,0 +1,1 @@
+"""PySide6 front end. The only package that imports Qt."""

@@ -1,0 +1,1 @@
+"""Use cases with side effects: refresh, backup/restore, the update transaction, recovery."""

@@ -1,0 +1,1 @@
+"""Adapter to a PBX: the agent protocol over STARFACE XML-RPC, TLS pinning, typed answers."""

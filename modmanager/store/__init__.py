@@ -1,0 +1,1 @@
+"""Local state: data directory, settings, inventory (SQLite), credentials, backups, journal."""
