@@ -160,8 +160,8 @@ def _opt_str(struct: Mapping[str, Any], key: str) -> str | None:
 
 
 def _list(struct: Mapping[str, Any], key: str) -> Sequence[Any]:
-    value = _get(struct, key, (list, tuple))
-    return value  # type: ignore[no-any-return]
+    value: Sequence[Any] = _get(struct, key, (list, tuple))
+    return value
 
 
 def _bytes(struct: Mapping[str, Any], key: str) -> bytes:
