@@ -1,0 +1,438 @@
+"""The SQLite inventory: the user's PBXs, their pinned certificates and last known facts.
+
+One connection is shared by all threads and guarded by a lock, because the GUI task runner
+calls the inventory from worker threads; SQLite in WAL mode lets other processes (a CLI run
+next to the GUI) read while one writes.
+
+The snapshot of a PBX (its last refreshed facts) is defined by ``ops``; it is stored here as
+JSON text so the GUI and CLI can show something before the next refresh.
+"""
+
+from __future__ import annotations
+
+import builtins
+import ipaddress
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from modmanager.core.errors import StoreError
+from modmanager.store.paths import inventory_path
+
+DEFAULT_AGENT_INSTANCE = "modmanager"
+MAX_NAME_LENGTH = 64
+_FINGERPRINT_RE = re.compile(r"[0-9a-f]{64}")
+_LIST_HINT = "Run 'modmanager pbx list' to see the PBXs you have added."
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class PbxRecord:
+    """A PBX the user manages. ``name`` is the user's handle for it and unique.
+
+    The URL is normalized to ``https://host:port`` and the fingerprint to 64 lowercase hex
+    digits on construction, so two spellings of the same PBX compare equal.
+    """
+
+    name: str
+    url: str
+    login_id: str
+    customer: str = ""
+    tags: tuple[str, ...] = ()
+    agent_instance: str = DEFAULT_AGENT_INSTANCE
+    fingerprint: str | None = None
+    notes: str = ""
+    added_at: datetime = field(default_factory=_now)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", validate_pbx_name(self.name))
+        object.__setattr__(self, "url", normalize_pbx_url(self.url))
+        if not self.login_id.strip():
+            raise StoreError(f"The PBX {self.name!r} has no login ID.", "Give the STARFACE login ID.")
+        if not self.agent_instance.strip():
+            raise StoreError(
+                f"The PBX {self.name!r} has no agent instance name.",
+                f"Leave it at the default {DEFAULT_AGENT_INSTANCE!r} unless the agent runs elsewhere.",
+            )
+        tags = tuple(dict.fromkeys(tag.strip() for tag in self.tags if tag.strip()))
+        object.__setattr__(self, "tags", tags)
+        if self.fingerprint is not None:
+            object.__setattr__(self, "fingerprint", normalize_fingerprint(self.fingerprint))
+        if self.added_at.tzinfo is None:
+            raise StoreError("A PBX's added_at time must carry a time zone.", "Use datetime.now(UTC).")
+
+
+@dataclass(frozen=True)
+class PbxStatus:
+    """The outcome of the last operation on a PBX, for display before the next refresh."""
+
+    status: str
+    message: str
+    updated_at: datetime
+
+
+def validate_pbx_name(name: str) -> str:
+    """Check a PBX handle; it is used on the command line and in file names."""
+    cleaned = name.strip()
+    if not cleaned:
+        raise StoreError("A PBX needs a name.", "Choose a short name such as 'mueller-hq'.")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise StoreError(
+            f"The PBX name {cleaned[:20]!r}... is longer than {MAX_NAME_LENGTH} characters.",
+            "Choose a shorter name.",
+        )
+    if any(char in "/\\" or not char.isprintable() for char in cleaned):
+        raise StoreError(
+            f"The PBX name {cleaned!r} contains a slash, backslash or control character.",
+            "Use letters, digits, spaces, dots, dashes or underscores.",
+        )
+    return cleaned
+
+
+def normalize_pbx_url(url: str) -> str:
+    """Return ``https://host:port`` (lowercase host, port 443 by default) or raise StoreError.
+
+    Only https is accepted: the agent carries STARFACE credentials.
+    """
+    hint = "Give the address as https://host or https://host:port."
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        raise StoreError(f"The PBX address {url!r} is not a valid URL.", hint) from None
+    if parts.scheme.lower() != "https":
+        raise StoreError(f"The PBX address {url!r} does not use https.", hint)
+    host = (parts.hostname or "").lower()
+    if not host:
+        raise StoreError(f"The PBX address {url!r} has no host name.", hint)
+    if parts.username is not None or parts.password is not None:
+        raise StoreError(
+            "The PBX address contains a user name or password.",
+            "Remove them from the address; the password is asked for separately.",
+        )
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise StoreError(f"The PBX address {url!r} has a path, query or fragment.", hint)
+    try:
+        is_ipv6 = ipaddress.ip_address(host).version == 6
+    except ValueError:
+        is_ipv6 = False
+    shown_host = f"[{host}]" if is_ipv6 else host
+    return f"https://{shown_host}:{port or 443}"
+
+
+def normalize_fingerprint(fingerprint: str) -> str:
+    """Return a SHA-256 fingerprint as 64 lowercase hex digits (colons and case ignored)."""
+    cleaned = fingerprint.strip().replace(":", "").lower()
+    if not _FINGERPRINT_RE.fullmatch(cleaned):
+        raise StoreError(
+            "The certificate fingerprint is not a SHA-256 hash (64 hex digits).",
+            "Copy the SHA-256 fingerprint shown by the PBX's certificate.",
+        )
+    return cleaned
+
+
+_MIGRATIONS: tuple[str, ...] = (
+    # 1: PBXs, their last known facts and the status of the last operation.
+    """
+    CREATE TABLE pbx (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL,
+        login_id TEXT NOT NULL,
+        customer TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        agent_instance TEXT NOT NULL DEFAULT 'modmanager',
+        fingerprint TEXT,
+        notes TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL
+    );
+    CREATE TABLE pbx_snapshot (
+        pbx_id INTEGER PRIMARY KEY REFERENCES pbx(id) ON DELETE CASCADE,
+        snapshot TEXT NOT NULL,
+        fetched_at TEXT NOT NULL
+    );
+    CREATE TABLE pbx_status (
+        pbx_id INTEGER PRIMARY KEY REFERENCES pbx(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        message TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+_PBX_COLUMNS = "name, url, login_id, customer, tags, agent_instance, fingerprint, notes, added_at"
+
+
+class Inventory:
+    """The PBX inventory; safe to share between threads. Close it when done."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or inventory_path()
+        self._lock = threading.RLock()
+        try:
+            self._conn = sqlite3.connect(
+                self.path, check_same_thread=False, timeout=10.0, isolation_level=None
+            )
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise self._db_error(exc) from exc
+
+    def close(self) -> None:
+        """Close the database connection."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Inventory:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        with self._lock:
+            return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- PBXs -------------------------------------------------------------------------
+
+    def add(self, record: PbxRecord) -> None:
+        """Add a PBX; its name must not be taken yet."""
+        with self._transaction() as conn:
+            try:
+                conn.execute(
+                    f"INSERT INTO pbx ({_PBX_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    _pbx_row(record),
+                )
+            except sqlite3.IntegrityError:
+                raise StoreError(
+                    f"A PBX named {record.name!r} exists already.",
+                    "Choose another name, or remove the existing PBX first.",
+                ) from None
+
+    def update(self, record: PbxRecord) -> None:
+        """Replace every field of the PBX named ``record.name`` (``added_at`` is kept)."""
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE pbx SET url = ?, login_id = ?, customer = ?, tags = ?, agent_instance = ?,"
+                " fingerprint = ?, notes = ? WHERE name = ?",
+                (*_pbx_row(record)[1:8], record.name),
+            )
+            _require_found(cursor, record.name)
+
+    def rename(self, old_name: str, new_name: str) -> None:
+        """Give a PBX a new handle, keeping its snapshot, status and pin.
+
+        Credentials are keyed by name too; callers move them with the credential store.
+        """
+        new_name = validate_pbx_name(new_name)
+        with self._transaction() as conn:
+            try:
+                cursor = conn.execute("UPDATE pbx SET name = ? WHERE name = ?", (new_name, old_name))
+            except sqlite3.IntegrityError:
+                raise StoreError(
+                    f"A PBX named {new_name!r} exists already.", "Choose another name."
+                ) from None
+            _require_found(cursor, old_name)
+
+    def remove(self, name: str) -> None:
+        """Remove a PBX with its snapshot and status."""
+        with self._transaction() as conn:
+            _require_found(conn.execute("DELETE FROM pbx WHERE name = ?", (name,)), name)
+
+    def get(self, name: str) -> PbxRecord:
+        """The PBX named ``name``; StoreError if there is none."""
+        with self._lock:
+            row = self._query_one(f"SELECT {_PBX_COLUMNS} FROM pbx WHERE name = ?", (name,))
+        if row is None:
+            raise _unknown_pbx(name)
+        return _record_from_row(row)
+
+    def list(self) -> builtins.list[PbxRecord]:
+        """All PBXs, ordered by customer and name."""
+        with self._lock:
+            rows = self._query_all(
+                f"SELECT {_PBX_COLUMNS} FROM pbx ORDER BY customer COLLATE NOCASE, name COLLATE NOCASE"
+            )
+        return [_record_from_row(row) for row in rows]
+
+    def set_fingerprint(self, name: str, fingerprint: str | None) -> None:
+        """Pin (or with ``None`` unpin) the SHA-256 fingerprint of the PBX's certificate."""
+        value = None if fingerprint is None else normalize_fingerprint(fingerprint)
+        with self._transaction() as conn:
+            cursor = conn.execute("UPDATE pbx SET fingerprint = ? WHERE name = ?", (value, name))
+            _require_found(cursor, name)
+
+    # -- last known facts ---------------------------------------------------------------
+
+    def save_snapshot(self, name: str, snapshot: dict[str, Any], fetched_at: datetime) -> None:
+        """Keep the last refreshed facts of a PBX (replacing older ones)."""
+        text = json.dumps(snapshot, ensure_ascii=False, sort_keys=True)
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO pbx_snapshot (pbx_id, snapshot, fetched_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(pbx_id) DO UPDATE SET snapshot = excluded.snapshot,"
+                " fetched_at = excluded.fetched_at",
+                (self._pbx_id(conn, name), text, _iso(fetched_at)),
+            )
+
+    def load_snapshot(self, name: str) -> tuple[dict[str, Any], datetime] | None:
+        """The last saved facts and when they were fetched, or None if never refreshed."""
+        with self._lock:
+            pbx_id = self._pbx_id(self._conn, name)
+            row = self._query_one(
+                "SELECT snapshot, fetched_at FROM pbx_snapshot WHERE pbx_id = ?", (pbx_id,)
+            )
+        if row is None:
+            return None
+        snapshot = json.loads(row[0])
+        if not isinstance(snapshot, dict):
+            return None
+        return snapshot, datetime.fromisoformat(row[1])
+
+    def save_status(self, name: str, status: str, message: str) -> None:
+        """Record the outcome of the last operation on a PBX (e.g. "ok", "unreachable")."""
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO pbx_status (pbx_id, status, message, updated_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(pbx_id) DO UPDATE SET status = excluded.status,"
+                " message = excluded.message, updated_at = excluded.updated_at",
+                (self._pbx_id(conn, name), status, message, _iso(_now())),
+            )
+
+    def load_status(self, name: str) -> PbxStatus | None:
+        """The last recorded status of a PBX, or None."""
+        with self._lock:
+            pbx_id = self._pbx_id(self._conn, name)
+            row = self._query_one(
+                "SELECT status, message, updated_at FROM pbx_status WHERE pbx_id = ?", (pbx_id,)
+            )
+        return None if row is None else PbxStatus(row[0], row[1], datetime.fromisoformat(row[2]))
+
+    def statuses(self) -> dict[str, PbxStatus]:
+        """The last recorded status of every PBX that has one, by PBX name."""
+        with self._lock:
+            rows = self._query_all(
+                "SELECT pbx.name, s.status, s.message, s.updated_at"
+                " FROM pbx_status AS s JOIN pbx ON pbx.id = s.pbx_id"
+            )
+        return {row[0]: PbxStatus(row[1], row[2], datetime.fromisoformat(row[3])) for row in rows}
+
+    # -- internals --------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Bring the schema up to :data:`SCHEMA_VERSION`, one step per transaction."""
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"The inventory {self.path} was written by a newer modmanager (schema {version}).",
+                "Update modmanager, or use another data folder (MODMANAGER_HOME).",
+            )
+        for step in range(version, SCHEMA_VERSION):
+            # executescript commits on its own; the version bump runs inside the same script.
+            self._conn.executescript(
+                f"BEGIN IMMEDIATE;\n{_MIGRATIONS[step]}\nPRAGMA user_version = {step + 1};\nCOMMIT;"
+            )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._db_error(exc) from exc
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._conn.execute("ROLLBACK")
+                raise self._db_error(exc) from exc
+
+    def _query_one(self, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+        try:
+            row: tuple[Any, ...] | None = self._conn.execute(sql, params).fetchone()
+        except sqlite3.Error as exc:
+            raise self._db_error(exc) from exc
+        return row
+
+    def _query_all(self, sql: str, params: tuple[Any, ...] = ()) -> builtins.list[tuple[Any, ...]]:
+        try:
+            return list(self._conn.execute(sql, params).fetchall())
+        except sqlite3.Error as exc:
+            raise self._db_error(exc) from exc
+
+    @staticmethod
+    def _pbx_id(conn: sqlite3.Connection, name: str) -> int:
+        row = conn.execute("SELECT id FROM pbx WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise _unknown_pbx(name)
+        return int(row[0])
+
+    def _db_error(self, exc: sqlite3.Error) -> StoreError:
+        return StoreError(
+            f"The inventory {self.path} cannot be used ({exc}).",
+            "Close other modmanager windows and retry; if it persists, restore or delete the file.",
+        )
+
+
+def _pbx_row(record: PbxRecord) -> tuple[Any, ...]:
+    return (
+        record.name,
+        record.url,
+        record.login_id,
+        record.customer,
+        json.dumps(list(record.tags), ensure_ascii=False),
+        record.agent_instance,
+        record.fingerprint,
+        record.notes,
+        _iso(record.added_at),
+    )
+
+
+def _record_from_row(row: tuple[Any, ...]) -> PbxRecord:
+    name, url, login_id, customer, tags, agent_instance, fingerprint, notes, added_at = row
+    return PbxRecord(
+        name=name,
+        url=url,
+        login_id=login_id,
+        customer=customer,
+        tags=tuple(json.loads(tags)),
+        agent_instance=agent_instance,
+        fingerprint=fingerprint,
+        notes=notes,
+        added_at=datetime.fromisoformat(added_at),
+    )
+
+
+def _iso(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise StoreError("A stored time must carry a time zone.", "Use datetime.now(UTC).")
+    return moment.astimezone(UTC).isoformat()
+
+
+def _require_found(cursor: sqlite3.Cursor, name: str) -> None:
+    if cursor.rowcount == 0:
+        raise _unknown_pbx(name)
+
+
+def _unknown_pbx(name: str) -> StoreError:
+    return StoreError(f"There is no PBX named {name!r}.", _LIST_HINT)
