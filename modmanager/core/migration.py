@@ -1,0 +1,86 @@
+"""Carry an instance's settings from one module version to another.
+
+STARFACE keeps instance values under each input's ``variableId``; between versions the form
+gains, loses and changes inputs. "Settings are restored as far as the new version supports
+them" therefore means: match stored values by ``variableId`` against the new form, keep
+those it still has, report those it no longer has, and name the inputs that are new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from modmanager.core.sfm import ConfigSchema, SettingValue
+
+MigrationStatus = Literal["carried", "dropped", "new"]
+
+
+@dataclass(frozen=True)
+class SettingMigration:
+    """What happens to one variable when the module version changes."""
+
+    variable_id: str
+    label: str
+    status: MigrationStatus
+    old_value: SettingValue | None
+    new_value: SettingValue | None
+
+
+@dataclass(frozen=True)
+class Migration:
+    """The outcome for one instance.
+
+    ``values`` is exactly what to write into the instance of the new version: every
+    carried value plus the descriptor default of each new input that has one (as the
+    descriptor's text). Inputs in both versions without a stored value are left alone so
+    the new version's own default applies.
+    """
+
+    carried: tuple[SettingMigration, ...]
+    dropped: tuple[SettingMigration, ...]
+    added: tuple[SettingMigration, ...]
+    values: dict[str, SettingValue]
+
+    @property
+    def loses_settings(self) -> bool:
+        """Whether a stored value has no place in the new version (worth a warning)."""
+        return bool(self.dropped)
+
+
+def migrate_settings(
+    old: ConfigSchema, new: ConfigSchema, values: Mapping[str, SettingValue]
+) -> Migration:
+    """Match stored ``values`` against the ``new`` form by ``variableId``.
+
+    A stored value is carried when the new form has a value-storing input with its
+    variableId (whether or not the old form knew it; the stored value wins over the new
+    default) and dropped otherwise. Inputs only the new form has are reported as new
+    with their default. Layout inputs such as headlines never take part.
+    """
+    carried: list[SettingMigration] = []
+    dropped: list[SettingMigration] = []
+    added: list[SettingMigration] = []
+    result: dict[str, SettingValue] = {}
+    for variable_id, value in values.items():
+        target = new.get(variable_id)
+        if target is not None:
+            carried.append(SettingMigration(variable_id, target.label, "carried", value, value))
+            result[variable_id] = value
+        else:
+            source = old.get(variable_id)
+            label = source.label if source is not None else variable_id
+            dropped.append(SettingMigration(variable_id, label, "dropped", value, None))
+    reported: set[str] = set()
+    for target in new.inputs:
+        variable_id = target.variable_id
+        if not target.stores_value or variable_id in reported:
+            continue
+        reported.add(variable_id)
+        if variable_id in values or old.get(variable_id) is not None:
+            continue
+        added.append(SettingMigration(variable_id, target.label, "new", None, target.default))
+        if target.default is not None:
+            result[variable_id] = target.default
+    return Migration(tuple(carried), tuple(dropped), tuple(added), result)

@@ -1,0 +1,584 @@
+"""Read STARFACE module files (``.sfm``) into typed, immutable records.
+
+An ``.sfm`` is a JAR (a ZIP archive) holding ``META-INF/MANIFEST.MF``,
+``module-descriptor.xml`` and the module's classes. Files come from vendors, catalogs and
+PBXs, so nothing here trusts them: archives are size-, count- and ratio-checked before
+anything is decompressed, entry names may not escape the archive, XML is parsed without
+DTDs or entities, and every problem becomes :class:`InvalidModuleFile` with one sentence
+naming it. The descriptor parser is lenient about *shape* (a field may be an attribute or
+a child element; real files vary) because a partner cannot fix a vendor's file.
+
+Pure: :func:`read_sfm` works on bytes; :func:`read_sfm_path` reads only the path given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TypeAlias
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as SafeElementTree
+from defusedxml import DefusedXmlException
+
+from modmanager.core.errors import InvalidModuleFile
+
+SettingValue: TypeAlias = str | int | float | bool | list[str]
+"""A value stored in a module instance under a ``variableId``."""
+
+DESCRIPTOR_NAME = "module-descriptor.xml"
+MANIFEST_NAME = "META-INF/MANIFEST.MF"
+
+# Real files are 4-70 KB with 2-20 entries and a descriptor up to ~50 KB; the limits leave
+# generous room for real modules while keeping hostile archives cheap to refuse.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ENTRIES = 2000
+MAX_TOTAL_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_ENTRY_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+RATIO_CHECK_MIN_BYTES = 1024 * 1024
+MAX_DESCRIPTOR_BYTES = 4 * 1024 * 1024
+MAX_MANIFEST_BYTES = 256 * 1024
+
+# Form elements that only arrange the form and never hold an instance value.
+LAYOUT_KINDS = frozenset({"headline", "label", "separator", "spacer", "text", "infoText"})
+
+_XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
+_MANIFEST_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
+_READ_CHUNK = 64 * 1024
+
+# zipfile reports damaged input through a zoo of exception types; all mean "unreadable".
+_ARCHIVE_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    struct.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    OverflowError,
+    KeyError,
+    IndexError,
+)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The main section of ``META-INF/MANIFEST.MF``."""
+
+    object_id: str | None
+    spec_version: str | None
+    created_by: str | None
+    create_date: str | None
+    attributes: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ConfigInput:
+    """One element of an instance's configuration form.
+
+    ``variable_id`` is the key an instance stores the value under and therefore the key
+    that settings migration matches on; layout elements have none.
+    """
+
+    tab: str
+    variable_id: str
+    label: str
+    kind: str
+    input_id: str
+    default: str | None = None
+    validation: str | None = None
+    max_length: int | None = None
+    description: str | None = None
+
+    @property
+    def stores_value(self) -> bool:
+        """Whether an instance keeps a value for this input (False for headlines etc.)."""
+        return bool(self.variable_id) and self.kind not in LAYOUT_KINDS
+
+
+@dataclass(frozen=True)
+class ConfigSchema:
+    """The configuration form of a module version, in form order."""
+
+    inputs: tuple[ConfigInput, ...] = ()
+
+    def get(self, variable_id: str) -> ConfigInput | None:
+        """The first value-storing input with this ``variableId``, if any."""
+        for config_input in self.inputs:
+            if config_input.stores_value and config_input.variable_id == variable_id:
+                return config_input
+        return None
+
+    @property
+    def variable_ids(self) -> tuple[str, ...]:
+        """The distinct variable ids that store a value, in form order."""
+        return tuple(dict.fromkeys(i.variable_id for i in self.inputs if i.stores_value))
+
+    @property
+    def tabs(self) -> tuple[str, ...]:
+        """Tab names in form order, for grouping output."""
+        return tuple(dict.fromkeys(i.tab for i in self.inputs))
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    """A way the PBX calls into the module (XML-RPC, life cycle, timer, ...)."""
+
+    kind: str
+    name: str
+    type: str | None = None
+    stages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ModuleDescriptor:
+    """What ``module-descriptor.xml`` says about a module version."""
+
+    id: str
+    name: str
+    vendor: str
+    version: int
+    names: Mapping[str, str] = field(default_factory=dict)
+    spec_version: str | None = None
+    module_type: str | None = None
+    impl_version: str | None = None
+    created_with: str | None = None
+    description: str = ""
+    short_description: str = ""
+    description_url: str | None = None
+    default_locale: str | None = None
+    entry_points: tuple[EntryPoint, ...] = ()
+    schema: ConfigSchema = field(default_factory=ConfigSchema)
+    create_time: int | None = None
+    last_changed_time: int | None = None
+
+    def display_name(self, locale: str) -> str:
+        """The name to show for ``locale`` (``de``, ``de_DE``, ``en-US``), falling back sensibly."""
+        language = re.split(r"[_-]", locale, maxsplit=1)[0]
+        for candidate in (locale, language, self.default_locale):
+            if candidate and candidate in self.names:
+                return self.names[candidate]
+        return self.name
+
+
+@dataclass(frozen=True)
+class ModuleFile:
+    """A checked ``.sfm`` file: its manifest, descriptor and identity."""
+
+    manifest: Manifest
+    descriptor: ModuleDescriptor
+    sha256: str
+    size: int
+    descriptor_xml: bytes
+    entry_names: tuple[str, ...]
+    source: str = ""
+
+
+def read_sfm_path(path: str | os.PathLike[str]) -> ModuleFile:
+    """Read and check the module file at ``path`` (and nothing else)."""
+    name = os.fspath(path)
+    file_name = os.path.basename(name) or name
+    try:
+        size = os.path.getsize(name)
+        if size > MAX_FILE_BYTES:
+            raise _too_large(_label(file_name), size)
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except InvalidModuleFile:
+        raise
+    except OSError as error:
+        raise InvalidModuleFile(
+            f"The module file {file_name} cannot be read ({error.strerror or type(error).__name__}).",
+            "Check that the file exists and that you may read it.",
+        ) from None
+    return read_sfm(data, source=file_name)
+
+
+def read_sfm(data: bytes, *, source: str = "") -> ModuleFile:
+    """Check ``data`` as an ``.sfm`` archive and return what it declares.
+
+    Raises:
+        InvalidModuleFile: for anything that is not a sound, safe STARFACE module file.
+    """
+    label = _label(source)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(label, len(data))
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except _ARCHIVE_ERRORS:
+        if data.startswith(b"PK"):
+            raise InvalidModuleFile(
+                f"{_cap(label)} is a truncated or damaged ZIP archive.",
+                "Download the module file again.",
+            ) from None
+        raise InvalidModuleFile(
+            f"{_cap(label)} is not a ZIP archive, so it is not an .sfm module file.",
+            "Choose the .sfm file the vendor published.",
+        ) from None
+    with archive:
+        infos = _checked_entries(archive, label)
+        names = {info.filename for info in infos}
+        if DESCRIPTOR_NAME not in names:
+            raise InvalidModuleFile(
+                f"{_cap(label)} has no {DESCRIPTOR_NAME}, so it is not a STARFACE module.",
+                "Choose the .sfm file the vendor published.",
+            )
+        if MANIFEST_NAME not in names:
+            raise InvalidModuleFile(
+                f"{_cap(label)} has no {MANIFEST_NAME}, so it is not a complete module file.",
+                "Download the module file again or ask the vendor for a proper build.",
+            )
+        _verify_checksums(archive, infos, label)
+        manifest = parse_manifest(_read_entry(archive, MANIFEST_NAME, MAX_MANIFEST_BYTES, label), source=source)
+        descriptor_xml = _read_entry(archive, DESCRIPTOR_NAME, MAX_DESCRIPTOR_BYTES, label)
+    descriptor = parse_descriptor(descriptor_xml, source=source)
+    if manifest.object_id is not None and manifest.object_id.strip().lower() != descriptor.id.lower():
+        raise InvalidModuleFile(
+            f"In {label} the manifest and descriptor disagree on the module id.",
+            "The file was tampered with or built wrongly; ask the vendor for a correct build.",
+        )
+    return ModuleFile(
+        manifest=manifest,
+        descriptor=descriptor,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        descriptor_xml=descriptor_xml,
+        entry_names=tuple(info.filename for info in infos),
+        source=source,
+    )
+
+
+def parse_manifest(raw: bytes, *, source: str = "") -> Manifest:
+    """Parse the main section of a JAR manifest (``Key: value``, continuation lines start with a space)."""
+    label = _label(source)
+    invalid = InvalidModuleFile(
+        f"The manifest of {label} is not a valid JAR manifest.",
+        "Ask the vendor for a correct build of the module.",
+    )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise invalid from None
+    attributes: dict[str, str] = {}
+    last_key: str | None = None
+    for line in re.split(r"\r\n|\r|\n", text):
+        if not line:
+            break  # the main section ends at the first blank line
+        if line.startswith(" "):
+            if last_key is None:
+                raise invalid
+            attributes[last_key] += line[1:]
+            continue
+        key, separator, value = line.partition(":")
+        if not separator or not _MANIFEST_KEY.fullmatch(key) or key in attributes:
+            raise invalid
+        attributes[key] = value[1:] if value.startswith(" ") else value
+        last_key = key
+    return Manifest(
+        object_id=attributes.get("ObjectId"),
+        spec_version=attributes.get("StarfaceModule_SpecVersion"),
+        created_by=attributes.get("Created-By"),
+        create_date=attributes.get("Create-Date"),
+        attributes=attributes,
+    )
+
+
+def parse_descriptor(xml: bytes, *, source: str = "") -> ModuleDescriptor:
+    """Parse ``module-descriptor.xml`` (from a file or as a PBX hands it out).
+
+    Raises:
+        InvalidModuleFile: malformed or hostile XML, or a descriptor without id, name or
+            an integer version.
+    """
+    label = _label(source)
+    if len(xml) > MAX_DESCRIPTOR_BYTES:
+        raise InvalidModuleFile(
+            f"The module descriptor of {label} is larger than {MAX_DESCRIPTOR_BYTES // (1024 * 1024)} MB.",
+            "This is not a normal module; do not install it.",
+        )
+    try:
+        root = SafeElementTree.fromstring(xml, forbid_dtd=True)
+    except DefusedXmlException:
+        raise InvalidModuleFile(
+            f"The module descriptor of {label} uses a DTD or entity declarations, which are refused for safety.",
+            "Do not install this file; ask the vendor for a standard build.",
+        ) from None
+    except (ParseError, ValueError, UnicodeError):
+        raise InvalidModuleFile(
+            f"The module descriptor of {label} is not well-formed XML.",
+            "Download the module file again or ask the vendor for a correct build.",
+        ) from None
+    if _local(root.tag) != "module":
+        raise InvalidModuleFile(
+            f"The module descriptor of {label} does not start with a <module> element.",
+            "Choose the .sfm file the vendor published.",
+        )
+    module_id = (_field(root, "id") or "").strip()
+    name = (_field(root, "name") or "").strip()
+    if not module_id or not name:
+        missing = "id" if not module_id else "name"
+        raise InvalidModuleFile(
+            f"The module descriptor of {label} has no module {missing}.",
+            "Ask the vendor for a correct build of the module.",
+        )
+    version_text = (_field(root, "version") or "").strip()
+    if not re.fullmatch(r"[0-9]{1,18}", version_text):
+        raise InvalidModuleFile(
+            f"The module descriptor of {label} has version {version_text[:40]!r}, which is not a whole number.",
+            "Ask the vendor for a correct build of the module.",
+        )
+    return ModuleDescriptor(
+        id=module_id,
+        name=name,
+        vendor=(_field(root, "vendor") or "").strip(),
+        version=int(version_text),
+        names=_resource_names(root),
+        spec_version=_stripped(_field(root, "specVersion")),
+        module_type=_stripped(_field(root, "moduleType")),
+        impl_version=_stripped(_field(root, "implVersion")),
+        created_with=_stripped(_field(root, "createdWith")),
+        description=_field(root, "description") or "",
+        short_description=_field(root, "shortDescription") or "",
+        description_url=_stripped(_field(root, "descriptionURL")),
+        default_locale=_stripped(_field(root, "defaultLocale")),
+        entry_points=tuple(_entry_points(root)),
+        schema=ConfigSchema(tuple(_config_inputs(root))),
+        create_time=_optional_int(_field(root, "createTime")),
+        last_changed_time=_optional_int(_field(root, "lastChangedTime")),
+    )
+
+
+# --- archive checks -------------------------------------------------------------------
+
+
+def _checked_entries(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipInfo]:
+    """Refuse archives that are too big, too many, bombs, encrypted, or escape their folder."""
+    infos = archive.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise InvalidModuleFile(
+            f"{_cap(label)} has {len(infos)} entries, more than the {MAX_ENTRIES} a module file may have.",
+            "This is not a normal module; do not install it.",
+        )
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        if _unsafe_name(info.orig_filename) or _unsafe_name(info.filename):
+            raise InvalidModuleFile(
+                f"{_cap(label)} contains the entry {info.filename[:80]!r}, whose path points outside the module.",
+                "Do not install this file; it may be an attack.",
+            )
+        if info.filename in seen:
+            raise InvalidModuleFile(
+                f"{_cap(label)} contains the entry {info.filename[:80]!r} twice.",
+                "Do not install this file; ask the vendor for a correct build.",
+            )
+        seen.add(info.filename)
+        if info.flag_bits & 0x1:
+            raise InvalidModuleFile(
+                f"{_cap(label)} contains the encrypted entry {info.filename[:80]!r}.",
+                "Module files are never encrypted; ask the vendor for a correct build.",
+            )
+        total += info.file_size
+        ratio_absurd = (
+            info.file_size > RATIO_CHECK_MIN_BYTES
+            and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+        )
+        if info.file_size > MAX_ENTRY_UNCOMPRESSED_BYTES or ratio_absurd:
+            raise InvalidModuleFile(
+                f"{_cap(label)} contains the entry {info.filename[:80]!r} that unpacks to an absurd size (a ZIP bomb).",
+                "Do not install this file; it may be an attack.",
+            )
+    if total > MAX_TOTAL_UNCOMPRESSED_BYTES:
+        raise InvalidModuleFile(
+            f"{_cap(label)} unpacks to more than {MAX_TOTAL_UNCOMPRESSED_BYTES // (1024 * 1024)} MB (a ZIP bomb).",
+            "Do not install this file; it may be an attack.",
+        )
+    return infos
+
+
+def _unsafe_name(name: str) -> bool:
+    return (
+        not name
+        or "\x00" in name
+        or "\\" in name
+        or name.startswith("/")
+        or bool(_DRIVE_LETTER.match(name))
+        or ".." in name.split("/")
+    )
+
+
+def _verify_checksums(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], label: str) -> None:
+    """Decompress every entry (bounded by the checked sizes) so a damaged file is caught here, not on the PBX."""
+    for info in infos:
+        try:
+            with archive.open(info) as stream:
+                while stream.read(_READ_CHUNK):
+                    pass
+        except _ARCHIVE_ERRORS:
+            raise InvalidModuleFile(
+                f"{_cap(label)} is damaged: the entry {info.filename[:80]!r} cannot be unpacked.",
+                "Download the module file again.",
+            ) from None
+
+
+def _read_entry(archive: zipfile.ZipFile, name: str, limit: int, label: str) -> bytes:
+    """Read one entry, never more than ``limit`` bytes whatever its header claims."""
+    try:
+        with archive.open(name) as stream:
+            data = stream.read(limit + 1)
+    except _ARCHIVE_ERRORS:
+        raise InvalidModuleFile(
+            f"{_cap(label)} is damaged: {name} cannot be unpacked.",
+            "Download the module file again.",
+        ) from None
+    if len(data) > limit:
+        raise InvalidModuleFile(
+            f"In {label} the entry {name} is larger than {limit // 1024} KB.",
+            "This is not a normal module; do not install it.",
+        )
+    return data
+
+
+def _too_large(label: str, size: int) -> InvalidModuleFile:
+    return InvalidModuleFile(
+        f"{_cap(label)} is {size // (1024 * 1024)} MB, larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB "
+        "a module file may be.",
+        "This is not a normal module; do not install it.",
+    )
+
+
+def _label(source: str) -> str:
+    """How messages name the file: "the module file Foo_v126.sfm"."""
+    return f"the module file {source}" if source else "the module file"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# --- descriptor helpers ---------------------------------------------------------------
+
+
+def _local(tag: object) -> str:
+    """The element name without a namespace (comments and PIs have non-string tags)."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(element: Element, name: str) -> Iterator[Element]:
+    return (child for child in element if _local(child.tag) == name)
+
+
+def _field(element: Element, name: str) -> str | None:
+    """A value given either as attribute or as child element text (real files vary)."""
+    value = element.get(name)
+    if value is not None:
+        return value
+    for child in _children(element, name):
+        return "".join(child.itertext())
+    return None
+
+
+def _stripped(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.strip() or None
+
+
+def _optional_int(value: str | None) -> int | None:
+    text = (value or "").strip()
+    return int(text) if re.fullmatch(r"-?[0-9]{1,18}", text) else None
+
+
+def _resource_names(root: Element) -> dict[str, str]:
+    """Localized names from ``resourceKeys/entries`` (``key`` = locale); empty values are skipped."""
+    names: dict[str, str] = {}
+    for keys in _children(root, "resourceKeys"):
+        for entry in keys:
+            if _local(entry.tag) not in ("entries", "entry"):
+                continue
+            locale = (_field(entry, "key") or "").strip()
+            value = (_field(entry, "value") or "").strip()
+            if locale and value and locale not in names:
+                names[locale] = value
+    return names
+
+
+def _entry_points(root: Element) -> Iterator[EntryPoint]:
+    for container in _children(root, "entryPoints"):
+        if container.get(_XSI_TYPE):
+            yield _entry_point(container, container.get(_XSI_TYPE, ""))
+            continue
+        for element in container:
+            kind = _local(element.tag)
+            if kind:
+                yield _entry_point(element, kind)
+
+
+def _entry_point(element: Element, kind: str) -> EntryPoint:
+    stages: list[str] = []
+    attribute = element.get("stages")
+    if attribute:
+        stages.extend(attribute.split(","))
+    for child in element:
+        if _local(child.tag) in ("stage", "stages", "lifeCycleStage"):
+            text = "".join(child.itertext())
+            stages.extend(text.split(","))
+    return EntryPoint(
+        kind=kind.rsplit(":", 1)[-1],
+        name=(_field(element, "name") or "").strip(),
+        type=_stripped(_field(element, "type")),
+        stages=tuple(stage.strip() for stage in stages if stage.strip()),
+    )
+
+
+def _tabs(root: Element) -> Iterator[Element]:
+    """Tabs are ``inputGUITabs`` elements with a name, or the children of one wrapper."""
+    for container in _children(root, "inputGUITabs"):
+        if any(True for _ in _children(container, "GUIDescriptors")):
+            yield container
+            continue
+        for child in container:
+            if any(True for _ in _children(child, "GUIDescriptors")):
+                yield child
+
+
+def _config_inputs(root: Element) -> Iterator[ConfigInput]:
+    for tab in _tabs(root):
+        tab_name = (_field(tab, "name") or "").strip()
+        for descriptors in _children(tab, "GUIDescriptors"):
+            typed = descriptors.get(_XSI_TYPE)
+            if typed:
+                yield _config_input(descriptors, typed.rsplit(":", 1)[-1], tab_name)
+                continue
+            for element in descriptors:
+                kind = _local(element.tag)
+                if kind:
+                    yield _config_input(element, kind, tab_name)
+
+
+def _config_input(element: Element, kind: str, tab: str) -> ConfigInput:
+    max_length = _optional_int(_field(element, "maxLength"))
+    return ConfigInput(
+        tab=tab,
+        variable_id=(_field(element, "variableId") or "").strip(),
+        label=(_field(element, "name") or "").strip(),
+        kind=kind,
+        input_id=(_field(element, "id") or "").strip(),
+        default=_field(element, "defaultValue"),
+        validation=_field(element, "validationRegexp"),
+        max_length=max_length if max_length is not None and max_length >= 0 else None,
+        description=_field(element, "description"),
+    )
