@@ -15,10 +15,10 @@ from keyring.backend import KeyringBackend
 class InMemoryKeyring(KeyringBackend):
     """A keyring that keeps secrets in a dict for the duration of one test."""
 
-    priority = 100  # type: ignore[assignment]  # keyring declares it as a classproperty
+    priority = 100
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.entries: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

@@ -253,7 +253,8 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         return Settings.from_json(data)
     except StoreError as exc:
-        raise _broken(path, exc.message.rstrip(".")) from exc
+        problem = exc.message.rstrip(".")
+        raise _broken(path, problem[:1].lower() + problem[1:]) from exc
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
