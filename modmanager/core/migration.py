@@ -72,15 +72,33 @@ def migrate_settings(
             source = old.get(variable_id)
             label = source.label if source is not None else variable_id
             dropped.append(SettingMigration(variable_id, label, "dropped", value, None))
-    reported: set[str] = set()
-    for target in new.inputs:
+    for target in new.value_inputs:
         variable_id = target.variable_id
-        if not target.stores_value or variable_id in reported:
-            continue
-        reported.add(variable_id)
         if variable_id in values or old.get(variable_id) is not None:
             continue
         added.append(SettingMigration(variable_id, target.label, "new", None, target.default))
         if target.default is not None:
             result[variable_id] = target.default
     return Migration(tuple(carried), tuple(dropped), tuple(added), result)
+
+
+def compare_schemas(old: ConfigSchema, new: ConfigSchema) -> tuple[SettingMigration, ...]:
+    """How the form changes between two versions, before any instance is involved.
+
+    One record per value-storing variableId, in new-form order then dropped ones:
+    ``carried`` (in both), ``dropped`` (old only), ``new`` (new only). ``old_value`` and
+    ``new_value`` are the descriptors' defaults, so a changed default is visible.
+    """
+    changes: list[SettingMigration] = []
+    for target in new.value_inputs:
+        source = old.get(target.variable_id)
+        if source is None:
+            changes.append(SettingMigration(target.variable_id, target.label, "new", None, target.default))
+        else:
+            changes.append(
+                SettingMigration(target.variable_id, target.label, "carried", source.default, target.default)
+            )
+    for source in old.value_inputs:
+        if new.get(source.variable_id) is None:
+            changes.append(SettingMigration(source.variable_id, source.label, "dropped", source.default, None))
+    return tuple(changes)

@@ -121,9 +121,18 @@ class ConfigSchema:
         return None
 
     @property
+    def value_inputs(self) -> tuple[ConfigInput, ...]:
+        """The inputs that store a value, first one per variable id, in form order."""
+        first: dict[str, ConfigInput] = {}
+        for config_input in self.inputs:
+            if config_input.stores_value:
+                first.setdefault(config_input.variable_id, config_input)
+        return tuple(first.values())
+
+    @property
     def variable_ids(self) -> tuple[str, ...]:
         """The distinct variable ids that store a value, in form order."""
-        return tuple(dict.fromkeys(i.variable_id for i in self.inputs if i.stores_value))
+        return tuple(config_input.variable_id for config_input in self.value_inputs)
 
     @property
     def tabs(self) -> tuple[str, ...]:
