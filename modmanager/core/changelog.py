@@ -263,18 +263,14 @@ def _negated(text: str, match: re.Match[str]) -> bool:
     return any(word in _NEGATIONS for word in recent)
 
 
-def entries_between(
-    entries: Iterable[ChangelogEntry], installed: int, target: int
-) -> tuple[ChangelogEntry, ...]:
+def entries_between(entries: Iterable[ChangelogEntry], installed: int, target: int) -> tuple[ChangelogEntry, ...]:
     """Entries for releases newer than ``installed`` up to and including ``target``.
 
     Keeps the order of ``entries``; entries without a module version are left out, and a
     downgrade (``target <= installed``) crosses nothing.
     """
     return tuple(
-        entry
-        for entry in entries
-        if entry.module_version is not None and installed < entry.module_version <= target
+        entry for entry in entries if entry.module_version is not None and installed < entry.module_version <= target
     )
 
 
