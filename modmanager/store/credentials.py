@@ -133,18 +133,26 @@ class KeyringStore:
     def __init__(self, backend: KeyringBackend) -> None:
         self._keyring = backend
 
+    # Errors are raised outside the except blocks so that the backend's exception (whose
+    # text may quote the secret) is not even attached as __context__.
+
     def get(self, key: str) -> str | None:
         try:
             value: str | None = self._keyring.get_password(SERVICE_NAME, key)
         except keyring.errors.KeyringError as exc:
-            raise _keyring_error("read from", exc) from None
-        return value
+            failure = _keyring_error("read from", exc)
+        else:
+            return value
+        raise failure
 
     def set(self, key: str, value: str) -> None:
         try:
             self._keyring.set_password(SERVICE_NAME, key, value)
         except keyring.errors.KeyringError as exc:
-            raise _keyring_error("write to", exc) from None
+            failure = _keyring_error("write to", exc)
+        else:
+            return
+        raise failure
 
     def delete(self, key: str) -> None:
         try:
@@ -152,7 +160,10 @@ class KeyringStore:
         except keyring.errors.PasswordDeleteError:
             return
         except keyring.errors.KeyringError as exc:
-            raise _keyring_error("delete from", exc) from None
+            failure = _keyring_error("delete from", exc)
+        else:
+            return
+        raise failure
 
 
 def _keyring_error(action: str, exc: keyring.errors.KeyringError) -> StoreError:
