@@ -380,9 +380,11 @@ class Inventory:
         except sqlite3.Error as exc:
             raise self._db_error(exc) from exc
 
-    @staticmethod
-    def _pbx_id(conn: sqlite3.Connection, name: str) -> int:
-        row = conn.execute("SELECT id FROM pbx WHERE name = ?", (name,)).fetchone()
+    def _pbx_id(self, conn: sqlite3.Connection, name: str) -> int:
+        try:
+            row = conn.execute("SELECT id FROM pbx WHERE name = ?", (name,)).fetchone()
+        except sqlite3.Error as exc:
+            raise self._db_error(exc) from exc
         if row is None:
             raise _unknown_pbx(name)
         return int(row[0])

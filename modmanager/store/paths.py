@@ -31,7 +31,8 @@ def data_dir() -> Path:
     base = Path(override).expanduser() if override else Path(
         platformdirs.user_data_dir(_APP_NAME, appauthor=False)
     )
-    return _ensure_private_dir(base)
+    # Absolute, so a later change of the working directory cannot move the data folder.
+    return _ensure_private_dir(base.absolute())
 
 
 def config_path() -> Path:

@@ -74,3 +74,10 @@ def test_unusable_data_folder_is_a_store_error(tmp_path: Path, monkeypatch: pyte
 
     assert str(blocker / "home") in caught.value.message
     assert paths.HOME_ENV in caught.value.hint
+
+
+def test_relative_override_is_made_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(paths.HOME_ENV, "relative-home")
+
+    assert paths.data_dir() == tmp_path / "relative-home"
