@@ -1,0 +1,85 @@
+"""Local cache of `.sfm` files: downloads, and the file last installed per PBX and module.
+
+A rollback needs the previous version's file even when the catalog no longer lists it or
+the network is gone, so every file modmanager installs is kept here, content-addressed by
+SHA-256 (a file is checked against its name on every read), and an index remembers which
+file is installed on which PBX.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from pathlib import Path
+
+from modmanager.core.errors import StoreError
+from modmanager.store.atomic import read_bytes_limited, write_atomic
+from modmanager.store.paths import sfm_cache_dir
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_FILE_LIMIT = 64 * 1024 * 1024
+_INDEX = "installed.json"
+
+
+class SfmCache:
+    def __init__(self, folder: Path | None = None) -> None:
+        self._folder = folder or sfm_cache_dir()
+        self._folder.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+
+    def _path(self, sha256: str) -> Path:
+        if not _SHA256.match(sha256):
+            raise StoreError(f"{sha256!r} is not a SHA-256 checksum.", "Use the 64-character hex checksum.")
+        return self._folder / f"{sha256}.sfm"
+
+    def put(self, data: bytes) -> str:
+        """Store a file and return its SHA-256."""
+        digest = hashlib.sha256(data).hexdigest()
+        path = self._path(digest)
+        if not path.exists():
+            write_atomic(path, data, mode=0o600)
+        return digest
+
+    def get(self, sha256: str) -> bytes | None:
+        """The cached file, or None if absent or damaged (a damaged copy is removed)."""
+        path = self._path(sha256)
+        try:
+            data = read_bytes_limited(path, _FILE_LIMIT)
+        except FileNotFoundError:
+            return None
+        if hashlib.sha256(data).hexdigest() != sha256:
+            path.unlink(missing_ok=True)
+            return None
+        return data
+
+    def remember_installed(self, pbx_name: str, module_id: str, sha256: str) -> None:
+        """Record that the file ``sha256`` is what is installed now (the next rollback source)."""
+        with self._lock:
+            index = self._read_index()
+            index.setdefault(pbx_name, {})[module_id] = sha256
+            write_atomic(self._folder / _INDEX, json.dumps(index, indent=2, sort_keys=True).encode("utf-8"))
+
+    def installed(self, pbx_name: str, module_id: str) -> str | None:
+        """SHA-256 of the file last installed by modmanager, if any."""
+        with self._lock:
+            return self._read_index().get(pbx_name, {}).get(module_id)
+
+    def _read_index(self) -> dict[str, dict[str, str]]:
+        path = self._folder / _INDEX
+        try:
+            raw = json.loads(read_bytes_limited(path, _FILE_LIMIT))
+        except FileNotFoundError:
+            return {}
+        except ValueError as error:
+            raise StoreError(
+                f"The .sfm cache index {path} is damaged.", "Delete it; it is rebuilt on the next update."
+            ) from error
+        if not isinstance(raw, dict):
+            raise StoreError(f"The .sfm cache index {path} is damaged.", "Delete it; it is rebuilt on the next update.")
+        return {
+            str(pbx): {str(mod): str(sha) for mod, sha in modules.items()}
+            for pbx, modules in raw.items()
+            if isinstance(modules, dict)
+        }
