@@ -55,6 +55,7 @@ templates; pass your own list to add it."""
 # Words that turn a following marker into its opposite ("nicht kostenpflichtig", "not a paid upgrade").
 _NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "keiner", "not", "no", "non", "never", "nie"})
 _NEGATION_WINDOW_WORDS = 3
+_NEGATION_LOOKBACK_CHARS = 120  # bounds the work per marker on very long texts
 _WORD_ENDINGS = r"(?:e|es|en|er|em|s)?"
 _ZERO_AMOUNT = r"0+(?:[.,]0+)?(?:[.,]-+)?"
 _ZERO_BEFORE_RE = re.compile(r"(?<![\d.,])" + _ZERO_AMOUNT + r"\s*$")
@@ -253,7 +254,7 @@ def _marker_patterns(markers: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[st
 
 def _negated(text: str, match: re.Match[str]) -> bool:
     """True if a negation word or a zero amount turns this marker occurrence into "free"."""
-    before = text[: match.start()]
+    before = text[max(0, match.start() - _NEGATION_LOOKBACK_CHARS) : match.start()]
     if _ZERO_BEFORE_RE.search(before) or _ZERO_AFTER_RE.match(text[match.end() :]):
         return True
     clause_ends = list(_CLAUSE_END_RE.finditer(before))
