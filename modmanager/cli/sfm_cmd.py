@@ -143,9 +143,7 @@ def _form_lines(schema: ConfigSchema) -> list[str]:
                 lines.append(f"    -- {config_input.label} --")
                 continue
             default = _default_text(config_input)
-            lines.append(
-                f"    {config_input.variable_id:<20} {config_input.kind:<20} {config_input.label}{default}"
-            )
+            lines.append(f"    {config_input.variable_id:<20} {config_input.kind:<20} {config_input.label}{default}")
     return lines
 
 

@@ -49,9 +49,7 @@ class Migration:
         return bool(self.dropped)
 
 
-def migrate_settings(
-    old: ConfigSchema, new: ConfigSchema, values: Mapping[str, SettingValue]
-) -> Migration:
+def migrate_settings(old: ConfigSchema, new: ConfigSchema, values: Mapping[str, SettingValue]) -> Migration:
     """Match stored ``values`` against the ``new`` form by ``variableId``.
 
     A stored value is carried when the new form has a value-storing input with its

@@ -399,11 +399,7 @@ def _checked_entries(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipIn
                 "Module files are never encrypted; ask the vendor for a correct build.",
             )
         total += info.file_size
-        ratio_absurd = (
-            info.file_size > RATIO_CHECK_MIN_BYTES
-            and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
-        )
-        if info.file_size > MAX_ENTRY_UNCOMPRESSED_BYTES or ratio_absurd:
+        if _unpacks_absurdly(info):
             raise InvalidModuleFile(
                 f"{_cap(label)} contains the entry {info.filename[:80]!r} that unpacks to an absurd size (a ZIP bomb).",
                 "Do not install this file; it may be an attack.",
@@ -414,6 +410,14 @@ def _checked_entries(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipIn
             "Do not install this file; it may be an attack.",
         )
     return infos
+
+
+def _unpacks_absurdly(info: zipfile.ZipInfo) -> bool:
+    """Too big on its own, or a large entry compressed far beyond what real content allows."""
+    if info.file_size > MAX_ENTRY_UNCOMPRESSED_BYTES:
+        return True
+    ratio = info.file_size / max(info.compress_size, 1)
+    return info.file_size > RATIO_CHECK_MIN_BYTES and ratio > MAX_COMPRESSION_RATIO
 
 
 def _unsafe_name(name: str) -> bool:

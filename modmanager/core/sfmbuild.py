@@ -236,9 +236,7 @@ def billion_laughs_sfm() -> bytes:
         f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE module [{declarations}]>\n'
         f'<module id="{spec.module_id}" name="&lol9;" vendor="x" version="1"/>\n'
     ).encode()
-    return assemble_sfm(
-        {MANIFEST_NAME: manifest_text(spec), DESCRIPTOR_NAME: xml}, create_date=spec.create_date
-    )
+    return assemble_sfm({MANIFEST_NAME: manifest_text(spec), DESCRIPTOR_NAME: xml}, create_date=spec.create_date)
 
 
 def truncated_sfm(spec: ModuleSpec | None = None) -> bytes:
