@@ -218,7 +218,7 @@ class _Reader:
 
     def obj(self, value: object, path: str, required: Sequence[str], optional: Sequence[str] = ()) -> Mapping[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(path, "is not an object")
+            raise self.fail(path or "its top level", "is not an object")
         for key in required:
             if key not in value:
                 raise self.fail(f"{path}.{key}" if path else key, "is missing")
