@@ -1,0 +1,261 @@
+"""TLS for PBX connections: verify by default, trust on first use, then pin.
+
+PBXs commonly run self-signed certificates, so CA verification alone would lock most users
+out, and switching verification off would hand their STARFACE credentials to anyone in the
+middle. Instead:
+
+* Without a pin, the certificate must verify against the system trust store (and match the
+  host name). A self-signed PBX is refused with ``certificate_untrusted``; the error shows the
+  SHA-256 fingerprint so the user can compare it and pin it.
+* With a pin, the connection is accepted only if the peer certificate's SHA-256 equals the pin:
+  the pinned certificate is the only trust anchor of the connection, and urllib3's
+  ``assert_fingerprint`` checks the exact certificate before any request byte is sent. Host
+  names are not checked then (the pin names the exact certificate). A different certificate is
+  refused with ``certificate_changed``, naming both fingerprints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import socket
+import ssl
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from cryptography import x509
+from requests.adapters import HTTPAdapter
+
+from modmanager.core.errors import PbxError
+
+_FINGERPRINT_RE = re.compile(r"[0-9a-f]{64}")
+_POOL_SIZE = 4
+
+
+@dataclass(frozen=True)
+class CertificateInfo:
+    """A server certificate as shown to a user deciding whether to trust it."""
+
+    sha256: str
+    """Lowercase hex, no colons."""
+    pem: str
+    subject: str
+    not_after: str
+    """ISO 8601 UTC."""
+    ca_verified: bool
+    """True when the certificate verifies against the system CAs for this host name."""
+
+
+def normalize_fingerprint(text: str) -> str:
+    """A SHA-256 fingerprint as 64 lowercase hex digits; accepts colons, spaces and any case."""
+    cleaned = re.sub(r"[\s:]", "", text).lower()
+    if not _FINGERPRINT_RE.fullmatch(cleaned):
+        raise PbxError(
+            "The certificate fingerprint is not a SHA-256 fingerprint (64 hex digits).",
+            "Copy the SHA-256 fingerprint exactly as modmanager or the PBX shows it.",
+            code="invalid_fingerprint",
+        )
+    return cleaned
+
+
+def format_fingerprint(fingerprint: str) -> str:
+    """``AB:CD:...``: the form browsers and the STARFACE web interface show."""
+    hex_digits = normalize_fingerprint(fingerprint).upper()
+    return ":".join(hex_digits[i : i + 2] for i in range(0, len(hex_digits), 2))
+
+
+def host_and_port(url: str) -> tuple[str, int]:
+    """Host and port of an https URL (port 443 if none is given)."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "https" or not parts.hostname:
+        raise PbxError(
+            "The PBX address is not an https address.",
+            "Give the address as https://host or https://host:port.",
+            code="invalid_url",
+        )
+    return parts.hostname, parts.port or 443
+
+
+def fetch_fingerprint(url: str, timeout: float) -> CertificateInfo:
+    """Fetch the server certificate of ``url`` without trusting it, to show it to the user.
+
+    Nothing is sent over this connection; it only reads the certificate. ``ca_verified`` comes
+    from a second handshake with full verification.
+    """
+    host, port = host_and_port(url)
+    try:
+        pem = ssl.get_server_certificate((host, port), timeout=timeout)
+    except (OSError, ssl.SSLError) as error:
+        raise unreachable_error(url, error) from None
+    der = ssl.PEM_cert_to_DER_cert(pem)
+    certificate = x509.load_der_x509_certificate(der)
+    return CertificateInfo(
+        sha256=hashlib.sha256(der).hexdigest(),
+        pem=pem,
+        subject=certificate.subject.rfc4514_string(),
+        not_after=certificate.not_valid_after_utc.isoformat(),
+        ca_verified=_verifies_against_system_cas(host, port, timeout),
+    )
+
+
+def _verifies_against_system_cas(host: str, port: int, timeout: float) -> bool:
+    context = ssl.create_default_context()
+    try:
+        with (
+            socket.create_connection((host, port), timeout=timeout) as sock,
+            context.wrap_socket(sock, server_hostname=host),
+        ):
+            return True
+    except ssl.SSLCertVerificationError:
+        return False
+    except (OSError, ssl.SSLError) as error:
+        raise unreachable_error(f"https://{host}:{port}", error) from None
+
+
+def unreachable_error(url: str, error: BaseException | None = None) -> PbxError:
+    """The PBX cannot be reached. ``url`` must be the bare https://host:port (no credentials)."""
+    reason = _network_reason(error)
+    return PbxError(
+        f"The PBX at {_bare_url(url)} cannot be reached{reason}.",
+        "Check the address, that the PBX is running and that a firewall lets you through to its HTTPS port.",
+        code="unreachable",
+    )
+
+
+def _network_reason(error: BaseException | None) -> str:
+    # Only fixed words, never str(error): requests errors quote the full URL with the auth token.
+    text = repr(error) if error is not None else ""
+    if isinstance(error, socket.timeout | TimeoutError) or "Timeout" in text or "timed out" in text:
+        return " (no answer in time)"
+    if "Name or service not known" in text or "getaddrinfo" in text or "NameResolution" in text:
+        return " (the host name is unknown)"
+    if "Connection refused" in text or "ConnectionRefused" in text:
+        return " (connection refused)"
+    return ""
+
+
+def _bare_url(url: str) -> str:
+    host, port = host_and_port(url)
+    shown = f"[{host}]" if ":" in host else host
+    return f"https://{shown}:{port}"
+
+
+def certificate_changed_error(url: str, pinned: str, presented: str) -> PbxError:
+    return PbxError(
+        f"The certificate of the PBX at {_bare_url(url)} has changed: "
+        f"pinned {format_fingerprint(pinned)}, now {format_fingerprint(presented)}.",
+        "If the PBX got a new certificate, check the new fingerprint on the PBX and pin it again "
+        "(modmanager pbx add ... --fingerprint, or accept it in the application); otherwise someone "
+        "may be intercepting the connection: do not continue.",
+        code="certificate_changed",
+    )
+
+
+def certificate_untrusted_error(url: str, info: CertificateInfo) -> PbxError:
+    fingerprint = format_fingerprint(info.sha256)
+    return PbxError(
+        f"The certificate of the PBX at {_bare_url(url)} is not trusted by this computer "
+        f"(self-signed or for another name; SHA-256 {fingerprint}).",
+        f"Compare the fingerprint with the one the PBX shows, then trust it: "
+        f"modmanager pbx add NAME {_bare_url(url)} ... --fingerprint {info.sha256}, or accept it in the application.",
+        code="certificate_untrusted",
+    )
+
+
+def explain_tls_failure(url: str, pinned: str | None, timeout: float) -> PbxError:
+    """Turn a failed handshake into the error a user can act on, by looking at the certificate."""
+    info = fetch_fingerprint(url, timeout)
+    if pinned is not None:
+        if info.sha256 != pinned:
+            return certificate_changed_error(url, pinned, info.sha256)
+        return PbxError(
+            f"The pinned certificate of the PBX at {_bare_url(url)} is no longer valid "
+            f"(it expired on {info.not_after} or is malformed).",
+            "Renew the certificate on the PBX, then pin the new fingerprint.",
+            code="certificate_invalid",
+        )
+    if not info.ca_verified:
+        return certificate_untrusted_error(url, info)
+    return PbxError(
+        f"The secure connection to the PBX at {_bare_url(url)} failed.",
+        "Check that the address points to the PBX's HTTPS port.",
+        code="tls_failed",
+    )
+
+
+def system_trust_context() -> ssl.SSLContext:
+    """CA verification against the system trust store, with host name checking."""
+    return ssl.create_default_context()
+
+
+def pinned_context(pem: str) -> ssl.SSLContext:
+    """A context whose only trust anchor is the pinned certificate.
+
+    Partial chains are allowed so that a pinned leaf issued by a private CA is accepted on its
+    own; the exact certificate is still asserted by fingerprint on every connection.
+    """
+    context = ssl.create_default_context(cadata=pem)
+    context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
+    return context
+
+
+class TrustAdapter(HTTPAdapter):
+    """A requests transport for one PBX that verifies by CA or by pin, never not at all.
+
+    With a pin, the pinned certificate is fetched once (and checked against the pin) to become
+    the trust anchor; every connection then asserts the fingerprint. A mismatch found before
+    connecting raises ``certificate_changed`` directly.
+    """
+
+    def __init__(self, url: str, fingerprint: str | None, timeout: float) -> None:
+        self._url = url
+        self._pin = None if fingerprint is None else normalize_fingerprint(fingerprint)
+        self._timeout = timeout
+        self._context: ssl.SSLContext | None = None if self._pin else system_trust_context()
+        self._context_lock = threading.Lock()
+        super().__init__(pool_connections=1, pool_maxsize=_POOL_SIZE)
+
+    @property
+    def pin(self) -> str | None:
+        return self._pin
+
+    def init_poolmanager(self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: Any) -> None:
+        if self._context is not None:
+            pool_kwargs["ssl_context"] = self._context
+            if self._pin is not None:
+                pool_kwargs["assert_fingerprint"] = self._pin
+        super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
+
+    def send(
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: float | tuple[float, float] | tuple[float, None] | None = None,
+        verify: bool | str = True,
+        cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
+        proxies: Mapping[str, str] | None = None,
+    ) -> requests.Response:
+        self._ensure_pinned_context()
+        # verify=True only selects CERT_REQUIRED; the trust anchors are this adapter's context.
+        return super().send(request, stream, timeout, True, cert, proxies)
+
+    def _ensure_pinned_context(self) -> None:
+        with self._context_lock:
+            if self._context is not None or self._pin is None:
+                return
+            info = fetch_fingerprint(self._url, self._timeout)
+            if info.sha256 != self._pin:
+                raise certificate_changed_error(self._url, self._pin, info.sha256)
+            self._context = pinned_context(info.pem)
+            self.poolmanager.clear()
+            self.init_poolmanager(1, _POOL_SIZE)
+
+    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
+        # The trust decision is the adapter's own context: never requests' CA bundle, never off.
+        conn.cert_reqs = "CERT_REQUIRED"
+        conn.ca_certs = None
+        conn.ca_cert_dir = None
