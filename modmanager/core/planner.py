@@ -1,0 +1,704 @@
+"""Licensing and planning: which release each module should get on one PBX, and at what cost.
+
+Pure functions over the catalog model (:mod:`modmanager.core.catalog`), the STARFACE facts of
+one PBX and its installed modules. Every decision carries short English ``reasons`` so the
+GUI and the CLI can explain it; the GUI translates its own labels, not these sentences.
+
+Rules (from the vendor FAQ and ``docs``; each one has a table-driven test):
+
+- Compatibility statements are about STARFACE *releases*: on an alpha/beta/rc STARFACE no
+  module release is compatible, so nothing is offered (the reasons say why).
+- A release without a statement for this STARFACE is "untested", not incompatible: it is
+  never a target, but newer untested releases are listed in ``untested_newer``.
+- The stable channel ignores pre-release module releases; the pre-release channel considers
+  both. A pre-release is never offered on the stable channel, however new.
+- Downgrades are never proposed. An installed release newer than the catalog is up to date.
+- Paid: updating *to or past* a paid release (catalog flag, or a paid marker in the
+  release's changelog) needs a new module license key; staying below it does not, so
+  ``free_target`` is the newest compatible release below the first paid one crossed.
+  Subscription customers get every update at no cost.
+- NFR: an NFR server license selects the NFR build of modules that ship one; an NFR user
+  license only for modules that honour it (``CatalogModule.nfr_user_license``). STARFACE
+  Cloud has no NFR licenses: a cloud PBX claiming one is ignored, with a note. Modules
+  without an NFR build get the standard file. When the NFR build is used, the module runs
+  without a module license key, so crossing a paid release costs that PBX nothing.
+- Module updates are published only for the newest STARFACE: when newer releases exist but
+  state compatibility only with a newer STARFACE, ``blocked_by_starface`` names it.
+- Free Edition PBXs license modules to the hardware ID, redundancy PBXs need their own module
+  keys: facts kept for the GUI, no difference in planning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from modmanager.core.catalog import Catalog, CatalogModule, Channel, Release, ReleaseFile, merge_catalogs
+from modmanager.core.changelog import DEFAULT_PAID_MARKERS, is_paid_text
+from modmanager.core.protocol import Edition, InstalledModule, LicenseKind, SystemInfo
+from modmanager.core.versions import StarfaceVersion, Verdict
+
+__all__ = [
+    "NEW_MODULE_DAYS",
+    "AvailableModule",
+    "ModulePlan",
+    "ModuleReadiness",
+    "ModuleStatus",
+    "PbxFacts",
+    "PbxPlan",
+    "PbxStatus",
+    "Readiness",
+    "ReadinessState",
+    "choose_file",
+    "is_paid_release",
+    "pbx_status",
+    "plan_module",
+    "plan_pbx",
+    "short_version",
+    "upgrade_readiness",
+]
+
+NEW_MODULE_DAYS = 90
+"""A module counts as new while its first release is at most this many days old."""
+
+_NFR_KINDS = frozenset({LicenseKind.NFR_SERVER, LicenseKind.NFR_USER})
+
+
+@dataclass(frozen=True)
+class PbxFacts:
+    """What planning needs to know about one PBX.
+
+    ``licenses`` keeps what the PBX reported, even an NFR license on STARFACE Cloud; the
+    properties apply the rules (Cloud has no NFR licenses), so callers never re-check them.
+    """
+
+    starface: StarfaceVersion
+    edition: Edition
+    licenses: frozenset[LicenseKind] = frozenset()
+    demo_expires: str | None = None
+    """ISO date a demo server license ends (bought keys never expire); informational."""
+
+    @classmethod
+    def from_system_info(cls, info: SystemInfo) -> PbxFacts:
+        """Facts from the agent's ``systemInfo`` answer; an unreadable version raises InvalidVersion."""
+        demo_dates = sorted(lic.expires for lic in info.licenses if lic.kind is LicenseKind.DEMO and lic.expires)
+        return cls(
+            starface=StarfaceVersion.parse(info.starface_version),
+            edition=info.edition,
+            licenses=frozenset(lic.kind for lic in info.licenses),
+            demo_expires=demo_dates[0] if demo_dates else None,
+        )
+
+    @property
+    def is_cloud(self) -> bool:
+        return self.edition is Edition.CLOUD
+
+    @property
+    def nfr_server(self) -> bool:
+        """An NFR server license that counts (never on STARFACE Cloud)."""
+        return LicenseKind.NFR_SERVER in self.licenses and not self.is_cloud
+
+    @property
+    def nfr_user(self) -> bool:
+        """An NFR user license that counts (never on STARFACE Cloud)."""
+        return LicenseKind.NFR_USER in self.licenses and not self.is_cloud
+
+    @property
+    def nfr_ignored(self) -> bool:
+        """The PBX claims an NFR license that cannot exist because it is a Cloud instance."""
+        return self.is_cloud and bool(self.licenses & _NFR_KINDS)
+
+    @property
+    def subscription(self) -> bool:
+        """Subscription customers get every update at no cost."""
+        return LicenseKind.SUBSCRIPTION in self.licenses
+
+    @property
+    def licensed_to_hardware(self) -> bool:
+        """Free Edition module keys belong to the hardware ID, not to a server license key."""
+        return self.edition is Edition.FREE
+
+    @property
+    def redundancy(self) -> bool:
+        """A redundancy PBX needs its own module license keys (the primary's do not work)."""
+        return LicenseKind.REDUNDANCY in self.licenses
+
+    def notes(self) -> tuple[str, ...]:
+        """PBX-wide sentences that explain planning decisions or licensing facts."""
+        notes: list[str] = []
+        if not self.starface.is_release:
+            notes.append(
+                f"STARFACE {self.starface} is a pre-release; compatibility is only stated for releases, "
+                "so no module release counts as compatible."
+            )
+        if self.nfr_ignored:
+            notes.append("STARFACE Cloud instances have no NFR licenses; the reported NFR license is ignored.")
+        if self.subscription:
+            notes.append("The subscription covers all module updates at no cost.")
+        if self.licensed_to_hardware:
+            notes.append("On a Free Edition, module license keys belong to the hardware ID of the installation.")
+        if self.redundancy:
+            notes.append("A redundancy system needs its own module license keys.")
+        if self.demo_expires:
+            notes.append(f"The demo license expires on {self.demo_expires}.")
+        return tuple(notes)
+
+
+class ModuleStatus(enum.StrEnum):
+    """The outcome of planning one installed module."""
+
+    UP_TO_DATE = "up-to-date"
+    UPDATE_AVAILABLE = "update-available"
+    PAID_UPDATE_ONLY = "paid-update-only"
+    INCOMPATIBLE = "incompatible"
+    """The installed release is stated incompatible and no compatible release is newer."""
+    NO_COMPATIBLE_RELEASE = "no-compatible-release"
+    UNTESTED_ONLY = "untested-only"
+    """Neither the installed nor any newer release is stated compatible; some are untested."""
+    NOT_IN_CATALOG = "not-in-catalog"
+
+
+@dataclass(frozen=True)
+class ModulePlan:
+    """The decision for one module on one PBX.
+
+    ``paid_release`` and ``free_target`` describe the catalog (which releases cross a paid
+    one); ``target_is_paid`` is the cost for *this* PBX, which is False with a subscription
+    or when the NFR build is used.
+    """
+
+    module_id: str
+    name: str
+    installed_version: int | None
+    installed_verdict: Verdict | None
+    """The installed release's verdict on this STARFACE; None when the catalog does not list it."""
+    status: ModuleStatus
+    target: Release | None
+    """The newest compatible release on the channel that is newer than the installed one."""
+    target_is_paid: bool
+    paid_release: Release | None
+    """The first paid release between the installed release (exclusive) and the target."""
+    free_target: Release | None
+    """The newest compatible newer release that crosses no paid release."""
+    use_nfr: bool
+    untested_newer: tuple[Release, ...]
+    """Untested releases newer than both the installed release and the target, newest first."""
+    blocked_by_starface: StarfaceVersion | None
+    """The oldest newer STARFACE that newer releases are stated compatible with, if they exist."""
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AvailableModule:
+    """A catalog module that is not installed but has a release compatible with the PBX."""
+
+    module: CatalogModule
+    release: Release
+    use_nfr: bool
+    is_new: bool
+    """The module's first release is at most :data:`NEW_MODULE_DAYS` days old."""
+
+
+class PbxStatus(enum.StrEnum):
+    """One summary per PBX. Ordered from best to worst; the worst module decides.
+
+    A PBX with at least one free update shows UPDATES_AVAILABLE even if other modules only
+    have paid updates: there is something to do at no cost. An incompatible module wins over
+    everything because the PBX may already be broken.
+    """
+
+    UP_TO_DATE = "up-to-date"
+    PAID_UPDATES_ONLY = "paid-updates-only"
+    UPDATES_AVAILABLE = "updates-available"
+    INCOMPATIBLE_MODULE = "incompatible-module"
+
+    @property
+    def rank(self) -> int:
+        return list(PbxStatus).index(self)
+
+
+_PBX_STATUS_OF_MODULE = {
+    ModuleStatus.UP_TO_DATE: PbxStatus.UP_TO_DATE,
+    ModuleStatus.UPDATE_AVAILABLE: PbxStatus.UPDATES_AVAILABLE,
+    ModuleStatus.PAID_UPDATE_ONLY: PbxStatus.PAID_UPDATES_ONLY,
+    ModuleStatus.INCOMPATIBLE: PbxStatus.INCOMPATIBLE_MODULE,
+    # Nothing to act on: no release is known to be better than what runs now.
+    ModuleStatus.NO_COMPATIBLE_RELEASE: PbxStatus.UP_TO_DATE,
+    ModuleStatus.UNTESTED_ONLY: PbxStatus.UP_TO_DATE,
+    ModuleStatus.NOT_IN_CATALOG: PbxStatus.UP_TO_DATE,
+}
+
+
+@dataclass(frozen=True)
+class PbxPlan:
+    """Plans for every installed module of one PBX plus what else could be installed."""
+
+    facts: PbxFacts
+    channel: Channel
+    modules: tuple[ModulePlan, ...]
+    """One plan per installed module, in the order given."""
+    available: tuple[AvailableModule, ...]
+    """Compatible modules that are not installed, by English name."""
+    notes: tuple[str, ...]
+    """PBX-wide explanations (pre-release STARFACE, NFR ignored on Cloud, ...)."""
+
+    @property
+    def status(self) -> PbxStatus:
+        return pbx_status(self)
+
+
+class ReadinessState(enum.StrEnum):
+    """Where one installed module stands for a proposed STARFACE upgrade."""
+
+    COMPATIBLE_NOW = "compatible-now"
+    """The installed release is stated compatible with the target STARFACE."""
+    UPDATE_REQUIRED = "update-required"
+    """A newer release is compatible; install it before (or right after) the upgrade."""
+    UNTESTED = "untested"
+    """No release is stated compatible, but some make no statement either way."""
+    NO_RELEASE = "no-release"
+    """No release is compatible or untested: the module blocks the upgrade."""
+    NOT_IN_CATALOG = "not-in-catalog"
+    """The catalogs do not know the module, so its compatibility is unknown."""
+
+
+_READY_STATES = frozenset({ReadinessState.COMPATIBLE_NOW, ReadinessState.UPDATE_REQUIRED})
+
+
+@dataclass(frozen=True)
+class ModuleReadiness:
+    module_id: str
+    name: str
+    installed_version: int
+    state: ReadinessState
+    release: Release | None
+    """The newest release (not older than the installed one) compatible with the target."""
+    installed_compatible: bool
+    is_paid: bool
+    """Getting ``release`` crosses a paid release and this PBX has to pay for it."""
+    untested: tuple[Release, ...]
+    """Releases (not older than the installed one) with no statement for the target, newest first."""
+    reasons: tuple[str, ...]
+
+    @property
+    def ready(self) -> bool:
+        return self.state in _READY_STATES
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Whether every installed module has a release compatible with a proposed STARFACE."""
+
+    target_starface: StarfaceVersion
+    modules: tuple[ModuleReadiness, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def ready(self) -> bool:
+        return all(module.ready for module in self.modules)
+
+    @property
+    def untested(self) -> tuple[ModuleReadiness, ...]:
+        return tuple(module for module in self.modules if module.state is ReadinessState.UNTESTED)
+
+    @property
+    def blocking(self) -> tuple[ModuleReadiness, ...]:
+        """Modules that keep the upgrade from being ready, untested ones included."""
+        return tuple(module for module in self.modules if not module.ready)
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+def short_version(version: StarfaceVersion) -> str:
+    """``10.0.0.0`` -> ``10.0``, ``9.1.2.0`` -> ``9.1.2``: how people name STARFACE series."""
+    parts = list(version.parts)
+    while len(parts) > 2 and parts[-1] == 0:
+        parts.pop()
+    text = ".".join(str(part) for part in parts)
+    return text if version.prerelease is None else f"{text}-{version.prerelease}"
+
+
+def _label(release: Release) -> str:
+    return release.display_version or f"v{release.version}"
+
+
+def is_paid_release(release: Release, markers: Sequence[str] = DEFAULT_PAID_MARKERS) -> bool:
+    """True if the catalog flags the release as paid or its changelog carries a paid marker."""
+    return release.paid or bool(is_paid_text(release.changelog, markers))
+
+
+def _on_channel(release: Release, channel: Channel) -> bool:
+    """The stable channel sees stable releases only; the pre-release channel sees all."""
+    return channel is Channel.PRERELEASE or release.channel is Channel.STABLE
+
+
+def _first_paid(module: CatalogModule, after: int, up_to: int, markers: Sequence[str]) -> Release | None:
+    """The oldest paid release in ``(after, up_to]``, on any channel.
+
+    Every channel counts: the license boundary is where the vendor put it, even if the paid
+    release itself was a beta the stable user never saw.
+    """
+    crossed = [
+        release for release in module.releases if after < release.version <= up_to and is_paid_release(release, markers)
+    ]
+    return min(crossed, key=lambda release: release.version) if crossed else None
+
+
+def _nfr_applies(module: CatalogModule, facts: PbxFacts) -> bool:
+    return facts.nfr_server or (facts.nfr_user and module.nfr_user_license)
+
+
+def choose_file(release: Release, facts: PbxFacts, module: CatalogModule) -> tuple[ReleaseFile | None, bool]:
+    """The build to install on this PBX and whether it is the NFR build.
+
+    NFR server license: the NFR build whenever the release has one. NFR user license: only
+    for modules that honour it. Never on STARFACE Cloud. Otherwise (or without an NFR build)
+    the standard build; ``(None, False)`` when the release has no build this PBX may use.
+    """
+    if release.nfr is not None and _nfr_applies(module, facts):
+        return release.nfr, True
+    return release.standard, False
+
+
+def _installable(release: Release, facts: PbxFacts, module: CatalogModule) -> bool:
+    return choose_file(release, facts, module)[0] is not None
+
+
+def _blocked_by(releases: Iterable[Release], starface: StarfaceVersion) -> StarfaceVersion | None:
+    """The oldest STARFACE newer than ``starface`` that any of ``releases`` states compatible."""
+    lowers = [
+        item.lower
+        for release in releases
+        for item in release.compatibility.compatible
+        if item.lower is not None and item.lower > starface
+    ]
+    return min(lowers) if lowers else None
+
+
+# --- one module ------------------------------------------------------------------------------
+
+
+def plan_module(
+    facts: PbxFacts,
+    installed: InstalledModule | None,
+    module: CatalogModule | None,
+    *,
+    channel: Channel = Channel.STABLE,
+    paid_markers: Sequence[str] = DEFAULT_PAID_MARKERS,
+) -> ModulePlan:
+    """Decide what one module should be updated to (see the module docs for the rules).
+
+    With ``installed=None`` it plans a fresh installation: every release counts as newer and
+    nothing is "crossed", because a first installation needs a license key anyway.
+    """
+    if installed is None and module is None:
+        raise ValueError("plan_module needs an installed module, a catalog module or both")
+    if module is None:
+        assert installed is not None
+        return ModulePlan(
+            module_id=installed.id,
+            name=installed.name,
+            installed_version=installed.version,
+            installed_verdict=None,
+            status=ModuleStatus.NOT_IN_CATALOG,
+            target=None,
+            target_is_paid=False,
+            paid_release=None,
+            free_target=None,
+            use_nfr=False,
+            untested_newer=(),
+            blocked_by_starface=None,
+            reasons=("No catalog lists this module, so there is nothing to compare with.",),
+        )
+
+    starface = facts.starface
+    installed_version = installed.version if installed is not None else None
+    reasons: list[str] = []
+    installed_release = module.release(installed_version) if installed_version is not None else None
+    installed_verdict = installed_release.compatibility.verdict(starface) if installed_release else None
+
+    visible = [release for release in module.releases if _on_channel(release, channel)]
+    newer = sorted(
+        (r for r in visible if installed_version is None or r.version > installed_version),
+        key=lambda release: release.version,
+        reverse=True,
+    )
+    compatible = [r for r in newer if r.compatibility.verdict(starface) is Verdict.COMPATIBLE]
+    usable = [r for r in compatible if _installable(r, facts, module)]
+    for release in compatible:
+        if release not in usable:
+            reasons.append(f"{_label(release)} has no build this PBX can use.")
+    target = usable[0] if usable else None
+
+    def crosses_paid(release: Release) -> Release | None:
+        if installed_version is None:
+            return None
+        return _first_paid(module, installed_version, release.version, paid_markers)
+
+    free_target = next((r for r in usable if crosses_paid(r) is None), None)
+    paid_release = crosses_paid(target) if target is not None else None
+    use_nfr = choose_file(target, facts, module)[1] if target is not None else False
+    target_is_paid = paid_release is not None and not facts.subscription and not use_nfr
+
+    # Releases above what the PBX will have anyway: the installed one or the target.
+    floor = max(installed_version or 0, target.version if target is not None else 0)
+    beyond = [r for r in newer if r.version > floor]
+    untested_newer = tuple(r for r in beyond if r.compatibility.verdict(starface) is Verdict.UNTESTED)
+    blocked_by = _blocked_by(
+        (r for r in beyond if r.compatibility.verdict(starface) is not Verdict.COMPATIBLE), starface
+    )
+
+    if facts.nfr_ignored and any(r.nfr is not None for r in module.releases):
+        reasons.append("The NFR build is not used: STARFACE Cloud instances have no NFR licenses.")
+    if not starface.is_release:
+        reasons.append(f"STARFACE {starface} is a pre-release, so no module release is stated compatible with it.")
+
+    if target is not None:
+        reasons.append(f"{_label(target)} is the newest release compatible with STARFACE {starface}.")
+        if paid_release is not None:
+            if facts.subscription:
+                reasons.append(f"{_label(paid_release)} is a paid release, but the subscription covers it.")
+            elif use_nfr:
+                reasons.append(
+                    f"{_label(paid_release)} is a paid release, but the NFR build runs without a module license key."
+                )
+            else:
+                reasons.append(f"Updating to or past {_label(paid_release)} needs a new module license key.")
+                if free_target is not None:
+                    reasons.append(f"{_label(free_target)} is the newest update that needs no new license key.")
+                else:
+                    reasons.append("There is no free update below the paid release.")
+        if use_nfr:
+            reasons.append("The NFR build is used because the PBX has an NFR license this module honours.")
+        only_paid = target_is_paid and free_target is None
+        status = ModuleStatus.PAID_UPDATE_ONLY if only_paid else ModuleStatus.UPDATE_AVAILABLE
+    else:
+        status = _status_without_target(installed_version, installed_verdict, visible, untested_newer, reasons)
+
+    if untested_newer:
+        names = ", ".join(_label(r) for r in untested_newer)
+        reasons.append(f"Not offered because untested on STARFACE {starface}: {names}.")
+    if blocked_by is not None:
+        reasons.append(f"Newer releases need a newer STARFACE ({short_version(blocked_by)}).")
+    if channel is Channel.STABLE:
+        hidden = [r for r in module.releases if r.channel is not Channel.STABLE and r.version > floor]
+        if hidden:
+            reasons.append(f"{len(hidden)} newer pre-release(s) hidden on the stable channel.")
+
+    return ModulePlan(
+        module_id=module.id,
+        name=installed.name if installed is not None else module.display_name("en"),
+        installed_version=installed_version,
+        installed_verdict=installed_verdict,
+        status=status,
+        target=target,
+        target_is_paid=target_is_paid,
+        paid_release=paid_release,
+        free_target=free_target,
+        use_nfr=use_nfr,
+        untested_newer=untested_newer,
+        blocked_by_starface=blocked_by,
+        reasons=tuple(reasons),
+    )
+
+
+def _status_without_target(
+    installed_version: int | None,
+    installed_verdict: Verdict | None,
+    visible: Sequence[Release],
+    untested_newer: Sequence[Release],
+    reasons: list[str],
+) -> ModuleStatus:
+    """Status when no newer compatible release exists; appends the reason."""
+    newest = max((r.version for r in visible), default=None)
+    if installed_version is not None and (newest is None or installed_version > newest):
+        reasons.append(
+            f"The installed version {installed_version} is newer than every catalog release; it is never downgraded."
+        )
+        return ModuleStatus.UP_TO_DATE
+    if installed_verdict is Verdict.COMPATIBLE:
+        reasons.append("The installed release is compatible and no newer compatible release exists.")
+        return ModuleStatus.UP_TO_DATE
+    if installed_verdict is Verdict.INCOMPATIBLE:
+        reasons.append("The installed release is stated incompatible and no newer release is compatible.")
+        return ModuleStatus.INCOMPATIBLE
+    if untested_newer or installed_verdict is Verdict.UNTESTED:
+        reasons.append("No release is stated compatible with this STARFACE; only untested ones exist.")
+        return ModuleStatus.UNTESTED_ONLY
+    reasons.append("No release newer than the installed one is compatible with this STARFACE.")
+    return ModuleStatus.NO_COMPATIBLE_RELEASE
+
+
+# --- one PBX ---------------------------------------------------------------------------------
+
+
+def _parse_date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _by_id(catalogs: Sequence[Catalog]) -> dict[str, CatalogModule]:
+    """Merged catalog modules by lower-case id (module UUIDs compare case-insensitively)."""
+    return {module.id.lower(): module for module in merge_catalogs(catalogs)}
+
+
+def _is_new(module: CatalogModule, today: dt.date | None) -> bool:
+    """New while the module's first (oldest) release is at most NEW_MODULE_DAYS old."""
+    if today is None or not module.releases:
+        return False
+    first = min(module.releases, key=lambda release: release.version)
+    released = _parse_date(first.date)
+    return released is not None and 0 <= (today - released).days <= NEW_MODULE_DAYS
+
+
+def plan_pbx(
+    facts: PbxFacts,
+    installed: Sequence[InstalledModule],
+    catalogs: Sequence[Catalog],
+    *,
+    channel: Channel = Channel.STABLE,
+    today: dt.date | None = None,
+    paid_markers: Sequence[str] = DEFAULT_PAID_MARKERS,
+) -> PbxPlan:
+    """Plan every installed module and list compatible modules that are not installed.
+
+    ``today`` decides which available modules are new; without it none are (keeps this pure).
+    """
+    modules = _by_id(catalogs)
+    plans = tuple(
+        plan_module(facts, item, modules.get(item.id.lower()), channel=channel, paid_markers=paid_markers)
+        for item in installed
+    )
+    installed_ids = {item.id.lower() for item in installed}
+    available: list[AvailableModule] = []
+    for key, module in modules.items():
+        if key in installed_ids:
+            continue
+        plan = plan_module(facts, None, module, channel=channel, paid_markers=paid_markers)
+        if plan.target is not None:
+            available.append(AvailableModule(module, plan.target, plan.use_nfr, _is_new(module, today)))
+    available.sort(key=lambda item: (item.module.display_name("en").casefold(), item.module.id))
+    return PbxPlan(facts=facts, channel=channel, modules=plans, available=tuple(available), notes=facts.notes())
+
+
+def pbx_status(plan: PbxPlan) -> PbxStatus:
+    """The worst module status of the PBX, in :class:`PbxStatus` order."""
+    statuses = [_PBX_STATUS_OF_MODULE[module.status] for module in plan.modules]
+    return max(statuses, key=lambda status: status.rank, default=PbxStatus.UP_TO_DATE)
+
+
+# --- STARFACE upgrade readiness --------------------------------------------------------------
+
+
+def upgrade_readiness(
+    facts: PbxFacts,
+    installed: Sequence[InstalledModule],
+    catalogs: Sequence[Catalog],
+    target_starface: StarfaceVersion,
+    *,
+    channel: Channel = Channel.STABLE,
+    paid_markers: Sequence[str] = DEFAULT_PAID_MARKERS,
+) -> Readiness:
+    """Before updating the PBX to ``target_starface``: does every installed module have a release for it?
+
+    Only releases at least as new as the installed one count (downgrades are never
+    proposed). A module the catalogs do not know keeps the upgrade from being ready, since
+    nothing says it works on the new STARFACE.
+    """
+    modules = _by_id(catalogs)
+    results = tuple(
+        _module_readiness(facts, item, modules.get(item.id.lower()), target_starface, channel, paid_markers)
+        for item in installed
+    )
+    notes: list[str] = []
+    if not target_starface.is_release:
+        notes.append(
+            f"STARFACE {target_starface} is a pre-release; compatibility is only stated for releases, "
+            "so no module can be ready for it."
+        )
+    if target_starface <= facts.starface:
+        notes.append(f"STARFACE {target_starface} is not newer than the installed {facts.starface}.")
+    return Readiness(target_starface=target_starface, modules=results, notes=tuple(notes))
+
+
+def _module_readiness(
+    facts: PbxFacts,
+    installed: InstalledModule,
+    module: CatalogModule | None,
+    target: StarfaceVersion,
+    channel: Channel,
+    paid_markers: Sequence[str],
+) -> ModuleReadiness:
+    if module is None:
+        return ModuleReadiness(
+            module_id=installed.id,
+            name=installed.name,
+            installed_version=installed.version,
+            state=ReadinessState.NOT_IN_CATALOG,
+            release=None,
+            installed_compatible=False,
+            is_paid=False,
+            untested=(),
+            reasons=("No catalog lists this module, so its compatibility is unknown.",),
+        )
+    candidates = sorted(
+        (
+            r
+            for r in module.releases
+            if r.version >= installed.version and (_on_channel(r, channel) or r.version == installed.version)
+        ),
+        key=lambda release: release.version,
+        reverse=True,
+    )
+    installed_release = module.release(installed.version)
+    installed_compatible = (
+        installed_release is not None and installed_release.compatibility.verdict(target) is Verdict.COMPATIBLE
+    )
+    compatible = [
+        r
+        for r in candidates
+        if r.compatibility.verdict(target) is Verdict.COMPATIBLE
+        and (r.version == installed.version or _installable(r, facts, module))
+    ]
+    untested = tuple(r for r in candidates if r.compatibility.verdict(target) is Verdict.UNTESTED)
+    release = compatible[0] if compatible else None
+    reasons: list[str] = []
+    is_paid = False
+    if release is not None:
+        paid = _first_paid(module, installed.version, release.version, paid_markers)
+        use_nfr = choose_file(release, facts, module)[1]
+        is_paid = paid is not None and not facts.subscription and not use_nfr
+        if installed_compatible:
+            state = ReadinessState.COMPATIBLE_NOW
+            reasons.append(f"The installed release is compatible with STARFACE {target}.")
+            if release.version != installed.version:
+                reasons.append(f"{_label(release)} is newer and also compatible.")
+        else:
+            state = ReadinessState.UPDATE_REQUIRED
+            reasons.append(f"Update to {_label(release)} for STARFACE {target}.")
+        if is_paid and paid is not None:
+            reasons.append(f"Updating to or past {_label(paid)} needs a new module license key.")
+    elif untested:
+        state = ReadinessState.UNTESTED
+        reasons.append(f"No release is stated compatible with STARFACE {target}; some are untested.")
+    else:
+        state = ReadinessState.NO_RELEASE
+        reasons.append(f"No release is compatible with STARFACE {target}.")
+    return ModuleReadiness(
+        module_id=module.id,
+        name=installed.name,
+        installed_version=installed.version,
+        state=state,
+        release=release,
+        installed_compatible=installed_compatible,
+        is_paid=is_paid,
+        untested=untested,
+        reasons=tuple(reasons),
+    )
