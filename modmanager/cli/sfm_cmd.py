@@ -22,6 +22,7 @@ from modmanager.core.sfm import (
     EntryPoint,
     ModuleFile,
     SettingValue,
+    one_line,
     read_sfm_path,
 )
 
@@ -66,7 +67,8 @@ def run_diff(args: argparse.Namespace) -> int:
     new = read_sfm_path(args.new)
     if old.descriptor.id.lower() != new.descriptor.id.lower():
         raise InvalidModuleFile(
-            f"{old.source} ({old.descriptor.name}) and {new.source} ({new.descriptor.name}) "
+            f"{one_line(old.source)} ({one_line(old.descriptor.name)}) and "
+            f"{one_line(new.source)} ({one_line(new.descriptor.name)}) "
             "are different modules, so their settings cannot be carried over.",
             "Compare two versions of the same module.",
         )
@@ -276,10 +278,11 @@ def _secret_ids(*schemas: ConfigSchema) -> frozenset[str]:
     return frozenset(i.variable_id for schema in schemas for i in schema.inputs if _is_secret(i))
 
 
-def _read_values(path: str) -> dict[str, SettingValue]:
+def _read_values(file_name: str) -> dict[str, SettingValue]:
     """Stored instance values from a JSON object; refuses anything a PBX could not hold."""
+    path = one_line(file_name)
     try:
-        with open(path, "rb") as handle:
+        with open(file_name, "rb") as handle:
             raw = handle.read(_MAX_VALUES_FILE_BYTES + 1)
     except OSError as error:
         raise InvalidValuesFile(

@@ -44,6 +44,7 @@ MAX_TOTAL_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_ENTRY_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
+MAX_CENTRAL_DIRECTORY_BYTES = MAX_ENTRIES * 1024
 MAX_DESCRIPTOR_BYTES = 4 * 1024 * 1024
 MAX_MANIFEST_BYTES = 256 * 1024
 
@@ -54,6 +55,14 @@ _XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 _MANIFEST_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
 _READ_CHUNK = 64 * 1024
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# ZIP end-of-archive records (APPNOTE 4.3.16, 4.3.14, 4.3.15).
+_END_SIGNATURE = b"PK\x05\x06"
+_END_RECORD = struct.Struct("<4s4H2LH")
+_ZIP64_END_SIGNATURE = b"PK\x06\x06"
+_ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")
+_ZIP64_LOCATOR_SIGNATURE = b"PK\x06\x07"
+_ZIP64_LOCATOR_SIZE = 20
 
 # zipfile reports damaged input through a zoo of exception types; all mean "unreadable".
 _ARCHIVE_ERRORS: tuple[type[Exception], ...] = (
@@ -208,7 +217,7 @@ def read_sfm_path(path: str | os.PathLike[str]) -> ModuleFile:
         raise
     except OSError as error:
         raise InvalidModuleFile(
-            f"The module file {file_name} cannot be read ({error.strerror or type(error).__name__}).",
+            f"The module file {one_line(file_name)} cannot be read ({error.strerror or type(error).__name__}).",
             "Check that the file exists and that you may read it.",
         ) from None
     return read_sfm(data, source=file_name)
@@ -223,6 +232,7 @@ def read_sfm(data: bytes, *, source: str = "") -> ModuleFile:
     label = _label(source)
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(label, len(data))
+    _check_declared_directory(data, label)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except _ARCHIVE_ERRORS:
@@ -323,7 +333,7 @@ def parse_descriptor(xml: bytes, *, source: str = "") -> ModuleDescriptor:
             f"The module descriptor of {label} uses a DTD or entity declarations, which are refused for safety.",
             "Do not install this file; ask the vendor for a standard build.",
         ) from None
-    except (ParseError, ValueError, UnicodeError):
+    except (ParseError, ValueError, LookupError):  # LookupError: an unknown declared encoding
         raise InvalidModuleFile(
             f"The module descriptor of {label} is not well-formed XML.",
             "Download the module file again or ask the vendor for a correct build.",
@@ -369,6 +379,52 @@ def parse_descriptor(xml: bytes, *, source: str = "") -> ModuleDescriptor:
 
 
 # --- archive checks -------------------------------------------------------------------
+
+
+def _check_declared_directory(data: bytes, label: str) -> None:
+    """Refuse an oversized table of contents before zipfile builds an object per entry.
+
+    zipfile reads the whole central directory up front; a 50 MB file of tiny entries would
+    cost seconds and hundreds of MB. The end record is located the way zipfile locates it.
+    """
+    declared = _declared_directory(data)
+    if declared is None:
+        return  # no end record: zipfile reports the archive as damaged
+    count, size = declared
+    if count > MAX_ENTRIES:
+        raise InvalidModuleFile(
+            f"{_cap(label)} has {count} entries, more than the {MAX_ENTRIES} a module file may have.",
+            "This is not a normal module; do not install it.",
+        )
+    if size > MAX_CENTRAL_DIRECTORY_BYTES:
+        raise InvalidModuleFile(
+            f"{_cap(label)} has a table of contents of {size // 1024} KB, far more than a module file needs.",
+            "This is not a normal module; do not install it.",
+        )
+
+
+def _declared_directory(data: bytes) -> tuple[int, int] | None:
+    """(entry count, central directory bytes) as the end-of-archive record declares them."""
+    end = len(data) - _END_RECORD.size
+    if end >= 0 and data[end : end + 4] == _END_SIGNATURE and data[-2:] == b"\0\0":
+        position = end
+    else:
+        position = data.rfind(_END_SIGNATURE, max(0, end - 0xFFFF))
+        if position < 0 or position + _END_RECORD.size > len(data):
+            return None
+    fields = _END_RECORD.unpack_from(data, position)
+    count, size = int(fields[4]), int(fields[5])
+    locator = position - _ZIP64_LOCATOR_SIZE
+    record = locator - _ZIP64_END_RECORD.size
+    zip64 = (
+        record >= 0
+        and data[locator : locator + 4] == _ZIP64_LOCATOR_SIGNATURE
+        and data[record : record + 4] == _ZIP64_END_SIGNATURE
+    )
+    if zip64:
+        fields64 = _ZIP64_END_RECORD.unpack_from(data, record)
+        count, size = int(fields64[7]), int(fields64[8])
+    return count, size
 
 
 def _checked_entries(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipInfo]:
@@ -472,8 +528,13 @@ def _too_large(label: str, size: int) -> InvalidModuleFile:
 
 
 def _label(source: str) -> str:
-    """How messages name the file: "the module file Foo_v126.sfm"."""
-    return f"the module file {source}" if source else "the module file"
+    """How messages name the file: "the module file Foo_v126.sfm" (control characters masked)."""
+    return f"the module file {one_line(source)}" if source else "the module file"
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters replaced, so a message stays one line on a terminal."""
+    return _CONTROL_CHARACTERS.sub("?", text)
 
 
 def _cap(text: str) -> str:

@@ -337,6 +337,7 @@ def test_manifest_id_comparison_ignores_uuid_case() -> None:
     [
         ('<module id="a" name="b" version="1">', "not well-formed XML"),
         ("not xml at all", "not well-formed XML"),
+        ('<?xml version="1.0" encoding="TTF-8"?><module id="a" name="b" version="1"/>', "not well-formed XML"),
         ('<modul id="a" name="b" version="1"/>', "does not start with a <module> element"),
         ('<module name="b" version="1"/>', "has no module id"),
         ('<module id="a" name="  " version="1"/>', "has no module name"),
@@ -397,6 +398,18 @@ def test_too_many_entries_are_refused() -> None:
     entries = _entries(build_sfm(SPEC))
     entries.update({f"de/x/C{number}.class": b"" for number in range(sfm.MAX_ENTRIES)})
     assert "entries, more than" in _refusal(assemble_sfm(entries))
+
+
+def test_an_oversized_table_of_contents_is_refused_before_it_is_read() -> None:
+    entries = _entries(build_sfm(SPEC))
+    entries.update({f"de/{number}/{'x' * 60_000}.class": b"" for number in range(40)})
+    assert "table of contents" in _refusal(assemble_sfm(entries))
+
+
+def test_file_names_with_control_characters_stay_on_one_line() -> None:
+    with pytest.raises(InvalidModuleFile) as caught:
+        read_sfm(b"junk", source="evil\nname\r.sfm")
+    assert "evil?name?.sfm" in caught.value.message
 
 
 @pytest.mark.parametrize(
@@ -478,3 +491,18 @@ def test_parse_descriptor_on_arbitrary_text_only_refuses(text: str) -> None:
         assert "XML" in error.message or "DTD" in error.message
     else:
         assert (descriptor.id, descriptor.name, descriptor.version) == ("a", "b", 1)
+
+
+DESCRIPTOR = descriptor_xml(SPEC)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(DESCRIPTOR) - 1), st.integers(0, 255)), min_size=1, max_size=6))
+def test_mutated_descriptors_parse_or_are_refused(flips: list[tuple[int, int]]) -> None:
+    data = bytearray(DESCRIPTOR)
+    for position, value in flips:
+        data[position] = value
+    try:
+        parse_descriptor(bytes(data))
+    except InvalidModuleFile as error:
+        assert error.message and "\n" not in error.message
