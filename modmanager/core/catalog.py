@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
@@ -45,6 +45,7 @@ __all__ = [
     "ReleaseFile",
     "dump_catalog",
     "generate_signing_key",
+    "is_locale",
     "is_remote_location",
     "merge_catalogs",
     "parse_catalog",
@@ -156,6 +157,11 @@ def _localized(texts: Mapping[str, str], locale: str) -> str:
     return next((text for text in texts.values() if text), "")
 
 
+def is_locale(text: str) -> bool:
+    """True for locale keys a catalog accepts (``de``, ``en``, ``de_DE``, ``en-US``)."""
+    return bool(_LOCALE_RE.fullmatch(text))
+
+
 # --- locations -------------------------------------------------------------------------
 
 
@@ -167,12 +173,14 @@ def is_remote_location(location: str) -> bool:
 def resolve_location(source: str, location: str) -> str:
     """Where a file really is: ``location`` as is when absolute, else relative to ``source``.
 
-    ``source`` is a catalog URL (the file's own URL) or a local folder.
+    ``source`` is a catalog URL (the file's own URL) or a local folder. Relative locations
+    are plain paths, so they are percent-encoded when joined to a URL. Absolute local paths
+    (only ever produced by :func:`merge_catalogs`, never accepted from a catalog) stay as they are.
     """
-    if is_remote_location(location) or not source:
+    if is_remote_location(location) or os.path.isabs(location) or not source:
         return location
     if is_remote_location(source):
-        return urljoin(source, location)
+        return urljoin(source, quote(location, safe="/"))
     return os.path.join(source, *location.split("/"))
 
 
@@ -256,7 +264,7 @@ class _Reader:
             raise self.fail(path, "is not an object of locale -> text")
         texts: dict[str, str] = {}
         for key, text in value.items():
-            if not _LOCALE_RE.fullmatch(key):
+            if not is_locale(key):
                 raise self.fail(f"{path}.{key[:20]}", "is not a locale such as de or en")
             texts[key] = self.text(text, f"{path}.{key}", limit=limit, empty=True)
         if need_one and not any(text.strip() for text in texts.values()):
