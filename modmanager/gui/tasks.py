@@ -1,0 +1,384 @@
+"""The one way the GUI runs work off the GUI thread.
+
+Work on a PBX must never overlap with other work on the same PBX (an update and a refresh
+racing on one agent would corrupt the picture or the PBX), while many PBXs should be worked
+on at once. :class:`TaskRunner` therefore keeps one serial queue per *key* (a PBX name) and
+runs different keys in parallel, at most ``max_concurrency`` at a time.
+
+Callers say what to do with the outcome, as with Anki's ``QueryOp``::
+
+    runner.submit(
+        pbx.name, self.tr("Refresh"), lambda ctx: refresh(pbx, progress=ctx.progress),
+        on_success=self._show_snapshot, on_failure=self._show_error,
+    )
+
+``fn`` runs on a worker thread and receives a :class:`TaskContext` for progress and
+cooperative cancellation. ``on_success`` / ``on_failure`` and every signal run on the GUI
+thread. The next task of the same key starts only after the previous task's callbacks ran,
+so a callback sees the state its own task left behind.
+
+Errors: ``on_failure`` always receives a :class:`~modmanager.core.errors.ModManagerError`.
+A ``ModManagerError`` raised by ``fn`` is passed on unchanged; anything else is logged with
+its traceback and replaced by :class:`UnexpectedError`, whose message a user can read.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
+
+from modmanager.core.errors import ModManagerError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+DEFAULT_MAX_CONCURRENCY = 4
+_WORKER_THREADS = 32
+"""Upper bound of worker threads; the scheduler keeps to ``max_concurrency`` below it."""
+_PROGRESS_INTERVAL_S = 0.1
+
+
+class TaskState(enum.Enum):
+    """Where a task is in its life; the last three are final."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_final(self) -> bool:
+        """True once the task will not change any more."""
+        return self in (TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED)
+
+
+class TaskCancelled(Exception):
+    """Raised inside ``fn`` (see :meth:`TaskContext.raise_if_cancelled`) to stop after a cancel."""
+
+
+class UnexpectedError(ModManagerError):
+    """An exception that was not a ModManagerError: a bug. Details are only in the log."""
+
+
+@dataclass(eq=False)
+class TaskHandle:
+    """What the GUI knows about one submitted task. Changed only on the GUI thread.
+
+    Attributes:
+        task_id: unique and growing in submission order.
+        key: the serial queue (a PBX name).
+        title: what the task does, for people ("Update module X").
+        cancellable: whether a running task may be asked to stop.
+        state: see :class:`TaskState`.
+        done, total, message: the last progress report (``total`` 0 means unknown).
+        error: the error delivered to ``on_failure`` when ``state`` is FAILED.
+        submitted_at, started_at, finished_at: aware UTC times.
+    """
+
+    task_id: int
+    key: str
+    title: str
+    cancellable: bool
+    state: TaskState = TaskState.QUEUED
+    done: int = 0
+    total: int = 0
+    message: str = ""
+    error: ModManagerError | None = None
+    submitted_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    cancel_requested: bool = False
+
+    @property
+    def can_cancel(self) -> bool:
+        """True while a cancel request would have an effect (queued, or running and cancellable)."""
+        if self.state is TaskState.QUEUED:
+            return True
+        return self.state is TaskState.RUNNING and self.cancellable and not self.cancel_requested
+
+
+class TaskContext:
+    """Handed to ``fn`` on its worker thread: report progress, notice a cancel request."""
+
+    def __init__(self, report: Callable[[int, int, str], None], interval_s: float) -> None:
+        self._report = report
+        self._interval_s = interval_s
+        self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._last_report = float("-inf")
+
+    def progress(self, done: int, total: int, message: str = "") -> None:
+        """Report progress; thread-safe and throttled (the final step is always reported)."""
+        now = time.monotonic()
+        with self._lock:
+            if now - self._last_report < self._interval_s and not (total and done >= total):
+                return
+            self._last_report = now
+        self._report(done, total, message)
+
+    def cancelled(self) -> bool:
+        """True once the user asked to cancel; ``fn`` checks it where stopping is safe."""
+        return self._cancel.is_set()
+
+    def raise_if_cancelled(self) -> None:
+        """Raise :class:`TaskCancelled` if a cancel was requested."""
+        if self._cancel.is_set():
+            raise TaskCancelled
+
+    def _request_cancel(self) -> None:
+        self._cancel.set()
+
+
+@dataclass(eq=False)
+class _Task(Generic[T]):
+    handle: TaskHandle
+    fn: Callable[[TaskContext], T]
+    on_success: Callable[[T], None] | None
+    on_failure: Callable[[ModManagerError], None] | None
+    context: TaskContext
+
+
+class TaskRunner(QObject):
+    """Serial queue per key, parallel across keys; outcomes delivered on the GUI thread.
+
+    Create it on the GUI thread. Call :meth:`shutdown` before the application quits.
+
+    Signals:
+        task_submitted(TaskHandle): a task was queued.
+        task_started(TaskHandle): a task began running on a worker thread.
+        task_progress(TaskHandle, int, int, str): done, total, message.
+        task_finished(TaskHandle): the task reached a final state (after its callback ran).
+        idle(): no task is queued or running any more.
+    """
+
+    task_submitted = Signal(object)
+    task_started = Signal(object)
+    task_progress = Signal(object, int, int, str)
+    task_finished = Signal(object)
+    idle = Signal()
+
+    # Worker threads emit these; Qt queues them to this object's (the GUI) thread.
+    _worker_done = Signal(object, object, object)  # task, result, exception or None
+    _worker_progress = Signal(object, int, int, str)  # task, done, total, message
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        progress_interval_s: float = _PROGRESS_INTERVAL_S,
+    ) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=_WORKER_THREADS, thread_name_prefix="modmanager-task")
+        self._max_concurrency = _clamp_concurrency(max_concurrency)
+        self._progress_interval_s = progress_interval_s
+        self._ids = itertools.count(1)
+        self._pending: list[_Task[Any]] = []
+        self._running: dict[str, _Task[Any]] = {}
+        self._closed = False
+        self._worker_done.connect(self._on_worker_done)
+        self._worker_progress.connect(self._on_worker_progress)
+
+    # -- public API ---------------------------------------------------------------------
+
+    @property
+    def max_concurrency(self) -> int:
+        """How many keys run at once."""
+        return self._max_concurrency
+
+    def set_max_concurrency(self, value: int) -> None:
+        """Change the parallelism (e.g. after the settings changed); takes effect at once."""
+        self._max_concurrency = _clamp_concurrency(value)
+        self._dispatch()
+
+    def submit(
+        self,
+        key: str,
+        title: str,
+        fn: Callable[[TaskContext], T],
+        *,
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[ModManagerError], None] | None = None,
+        cancellable: bool = False,
+    ) -> TaskHandle:
+        """Queue ``fn`` behind the earlier tasks of ``key``; returns at once.
+
+        Args:
+            key: serial queue name; tasks with the same key never overlap.
+            title: shown to people in the operations panel and log.
+            fn: the work, run on a worker thread with a :class:`TaskContext`.
+            on_success: called on the GUI thread with ``fn``'s result.
+            on_failure: called on the GUI thread with a ModManagerError.
+            cancellable: whether ``fn`` honours :meth:`TaskContext.cancelled`.
+        """
+        if self._closed:
+            raise RuntimeError("The task runner was shut down.")
+        handle = TaskHandle(next(self._ids), key, title, cancellable)
+        context = TaskContext(lambda done, total, message: None, self._progress_interval_s)
+        task: _Task[T] = _Task(handle, fn, on_success, on_failure, context)
+        context._report = lambda done, total, message: self._worker_progress.emit(task, done, total, message)
+        self._pending.append(task)
+        self.task_submitted.emit(handle)
+        self._dispatch()
+        return handle
+
+    def cancel(self, handle: TaskHandle) -> None:
+        """Ask a task to stop: a queued task is dropped, a running cancellable one is told.
+
+        A running task that is not cancellable runs to its end. Callbacks are not called for
+        a cancelled task; ``task_finished`` reports it with state CANCELLED.
+        """
+        for task in self._pending:
+            if task.handle is handle:
+                self._pending.remove(task)
+                handle.cancel_requested = True
+                self._finish_without_callback(task, TaskState.CANCELLED)
+                self._emit_idle_if_idle()
+                return
+        running = self._running.get(handle.key)
+        if running is not None and running.handle is handle and handle.can_cancel:
+            handle.cancel_requested = True
+            running.context._request_cancel()
+
+    def tasks(self) -> list[TaskHandle]:
+        """The running and queued tasks, running first, each group in submission order."""
+        running = sorted((task.handle for task in self._running.values()), key=lambda h: h.task_id)
+        return running + [task.handle for task in self._pending]
+
+    def is_idle(self) -> bool:
+        """True when nothing is queued or running."""
+        return not self._pending and not self._running
+
+    def wait_idle(self, timeout_ms: int) -> bool:
+        """Run the event loop until no task is left or ``timeout_ms`` passed; True if idle."""
+        if self.is_idle():
+            return True
+        loop = QEventLoop()
+        self.idle.connect(loop.quit)
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(max(0, timeout_ms))
+        try:
+            loop.exec()
+        finally:
+            self.idle.disconnect(loop.quit)
+            timer.stop()
+        return self.is_idle()
+
+    def shutdown(self) -> None:
+        """Stop accepting work, drop queued tasks, ask running ones to cancel, wait for them.
+
+        Blocks until every worker has returned. Outcomes of tasks that were still running are
+        logged but their callbacks are not called: the windows they would update are closing.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        for task in list(self._pending):
+            self._pending.remove(task)
+            self._finish_without_callback(task, TaskState.CANCELLED)
+        for task in self._running.values():
+            if task.handle.cancellable:
+                task.handle.cancel_requested = True
+                task.context._request_cancel()
+        self._executor.shutdown(wait=True)
+
+    # -- scheduling (GUI thread) ------------------------------------------------------------
+
+    def _dispatch(self) -> None:
+        if self._closed:
+            return
+        for task in list(self._pending):
+            if len(self._running) >= self._max_concurrency:
+                return
+            key = task.handle.key
+            if key in self._running:
+                continue
+            if any(other.handle.key == key for other in self._pending[: self._pending.index(task)]):
+                continue  # an earlier task of this key waits; keep submission order
+            self._pending.remove(task)
+            self._running[key] = task
+            task.handle.state = TaskState.RUNNING
+            task.handle.started_at = datetime.now(UTC)
+            self.task_started.emit(task.handle)
+            self._executor.submit(self._run_in_worker, task)
+
+    def _run_in_worker(self, task: _Task[Any]) -> None:
+        try:
+            result = task.fn(task.context)
+        except BaseException as exc:  # the worker must always report back, whatever fn did
+            self._worker_done.emit(task, None, exc)
+        else:
+            self._worker_done.emit(task, result, None)
+
+    def _on_worker_progress(self, task: _Task[Any], done: int, total: int, message: str) -> None:
+        handle = task.handle
+        if handle.state is not TaskState.RUNNING:
+            return
+        handle.done, handle.total, handle.message = done, total, message
+        self.task_progress.emit(handle, done, total, message)
+
+    def _on_worker_done(self, task: _Task[Any], result: Any, exc: BaseException | None) -> None:
+        handle = task.handle
+        self._running.pop(handle.key, None)
+        if exc is None:
+            state = TaskState.SUCCEEDED
+        elif isinstance(exc, TaskCancelled):
+            state = TaskState.CANCELLED
+        else:
+            state = TaskState.FAILED
+            handle.error = _as_user_error(exc, handle.title)
+        handle.state = state
+        handle.finished_at = datetime.now(UTC)
+        try:
+            if self._closed:
+                log.info("Task %r ended %s during shutdown", handle.title, state.value)
+            elif state is TaskState.SUCCEEDED and task.on_success is not None:
+                task.on_success(result)
+            elif state is TaskState.FAILED and task.on_failure is not None and handle.error is not None:
+                task.on_failure(handle.error)
+        finally:
+            self.task_finished.emit(handle)
+            self._dispatch()
+            self._emit_idle_if_idle()
+
+    def _finish_without_callback(self, task: _Task[Any], state: TaskState) -> None:
+        task.handle.state = state
+        task.handle.finished_at = datetime.now(UTC)
+        self.task_finished.emit(task.handle)
+
+    def _emit_idle_if_idle(self) -> None:
+        if self.is_idle():
+            self.idle.emit()
+
+
+def _clamp_concurrency(value: int) -> int:
+    return max(1, min(int(value), _WORKER_THREADS))
+
+
+def _as_user_error(exc: BaseException, title: str) -> ModManagerError:
+    """Keep a ModManagerError; turn anything else into a readable message, traceback to the log."""
+    if isinstance(exc, ModManagerError):
+        return exc
+    log.error("Unexpected error in task %r", title, exc_info=exc)
+    error = UnexpectedError(
+        QCoreApplication.translate("TaskRunner", "An unexpected error stopped “{title}”.").format(title=title),
+        QCoreApplication.translate(
+            "TaskRunner", "Try again; if it happens again, send the log file to your modmanager support."
+        ),
+    )
+    error.__cause__ = exc
+    return error
