@@ -476,7 +476,7 @@ def plan_module(
         only_paid = target_is_paid and free_target is None
         status = ModuleStatus.PAID_UPDATE_ONLY if only_paid else ModuleStatus.UPDATE_AVAILABLE
     else:
-        status = _status_without_target(installed_version, installed_verdict, visible, untested_newer, reasons)
+        status = _status_without_target(installed_version, installed_verdict, visible, untested_newer, channel, reasons)
 
     if untested_newer:
         names = ", ".join(_label(r) for r in untested_newer)
@@ -510,13 +510,15 @@ def _status_without_target(
     installed_verdict: Verdict | None,
     visible: Sequence[Release],
     untested_newer: Sequence[Release],
+    channel: Channel,
     reasons: list[str],
 ) -> ModuleStatus:
     """Status when no newer compatible release exists; appends the reason."""
     newest = max((r.version for r in visible), default=None)
     if installed_version is not None and (newest is None or installed_version > newest):
         reasons.append(
-            f"The installed version {installed_version} is newer than every catalog release; it is never downgraded."
+            f"The installed version {installed_version} is newer than every {channel.value} catalog release; "
+            "it is never downgraded."
         )
         return ModuleStatus.UP_TO_DATE
     if installed_verdict is Verdict.COMPATIBLE:

@@ -274,7 +274,7 @@ CASES = {
         130,
         (rel(110, "9.X"), rel(120, "9.X")),
         ModuleStatus.UP_TO_DATE,
-        reason="newer than every catalog release",
+        reason="newer than every stable catalog release",
     ),
     # ... nor when only an older release would be compatible.
     "only-older-compatible": Case(
