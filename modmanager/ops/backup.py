@@ -1,0 +1,148 @@
+"""Back up module settings and restore them - onto the same PBX or onto another one.
+
+Partners reuse a module configuration for a new installation, so a restore may target any
+PBX that has the module installed: the backed-up values are migrated to the form of the
+version installed there (by variableId), lost instances are re-created, and the active flags
+are set as they were. Before a restore overwrites anything, the target's current settings are
+backed up too, so every restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from modmanager.core.errors import ModManagerError, OperationError
+from modmanager.core.migration import migrate_settings
+from modmanager.core.sfm import parse_descriptor
+from modmanager.ops.converge import (
+    ConvergeReport,
+    InstanceTarget,
+    ModuleTarget,
+    Progress,
+    find_module,
+    no_progress,
+    release_quietly,
+    restore_settings,
+    verify,
+)
+from modmanager.ops.services import Services
+from modmanager.pbx.client import AgentClient
+from modmanager.store.backups import Backup, BackupInfo
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    pbx_name: str
+    module_name: str
+    instances: tuple[str, ...]
+    created_instances: tuple[str, ...]
+    dropped: tuple[str, ...]
+    """``instance: variableId`` of values the installed version has no place for."""
+    safety_backup_id: str | None
+
+
+def _identity(client: AgentClient) -> str:
+    info = client.system_info()
+    return info.server_license_key or info.hardware_id or info.hostname or "unknown"
+
+
+def backup_module(services: Services, pbx_name: str, module_id: str, *, reason: str = "manual") -> BackupInfo:
+    """Back up one module's instances, values and internal data; the file is verified after writing."""
+    client = services.client(pbx_name)
+    try:
+        return _backup_with(services, client, pbx_name, module_id, reason)
+    finally:
+        client.close()
+
+
+def _backup_with(services: Services, client: AgentClient, pbx_name: str, module_id: str, reason: str) -> BackupInfo:
+    module = find_module(client.list_modules(), module_id)
+    if module is None:
+        raise OperationError(f"The module {module_id} is not installed on {pbx_name}.", "Refresh the PBX.")
+    info = services.backups.create(
+        pbx_name=pbx_name,
+        pbx_identity=_identity(client),
+        module_name=module.name,
+        descriptor_xml=client.get_descriptor(module.id),
+        config=client.export_config(module.id),
+        reason=reason,
+    )
+    prune_backups(services)
+    return info
+
+
+def backup_pbx(services: Services, pbx_name: str, *, reason: str = "manual") -> list[BackupInfo]:
+    """Back up every module installed on a PBX."""
+    client = services.client(pbx_name)
+    try:
+        return [_backup_with(services, client, pbx_name, module.id, reason) for module in client.list_modules()]
+    finally:
+        client.close()
+
+
+def restore_backup(
+    services: Services,
+    backup: Backup,
+    pbx_name: str,
+    *,
+    instance_names: Sequence[str] | None = None,
+    progress: Progress = no_progress,
+) -> RestoreResult:
+    """Write a backup's settings into the module installed on ``pbx_name`` (any version)."""
+    client = services.client(pbx_name)
+    try:
+        installed = find_module(client.list_modules(), backup.info.module_id)
+        if installed is None:
+            raise OperationError(
+                f"{backup.info.module_name} is not installed on {pbx_name}.",
+                "Install the module there first, then restore the backup.",
+            )
+        chosen = [
+            inst for inst in backup.config.instances if instance_names is None or inst.name in set(instance_names)
+        ]
+        if not chosen:
+            raise OperationError("The backup has none of the chosen instances.", "Choose instances from the backup.")
+        old_schema = parse_descriptor(backup.descriptor_xml).schema
+        new_schema = parse_descriptor(client.get_descriptor(installed.id)).schema
+        targets: list[InstanceTarget] = []
+        dropped: list[str] = []
+        for inst in chosen:
+            migration = migrate_settings(old_schema, new_schema, inst.values)
+            targets.append(InstanceTarget(inst.name, migration.values, inst.active))
+            dropped.extend(f"{inst.name}: {item.variable_id}" for item in migration.dropped)
+        safety = _backup_with(services, client, pbx_name, installed.id, "pre-restore")
+        target = ModuleTarget(
+            module_id=installed.id,
+            version=installed.version,
+            sfm=b"",
+            instances=tuple(targets),
+            internal_data=backup.config.internal_data,
+        )
+        lock = client.acquire_lock(services.owner)
+        report = ConvergeReport()
+        try:
+            restore_settings(client, lock, target, report, progress)
+            verify(client, target)
+        finally:
+            release_quietly(client, lock)
+        return RestoreResult(
+            pbx_name=pbx_name,
+            module_name=installed.name,
+            instances=tuple(inst.name for inst in targets),
+            created_instances=tuple(report.created_instances),
+            dropped=tuple(dropped),
+            safety_backup_id=safety.backup_id,
+        )
+    finally:
+        client.close()
+
+
+def prune_backups(services: Services) -> None:
+    """Apply the retention setting, sparing backups that open update journals need.
+
+    Housekeeping: a failure here must not fail the backup or update that was just made.
+    """
+    with contextlib.suppress(ModManagerError):
+        services.backups.prune(services.settings.backup_retention, protected=services.journal.backup_ids_in_use())

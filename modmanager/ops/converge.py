@@ -1,0 +1,181 @@
+"""Bring one module on one PBX into a wanted state, whatever state it is in now.
+
+An update, its rollback and a recovery after a crash all come down to the same two moves:
+"make the PBX run file F with these settings and these instances active" - towards the new
+version (resume) or back to the old one (rollback). Each move *looks* at the PBX first and
+only does what is missing, so it can be repeated after any failure, by any process, and
+still ends in the same state. That property is what makes every path of an update safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from modmanager.core.errors import ModManagerError, OperationError
+from modmanager.core.protocol import InstalledModule, InstallResult, InstanceConfig, LockGrant, ModuleConfig
+from modmanager.core.sfm import SettingValue
+from modmanager.pbx.client import AgentClient
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``; stages: upload, install, restore, activate, verify."""
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    """The default progress sink."""
+
+
+@dataclass(frozen=True)
+class InstanceTarget:
+    """What one instance must look like at the end."""
+
+    name: str
+    values: Mapping[str, SettingValue]
+    active: bool
+
+
+@dataclass(frozen=True)
+class ModuleTarget:
+    """The wanted end state of one module on one PBX."""
+
+    module_id: str
+    version: int
+    sfm: bytes
+    instances: tuple[InstanceTarget, ...]
+    internal_data: bytes | None = None
+    """Module-internal data to put back; None leaves what the PBX has."""
+    file_name: str = "module.sfm"
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.sfm).hexdigest()
+
+
+@dataclass
+class ConvergeReport:
+    installed: InstallResult | None = None
+    created_instances: list[str] = field(default_factory=list)
+    activated: list[str] = field(default_factory=list)
+
+
+def release_quietly(client: AgentClient, lock: LockGrant) -> None:
+    """Give the lock back; if that fails the lock expires on its own, and the real outcome matters more."""
+    with contextlib.suppress(ModManagerError):
+        client.release_lock(lock)
+
+
+def find_module(modules: Sequence[InstalledModule], module_id: str) -> InstalledModule | None:
+    wanted = module_id.lower()
+    return next((module for module in modules if module.id.lower() == wanted), None)
+
+
+def converge(
+    client: AgentClient,
+    lock: LockGrant,
+    target: ModuleTarget,
+    *,
+    force_install: bool = False,
+    progress: Progress = no_progress,
+    before_install: Callable[[], None] | None = None,
+) -> ConvergeReport:
+    """Install ``target.sfm`` unless that version already runs, then restore and activate.
+
+    ``before_install`` runs after the upload and right before the install call: the update
+    uses it to record in its journal that the PBX is about to change.
+    """
+    report = ConvergeReport()
+    current = find_module(client.list_modules(), target.module_id)
+    if force_install or current is None or current.version != target.version:
+        upload = client.upload(
+            lock,
+            target.sfm,
+            target.file_name,
+            progress=lambda done, total: progress("upload", done, total),
+        )
+        if upload.module_id.lower() != target.module_id.lower() or upload.version != target.version:
+            raise OperationError(
+                f"The PBX read the uploaded file as module {upload.module_id} v{upload.version}, "
+                f"not {target.module_id} v{target.version}.",
+                "The file may be damaged; download it again.",
+            )
+        if before_install is not None:
+            before_install()
+        progress("install", 0, 1)
+        report.installed = client.install_uploaded(lock, upload)
+        progress("install", 1, 1)
+    restore_settings(client, lock, target, report, progress)
+    verify(client, target)
+    return report
+
+
+def restore_settings(
+    client: AgentClient, lock: LockGrant, target: ModuleTarget, report: ConvergeReport, progress: Progress
+) -> None:
+    """Write every instance's values (re-creating lost instances), then set the active flags."""
+    existing = client.export_config(target.module_id)
+    present = {instance.name: instance for instance in existing.instances}
+    total = len(target.instances)
+    for index, instance in enumerate(target.instances):
+        if instance.name not in present:
+            client.create_instance(lock, target.module_id, instance.name)
+            report.created_instances.append(instance.name)
+        progress("restore", index, total)
+    config = ModuleConfig(
+        module_id=target.module_id,
+        version=target.version,
+        instances=tuple(InstanceConfig(inst.name, inst.active, dict(inst.values)) for inst in target.instances),
+        internal_data=target.internal_data or b"",
+    )
+    if target.instances or target.internal_data is not None:
+        client.import_config(lock, config, restore_internal_data=target.internal_data is not None)
+    progress("restore", total, total)
+    after = {instance.name: instance for instance in client.export_config(target.module_id).instances}
+    for index, instance in enumerate(target.instances):
+        progress("activate", index, total)
+        now_active = after[instance.name].active if instance.name in after else False
+        fresh = instance.name in report.created_instances
+        if instance.active:
+            if fresh:
+                # A newly created instance shows its UI only after one off/on cycle.
+                client.set_instance_active(lock, target.module_id, instance.name, True)
+                client.set_instance_active(lock, target.module_id, instance.name, False)
+                client.set_instance_active(lock, target.module_id, instance.name, True)
+            elif not now_active:
+                client.set_instance_active(lock, target.module_id, instance.name, True)
+            report.activated.append(instance.name)
+        elif now_active:
+            client.set_instance_active(lock, target.module_id, instance.name, False)
+    progress("activate", total, total)
+
+
+def verify(client: AgentClient, target: ModuleTarget) -> None:
+    """Read back version, values and active flags; any difference is an error."""
+    module = find_module(client.list_modules(), target.module_id)
+    if module is None or module.version != target.version:
+        found = "not installed" if module is None else f"v{module.version}"
+        raise OperationError(
+            f"After the update the PBX reports the module as {found}, not v{target.version}.",
+            "Run the update again or restore the backup.",
+        )
+    config = client.export_config(target.module_id)
+    problems = []
+    for instance in target.instances:
+        actual = config.instance(instance.name)
+        if actual is None:
+            problems.append(f"instance {instance.name!r} is missing")
+            continue
+        wrong = sorted(key for key, value in instance.values.items() if actual.values.get(key) != value)
+        if wrong:
+            problems.append(f"instance {instance.name!r} has different values for {', '.join(wrong)}")
+        if actual.active != instance.active:
+            state = "active" if instance.active else "inactive"
+            problems.append(f"instance {instance.name!r} is not {state}")
+    if target.internal_data is not None and config.internal_data != target.internal_data:
+        problems.append("the module's internal data differs")
+    if problems:
+        raise OperationError(
+            "The PBX does not show the settings that were written: " + "; ".join(problems) + ".",
+            "Run the update again or restore the backup.",
+        )

@@ -1,0 +1,110 @@
+"""Finish updates that were interrupted - by a crash, a power cut or a PBX that went away.
+
+Everything needed is on disk: the journal entry names the PBX, module, both versions, the
+backup and the cached files. Recovery looks at the PBX as it is now and converges it to the
+new version (resume) or the old one (rollback); both moves are idempotent, so a recovery that
+is itself interrupted can simply be run again.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from modmanager.core.errors import ModManagerError, OperationError
+from modmanager.ops.converge import Progress, converge, find_module, no_progress, release_quietly
+from modmanager.ops.services import Services
+from modmanager.ops.update import previous_state, target_state
+from modmanager.store.journal import JournalEntry
+
+
+class RecoveryAction(enum.StrEnum):
+    RESUME = "resume"
+    ROLLBACK = "rollback"
+    AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Where an interrupted update stands, and what modmanager recommends."""
+
+    entry: JournalEntry
+    installed_version: int | None
+    reachable: bool
+    recommended: RecoveryAction
+    can_roll_back: bool
+    problem: str = ""
+
+
+def unfinished(services: Services) -> list[JournalEntry]:
+    return services.journal.unfinished()
+
+
+def assess(services: Services, entry: JournalEntry) -> Assessment:
+    """Look at the PBX: if the new version already runs, finishing is the shorter way."""
+    can_roll_back = entry.previous_sha256 is not None and services.sfm_cache.get(entry.previous_sha256) is not None
+    try:
+        client = services.client(entry.pbx_name)
+        try:
+            module = find_module(client.list_modules(), entry.module_id)
+        finally:
+            client.close()
+    except ModManagerError as error:
+        return Assessment(entry, None, False, _default(entry, None, can_roll_back), can_roll_back, error.message)
+    version = None if module is None else module.version
+    return Assessment(entry, version, True, _default(entry, version, can_roll_back), can_roll_back)
+
+
+def _default(entry: JournalEntry, installed: int | None, can_roll_back: bool) -> RecoveryAction:
+    if installed == entry.to_version or not can_roll_back or entry.backup_id is None:
+        return RecoveryAction.RESUME
+    return RecoveryAction.ROLLBACK
+
+
+def recover(
+    services: Services,
+    op_id: str,
+    action: RecoveryAction = RecoveryAction.AUTO,
+    *,
+    progress: Progress = no_progress,
+) -> str:
+    """Converge the PBX of journal entry ``op_id``; return a sentence saying the outcome."""
+    entry = services.journal.get(op_id)
+    if action is RecoveryAction.AUTO:
+        assessment = assess(services, entry)
+        if not assessment.reachable:
+            raise OperationError(
+                f"{entry.pbx_name} cannot be reached ({assessment.problem}); the interrupted update of "
+                f"{entry.module_name} stays pending.",
+                "Try again when the PBX is reachable.",
+            )
+        action = assessment.recommended
+    if action is RecoveryAction.ROLLBACK:
+        target = previous_state(services, entry)
+        if target is None:
+            raise OperationError(
+                f"The update of {entry.module_name} on {entry.pbx_name} cannot be rolled back: "
+                "no copy of the previous version is available.",
+                "Resume it instead; the settings are restored into the new version.",
+            )
+        outcome = f"{entry.module_name} on {entry.pbx_name} is back on v{entry.from_version} with all its settings."
+    else:
+        target = target_state(services, entry)
+        outcome = (
+            f"{entry.module_name} on {entry.pbx_name} now runs v{entry.to_version} "
+            "with every supported setting restored."
+        )
+    entry = services.journal.advance(entry, f"recover-{action.value}")
+    client = services.client(entry.pbx_name)
+    try:
+        lock = client.acquire_lock(services.owner)
+        try:
+            converge(client, lock, target, progress=progress)
+        finally:
+            release_quietly(client, lock)
+    finally:
+        client.close()
+    services.journal.close(entry)
+    if action is RecoveryAction.RESUME:
+        services.sfm_cache.remember_installed(entry.pbx_name, entry.module_id, entry.target_sha256)
+    return outcome

@@ -1,0 +1,159 @@
+"""Read a PBX's facts and modules, plan its updates, and remember the result.
+
+The last good snapshot of every PBX is kept in the inventory, so the application shows the
+fleet at once on start and still shows what it knew when a PBX is unreachable. The status of
+each PBX (up to date, updates available, unreachable, certificate changed, update
+interrupted, ...) is derived here, in one place, for the GUI and the CLI alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from modmanager.core.catalog import Channel
+from modmanager.core.errors import InvalidVersion, ModManagerError, PbxError
+from modmanager.core.planner import PbxFacts, PbxPlan, PbxStatus, plan_pbx
+from modmanager.core.protocol import AnswerError, InstalledModule, SystemInfo
+from modmanager.ops.services import Services
+
+
+class FleetStatus(enum.StrEnum):
+    """What the PBX list shows per PBX, worst first when sorting by urgency."""
+
+    INTERRUPTED = "update-interrupted"
+    CERTIFICATE_CHANGED = "certificate-changed"
+    UNREACHABLE = "unreachable"
+    ACCESS_PROBLEM = "access-problem"
+    INCOMPATIBLE_MODULE = "incompatible-module"
+    UPDATES_AVAILABLE = "updates-available"
+    PAID_UPDATES_ONLY = "paid-updates-only"
+    UP_TO_DATE = "up-to-date"
+    UNKNOWN = "unknown"
+
+
+_FROM_PLAN = {
+    PbxStatus.UP_TO_DATE: FleetStatus.UP_TO_DATE,
+    PbxStatus.PAID_UPDATES_ONLY: FleetStatus.PAID_UPDATES_ONLY,
+    PbxStatus.UPDATES_AVAILABLE: FleetStatus.UPDATES_AVAILABLE,
+    PbxStatus.INCOMPATIBLE_MODULE: FleetStatus.INCOMPATIBLE_MODULE,
+}
+
+_FROM_ERROR_CODE = {
+    "certificate_changed": FleetStatus.CERTIFICATE_CHANGED,
+    "unreachable": FleetStatus.UNREACHABLE,
+}
+
+
+@dataclass(frozen=True)
+class PbxSnapshot:
+    """A PBX as last seen: its facts, its modules and the plan computed from the catalogs."""
+
+    name: str
+    info: SystemInfo
+    modules: tuple[InstalledModule, ...]
+    plan: PbxPlan
+    fetched_at: dt.datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {"info": self.info.to_struct(), "modules": [module.to_struct() for module in self.modules]}
+
+
+def status_for_error(error: ModManagerError) -> FleetStatus:
+    code = error.code if isinstance(error, PbxError) else ""
+    return _FROM_ERROR_CODE.get(code, FleetStatus.ACCESS_PROBLEM)
+
+
+def _channel(services: Services) -> Channel:
+    return Channel.PRERELEASE if services.settings.prerelease_channel else Channel.STABLE
+
+
+def make_snapshot(
+    services: Services, name: str, info: SystemInfo, modules: Sequence[InstalledModule], fetched_at: dt.datetime
+) -> PbxSnapshot:
+    try:
+        facts = PbxFacts.from_system_info(info)
+    except InvalidVersion as error:
+        raise PbxError(
+            f"{name} reports a STARFACE version modmanager cannot read ({info.starface_version!r}).",
+            "Check the agent module on the PBX.",
+            code="bad_answer",
+        ) from error
+    plan = plan_pbx(
+        facts,
+        modules,
+        services.catalogs.as_catalogs(),
+        channel=_channel(services),
+        today=dt.date.today(),
+        paid_markers=services.settings.paid_markers or _default_markers(),
+    )
+    return PbxSnapshot(name=name, info=info, modules=tuple(modules), plan=plan, fetched_at=fetched_at)
+
+
+def _default_markers() -> tuple[str, ...]:
+    from modmanager.core.changelog import DEFAULT_PAID_MARKERS
+
+    return DEFAULT_PAID_MARKERS
+
+
+def refresh_pbx(services: Services, name: str) -> PbxSnapshot:
+    """Ask the PBX, plan, store snapshot and status. On failure the status says why, then it raises."""
+    try:
+        with services.client(name) as client:
+            info = client.system_info()
+            modules = client.list_modules()
+        snapshot = make_snapshot(services, name, info, modules, dt.datetime.now(dt.UTC))
+    except ModManagerError as error:
+        services.inventory.save_status(name, status_for_error(error).value, str(error))
+        raise
+    services.inventory.save_snapshot(name, snapshot.to_json(), snapshot.fetched_at)
+    services.inventory.save_status(name, fleet_status(services, snapshot).value, "")
+    return snapshot
+
+
+def cached_snapshot(services: Services, name: str) -> PbxSnapshot | None:
+    """The last stored snapshot, re-planned against the current catalogs; None if none or unreadable."""
+    stored = services.inventory.load_snapshot(name)
+    if stored is None:
+        return None
+    data, fetched_at = stored
+    try:
+        info = SystemInfo.from_struct(data["info"])
+        modules = [InstalledModule.from_struct(item) for item in data["modules"]]
+        return make_snapshot(services, name, info, modules, fetched_at)
+    except (AnswerError, KeyError, TypeError, ModManagerError):
+        return None
+
+
+def fleet_status(services: Services, snapshot: PbxSnapshot) -> FleetStatus:
+    if any(entry.pbx_name == snapshot.name for entry in services.journal.unfinished()):
+        return FleetStatus.INTERRUPTED
+    return _FROM_PLAN[snapshot.plan.status]
+
+
+def refresh_fleet(
+    services: Services,
+    names: Sequence[str],
+    *,
+    workers: int | None = None,
+    on_done: Callable[[str, PbxSnapshot | ModManagerError], None] | None = None,
+) -> dict[str, PbxSnapshot | ModManagerError]:
+    """Refresh many PBXs concurrently (bounded by the concurrency setting); never raises per PBX."""
+    results: dict[str, PbxSnapshot | ModManagerError] = {}
+
+    def one(name: str) -> tuple[str, PbxSnapshot | ModManagerError]:
+        try:
+            return name, refresh_pbx(services, name)
+        except ModManagerError as error:
+            return name, error
+
+    with ThreadPoolExecutor(max_workers=workers or services.settings.concurrency) as pool:
+        for name, result in pool.map(one, names):
+            results[name] = result
+            if on_done is not None:
+                on_done(name, result)
+    return results

@@ -1,0 +1,488 @@
+"""The update transaction: one click that never loses a module setting.
+
+``prepare_update`` looks and changes nothing: it reads the PBX, picks the release, downloads
+and checks the file, finds a way back (the installed version's file) and computes, for every
+instance, which settings carry over, which are dropped and which are new. The user sees that
+preview. ``run_update`` then:
+
+1. preflight - the PBX still looks like the preview, a paid upgrade was acknowledged, the
+   operation lock is taken;
+2. backup - every instance's values and the internal data, read back and verified;
+3. journal - written (atomic, fsynced) before the first step that changes the PBX;
+4. converge to the new version - upload, install, restore the migrated settings into the same
+   instances (re-creating lost ones), re-activate what was active, verify by reading back;
+5. close the journal, remember the installed file for a later rollback, prune old backups.
+
+If anything fails after the journal was written, the PBX is converged back to the previous
+version with the backed-up settings. If even that fails (the PBX is gone), the journal stays
+open and :mod:`modmanager.ops.recovery` finishes the job later, in any process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from modmanager.core.catalog import CatalogModule, Channel, Release, ReleaseFile
+from modmanager.core.changelog import DEFAULT_PAID_MARKERS
+from modmanager.core.errors import ModManagerError, OperationError
+from modmanager.core.migration import Migration, migrate_settings
+from modmanager.core.planner import PbxFacts, choose_file, is_paid_release, plan_module
+from modmanager.core.protocol import InstalledModule, LockGrant, ModuleConfig, SystemInfo
+from modmanager.core.sfm import ConfigSchema, SettingValue, parse_descriptor, read_sfm
+from modmanager.core.versions import StarfaceVersion, Verdict
+from modmanager.ops.backup import prune_backups
+from modmanager.ops.converge import (
+    InstanceTarget,
+    ModuleTarget,
+    Progress,
+    converge,
+    find_module,
+    no_progress,
+    release_quietly,
+)
+from modmanager.ops.services import Services
+from modmanager.pbx.client import AgentClient
+from modmanager.store.journal import JournalEntry
+
+CREATE_INSTANCE_NAME_KEY = "fresh_instance"
+
+
+@dataclass(frozen=True)
+class InstancePreview:
+    name: str
+    active: bool
+    migration: Migration
+
+
+@dataclass(frozen=True)
+class UpdatePreview:
+    """Everything the user confirms before an update starts; nothing has changed yet."""
+
+    pbx_name: str
+    module_id: str
+    module_name: str
+    from_version: int | None
+    """None for a fresh install."""
+    release: Release
+    file: ReleaseFile
+    is_nfr: bool
+    verdict: Verdict
+    paid: bool
+    """Reaching this release needs a new module license key."""
+    paid_release: Release | None
+    free_alternative: Release | None
+    instances: tuple[InstancePreview, ...]
+    rollback_available: bool
+    warnings: tuple[str, ...]
+    target_sha256: str
+    previous_sha256: str | None
+    starface_version: str
+
+    @property
+    def is_fresh_install(self) -> bool:
+        return self.from_version is None
+
+    @property
+    def is_downgrade(self) -> bool:
+        return self.from_version is not None and self.release.version < self.from_version
+
+    @property
+    def drops_settings(self) -> bool:
+        return any(instance.migration.dropped for instance in self.instances)
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    pbx_name: str
+    module_id: str
+    module_name: str
+    from_version: int | None
+    to_version: int
+    backup_id: str | None
+    restored_instances: tuple[str, ...]
+    activated_instances: tuple[str, ...]
+    created_instances: tuple[str, ...] = ()
+    messages: tuple[str, ...] = field(default=())
+
+
+def prepare_update(
+    services: Services,
+    pbx_name: str,
+    module_id: str,
+    *,
+    to_version: int | None = None,
+    nfr: bool | None = None,
+    channel: Channel | None = None,
+) -> UpdatePreview:
+    """Compute what an update would do, download and verify its file. Changes nothing on the PBX."""
+    client = services.client(pbx_name)
+    try:
+        info = client.system_info()
+        installed = find_module(client.list_modules(), module_id)
+        module = services.catalogs.module(module_id)
+        if module is None:
+            raise OperationError(
+                f"No catalog lists the module {module_id}.", "Add the vendor's catalog in the settings."
+            )
+        facts = PbxFacts.from_system_info(info)
+        chosen_channel = channel or (Channel.PRERELEASE if services.settings.prerelease_channel else Channel.STABLE)
+        plan = plan_module(facts, installed, module, channel=chosen_channel)
+        release = _pick_release(module, plan.target, installed, to_version)
+        verdict = release.compatibility.verdict(StarfaceVersion.parse(info.starface_version))
+        if verdict is Verdict.INCOMPATIBLE:
+            raise OperationError(
+                f"{module.display_name('en')} {release.display_version} is not compatible with "
+                f"STARFACE {info.starface_version}.",
+                "Choose a release that is compatible with this PBX.",
+            )
+        file, is_nfr = choose_file(release, facts, module)
+        if nfr is not None:
+            file, is_nfr = _flavour(release, nfr)
+        if file is None:
+            raise OperationError(
+                f"The catalog has no {'NFR ' if nfr else ''}file for {module.display_name('en')} "
+                f"{release.display_version}.",
+                "Choose another release or flavour.",
+            )
+        data = services.catalogs.fetch(file)
+        target_sha = services.sfm_cache.put(data)
+        new_file = read_sfm(data, source=file.location)
+        if new_file.descriptor.id.lower() != module_id.lower():
+            raise OperationError(
+                f"The downloaded file is the module {new_file.descriptor.id}, not {module_id}.",
+                "The catalog is wrong; tell its publisher.",
+            )
+        warnings: list[str] = []
+        instances: tuple[InstancePreview, ...] = ()
+        previous_sha: str | None = None
+        if installed is not None:
+            old_schema = parse_descriptor(client.get_descriptor(module_id)).schema
+            config = client.export_config(module_id)
+            instances = tuple(
+                InstancePreview(
+                    inst.name, inst.active, migrate_settings(old_schema, new_file.descriptor.schema, inst.values)
+                )
+                for inst in config.instances
+            )
+            previous_sha = _rollback_source(services, pbx_name, installed, module, facts)
+            if previous_sha is None:
+                warnings.append(
+                    f"No copy of the installed version v{installed.version} is available: if the update fails, "
+                    "the settings are restored into the new version instead of going back."
+                )
+        if verdict is Verdict.UNTESTED:
+            warnings.append(
+                f"The vendor has not stated that this release works with STARFACE {info.starface_version} (untested)."
+            )
+        paid_release = _paid_crossing(module, installed, release, facts, is_nfr, services)
+        free = None
+        if (
+            paid_release is not None
+            and plan.free_target is not None
+            and plan.free_target.version < paid_release.version
+        ):
+            free = plan.free_target
+        return UpdatePreview(
+            pbx_name=pbx_name,
+            module_id=module.id,
+            module_name=module.display_name("en"),
+            from_version=None if installed is None else installed.version,
+            release=release,
+            file=file,
+            is_nfr=is_nfr,
+            verdict=verdict,
+            paid=paid_release is not None,
+            paid_release=paid_release,
+            free_alternative=free,
+            instances=instances,
+            rollback_available=installed is None or previous_sha is not None,
+            warnings=tuple(warnings),
+            target_sha256=target_sha,
+            previous_sha256=previous_sha,
+            starface_version=info.starface_version,
+        )
+    finally:
+        client.close()
+
+
+def _pick_release(
+    module: CatalogModule, planned: Release | None, installed: InstalledModule | None, to_version: int | None
+) -> Release:
+    if to_version is not None:
+        release = module.release(to_version)
+        if release is None:
+            raise OperationError(
+                f"The catalog has no release {to_version} of {module.display_name('en')}.",
+                "Run 'modmanager plan' or look at the module's details to see its releases.",
+            )
+        return release
+    if planned is None:
+        state = "is up to date" if installed is not None else "has no release compatible with this PBX"
+        raise OperationError(f"{module.display_name('en')} {state}.", "There is nothing to update.")
+    return planned
+
+
+def _paid_crossing(
+    module: CatalogModule,
+    installed: InstalledModule | None,
+    release: Release,
+    facts: PbxFacts,
+    is_nfr: bool,
+    services: Services,
+) -> Release | None:
+    """The first paid release crossed on the way to ``release``, if this PBX has to pay for it.
+
+    A fresh install needs a license key anyway, a subscription includes every update, and an
+    NFR build runs without a module key, so none of those crosses anything.
+    """
+    if installed is None or facts.subscription or is_nfr:
+        return None
+    markers = services.settings.paid_markers or DEFAULT_PAID_MARKERS
+    crossed = [
+        item
+        for item in module.releases
+        if installed.version < item.version <= release.version and is_paid_release(item, markers)
+    ]
+    return min(crossed, key=lambda item: item.version) if crossed else None
+
+
+def _flavour(release: Release, nfr: bool) -> tuple[ReleaseFile | None, bool]:
+    return (release.nfr, True) if nfr else (release.standard, False)
+
+
+def _rollback_source(
+    services: Services, pbx_name: str, installed: InstalledModule, module: CatalogModule, facts: PbxFacts
+) -> str | None:
+    """The SHA-256 of a cached file of the installed version, fetching it from a catalog if needed."""
+    cached = services.sfm_cache.installed(pbx_name, installed.id)
+    if cached is not None:
+        data = services.sfm_cache.get(cached)
+        if data is not None and read_sfm(data).descriptor.version == installed.version:
+            return cached
+    release = module.release(installed.version)
+    if release is None:
+        return None
+    file, _ = choose_file(release, facts, module)
+    if installed.license_state == "nfr" and release.nfr is not None:
+        file = release.nfr
+    if file is None:
+        return None
+    try:
+        return services.sfm_cache.put(services.catalogs.fetch(file))
+    except ModManagerError:
+        return None
+
+
+def run_update(
+    services: Services,
+    preview: UpdatePreview,
+    *,
+    confirm_paid: bool = False,
+    progress: Progress = no_progress,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> UpdateResult:
+    """Carry out a previewed update; see the module docstring for the steps and guarantees."""
+    if preview.paid and not confirm_paid:
+        free = (
+            f" The newest free release is {preview.free_alternative.display_version}."
+            if preview.free_alternative
+            else ""
+        )
+        raise OperationError(
+            f"{preview.module_name} {preview.release.display_version} is a paid upgrade: "
+            f"it needs a new module license key.{free}",
+            "Confirm the paid upgrade explicitly, or choose the free release.",
+        )
+    target_data = services.sfm_cache.get(preview.target_sha256)
+    if target_data is None:
+        raise OperationError("The downloaded module file is no longer in the cache.", "Prepare the update again.")
+    new_file = read_sfm(target_data)
+    client = services.client(preview.pbx_name)
+    try:
+        progress("preflight", 0, 1)
+        lock = client.acquire_lock(services.owner)
+        try:
+            installed = find_module(client.list_modules(), preview.module_id)
+            if (None if installed is None else installed.version) != preview.from_version:
+                raise OperationError(
+                    f"{preview.module_name} on {preview.pbx_name} changed since the preview.",
+                    "Refresh the PBX and start the update again.",
+                )
+            progress("preflight", 1, 1)
+            if cancelled():
+                raise OperationError("The update was cancelled; nothing was changed.", "")
+            backup_id = None
+            details: dict[str, object] = {}
+            if installed is not None:
+                progress("backup", 0, 1)
+                info = client.system_info()
+                config = client.export_config(preview.module_id)
+                descriptor = client.get_descriptor(preview.module_id)
+                backup = services.backups.create(
+                    pbx_name=preview.pbx_name,
+                    pbx_identity=_identity(info),
+                    module_name=preview.module_name,
+                    descriptor_xml=descriptor,
+                    config=config,
+                    reason="pre-update",
+                )
+                backup_id = backup.backup_id
+                progress("backup", 1, 1)
+            else:
+                details[CREATE_INSTANCE_NAME_KEY] = new_file.descriptor.display_name("de") or preview.module_name
+            entry = services.journal.begin(
+                pbx_name=preview.pbx_name,
+                module_id=preview.module_id,
+                module_name=preview.module_name,
+                from_version=preview.from_version,
+                to_version=preview.release.version,
+                backup_id=backup_id,
+                target_sha256=preview.target_sha256,
+                previous_sha256=preview.previous_sha256,
+                details=details,
+            )
+            try:
+                target = target_state(services, entry)
+                entry = services.journal.advance(entry, "upload")
+                report = converge(
+                    client,
+                    lock,
+                    target,
+                    force_install=True,
+                    progress=progress,
+                    before_install=lambda: _mark_install(services, entry),
+                )
+            except Exception as error:  # every failure must reach the rollback
+                raise _roll_back_after(services, client, lock, entry, error) from error
+            services.journal.close(entry)
+        finally:
+            release_quietly(client, lock)
+        services.sfm_cache.remember_installed(preview.pbx_name, preview.module_id, preview.target_sha256)
+        prune_backups(services)
+        return UpdateResult(
+            pbx_name=preview.pbx_name,
+            module_id=preview.module_id,
+            module_name=preview.module_name,
+            from_version=preview.from_version,
+            to_version=preview.release.version,
+            backup_id=backup_id,
+            restored_instances=tuple(inst.name for inst in target.instances),
+            activated_instances=tuple(report.activated),
+            created_instances=tuple(report.created_instances),
+        )
+    finally:
+        client.close()
+
+
+def _mark_install(services: Services, entry: JournalEntry) -> None:
+    services.journal.advance(entry, "install")
+
+
+def _identity(info: SystemInfo) -> str:
+    return info.server_license_key or info.hardware_id or info.hostname or "unknown"
+
+
+def target_state(services: Services, entry: JournalEntry) -> ModuleTarget:
+    """The new version with every backed-up setting migrated to its form."""
+    data = _cached(services, entry.target_sha256, f"v{entry.to_version}")
+    new_file = read_sfm(data)
+    if entry.backup_id is None:
+        name = str(entry.details.get(CREATE_INSTANCE_NAME_KEY) or entry.module_name)
+        return ModuleTarget(
+            module_id=entry.module_id,
+            version=entry.to_version,
+            sfm=data,
+            instances=(InstanceTarget(name=name, values=_defaults(new_file.descriptor.schema), active=True),),
+            file_name=f"{entry.module_name}_v{entry.to_version}.sfm",
+        )
+    backup = services.backups.load(entry.backup_id)
+    old_schema = parse_descriptor(backup.descriptor_xml).schema
+    return ModuleTarget(
+        module_id=entry.module_id,
+        version=entry.to_version,
+        sfm=data,
+        instances=_migrated(backup.config, old_schema, new_file.descriptor.schema),
+        internal_data=backup.config.internal_data,
+        file_name=f"{entry.module_name}_v{entry.to_version}.sfm",
+    )
+
+
+def previous_state(services: Services, entry: JournalEntry) -> ModuleTarget | None:
+    """The old version with the backed-up settings as they were; None when no way back exists."""
+    if entry.backup_id is None or entry.previous_sha256 is None or entry.from_version is None:
+        return None
+    data = services.sfm_cache.get(entry.previous_sha256)
+    if data is None:
+        return None
+    backup = services.backups.load(entry.backup_id)
+    return ModuleTarget(
+        module_id=entry.module_id,
+        version=entry.from_version,
+        sfm=data,
+        instances=tuple(InstanceTarget(inst.name, dict(inst.values), inst.active) for inst in backup.config.instances),
+        internal_data=backup.config.internal_data,
+        file_name=f"{entry.module_name}_v{entry.from_version}.sfm",
+    )
+
+
+def _defaults(schema: ConfigSchema) -> dict[str, SettingValue]:
+    """A new instance starts with the form's defaults, as the STARFACE web interface would set them."""
+    return {item.variable_id: item.default for item in schema.value_inputs if item.default is not None}
+
+
+def _migrated(config: ModuleConfig, old: ConfigSchema, new: ConfigSchema) -> tuple[InstanceTarget, ...]:
+    return tuple(
+        InstanceTarget(inst.name, migrate_settings(old, new, inst.values).values, inst.active)
+        for inst in config.instances
+    )
+
+
+def _cached(services: Services, sha256: str, label: str) -> bytes:
+    data = services.sfm_cache.get(sha256)
+    if data is None:
+        raise OperationError(
+            f"The module file of {label} is missing from the local cache.",
+            "Prepare the update again so modmanager can download it.",
+        )
+    return data
+
+
+def _roll_back_after(
+    services: Services, client: AgentClient, lock: LockGrant, entry: JournalEntry, error: BaseException
+) -> OperationError:
+    """Converge back after a failure; return the error that tells the user where things stand."""
+    cause = error.message if isinstance(error, ModManagerError) else "an unexpected error occurred"
+    current = services.journal.get(entry.op_id)
+    if current.step == "upload":
+        # The install was never requested: the PBX still runs the old version untouched.
+        services.journal.close(current)
+        return OperationError(
+            f"The update of {entry.module_name} on {entry.pbx_name} failed while uploading ({cause}). "
+            "Nothing was changed on the PBX.",
+            "Check the connection and try again.",
+        )
+    services.journal.advance(current, "rollback", failure=cause)
+    try:
+        previous = previous_state(services, current)
+        if previous is None:
+            converge(client, lock, target_state(services, current))
+            outcome = (
+                f"No copy of v{entry.from_version} was available, so the new version v{entry.to_version} "
+                "was kept and all supported settings were restored into it."
+            )
+        else:
+            converge(client, lock, previous)
+            outcome = f"The previous version v{entry.from_version} was put back with all its settings."
+    except Exception as rollback_error:  # the journal keeps the way back
+        detail = rollback_error.message if isinstance(rollback_error, ModManagerError) else "unexpected error"
+        return OperationError(
+            f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}) and could not be "
+            f"rolled back yet ({detail}). The settings are safe in backup {entry.backup_id}.",
+            "When the PBX is reachable again, run 'modmanager recover' (the application offers it on start).",
+        )
+    services.journal.close(current)
+    return OperationError(
+        f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}). {outcome}",
+        "Nothing was lost. Check the PBX and try again later.",
+    )

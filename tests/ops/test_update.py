@@ -1,0 +1,103 @@
+"""The update transaction against a simulated PBX over real HTTPS."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modmanager.core.errors import OperationError
+from modmanager.ops.update import prepare_update, run_update
+from tests.ops.world import A_VALUES, B_INTERNAL, B_VALUES, MODULE_A, MODULE_B, MODULE_C, PBX, world
+
+
+def test_update_of_a_module_whose_settings_the_pbx_wipes(tmp_path: Path) -> None:
+    with world(tmp_path) as w:
+        preview = prepare_update(w.services, PBX, MODULE_B)
+        assert (preview.from_version, preview.release.version) == (3, 4)
+        assert not preview.paid and preview.rollback_available
+        added = {item.variable_id for inst in preview.instances for item in inst.migration.added}
+        assert added == {"fullSync"}
+
+        result = run_update(w.services, preview)
+
+        module = w.module(MODULE_B)
+        assert module.version == 4
+        by_name = {inst.name: inst for inst in module.instances}
+        assert by_name["Telefonbuch"].active and not by_name["Telefonbuch Filiale"].active
+        assert by_name["Telefonbuch"].values == {**B_VALUES, "fullSync": "true"}
+        assert by_name["Telefonbuch Filiale"].values["serverUrl"] == "https://crm-filiale.kunde-a.de"
+        assert module.internal_data == B_INTERNAL
+        assert result.backup_id is not None
+        assert w.services.journal.unfinished() == []
+
+
+def test_form_change_carries_supported_settings_and_drops_the_rest(tmp_path: Path) -> None:
+    with world(tmp_path) as w:
+        newest = prepare_update(w.services, PBX, MODULE_A)
+        assert newest.release.version == 140 and newest.paid
+        assert newest.free_alternative is not None and newest.free_alternative.version == 130
+        preview = prepare_update(w.services, PBX, MODULE_A, to_version=newest.free_alternative.version)
+        assert not preview.paid
+        (instance,) = preview.instances
+        assert {item.variable_id for item in instance.migration.dropped} == {"ringSeconds"}
+        assert {item.variable_id for item in instance.migration.added} == {"voicemailBox"}
+
+        run_update(w.services, preview)
+
+        (inst,) = w.module(MODULE_A).instances
+        expected = {key: value for key, value in A_VALUES.items() if key != "ringSeconds"}
+        assert inst.values == {**expected, "voicemailBox": "false"}
+        assert inst.active
+
+
+def test_paid_upgrade_needs_confirmation_and_names_the_free_release(tmp_path: Path) -> None:
+    with world(tmp_path) as w:
+        preview = prepare_update(w.services, PBX, MODULE_A, to_version=140)
+        assert preview.paid and preview.paid_release is not None and preview.paid_release.version == 140
+        assert preview.free_alternative is not None and preview.free_alternative.version == 130
+        with pytest.raises(OperationError, match="paid upgrade") as refused:
+            run_update(w.services, preview)
+        assert "v130" in refused.value.message or "130" in refused.value.message
+        assert w.module(MODULE_A).version == 126, "nothing may change before the user confirms"
+
+        run_update(w.services, preview, confirm_paid=True)
+        assert w.module(MODULE_A).version == 140
+
+
+def test_fresh_install_creates_and_activates_an_instance(tmp_path: Path) -> None:
+    with world(tmp_path) as w:
+        preview = prepare_update(w.services, PBX, MODULE_C)
+        assert preview.is_fresh_install
+        result = run_update(w.services, preview)
+        (instance,) = w.module(MODULE_C).instances
+        assert instance.active
+        assert not instance.needs_cycle, "a fresh instance needs one off/on cycle before its UI appears"
+        assert result.created_instances == (instance.name,)
+        assert instance.values["fallbackNumber"] == "+49 30 110"
+
+
+def test_failure_after_install_rolls_back_to_the_old_version_with_its_settings(tmp_path: Path) -> None:
+    with world(tmp_path) as w:
+        preview = prepare_update(w.services, PBX, MODULE_B)
+        w.sim.faults.fail("importConfig", times=1)
+        with pytest.raises(OperationError, match="previous version v3 was put back") as failed:
+            run_update(w.services, preview)
+        assert "Nothing was lost" in failed.value.hint
+        module = w.module(MODULE_B)
+        assert module.version == 3
+        by_name = {inst.name: inst for inst in module.instances}
+        assert by_name["Telefonbuch"].values == B_VALUES and by_name["Telefonbuch"].active
+        assert module.internal_data == B_INTERNAL
+        assert w.services.journal.unfinished() == []
+
+
+def test_upload_failure_changes_nothing(tmp_path: Path) -> None:
+    with world(tmp_path) as w:
+        preview = prepare_update(w.services, PBX, MODULE_B)
+        w.sim.faults.fail("uploadCommit", times=None)
+        with pytest.raises(OperationError, match="Nothing was changed"):
+            run_update(w.services, preview)
+        module = w.module(MODULE_B)
+        assert module.version == 3 and module.instances[0].active
+        assert w.services.journal.unfinished() == []
