@@ -275,6 +275,11 @@ class AgentClient:
         answer = self._call(EntryPoint.GET_DESCRIPTOR, {"moduleId": module_id})
         return _parse(lambda s: _binary(s, "descriptor"), answer)
 
+    def get_module_file(self, module_id: str) -> bytes:
+        """The installed ``.sfm`` itself, kept before an update so it can be rolled back to."""
+        answer = self._call(EntryPoint.GET_DESCRIPTOR, {"moduleId": module_id, "includeModuleFile": True})
+        return _parse(lambda s: _binary(s, "moduleFile"), answer)
+
     def export_config(self, module_id: str) -> ModuleConfig:
         return _parse(ModuleConfig.from_struct, self._call(EntryPoint.EXPORT_CONFIG, {"moduleId": module_id}))
 
@@ -350,7 +355,8 @@ class AgentClient:
         while offset < size:
             if cancelled and cancelled():
                 raise cancelled_error()
-            chunk = {"uploadId": state.upload_id, "offset": offset, "data": data[offset : offset + chunk_size]}
+            piece = data[offset : offset + chunk_size]
+            chunk = {"uploadId": state.upload_id, "offset": offset, "data": piece, "lockToken": lock.token}
             try:
                 answer = self._call(EntryPoint.UPLOAD_CHUNK, chunk, retry=False)
             except PbxError as error:
@@ -368,7 +374,7 @@ class AgentClient:
             offset = state.offset
             if progress:
                 progress(offset, size)
-        answer = self._call(EntryPoint.UPLOAD_COMMIT, {"uploadId": state.upload_id})
+        answer = self._call(EntryPoint.UPLOAD_COMMIT, {"uploadId": state.upload_id, "lockToken": lock.token})
         committed = _parse(CommittedUpload.from_struct, answer)
         if committed.sha256 != digest:
             raise bad_answer_error()
@@ -380,14 +386,14 @@ class AgentClient:
         return _parse(InstallResult.from_struct, answer)
 
     def create_instance(self, lock: LockGrant, module_id: str, name: str) -> None:
-        self._call(EntryPoint.CREATE_INSTANCE, {"moduleId": module_id, "name": name, "lockToken": lock.token})
+        self._call(EntryPoint.CREATE_INSTANCE, {"moduleId": module_id, "instanceName": name, "lockToken": lock.token})
 
     def set_instance_active(self, lock: LockGrant, module_id: str, name: str, active: bool) -> None:
-        request = {"moduleId": module_id, "name": name, "active": active, "lockToken": lock.token}
+        request = {"moduleId": module_id, "instanceName": name, "active": active, "lockToken": lock.token}
         self._call(EntryPoint.SET_INSTANCE_ACTIVE, request)
 
     def delete_instance(self, lock: LockGrant, module_id: str, name: str) -> None:
-        self._call(EntryPoint.DELETE_INSTANCE, {"moduleId": module_id, "name": name, "lockToken": lock.token})
+        self._call(EntryPoint.DELETE_INSTANCE, {"moduleId": module_id, "instanceName": name, "lockToken": lock.token})
 
     # --- transport ---------------------------------------------------------------------------
 
@@ -399,35 +405,44 @@ class AgentClient:
         for attempt in range(1, attempts + 1):
             started = time.monotonic()
             try:
-                response = self._session.post(
-                    self._endpoint,
-                    params={AUTH_PARAMETER: self._auth},
-                    data=body.encode("utf-8"),
-                    headers={"Content-Type": "text/xml; charset=utf-8"},
-                    timeout=self.timeout,
-                    stream=True,
-                    allow_redirects=False,
-                )
-            except requests.exceptions.SSLError:
-                raise tls.explain_tls_failure(self.url, self._adapter.pin, self.timeout) from None
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
+                status, content = self._exchange(entry_point, body.encode("utf-8"))
+            except _NetworkFailure as failure:
                 if attempt == attempts:
-                    raise self._unreachable(entry_point, error) from None
+                    raise self._unreachable(entry_point, failure.error) from None
                 log.info("%s on %s failed (attempt %d of %d); retrying", entry_point, self.url, attempt, attempts)
                 self._pause(attempt)
                 continue
+            log.debug("%s on %s answered in %.0f ms", entry_point, self.url, (time.monotonic() - started) * 1000)
+            return self._decode(status, content)
+        raise AssertionError("unreachable: the loop returns or raises")
+
+    def _exchange(self, entry_point: EntryPoint, body: bytes) -> tuple[int, bytes]:
+        """Send one request; (HTTP status, body). Network failures become :class:`_NetworkFailure`."""
+        try:
+            response = self._session.post(
+                self._endpoint,
+                params={AUTH_PARAMETER: self._auth},
+                data=body,
+                headers={"Content-Type": "text/xml; charset=utf-8"},
+                timeout=self.timeout,
+                stream=True,
+                allow_redirects=False,
+            )
             try:
-                content = self._read(response, entry_point)
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
-                if attempt == attempts:
-                    raise self._unreachable(entry_point, error) from None
-                self._pause(attempt)
-                continue
+                return response.status_code, self._read(response, entry_point)
             finally:
                 response.close()
-            log.debug("%s on %s answered in %.0f ms", entry_point, self.url, (time.monotonic() - started) * 1000)
-            return self._decode(response.status_code, content)
-        raise AssertionError("unreachable: the loop returns or raises")
+        except requests.exceptions.SSLError as error:
+            if _is_certificate_failure(error):
+                raise tls.explain_tls_failure(self.url, self._adapter.pin, self.timeout) from None
+            # Anything else (a connection closed during the handshake) is a network failure.
+            raise _NetworkFailure(error) from None
+        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
+            raise _NetworkFailure(error) from None
+        except PbxError as error:
+            if error.code != "unreachable":  # the pinned transport could not fetch the certificate
+                raise
+            raise _NetworkFailure(error) from None
 
     def _read(self, response: requests.Response, entry_point: EntryPoint) -> bytes:
         chunks: list[bytes] = []
@@ -488,6 +503,19 @@ class AgentClient:
     def _check_upload_state(state: UploadState, size: int, digest: str) -> None:
         if state.size != size or state.sha256 != digest or not 0 <= state.offset <= size or state.chunk_size < 1:
             raise bad_answer_error()
+
+
+class _NetworkFailure(Exception):
+    """A request that got no answer; carries the cause for wording, never for display."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(type(error).__name__)
+        self.error = error
+
+
+def _is_certificate_failure(error: requests.exceptions.SSLError) -> bool:
+    text = repr(error)
+    return "CERTIFICATE_VERIFY_FAILED" in text or "Fingerprints did not match" in text
 
 
 def _parse(reader: Callable[[dict[str, Any]], _T], answer: dict[str, Any]) -> _T:
