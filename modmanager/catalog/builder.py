@@ -244,11 +244,15 @@ def _location(root: Path, path: PurePosixPath, base_url: str | None, catalog_dir
     if catalog_dir is None:
         return path.as_posix()
     absolute = os.path.abspath(root.joinpath(*path.parts))
-    relative = os.path.relpath(absolute, os.path.abspath(catalog_dir))
-    if relative.startswith(".."):
+    try:
+        relative = os.path.relpath(absolute, os.path.abspath(catalog_dir))
+    except ValueError:  # another drive on Windows
+        relative = os.pardir
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         raise CatalogError(
-            f"The catalog would be written outside the vendor folder {root}, so {path} cannot be given relative to it.",
-            "Write the catalog inside the vendor folder or give --base-url.",
+            f"{path} cannot be given relative to the catalog file's folder {catalog_dir}, "
+            "which is neither the vendor folder nor above it.",
+            "Write the catalog inside or above the vendor folder, or give --base-url.",
         )
     return PurePosixPath(Path(relative).as_posix()).as_posix()
 
