@@ -61,7 +61,9 @@ class FileServer:
 
     def start(self) -> None:
         if self._thread is None:
-            self._thread = threading.Thread(target=self._server.serve_forever, name="sim-files", daemon=True)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, args=(0.05,), name="sim-files", daemon=True
+            )
             self._thread.start()
 
     def stop(self) -> None:
@@ -122,6 +124,7 @@ class _FileHttpServer(ThreadingHTTPServer):
 
 class _FileHandler(BaseHTTPRequestHandler):
     server: _FileHttpServer
+    disable_nagle_algorithm = True
     server_version = "modmanager-sim-files"
     sys_version = ""
     timeout = 30

@@ -199,7 +199,9 @@ class SimulatedPbx:
         self._port = server.server_address[1]
         (self.folder / PORT_FILE).write_text(str(self._port))
         self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, name=f"sim-{self.state.name}", daemon=True)
+        self._thread = threading.Thread(
+            target=server.serve_forever, args=(0.05,), name=f"sim-{self.state.name}", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:
@@ -710,6 +712,7 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes; no delayed-ACK stall
     server: _Server
     timeout = 60
     server_version = "STARFACE-Simulator"

@@ -137,14 +137,22 @@ def raw_call(
     state = sim.state
     token = auth_token(state.login_id, state.password if password is None else password)
     url = f"{sim.url}{XMLRPC_PATH}?{AUTH_PARAMETER}={token}"
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    transport = _TimeoutTransport(timeout, context) if sim.tls else _PlainTimeoutTransport(timeout)
+    transport = _TimeoutTransport(timeout, _UNVERIFIED_CONTEXT) if sim.tls else _PlainTimeoutTransport(timeout)
     proxy = xmlrpc.client.ServerProxy(url, transport=transport, use_builtin_types=True)
     fields.setdefault("protocolVersion", PROTOCOL_VERSION)
     with proxy:
         return getattr(proxy, f"{state.agent_instance}.{entry_point}")(fields)
+
+
+def _unverified_context() -> ssl.SSLContext:
+    # Built once, without loading the system CA store (slow, and useless for self-signed certs).
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+_UNVERIFIED_CONTEXT = _unverified_context()
 
 
 class _TimeoutTransport(xmlrpc.client.SafeTransport):
