@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -392,3 +394,11 @@ def test_a_signing_key_that_is_not_ed25519_pem_is_refused_without_quoting_it() -
     with pytest.raises(CatalogError, match="not an unencrypted Ed25519 private key") as caught:
         sign_catalog(b"{}", b"-----BEGIN PRIVATE KEY-----\nc2VjcmV0\n-----END PRIVATE KEY-----\n")
     assert "c2VjcmV0" not in str(caught.value)
+
+
+def test_the_documented_example_is_a_valid_catalog_and_the_schema_is_json() -> None:
+    text = (Path(__file__).parents[2] / "docs" / "catalog-format.md").read_text(encoding="utf-8")
+    example, schema = re.findall(r"```json\n(.*?)```", text, re.DOTALL)
+    catalog = parse_catalog(example.encode("utf-8"), source="docs/catalog-format.md")
+    assert [release.version for release in catalog.modules[0].releases] == [127, 126]
+    assert json.loads(schema)["properties"]["formatVersion"] == {"const": 1}
