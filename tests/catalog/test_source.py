@@ -1,25 +1,23 @@
-"""Loading catalogs from folders and over real HTTP, offline fallback, checked downloads."""
+"""Loading catalogs from folders and over real HTTP (the simulator's file server), offline fallback, downloads."""
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
-from catalog_helpers import put, put_sfm, spec
 
 from modmanager.catalog.builder import build_catalog
 from modmanager.catalog.source import CatalogSource, download_release_file, load_catalog
 from modmanager.core.catalog import Catalog, ReleaseFile, dump_catalog, generate_signing_key, sign_catalog
 from modmanager.core.errors import CatalogError
 from modmanager.core.sfmbuild import build_sfm
+from modmanager.simulator.fileserver import FileServer
 from modmanager.store.sfmcache import SfmCache
+from tests.catalog.catalog_helpers import put, put_sfm, spec
 
 MODULE_ID = spec(1).module_id
 
@@ -45,32 +43,6 @@ def publish(root: Path, *, sign: bool = True) -> Published:
     return Published(root, public.decode(), catalog)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep test output clean."""
-
-
-class FileServer:
-    """A real HTTP server on 127.0.0.1 serving one folder, stoppable to simulate going offline."""
-
-    def __init__(self, folder: Path) -> None:
-        handler = functools.partial(QuietHandler, directory=str(folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
-        self.thread.start()
-        self.running = True
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/{path}"
-
-    def stop(self) -> None:
-        if self.running:
-            self.httpd.shutdown()
-            self.httpd.server_close()
-            self.thread.join()
-            self.running = False
-
-
 @pytest.fixture
 def published(tmp_path: Path) -> Published:
     return publish(tmp_path / "vendor")
@@ -78,11 +50,8 @@ def published(tmp_path: Path) -> Published:
 
 @pytest.fixture
 def server(published: Published) -> Iterator[FileServer]:
-    running = FileServer(published.root)
-    try:
+    with FileServer(published.root) as running:
         yield running
-    finally:
-        running.stop()
 
 
 # --- folders -------------------------------------------------------------------------------
@@ -132,10 +101,10 @@ def test_download_from_a_folder_checks_and_copies(published: Published, tmp_path
 def test_catalog_over_http_loads_and_files_download_with_checks(
     published: Published, server: FileServer, tmp_path: Path
 ) -> None:
-    source = CatalogSource("Vendor", server.url("catalog.json"), [published.public_key])
+    source = CatalogSource("Vendor", server.url_for("catalog.json"), [published.public_key])
     catalog = load_catalog(source)
     assert catalog == published.catalog
-    assert catalog.source == server.url("catalog.json")
+    assert catalog.source == server.url_for("catalog.json")
     standard = catalog.modules[0].releases[0].standard
     assert standard is not None
     path = download_release_file(catalog, standard, tmp_path / "downloads")
@@ -145,7 +114,7 @@ def test_catalog_over_http_loads_and_files_download_with_checks(
 
 
 def test_a_second_download_is_served_from_the_cache(published: Published, server: FileServer, tmp_path: Path) -> None:
-    catalog = load_catalog(CatalogSource("Vendor", server.url("catalog.json"), [published.public_key]))
+    catalog = load_catalog(CatalogSource("Vendor", server.url_for("catalog.json"), [published.public_key]))
     standard = catalog.modules[0].releases[0].standard
     assert standard is not None
     download_release_file(catalog, standard, tmp_path / "first")
@@ -155,7 +124,7 @@ def test_a_second_download_is_served_from_the_cache(published: Published, server
 
 
 def test_offline_falls_back_to_the_last_good_copy_with_a_warning(published: Published, server: FileServer) -> None:
-    source = CatalogSource("Vendor", server.url("catalog.json"), [published.public_key])
+    source = CatalogSource("Vendor", server.url_for("catalog.json"), [published.public_key])
     load_catalog(source)
     server.stop()
     warnings: list[str] = []
@@ -168,7 +137,7 @@ def test_offline_falls_back_to_the_last_good_copy_with_a_warning(published: Publ
 
 
 def test_offline_without_a_cached_copy_is_an_error(published: Published, server: FileServer) -> None:
-    source = CatalogSource("Vendor", server.url("catalog.json"), [published.public_key])
+    source = CatalogSource("Vendor", server.url_for("catalog.json"), [published.public_key])
     server.stop()
     with pytest.raises(CatalogError, match="The catalog Vendor cannot be fetched") as caught:
         load_catalog(source, timeout=2)
@@ -176,7 +145,7 @@ def test_offline_without_a_cached_copy_is_an_error(published: Published, server:
 
 
 def test_a_tampered_cached_copy_is_refused(published: Published, server: FileServer, isolated_state: Path) -> None:
-    source = CatalogSource("Vendor", server.url("catalog.json"), [published.public_key])
+    source = CatalogSource("Vendor", server.url_for("catalog.json"), [published.public_key])
     load_catalog(source)
     server.stop()
     (cached,) = (isolated_state / "catalog-cache").glob("*.json")
@@ -186,7 +155,7 @@ def test_a_tampered_cached_copy_is_refused(published: Published, server: FileSer
 
 
 def test_http_error_is_not_mistaken_for_a_catalog(published: Published, server: FileServer) -> None:
-    source = CatalogSource("Vendor", server.url("missing/catalog.json"), [published.public_key])
+    source = CatalogSource("Vendor", server.url_for("missing/catalog.json"), [published.public_key])
     with pytest.raises(CatalogError, match=r"cannot be fetched \(HTTP 404"):
         load_catalog(source)
 
@@ -195,7 +164,7 @@ def test_a_missing_signature_over_http_is_refused_even_if_marked_trusted(
     published: Published, server: FileServer
 ) -> None:
     (published.root / "catalog.json.sig").unlink()
-    source = CatalogSource("Vendor", server.url("catalog.json"), [published.public_key], trusted_unsigned=True)
+    source = CatalogSource("Vendor", server.url_for("catalog.json"), [published.public_key], trusted_unsigned=True)
     with pytest.raises(CatalogError, match="not signed by a trusted key"):
         load_catalog(source)
 
@@ -203,13 +172,13 @@ def test_a_missing_signature_over_http_is_refused_even_if_marked_trusted(
 def test_a_catalog_signed_by_another_key_is_refused(published: Published, server: FileServer) -> None:
     _, stranger = generate_signing_key()
     with pytest.raises(CatalogError, match="not signed by a trusted key"):
-        load_catalog(CatalogSource("Vendor", server.url("catalog.json"), [stranger.decode()]))
+        load_catalog(CatalogSource("Vendor", server.url_for("catalog.json"), [stranger.decode()]))
 
 
 def test_a_download_with_the_wrong_sha256_is_refused_and_not_kept(
     published: Published, server: FileServer, tmp_path: Path
 ) -> None:
-    catalog = load_catalog(CatalogSource("Vendor", server.url("catalog.json"), [published.public_key]))
+    catalog = load_catalog(CatalogSource("Vendor", server.url_for("catalog.json"), [published.public_key]))
     standard = catalog.modules[0].releases[0].standard
     assert standard is not None
     swapped = build_sfm(spec(126, description="swapped on the server"))
@@ -222,7 +191,7 @@ def test_a_download_with_the_wrong_sha256_is_refused_and_not_kept(
 
 
 def test_a_download_larger_than_listed_is_refused(published: Published, server: FileServer, tmp_path: Path) -> None:
-    catalog = load_catalog(CatalogSource("Vendor", server.url("catalog.json"), [published.public_key]))
+    catalog = load_catalog(CatalogSource("Vendor", server.url_for("catalog.json"), [published.public_key]))
     standard = catalog.modules[0].releases[0].standard
     assert standard is not None
     shorter = dataclasses.replace(standard, size=standard.size - 10)
@@ -232,7 +201,7 @@ def test_a_download_larger_than_listed_is_refused(published: Published, server: 
 
 
 def test_a_missing_file_is_an_error(published: Published, server: FileServer, tmp_path: Path) -> None:
-    catalog = load_catalog(CatalogSource("Vendor", server.url("catalog.json"), [published.public_key]))
+    catalog = load_catalog(CatalogSource("Vendor", server.url_for("catalog.json"), [published.public_key]))
     with pytest.raises(CatalogError, match=r"cannot be downloaded \(HTTP 404"):
         download_release_file(catalog, ReleaseFile("9.X/none.sfm", 10, "0" * 64), tmp_path)
 
@@ -246,4 +215,4 @@ def test_a_session_without_tls_checks_is_refused(published: Published, server: F
     session = requests.Session()
     session.verify = False
     with pytest.raises(CatalogError, match="TLS certificate checks are switched off"):
-        load_catalog(CatalogSource("Vendor", server.url("catalog.json"), [published.public_key]), session=session)
+        load_catalog(CatalogSource("Vendor", server.url_for("catalog.json"), [published.public_key]), session=session)
