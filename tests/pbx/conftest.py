@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pbx_helpers import ScriptedServer, SelfSignedCert, make_self_signed
 
 from modmanager.pbx.client import AgentClient
 from modmanager.simulator.server import SimulatedPbx
 from modmanager.simulator.testing import TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
+from tests.pbx.pbx_helpers import ScriptedServer, SelfSignedCert, make_self_signed
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,11 @@ import pytest
 from cryptography import x509
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pbx_helpers import ScriptedServer, answer, make_self_signed, system_info_struct
 
 from modmanager.core.errors import PbxError
 from modmanager.pbx import tls
 from modmanager.pbx.client import AgentClient
+from tests.pbx.pbx_helpers import ScriptedServer, answer, make_self_signed, system_info_struct
 
 HEX = "0123456789abcdef"
 
