@@ -66,7 +66,7 @@ class CatalogSource:
 
     name: str
     location: str
-    """The https URL of the catalog file, or a local folder holding ``catalog.json``."""
+    """The https URL of the catalog file, or a local folder holding ``catalog.json`` (or that file's path)."""
     public_keys: Sequence[str] = ()
     """Trusted Ed25519 public keys (base64, one line each, as in a ``.pub`` file)."""
     trusted_unsigned: bool = False
@@ -117,11 +117,18 @@ def _fetch_catalog(
             assert data is not None  # a missing catalog raises _FetchFailed
             signature_url = source.location + SIGNATURE_SUFFIX
             return data, _http_get(http, signature_url, _MAX_SIGNATURE_BYTES, timeout, optional=True)
-    folder = Path(source.location)
-    data = _read_local(folder / CATALOG_FILE_NAME, MAX_CATALOG_BYTES)
+    catalog_file = _local_catalog_file(source)
+    data = _read_local(catalog_file, MAX_CATALOG_BYTES)
     if data is None:
-        raise _FetchFailed(f"there is no {CATALOG_FILE_NAME} in {folder}")
-    return data, _read_local(folder / (CATALOG_FILE_NAME + SIGNATURE_SUFFIX), _MAX_SIGNATURE_BYTES)
+        raise _FetchFailed(f"there is no {catalog_file.name} in {catalog_file.parent}")
+    signature_file = catalog_file.with_name(catalog_file.name + SIGNATURE_SUFFIX)
+    return data, _read_local(signature_file, _MAX_SIGNATURE_BYTES)
+
+
+def _local_catalog_file(source: CatalogSource) -> Path:
+    """``catalog.json`` in the source folder; a path to the catalog file itself works too."""
+    path = Path(source.location)
+    return path if path.is_file() else path / CATALOG_FILE_NAME
 
 
 def _read_local(path: Path, limit: int) -> bytes | None:
@@ -142,7 +149,7 @@ def _verify(source: CatalogSource, data: bytes, signature: bytes | None) -> None
 
 def _catalog_base(source: CatalogSource) -> str:
     """What relative file locations resolve against: the catalog URL, or the folder."""
-    return source.location if source.is_remote else str(Path(source.location))
+    return source.location if source.is_remote else str(_local_catalog_file(source).parent)
 
 
 # --- cache ---------------------------------------------------------------------------------

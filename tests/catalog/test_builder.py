@@ -251,3 +251,17 @@ def test_the_result_is_a_valid_catalog_and_deterministic(tmp_path: Path) -> None
 def test_missing_root_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="does not exist"):
         build_catalog(tmp_path / "missing", name="Vendor")
+
+
+def test_links_inside_the_tree_count_as_copies_and_links_out_of_it_are_skipped(tmp_path: Path) -> None:
+    root = tmp_path / "vendor"
+    original = put_sfm(root, "9.X/Module_v126.sfm", spec(126))
+    (root / "8.X").mkdir()
+    (root / "8.X/Module_v126.sfm").symlink_to(original)
+    outside = put_sfm(tmp_path, "private/Module_v130.sfm", spec(130))
+    (root / "9.X/Module_v130.sfm").symlink_to(outside)
+    catalog, warnings = build_catalog(root, name="Vendor")
+    (module,) = catalog.modules
+    assert [release.version for release in module.releases] == [126]
+    assert module.releases[0].compatibility == Compatibility.parse("8.X, 9.X")
+    assert warnings == ["Skipped 9.X/Module_v130.sfm: it is a link to a file outside the vendor folder."]

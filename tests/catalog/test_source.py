@@ -64,6 +64,12 @@ def test_signed_folder_catalog_loads_and_resolves_files_against_the_folder(publi
     assert catalog.source == str(published.root)
 
 
+def test_a_local_catalog_file_path_works_like_its_folder(published: Published) -> None:
+    catalog = load_catalog(CatalogSource("Vendor", str(published.root / "catalog.json"), [published.public_key]))
+    assert catalog == published.catalog
+    assert catalog.source == str(published.root)
+
+
 def test_unsigned_folder_needs_trusted_unsigned(tmp_path: Path) -> None:
     unsigned = publish(tmp_path / "vendor", sign=False)
     with pytest.raises(CatalogError, match="not signed by a trusted key") as caught:

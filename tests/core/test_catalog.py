@@ -402,3 +402,34 @@ def test_the_documented_example_is_a_valid_catalog_and_the_schema_is_json() -> N
     catalog = parse_catalog(example.encode("utf-8"), source="docs/catalog-format.md")
     assert [release.version for release in catalog.modules[0].releases] == [127, 126]
     assert json.loads(schema)["properties"]["formatVersion"] == {"const": 1}
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2**70), max_value=2**70) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=3),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=60)
+@given(path=st.sampled_from(["", "m", "r", "f"]), key=st.text(max_size=15), value=JSON_VALUES)
+def test_any_value_anywhere_gives_a_catalog_or_a_catalog_error(path: str, key: str, value: object) -> None:
+    document = sample_document()
+    target = {
+        "": document,
+        "m": document["modules"][0],
+        "r": document["modules"][0]["releases"][0],
+        "f": document["modules"][0]["releases"][0]["files"]["standard"],
+    }[path]
+    target[key] = value
+    try:
+        parse_document(document)
+    except CatalogError as error:
+        assert error.message.startswith("The catalog test.json ")
+
+
+@settings(max_examples=60)
+@given(data=st.binary(max_size=200))
+def test_arbitrary_bytes_never_crash_the_parser(data: bytes) -> None:
+    with pytest.raises(CatalogError):
+        parse_catalog(data)
