@@ -1,7 +1,7 @@
 """``modmanager sim``: run simulated STARFACE PBXs (and the demo catalog) on this machine.
 
 Without options it runs the demo world (vendors, modules with several releases, customer PBXs
-and a signed catalog) once that exists; ``--pbx N`` runs N PBXs with a small built-in set of
+and a signed catalog, served over HTTP on loopback); ``--pbx N`` runs N PBXs with a small built-in set of
 modules instead. State lives in ``<data dir>/simulator`` (or ``--data``) and survives restarts:
 a PBX saved by an earlier run comes back as it was left, on the same port when it is free,
 with the same certificate. Serves until SIGINT/SIGTERM.
@@ -11,23 +11,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import signal
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from modmanager.core.errors import ModManagerError
+from modmanager.core.protocol import Edition, License, LicenseKind
 from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm
-from modmanager.pbx.protocol import Edition, License, LicenseKind
 from modmanager.simulator.fileserver import FileServer
 from modmanager.simulator.server import SimulatorFleet
 from modmanager.simulator.state import SimInstance, SimPbx
 from modmanager.simulator.testing import database_module, sample_module
-
-DEMO_UNAVAILABLE = "The demo world is not available yet."
 
 # STARFACE releases the built-in PBXs cycle through; the last one is older than the agent supports.
 _BUILTIN_RELEASES = ("9.0.1.3", "8.1.3.0", "10.0.0.4", "7.3.0.5", "9.0.1.3", "6.5.1.5")
@@ -39,6 +37,8 @@ class _World:
     pbxs: list[SimPbx]
     catalog_dir: Path | None = None
     catalog_public_key: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+    """PBX name -> what it demonstrates."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -83,7 +83,7 @@ def run_sim(args: argparse.Namespace) -> int:
             }
             sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
         else:
-            sys.stdout.write(_describe_text(fleet.describe(), catalog_url, data_dir))
+            sys.stdout.write(_describe_text(fleet.describe(), catalog_url, data_dir, world.notes))
         sys.stdout.flush()
         while not stop.wait(0.5):
             pass
@@ -132,28 +132,13 @@ def builtin_pbxs(count: int) -> list[SimPbx]:
 def _choose_world(args: argparse.Namespace, data_dir: Path) -> _World:
     if args.pbx is not None:
         return _World(builtin_pbxs(args.pbx))
-    demo = _load_demo_world(data_dir)
-    if demo is not None:
-        return demo
-    if args.demo:
-        raise ModManagerError(DEMO_UNAVAILABLE, "Run 'modmanager sim --pbx 3' for a built-in fleet instead.")
-    print(f"{DEMO_UNAVAILABLE} Running 3 built-in PBXs instead.", file=sys.stderr)
-    return _World(builtin_pbxs(3))
+    from modmanager.simulator.demo import build_demo_world  # heavy (catalog builder): only when used
+
+    world = build_demo_world(data_dir / "demo")
+    return _World(list(world.pbxs), world.catalog_dir, world.catalog_public_key, dict(world.notes))
 
 
-def _load_demo_world(data_dir: Path) -> _World | None:
-    """The demo world from :mod:`modmanager.simulator.demo`, or None while it does not exist."""
-    try:
-        from modmanager.simulator import demo  # type: ignore[attr-defined,unused-ignore]
-    except ImportError as error:
-        if error.name in ("modmanager.simulator.demo", None):
-            return None
-        raise
-    world: Any = demo.build_demo_world(data_dir / "demo")
-    return _World(list(world.pbxs), Path(world.catalog_dir), str(world.catalog_public_key))
-
-
-def _describe_text(pbxs: list[dict[str, Any]], catalog_url: str | None, data_dir: Path) -> str:
+def _describe_text(pbxs: list[dict[str, Any]], catalog_url: str | None, data_dir: Path, notes: dict[str, str]) -> str:
     headers = ("NAME", "URL", "LOGIN", "PASSWORD", "FINGERPRINT (SHA-256)")
     rows = [(p["name"], p["url"], p["login_id"], p["password"], p["fingerprint"] or "-") for p in pbxs]
     widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(len(headers))]
@@ -162,14 +147,21 @@ def _describe_text(pbxs: list[dict[str, Any]], catalog_url: str | None, data_dir
         for row in [headers, *rows]
     ]
     lines.append("")
+    for pbx in pbxs:
+        if notes.get(pbx["name"]):
+            lines.append(f"{pbx['name']}: {notes[pbx['name']]}")
+    if notes:
+        lines.append("")
     if catalog_url:
         lines.append(f"Catalog: {catalog_url}")
     lines.append(f"State: {data_dir}")
     if pbxs:
         first = pbxs[0]
-        lines.append(
-            f"Add one to modmanager: modmanager pbx add {first['name']} {first['url']} --login {first['login_id']}"
+        command = (
+            f"echo {shlex.quote(first['password'])} | modmanager pbx add {shlex.quote(first['name'])} "
+            f"{first['url']} --login {first['login_id']} --password-stdin --fingerprint {first['fingerprint']}"
         )
+        lines.append(f"Add one to modmanager: {command}")
     lines.append("Press Ctrl+C to stop.")
     return "\n".join(lines) + "\n"
 

@@ -16,7 +16,7 @@ import enum
 import threading
 from dataclasses import dataclass
 
-from modmanager.pbx.protocol import EntryPoint, FaultCode
+from modmanager.core.protocol import EntryPoint, FaultCode
 
 DEFAULT_HANG_SECONDS = 30.0
 """How long a "timeout" hangs: longer than any sensible client timeout, bounded for cleanup."""

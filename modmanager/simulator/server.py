@@ -2,9 +2,9 @@
 
 Each :class:`SimulatedPbx` listens on its own loopback port with its own self-signed
 certificate and answers ``POST /xml-rpc?de.vertico.starface.auth=<login>:<hash>`` exactly as
-:mod:`modmanager.pbx.protocol` defines: method ``<agent instance>.<entry point>``, one struct
+:mod:`modmanager.core.protocol` defines: method ``<agent instance>.<entry point>``, one struct
 in, one struct out (always carrying ``protocolVersion``), or an XML-RPC fault whose
-``faultCode`` is a :class:`~modmanager.pbx.protocol.FaultCode`. It reproduces what a real PBX
+``faultCode`` is a :class:`~modmanager.core.protocol.FaultCode`. It reproduces what a real PBX
 does on upload (replace whatever the version, deactivate every instance, wipe the settings of
 modules with an internal database) and keeps its state on disk so it survives restarts.
 
@@ -35,7 +35,7 @@ Rules worth knowing:
 
 * Wrong or missing credentials: ``AUTH_FAILED``. A PBX without the agent, or a call to another
   instance name or an unknown entry point: ``UNKNOWN_METHOD`` (what STARFACE answers).
-* ``protocolVersion`` missing or not :data:`~modmanager.pbx.protocol.PROTOCOL_VERSION`:
+* ``protocolVersion`` missing or not :data:`~modmanager.core.protocol.PROTOCOL_VERSION`:
   ``PROTOCOL_UNSUPPORTED``. The agent needs STARFACE 7.0 or newer; an older PBX answers
   ``STARFACE_TOO_OLD`` to every call except ``systemInfo``.
 * ``uploadBegin`` with the SHA-256 of an upload already pending resumes it (same ``uploadId``,
@@ -76,8 +76,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from modmanager.core.errors import InvalidModuleFile
-from modmanager.core.sfm import MAX_FILE_BYTES, ModuleFile, read_sfm
-from modmanager.pbx.protocol import (
+from modmanager.core.protocol import (
     AUTH_PARAMETER,
     DEFAULT_CHUNK_SIZE,
     DEFAULT_LOCK_TTL_SECONDS,
@@ -98,6 +97,7 @@ from modmanager.pbx.protocol import (
     UploadState,
     auth_token,
 )
+from modmanager.core.sfm import MAX_FILE_BYTES, ModuleFile, read_sfm
 from modmanager.simulator.certs import ensure_certificate
 from modmanager.simulator.faults import CorruptMode, FaultKind, FaultPlan, Firing
 from modmanager.simulator.state import (
@@ -643,7 +643,7 @@ class SimulatorFleet:
             simulated.stop()
 
     def describe(self) -> list[dict[str, Any]]:
-        """How to reach each PBX: name, url, login_id, password, fingerprint."""
+        """How to reach each PBX: name, url, login_id, password, fingerprint (and reachable)."""
         return [
             {
                 "name": sim.state.name,
@@ -651,6 +651,7 @@ class SimulatorFleet:
                 "login_id": sim.state.login_id,
                 "password": sim.state.password,
                 "fingerprint": sim.fingerprint or None,
+                "reachable": sim.state.reachable,
             }
             for sim in self.pbxs
         ]

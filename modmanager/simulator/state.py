@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from modmanager.core.protocol import Edition, License, SettingValue
 from modmanager.core.sfm import ModuleFile, read_sfm
 from modmanager.core.sfmbuild import SIMULATED_INTERNAL_DATABASE_ATTRIBUTE
-from modmanager.pbx.protocol import Edition, License, SettingValue
 
 STATE_FILE = "state.json"
 MODULES_DIR = "modules"

@@ -23,8 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm, example_spec
-from modmanager.pbx.protocol import (
+from modmanager.core.protocol import (
     AUTH_PARAMETER,
     PROTOCOL_VERSION,
     XMLRPC_PATH,
@@ -34,6 +33,7 @@ from modmanager.pbx.protocol import (
     LicenseKind,
     auth_token,
 )
+from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm, example_spec
 from modmanager.simulator.server import SimulatedPbx, SimulatorFleet
 from modmanager.simulator.state import SimInstance, SimPbx
 
@@ -132,7 +132,8 @@ def raw_call(
 ) -> Any:
     """Call ``entry_point`` on ``sim`` with plain ``xmlrpc.client`` (certificate not checked).
 
-    ``protocolVersion`` is added unless given; raises ``xmlrpc.client.Fault`` for faults.
+    ``protocolVersion`` is added unless given; raises ``xmlrpc.client.Fault`` for faults and
+    the socket's ``OSError`` when the connection fails (no retry).
     """
     state = sim.state
     token = auth_token(state.login_id, state.password if password is None else password)
@@ -165,6 +166,11 @@ class _TimeoutTransport(xmlrpc.client.SafeTransport):
         connection.timeout = self._timeout
         return connection
 
+    def request(self, host: Any, handler: str, request_body: Any, verbose: bool = False) -> Any:
+        # One attempt only: the stock transport silently retries after a dropped connection,
+        # which would hide exactly the faults tests inject.
+        return self.single_request(host, handler, request_body, verbose)
+
 
 class _PlainTimeoutTransport(xmlrpc.client.Transport):
     def __init__(self, timeout: float) -> None:
@@ -175,3 +181,8 @@ class _PlainTimeoutTransport(xmlrpc.client.Transport):
         connection = super().make_connection(host)
         connection.timeout = self._timeout
         return connection
+
+    def request(self, host: Any, handler: str, request_body: Any, verbose: bool = False) -> Any:
+        # One attempt only: the stock transport silently retries after a dropped connection,
+        # which would hide exactly the faults tests inject.
+        return self.single_request(host, handler, request_body, verbose)

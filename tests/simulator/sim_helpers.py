@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from modmanager.pbx.protocol import EntryPoint, FaultCode
+from modmanager.core.protocol import EntryPoint, FaultCode
 from modmanager.simulator.server import SimulatedPbx
 from modmanager.simulator.testing import raw_call
 

@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 import requests
 
-from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm, example_spec
-from modmanager.pbx.protocol import (
+from modmanager.core.protocol import (
     AUTH_PARAMETER,
     PROTOCOL_VERSION,
     XMLRPC_PATH,
@@ -28,6 +27,7 @@ from modmanager.pbx.protocol import (
     UploadState,
     auth_token,
 )
+from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm, example_spec
 from modmanager.simulator import server as server_module
 from modmanager.simulator.server import SimulatedPbx
 from modmanager.simulator.state import SimInstance

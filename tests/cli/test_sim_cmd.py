@@ -1,0 +1,108 @@
+"""``modmanager sim``: a real subprocess that prints how to reach its PBXs and stops on SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import xmlrpc.client
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from modmanager.cli.sim_cmd import builtin_pbxs
+from modmanager.core.protocol import AUTH_PARAMETER, PROTOCOL_VERSION, XMLRPC_PATH, auth_token
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="sends SIGTERM")
+
+
+@contextmanager
+def simulator(*args: str, data: Path) -> Iterator[tuple[subprocess.Popen[str], dict[str, Any]]]:
+    """Start ``modmanager sim --print-json`` and yield the process and its first-line document."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "modmanager", "sim", "--print-json", "--data", str(data), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert process.stdout is not None
+        first_line = process.stdout.readline()
+        assert first_line, process.stderr.read() if process.stderr else ""
+        yield process, json.loads(first_line)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def call(pbx: dict[str, Any], method: str) -> Any:
+    token = auth_token(pbx["login_id"], pbx["password"])
+    body = xmlrpc.client.dumps(({"protocolVersion": PROTOCOL_VERSION},), f"modmanager.{method}").encode()
+    response = requests.post(
+        f"{pbx['url']}{XMLRPC_PATH}", params={AUTH_PARAMETER: token}, data=body, verify=False, timeout=10
+    )
+    return xmlrpc.client.loads(response.content, use_builtin_types=True)[0][0]
+
+
+@pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
+def test_print_json_then_serve_until_sigterm(tmp_path: Path) -> None:
+    with simulator("--pbx", "2", data=tmp_path) as (process, document):
+        assert document["catalog_url"] is None
+        assert [pbx["name"] for pbx in document["pbxs"]] == ["sim-pbx-1", "sim-pbx-2"]
+        assert all(set(pbx) >= {"name", "url", "login_id", "password", "fingerprint"} for pbx in document["pbxs"])
+        info = call(document["pbxs"][1], "systemInfo")
+        assert info["hostname"] == "sim-pbx-2"
+        assert info["starfaceVersion"] == builtin_pbxs(2)[1].starface_version
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 0
+    with pytest.raises(requests.ConnectionError):
+        call(document["pbxs"][0], "systemInfo")
+
+
+@pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")
+def test_demo_world_serves_its_catalog(tmp_path: Path) -> None:
+    with simulator(data=tmp_path) as (process, document):
+        catalog = requests.get(document["catalog_url"], timeout=10)
+        assert catalog.status_code == 200
+        assert requests.get(document["catalog_url"] + ".sig", timeout=10).status_code == 200
+        assert document["catalog_public_key"]
+        reachable = [pbx for pbx in document["pbxs"] if pbx["reachable"]]
+        assert call(reachable[0], "listModules")["modules"]
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=20) == 0
+
+
+def test_second_run_resumes_the_saved_fleet(tmp_path: Path) -> None:
+    with simulator("--pbx", "1", data=tmp_path) as (process, first):
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=20)
+    with simulator("--pbx", "1", data=tmp_path) as (process, second):
+        assert second["pbxs"][0]["fingerprint"] == first["pbxs"][0]["fingerprint"]
+        assert second["pbxs"][0]["url"] == first["pbxs"][0]["url"]  # same port when it is free
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=20)
+
+
+def test_builtin_pbxs_differ_in_release_and_include_an_internal_database_module() -> None:
+    pbxs = builtin_pbxs(6)
+    assert len({pbx.starface_version for pbx in pbxs}) >= 4
+    assert len({pbx.name for pbx in pbxs}) == 6
+    assert any(module.has_internal_database for pbx in pbxs for module in pbx.modules.values())
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    from modmanager.cli.main import run
+
+    with pytest.raises(SystemExit) as exited:
+        run(["sim", "--pbx", "0"])
+    assert exited.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
