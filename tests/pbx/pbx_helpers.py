@@ -106,7 +106,7 @@ class ScriptedServer:
         server.socket = self._context.wrap_socket(server.socket, server_side=True)
         self.url = f"https://127.0.0.1:{server.server_address[1]}"
         self._server = server
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
     def replace_certificate(self, cert: SelfSignedCert) -> None:
         """Serve another certificate from the next handshake on (a re-keyed PBX, or an attacker)."""
@@ -129,7 +129,7 @@ class ScriptedServer:
 
 def answer(struct: dict[str, Any], *, protocol_version: int | None = PROTOCOL_VERSION) -> bytes:
     """An XML-RPC answer carrying ``struct`` (with ``protocolVersion`` unless None)."""
-    payload = dict(struct)
+    payload = {key: value for key, value in struct.items() if key != "protocolVersion"}
     if protocol_version is not None:
         payload["protocolVersion"] = protocol_version
     return xmlrpc.client.dumps((payload,), methodresponse=True).encode("utf-8")
