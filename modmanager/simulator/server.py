@@ -227,6 +227,15 @@ class SimulatedPbx:
             self.state = load_pbx(self.folder)
             self._lock_grant = None
 
+    def save(self) -> None:
+        """Write ``state`` to disk, e.g. after a test changed it directly while the PBX runs.
+
+        Calls that change the PBX save by themselves; without this, direct changes to
+        ``state`` are lost at the next restart (just like unsaved changes on a real PBX).
+        """
+        with self._mutex:
+            self._persist()
+
     def _persist(self) -> None:
         save_pbx(self.folder, self.state)
 
@@ -250,22 +259,25 @@ class SimulatedPbx:
         delay = (self.latency_ms + self.faults.latency_ms) / 1000
         if delay and stopped.wait(delay):
             return None
+        expected = auth_token(self.state.login_id, self.state.password)
+        if auth is None or not hmac.compare_digest(auth.encode(), expected.encode()):
+            return _fault(FaultCode.AUTH_FAILED, "authentication failed")
         try:
             params, method = xmlrpc.client.loads(body, use_builtin_types=True)
         except Exception:  # malformed XML comes in many exception types
             return _fault(FaultCode.BAD_REQUEST, "the request is not a valid XML-RPC call")
         try:
-            entry_point = self._authorise(auth, method or "")
+            entry_point = self._entry_point(method or "")
             return self._serve(entry_point, params, stopped)
         except AgentFault as fault:
             return _fault(fault.code, fault.message)
         except _DropConnection:
             return None
+        except Exception:  # a bug or a disk error: answer like an agent would, keep the trace in the log
+            log.exception("%s: %s failed", self.state.name, method)
+            return _fault(FaultCode.INTERNAL, "internal error in the simulated agent")
 
-    def _authorise(self, auth: str | None, method: str) -> EntryPoint:
-        expected = auth_token(self.state.login_id, self.state.password)
-        if auth is None or not hmac.compare_digest(auth.encode(), expected.encode()):
-            raise AgentFault(FaultCode.AUTH_FAILED, "authentication failed")
+    def _entry_point(self, method: str) -> EntryPoint:
         instance, _, name = method.rpartition(".")
         if not self.state.agent_installed or instance != self.state.agent_instance:
             raise AgentFault(FaultCode.UNKNOWN_METHOD, f"no such method: {method}")

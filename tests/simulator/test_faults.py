@@ -93,6 +93,13 @@ def test_restart_before_a_call_reloads_from_disk_and_loses_the_lock(sim: Simulat
     assert sim.faults.fired_kinds() == [FaultKind.RESTART]
 
 
+def test_saved_changes_survive_a_restart_before_a_call(sim: SimulatedPbx) -> None:
+    sim.state.starface_version = "10.0.0.4"
+    sim.save()
+    sim.faults.restart_before(EntryPoint.SYSTEM_INFO)
+    assert raw_call(sim, EntryPoint.SYSTEM_INFO)["starfaceVersion"] == "10.0.0.4"
+
+
 def test_garbled_answer_is_not_xml(sim: SimulatedPbx) -> None:
     sim.faults.corrupt(EntryPoint.SYSTEM_INFO)
     with pytest.raises((ExpatError, xmlrpc.client.ResponseError)):

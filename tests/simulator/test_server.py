@@ -78,6 +78,13 @@ def test_wrong_password_is_an_auth_fault_in_an_http_200(sim: SimulatedPbx) -> No
     assert caught.value.faultCode == FaultCode.AUTH_FAILED
 
 
+def test_authentication_is_checked_before_the_body_is_read(sim: SimulatedPbx) -> None:
+    response = _post(sim, b"<not xml", auth=auth_token(sim.state.login_id, "wrong"))
+    with pytest.raises(xmlrpc.client.Fault) as caught:
+        xmlrpc.client.loads(response.content)
+    assert caught.value.faultCode == FaultCode.AUTH_FAILED
+
+
 def test_missing_auth_parameter_is_refused(sim: SimulatedPbx) -> None:
     body = xmlrpc.client.dumps(({"protocolVersion": PROTOCOL_VERSION},), "modmanager.systemInfo").encode()
     response = requests.post(f"{sim.url}{XMLRPC_PATH}", data=body, verify=False, timeout=10)
