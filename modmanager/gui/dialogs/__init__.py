@@ -1,0 +1,1 @@
+"""Modal dialogs: add/edit a PBX (with certificate trust), application settings."""

@@ -1,0 +1,424 @@
+"""The operations panel: what the task runner is doing now, and what it did.
+
+The upper table lists queued and running tasks (operation, PBX, progress, state, a Cancel
+button where cancelling is possible). When a task ends it moves to the log below, with a
+plain sentence (for errors the message and what to do next, never a traceback) and the time
+in the user's locale. Put the panel into a ``QDockWidget`` in the main window::
+
+    dock = QDockWidget(self.tr("Operations"), self)
+    dock.setObjectName("operations")
+    dock.setWidget(OperationsPanel(runner))
+    self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QIcon, QMouseEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionButton,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from modmanager.gui.resources import icon
+from modmanager.gui.tasks import TaskHandle, TaskRunner, TaskState
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+MAX_LOG_ENTRIES = 1000
+"""The log keeps the newest entries; older ones are in the application's log file."""
+
+
+def state_text(state: TaskState) -> str:
+    """A task state as people say it."""
+    texts = {
+        TaskState.QUEUED: QCoreApplication.translate("Operations", "Waiting"),
+        TaskState.RUNNING: QCoreApplication.translate("Operations", "Running"),
+        TaskState.SUCCEEDED: QCoreApplication.translate("Operations", "Done"),
+        TaskState.FAILED: QCoreApplication.translate("Operations", "Failed"),
+        TaskState.CANCELLED: QCoreApplication.translate("Operations", "Cancelled"),
+    }
+    return texts[state]
+
+
+def format_time(moment: datetime | None) -> str:
+    """A time in the user's locale (short date and time), or an empty text."""
+    if moment is None:
+        return ""
+    local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+class ActiveTasksModel(QAbstractTableModel):
+    """Queued and running tasks of a :class:`TaskRunner`, one row each, in submission order."""
+
+    COLUMN_OPERATION, COLUMN_PBX, COLUMN_PROGRESS, COLUMN_STATE, COLUMN_CANCEL = range(5)
+    PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
+    """(done, total) of a running task; total 0 means unknown (a busy bar); None while waiting."""
+    HANDLE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._handles: list[TaskHandle] = sorted(runner.tasks(), key=lambda handle: handle.task_id)
+        runner.task_submitted.connect(self._add)
+        runner.task_started.connect(self._changed)
+        runner.task_progress.connect(self._progressed)
+        runner.task_finished.connect(self._remove)
+
+    def handle(self, row: int) -> TaskHandle:
+        """The task shown in ``row``."""
+        return self._handles[row]
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._handles)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Operation"), self.tr("PBX"), self.tr("Progress"), self.tr("State"), "")[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        handle = self._handles[index.row()]
+        column = index.column()
+        if role == self.HANDLE_ROLE:
+            return handle
+        if role == self.PROGRESS_ROLE and column == self.COLUMN_PROGRESS:
+            return (handle.done, handle.total) if handle.state is TaskState.RUNNING else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.COLUMN_OPERATION:
+                return handle.title
+            if column == self.COLUMN_PBX:
+                return handle.key
+            if column == self.COLUMN_PROGRESS:
+                return handle.message
+            if column == self.COLUMN_STATE:
+                if handle.cancel_requested and handle.state is TaskState.RUNNING:
+                    return self.tr("Cancelling…")
+                return state_text(handle.state)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.COLUMN_OPERATION, self.COLUMN_PROGRESS):
+            return handle.message or handle.title
+        return None
+
+    def _add(self, handle: TaskHandle) -> None:
+        row = len(self._handles)
+        self.beginInsertRows(_ROOT, row, row)
+        self._handles.append(handle)
+        self.endInsertRows()
+
+    def _changed(self, handle: TaskHandle) -> None:
+        if handle in self._handles:
+            row = self._handles.index(handle)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _progressed(self, handle: TaskHandle, _done: int, _total: int, _message: str) -> None:
+        self._changed(handle)
+
+    def _remove(self, handle: TaskHandle) -> None:
+        if handle in self._handles:
+            row = self._handles.index(handle)
+            self.beginRemoveRows(_ROOT, row, row)
+            del self._handles[row]
+            self.endRemoveRows()
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One finished operation, as the log shows it."""
+
+    finished_at: datetime
+    pbx: str
+    title: str
+    state: TaskState
+    text: str
+
+
+def outcome_text(handle: TaskHandle) -> str:
+    """The plain sentence the log shows for a finished task."""
+    if handle.state is TaskState.FAILED and handle.error is not None:
+        return f"{handle.error.message} {handle.error.hint}".strip()
+    if handle.state is TaskState.CANCELLED:
+        return QCoreApplication.translate("Operations", "Cancelled; nothing more was done.")
+    return QCoreApplication.translate("Operations", "Completed.")
+
+
+class OperationLogModel(QAbstractTableModel):
+    """Finished operations, newest first."""
+
+    COLUMN_TIME, COLUMN_PBX, COLUMN_OPERATION, COLUMN_OUTCOME = range(4)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[LogEntry] = []
+        runner.task_finished.connect(self.add_finished)
+
+    def entry(self, row: int) -> LogEntry:
+        """The entry shown in ``row`` (0 is the newest)."""
+        return self._entries[row]
+
+    def add_finished(self, handle: TaskHandle) -> None:
+        """Log a task that reached a final state."""
+        if not handle.state.is_final or handle.finished_at is None:
+            return
+        self.beginInsertRows(_ROOT, 0, 0)
+        self._entries.insert(0, LogEntry(handle.finished_at, handle.key, handle.title, handle.state,
+                                         outcome_text(handle)))
+        self.endInsertRows()
+        if len(self._entries) > MAX_LOG_ENTRIES:
+            self.beginRemoveRows(_ROOT, MAX_LOG_ENTRIES, len(self._entries) - 1)
+            del self._entries[MAX_LOG_ENTRIES:]
+            self.endRemoveRows()
+
+    def clear(self) -> None:
+        """Forget all entries."""
+        self.beginResetModel()
+        self._entries.clear()
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Time"), self.tr("PBX"), self.tr("Operation"), self.tr("Outcome"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (format_time(entry.finished_at), entry.pbx, entry.title, entry.text)[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_OUTCOME:
+            return _state_icon(entry.state)
+        return None
+
+
+def _state_icon(state: TaskState) -> QIcon | None:
+    names = {TaskState.SUCCEEDED: "ok", TaskState.FAILED: "incompatible", TaskState.CANCELLED: "interrupted"}
+    return icon(names[state]) if state in names else None
+
+
+def _paint_cell_background(
+    delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem, index: _Index
+) -> QStyle:
+    """Draw the cell's background (selection, alternating colour) without text; return the style."""
+    cell = QStyleOptionViewItem(option)
+    delegate.initStyleOption(cell, index)
+    cell.text = ""  # type: ignore[attr-defined]
+    widget = option.widget  # type: ignore[attr-defined]
+    style = widget.style() if widget else QApplication.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, widget)
+    return style
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Draws the progress column of a running task as a progress bar with its last message."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        style = _paint_cell_background(self, painter, option, index)
+        progress = index.data(ActiveTasksModel.PROGRESS_ROLE)
+        if progress is None:
+            return
+        done, total = progress
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(2, 3, -2, -3)  # type: ignore[attr-defined]
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        bar.minimum = 0
+        bar.maximum = max(total, 0)  # 0 and 0: a busy bar for work of unknown size
+        bar.progress = min(done, total) if total else 0
+        bar.text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        bar.textVisible = bool(bar.text)
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)  # type: ignore[attr-defined]
+
+
+class CancelButtonDelegate(QStyledItemDelegate):
+    """Draws a Cancel button in rows whose task can be cancelled; a click on it asks to cancel.
+
+    Painted rather than an index widget: the table owns no extra widgets that could outlive
+    their rows.
+
+    Signals:
+        cancel_clicked(TaskHandle)
+    """
+
+    cancel_clicked = Signal(object)
+
+    def _button(self, option: QStyleOptionViewItem) -> QStyleOptionButton:
+        button = QStyleOptionButton()
+        button.rect = option.rect.adjusted(2, 1, -2, -1)  # type: ignore[attr-defined]
+        button.text = QCoreApplication.translate("Operations", "Cancel")
+        button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
+        return button
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        style = _paint_cell_background(self, painter, option, index)
+        handle = index.data(ActiveTasksModel.HANDLE_ROLE)
+        if isinstance(handle, TaskHandle) and handle.can_cancel:
+            style.drawControl(QStyle.ControlElement.CE_PushButton, self._button(option), painter, option.widget)  # type: ignore[attr-defined]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        text = QCoreApplication.translate("Operations", "Cancel")
+        return QSize(metrics.horizontalAdvance(text) + 24, metrics.height() + 10)
+
+    def editorEvent(
+        self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem, index: _Index
+    ) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            handle = index.data(ActiveTasksModel.HANDLE_ROLE)
+            inside = option.rect.contains(event.position().toPoint())  # type: ignore[attr-defined]
+            if inside and isinstance(handle, TaskHandle) and handle.can_cancel:
+                self.cancel_clicked.emit(handle)
+                return True
+        return False
+
+
+class OperationsPanel(QWidget):
+    """Active tasks above, the log of finished operations below.
+
+    Signals:
+        failure_logged(TaskHandle): a task failed (e.g. to raise the dock or show a badge).
+    """
+
+    failure_logged = Signal(object)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.active_model = ActiveTasksModel(runner, self)
+        self.log_model = OperationLogModel(runner, self)
+
+        self.active_view = QTableView()
+        self.active_view.setModel(self.active_model)
+        self.active_view.setItemDelegateForColumn(ActiveTasksModel.COLUMN_PROGRESS, ProgressDelegate(self))
+        _configure_table(self.active_view)
+        header = self.active_view.horizontalHeader()
+        header.setSectionResizeMode(ActiveTasksModel.COLUMN_OPERATION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ActiveTasksModel.COLUMN_PBX, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ActiveTasksModel.COLUMN_PROGRESS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ActiveTasksModel.COLUMN_STATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ActiveTasksModel.COLUMN_CANCEL, QHeaderView.ResizeMode.ResizeToContents)
+        self.active_view.setColumnWidth(ActiveTasksModel.COLUMN_PROGRESS, 220)
+        self.cancel_delegate = CancelButtonDelegate(self)
+        self.cancel_delegate.cancel_clicked.connect(runner.cancel)
+        self.active_view.setItemDelegateForColumn(ActiveTasksModel.COLUMN_CANCEL, self.cancel_delegate)
+        self.cancel_selected_button = QPushButton(self.tr("Cancel selected"))
+        self.cancel_selected_button.clicked.connect(self.cancel_selected)
+        self.active_view.selectionModel().selectionChanged.connect(self._update_cancel_selected)
+        self.active_model.dataChanged.connect(self._update_cancel_selected)
+        self.active_model.rowsRemoved.connect(self._update_cancel_selected)
+
+        self.idle_label = QLabel(self.tr("No operations are running."))
+        self.idle_label.setEnabled(False)
+
+        self.log_view = QTableView()
+        self.log_view.setModel(self.log_model)
+        _configure_table(self.log_view)
+        self.log_view.setWordWrap(False)  # one line per operation; the tooltip has the whole sentence
+        log_header = self.log_view.horizontalHeader()
+        log_header.setSectionResizeMode(OperationLogModel.COLUMN_TIME, QHeaderView.ResizeMode.ResizeToContents)
+        log_header.setSectionResizeMode(OperationLogModel.COLUMN_PBX, QHeaderView.ResizeMode.ResizeToContents)
+        log_header.setSectionResizeMode(OperationLogModel.COLUMN_OPERATION, QHeaderView.ResizeMode.Interactive)
+        log_header.setSectionResizeMode(OperationLogModel.COLUMN_OUTCOME, QHeaderView.ResizeMode.Stretch)
+        self.log_view.setColumnWidth(OperationLogModel.COLUMN_OPERATION, 220)
+        self.clear_button = QPushButton(self.tr("Clear log"))
+        self.clear_button.clicked.connect(self.log_model.clear)
+
+        active_box = QWidget()
+        active_layout = QVBoxLayout(active_box)
+        active_layout.setContentsMargins(0, 0, 0, 0)
+        active_title = QHBoxLayout()
+        active_title.addWidget(QLabel(self.tr("Running and waiting")), 1)
+        active_title.addWidget(self.cancel_selected_button)
+        active_layout.addLayout(active_title)
+        active_layout.addWidget(self.active_view)
+        active_layout.addWidget(self.idle_label)
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        log_title = QHBoxLayout()
+        log_title.addWidget(QLabel(self.tr("Finished")), 1)
+        log_title.addWidget(self.clear_button)
+        log_layout.addLayout(log_title)
+        log_layout.addWidget(self.log_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(active_box)
+        splitter.addWidget(log_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        runner.task_finished.connect(self._finished)
+        self.active_model.rowsInserted.connect(self._update_idle)
+        self.active_model.rowsRemoved.connect(self._update_idle)
+        self._update_idle()
+        self._update_cancel_selected()
+
+    def cancel_selected(self) -> None:
+        """Cancel the selected active tasks (the keyboard way to what the row buttons do)."""
+        for index in self.active_view.selectionModel().selectedRows():
+            handle = self.active_model.handle(index.row())
+            if handle.can_cancel:
+                self._runner.cancel(handle)
+
+    def _update_cancel_selected(self) -> None:
+        rows = self.active_view.selectionModel().selectedRows()
+        self.cancel_selected_button.setEnabled(any(self.active_model.handle(i.row()).can_cancel for i in rows))
+
+    def _update_idle(self) -> None:
+        has_tasks = self.active_model.rowCount() > 0
+        self.active_view.setVisible(has_tasks)
+        self.idle_label.setVisible(not has_tasks)
+
+    def _finished(self, handle: TaskHandle) -> None:
+        if handle.state is TaskState.FAILED:
+            self.failure_logged.emit(handle)
+
+
+def _configure_table(view: QTableView) -> None:
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)

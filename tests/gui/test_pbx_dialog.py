@@ -1,0 +1,300 @@
+"""The add/edit PBX dialog: validation, saving with the credential store, trust on first use."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from modmanager.core.errors import PbxError, StoreError
+from modmanager.gui.dialogs.pbx_dialog import CertificateTrustDialog, PbxDialog, normalize_address
+from modmanager.gui.tasks import TaskRunner
+from modmanager.pbx.tls import CertificateInfo
+from modmanager.store.credentials import CredentialStore, open_credentials
+from modmanager.store.inventory import Inventory, PbxRecord
+
+SELF_SIGNED = CertificateInfo(
+    sha256=hashlib.sha256(b"self-signed certificate").hexdigest(),
+    pem="",
+    subject="CN=pbx.mueller.example",
+    not_after="2031-05-01T12:00:00+00:00",
+    ca_verified=False,
+)
+RENEWED = CertificateInfo(
+    sha256=hashlib.sha256(b"renewed certificate").hexdigest(),
+    pem="",
+    subject="CN=pbx.mueller.example",
+    not_after="2033-05-01T12:00:00+00:00",
+    ca_verified=False,
+)
+
+
+@pytest.fixture
+def inventory(tmp_path: Path) -> Iterator[Inventory]:
+    with Inventory(tmp_path / "inventory.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def credentials() -> CredentialStore:
+    return open_credentials(backend="keyring")  # the in-memory keyring of tests/conftest.py
+
+
+class FakePbx:
+    """Stands in for the network: a certificate to present and a login to check."""
+
+    def __init__(self, certificate: CertificateInfo, password: str = "s3cret") -> None:
+        self.certificate = certificate
+        self.password = password
+        self.logins: list[tuple[PbxRecord, str]] = []
+        self.trust_questions: list[tuple[str, str | None]] = []
+        self.trust_answer = True
+
+    def fetch_certificate(self, url: str) -> CertificateInfo:
+        return self.certificate
+
+    def test_connection(self, record: PbxRecord, password: str) -> str:
+        self.logins.append((record, password))
+        if password != self.password:
+            raise PbxError("The PBX refused the login.", "Check the login ID and password.", code="auth_failed")
+        return "STARFACE 9.0.1.3, agent 1.0"
+
+    def ask_trust(self, parent: QWidget, certificate: CertificateInfo, url: str, previous: str | None) -> bool:
+        self.trust_questions.append((certificate.sha256, previous))
+        return self.trust_answer
+
+
+@pytest.fixture
+def make_dialog(
+    qtbot: QtBot, runner: TaskRunner, inventory: Inventory, credentials: CredentialStore, english: str
+) -> Callable[..., PbxDialog]:
+    def make(pbx: FakePbx | None = None, record: PbxRecord | None = None) -> PbxDialog:
+        pbx = pbx or FakePbx(SELF_SIGNED)
+        dialog = PbxDialog(
+            None, runner, inventory=inventory, credentials=credentials, record=record,
+            fetch_certificate=pbx.fetch_certificate, test_connection=pbx.test_connection, ask_trust=pbx.ask_trust,
+        )
+        qtbot.addWidget(dialog)
+        return dialog
+
+    return make
+
+
+def fill(dialog: PbxDialog, *, name: str = "mueller-hq", address: str = "pbx.mueller.example:8443",
+         login: str = "0001", password: str = "s3cret") -> None:
+    dialog.name_edit.setText(name)
+    dialog.customer_edit.setText("Müller GmbH")
+    dialog.address_edit.setText(address)
+    dialog.login_edit.setText(login)
+    dialog.password_edit.setText(password)
+    dialog.tags_edit.setText("berlin, partner, berlin")
+
+
+def visible_errors(dialog: PbxDialog) -> list[str]:
+    return [label.text() for label in dialog._errors.values() if label.text()]
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalized"),
+    [
+        ("pbx.example", "https://pbx.example:443"),
+        ("PBX.example:8443", "https://pbx.example:8443"),
+        ("https://pbx.example", "https://pbx.example:443"),
+        (" 192.0.2.7:444 ", "https://192.0.2.7:444"),
+    ],
+)
+def test_addresses_are_normalized(typed: str, normalized: str) -> None:
+    assert normalize_address(typed) == normalized
+
+
+@pytest.mark.parametrize("typed", ["", "http://pbx.example", "https://pbx.example/admin", "pbx.example:port"])
+def test_bad_addresses_are_refused(typed: str) -> None:
+    with pytest.raises(StoreError):
+        normalize_address(typed)
+
+
+def test_adding_saves_the_pbx_and_keeps_the_password_in_the_credential_store(
+    make_dialog: Callable[..., PbxDialog], inventory: Inventory, credentials: CredentialStore
+) -> None:
+    dialog = make_dialog()
+    assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password
+    assert dialog.agent_edit.text() == "modmanager"
+    fill(dialog)
+
+    dialog.save()
+
+    saved = inventory.get("mueller-hq")
+    assert saved == dialog.saved_record
+    assert saved.url == "https://pbx.mueller.example:8443"
+    assert saved.customer == "Müller GmbH"
+    assert saved.tags == ("berlin", "partner")
+    assert saved.fingerprint is None
+    assert credentials.get_password("mueller-hq", "0001") == "s3cret"
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_missing_fields_are_named_inline_and_nothing_is_saved(
+    make_dialog: Callable[..., PbxDialog], inventory: Inventory
+) -> None:
+    dialog = make_dialog()
+    dialog.save()
+
+    assert visible_errors(dialog) == [
+        "Enter a name for this PBX.",
+        "Enter the address of the PBX.",
+        "Enter the STARFACE login ID.",
+        "Enter the password of this login.",
+    ]
+    assert inventory.list() == []
+    assert dialog.saved_record is None
+
+
+def test_plain_http_and_taken_names_are_refused(make_dialog: Callable[..., PbxDialog], inventory: Inventory) -> None:
+    inventory.add(PbxRecord("mueller-hq", "https://other.example", "0001"))
+    dialog = make_dialog()
+    fill(dialog, address="http://pbx.mueller.example")
+    dialog.save()
+
+    assert visible_errors(dialog) == [
+        "A PBX with this name exists already.",
+        "modmanager connects only over https; use https:// or no prefix.",
+    ]
+    assert [pbx.url for pbx in inventory.list()] == ["https://other.example:443"]
+
+
+def test_editing_keeps_the_stored_password_when_left_empty_and_moves_it_on_rename(
+    make_dialog: Callable[..., PbxDialog], inventory: Inventory, credentials: CredentialStore
+) -> None:
+    original = PbxRecord("mueller-hq", "https://pbx.mueller.example", "0001", fingerprint=SELF_SIGNED.sha256)
+    inventory.add(original)
+    credentials.set_password("mueller-hq", "0001", "s3cret")
+    dialog = make_dialog(record=original)
+    assert dialog.password_edit.text() == ""
+    assert dialog.password_edit.placeholderText() == "Leave empty to keep the stored password"
+
+    dialog.name_edit.setText("mueller-berlin")
+    dialog.save()
+
+    assert [pbx.name for pbx in inventory.list()] == ["mueller-berlin"]
+    assert inventory.get("mueller-berlin").fingerprint == SELF_SIGNED.sha256
+    assert inventory.get("mueller-berlin").added_at == original.added_at
+    assert credentials.get_password("mueller-berlin", "0001") == "s3cret"
+    with pytest.raises(StoreError):
+        credentials.get_password("mueller-hq", "0001")
+
+
+def test_an_untrusted_certificate_is_pinned_after_the_user_accepts_it(
+    make_dialog: Callable[..., PbxDialog], runner: TaskRunner, inventory: Inventory, qtbot: QtBot
+) -> None:
+    pbx = FakePbx(SELF_SIGNED)
+    dialog = make_dialog(pbx)
+    fill(dialog)
+
+    dialog.start_connection_test()
+    assert runner.wait_idle(10_000)
+
+    assert pbx.trust_questions == [(SELF_SIGNED.sha256, None)]
+    assert [(record.fingerprint, password) for record, password in pbx.logins] == [(SELF_SIGNED.sha256, "s3cret")]
+    assert dialog.status_label.text() == "Connected: STARFACE 9.0.1.3, agent 1.0"
+    assert dialog.test_button.isEnabled()
+    dialog.save()
+    assert inventory.get("mueller-hq").fingerprint == SELF_SIGNED.sha256
+
+
+def test_a_declined_certificate_sends_no_login(make_dialog: Callable[..., PbxDialog], runner: TaskRunner) -> None:
+    pbx = FakePbx(SELF_SIGNED)
+    pbx.trust_answer = False
+    dialog = make_dialog(pbx)
+    fill(dialog)
+
+    dialog.start_connection_test()
+    assert runner.wait_idle(10_000)
+
+    assert pbx.logins == []
+    assert dialog.pinned_fingerprint is None
+    assert dialog.status_label.text() == "The certificate was not trusted; nothing was sent."
+
+
+def test_a_certificate_the_system_trusts_needs_no_question(
+    make_dialog: Callable[..., PbxDialog], runner: TaskRunner
+) -> None:
+    pbx = FakePbx(CertificateInfo(SELF_SIGNED.sha256, "", "CN=pbx", "2031-01-01T00:00:00+00:00", ca_verified=True))
+    dialog = make_dialog(pbx)
+    fill(dialog)
+
+    dialog.start_connection_test()
+    assert runner.wait_idle(10_000)
+
+    assert pbx.trust_questions == []
+    assert [record.fingerprint for record, _ in pbx.logins] == [None]
+
+
+def test_a_changed_certificate_is_asked_about_with_the_old_fingerprint(
+    make_dialog: Callable[..., PbxDialog], runner: TaskRunner, inventory: Inventory, credentials: CredentialStore
+) -> None:
+    original = PbxRecord("mueller-hq", "https://pbx.mueller.example", "0001", fingerprint=SELF_SIGNED.sha256)
+    inventory.add(original)
+    credentials.set_password("mueller-hq", "0001", "s3cret")
+    pbx = FakePbx(RENEWED)
+    dialog = make_dialog(pbx, record=original)
+
+    dialog.start_connection_test()  # empty password field: the stored one is used
+    assert runner.wait_idle(10_000)
+
+    assert pbx.trust_questions == [(RENEWED.sha256, SELF_SIGNED.sha256)]
+    assert [(record.fingerprint, password) for record, password in pbx.logins] == [(RENEWED.sha256, "s3cret")]
+
+
+def test_a_changed_address_drops_the_pin(make_dialog: Callable[..., PbxDialog], inventory: Inventory) -> None:
+    original = PbxRecord("mueller-hq", "https://pbx.mueller.example", "0001", fingerprint=SELF_SIGNED.sha256)
+    inventory.add(original)
+    dialog = make_dialog(record=original)
+
+    dialog.address_edit.textEdited.emit("pbx2.mueller.example")
+    assert dialog.pinned_fingerprint is None
+    dialog.address_edit.textEdited.emit("pbx.mueller.example:443")
+    assert dialog.pinned_fingerprint == SELF_SIGNED.sha256
+
+
+def test_a_failed_login_shows_message_and_hint(make_dialog: Callable[..., PbxDialog], runner: TaskRunner) -> None:
+    dialog = make_dialog(FakePbx(SELF_SIGNED, password="other"))
+    fill(dialog)
+
+    dialog.start_connection_test()
+    assert runner.wait_idle(10_000)
+
+    assert dialog.status_label.text() == "The PBX refused the login. Check the login ID and password."
+
+
+def test_trust_dialog_shows_fingerprint_subject_and_expiry(qtbot: QtBot, english: str) -> None:
+    dialog = CertificateTrustDialog(None, RENEWED, "https://pbx.mueller.example:443", SELF_SIGNED.sha256)
+    qtbot.addWidget(dialog)
+
+    fingerprint = dialog.fingerprint_label.text()
+    assert fingerprint.count(":") == 31 and fingerprint.replace(":", "").replace("\n", "").lower() == RENEWED.sha256
+    assert dialog.windowTitle() == "Certificate changed"
+    texts = " ".join(label.text() for label in dialog.findChildren(type(dialog.fingerprint_label)))
+    assert "CN=pbx.mueller.example" in texts
+    assert "2033" in texts
+    assert SELF_SIGNED.sha256[:2].upper() + ":" in texts
+    assert not dialog.trust_button.isDefault()
+
+
+def test_screenshots(
+    make_dialog: Callable[..., PbxDialog], language: str, qtbot: QtBot, screenshot: Callable[[QWidget, str], None]
+) -> None:
+    dialog = make_dialog()
+    fill(dialog, address="http://pbx.mueller.example")
+    dialog.login_edit.clear()
+    dialog.save()
+    screenshot(dialog, f"pbx-dialog-errors-{language}")
+    trust = CertificateTrustDialog(None, RENEWED, "https://pbx.mueller.example:443", SELF_SIGNED.sha256)
+    qtbot.addWidget(trust)
+    screenshot(trust, f"certificate-changed-{language}")
+    first = CertificateTrustDialog(None, SELF_SIGNED, "https://pbx.mueller.example:443", None)
+    qtbot.addWidget(first)
+    screenshot(first, f"certificate-trust-{language}")
