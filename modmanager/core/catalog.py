@@ -494,6 +494,9 @@ def merge_catalogs(catalogs: Sequence[Catalog]) -> tuple[CatalogModule, ...]:
 
 
 def _with_resolved_files(module: CatalogModule, source: str) -> CatalogModule:
+    if not source:
+        return module  # Nothing to resolve against: locations stay as they are (no copies).
+
     def resolved(item: ReleaseFile | None) -> ReleaseFile | None:
         return None if item is None else replace(item, location=resolve_location(source, item.location))
 

@@ -229,9 +229,15 @@ def is_paid_text(text: str, markers: Sequence[str] = DEFAULT_PAID_MARKERS) -> tu
     """
     if not isinstance(text, str) or not text:
         return ()
+    return _paid_markers_in(text, tuple(markers))
+
+
+@functools.lru_cache(maxsize=4096)
+def _paid_markers_in(text: str, markers: tuple[str, ...]) -> tuple[str, ...]:
+    # Planning a fleet asks about the same release changelogs for every PBX; answer once.
     return tuple(
         marker
-        for marker, pattern in _marker_patterns(tuple(markers))
+        for marker, pattern in _marker_patterns(markers)
         if any(not _negated(text, match) for match in pattern.finditer(text))
     )
 

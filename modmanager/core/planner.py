@@ -428,8 +428,9 @@ def plan_module(
     )
     compatible = [r for r in newer if r.compatibility.verdict(starface) is Verdict.COMPATIBLE]
     usable = [r for r in compatible if _installable(r, facts, module)]
+    usable_versions = {release.version for release in usable}
     for release in compatible:
-        if release not in usable:
+        if release.version not in usable_versions:
             reasons.append(f"{_label(release)} has no build this PBX can use.")
     target = usable[0] if usable else None
 
@@ -560,6 +561,23 @@ def _is_new(module: CatalogModule, today: dt.date | None) -> bool:
     return released is not None and 0 <= (today - released).days <= NEW_MODULE_DAYS
 
 
+def _newest_installable(facts: PbxFacts, module: CatalogModule, channel: Channel) -> Release | None:
+    """What a fresh installation would get: the newest compatible release with a usable build.
+
+    The same answer ``plan_module(facts, None, module).target`` gives, without the paid and
+    untested bookkeeping a fresh install does not need (it runs for every catalog module on
+    every PBX of a fleet).
+    """
+    for release in sorted(module.releases, key=lambda item: item.version, reverse=True):
+        if (
+            _on_channel(release, channel)
+            and release.compatibility.verdict(facts.starface) is Verdict.COMPATIBLE
+            and _installable(release, facts, module)
+        ):
+            return release
+    return None
+
+
 def plan_pbx(
     facts: PbxFacts,
     installed: Sequence[InstalledModule],
@@ -583,9 +601,10 @@ def plan_pbx(
     for key, module in modules.items():
         if key in installed_ids:
             continue
-        plan = plan_module(facts, None, module, channel=channel, paid_markers=paid_markers)
-        if plan.target is not None:
-            available.append(AvailableModule(module, plan.target, plan.use_nfr, _is_new(module, today)))
+        release = _newest_installable(facts, module, channel)
+        if release is not None:
+            use_nfr = choose_file(release, facts, module)[1]
+            available.append(AvailableModule(module, release, use_nfr, _is_new(module, today)))
     available.sort(key=lambda item: (item.module.display_name("en").casefold(), item.module.id))
     return PbxPlan(facts=facts, channel=channel, modules=plans, available=tuple(available), notes=facts.notes())
 
