@@ -27,4 +27,5 @@ def test_fast_path_matches_full_plan_on_the_demo_catalog(tmp_path: Path, channel
     catalog = parse_catalog(world.catalog_file.read_bytes())
     for facts in FACTS:
         for module in catalog.modules:
-            assert _newest_installable(facts, module, channel) == plan_module(facts, None, module, channel=channel).target
+            full = plan_module(facts, None, module, channel=channel)
+            assert _newest_installable(facts, module, channel) == full.target
