@@ -14,6 +14,7 @@ from modmanager.core.errors import PbxError, StoreError
 from modmanager.gui.dialogs.pbx_dialog import CertificateTrustDialog, PbxDialog, normalize_address
 from modmanager.gui.tasks import TaskRunner
 from modmanager.pbx.tls import CertificateInfo
+from modmanager.simulator.testing import TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
 from modmanager.store.credentials import CredentialStore, open_credentials
 from modmanager.store.inventory import Inventory, PbxRecord
 
@@ -285,8 +286,14 @@ def test_trust_dialog_shows_fingerprint_subject_and_expiry(qtbot: QtBot, english
 
 
 def test_screenshots(
-    make_dialog: Callable[..., PbxDialog], language: str, qtbot: QtBot, screenshot: Callable[[QWidget, str], None]
+    make_dialog: Callable[..., PbxDialog], runner: TaskRunner, language: str, qtbot: QtBot,
+    screenshot: Callable[[QWidget, str], None],
 ) -> None:
+    connected = make_dialog()
+    fill(connected)
+    connected.start_connection_test()
+    assert runner.wait_idle(10_000)
+    screenshot(connected, f"pbx-dialog-connected-{language}")
     dialog = make_dialog()
     fill(dialog, address="http://pbx.mueller.example")
     dialog.login_edit.clear()
@@ -298,3 +305,26 @@ def test_screenshots(
     first = CertificateTrustDialog(None, SELF_SIGNED, "https://pbx.mueller.example:443", None)
     qtbot.addWidget(first)
     screenshot(first, f"certificate-trust-{language}")
+
+
+def test_the_real_certificate_check_and_login_against_a_simulated_pbx(
+    qtbot: QtBot, runner: TaskRunner, inventory: Inventory, credentials: CredentialStore, tmp_path: Path, english: str
+) -> None:
+    questions: list[str] = []
+
+    def accept(parent: QWidget, certificate: CertificateInfo, url: str, previous: str | None) -> bool:
+        questions.append(certificate.sha256)
+        return True
+
+    with running_fleet(tmp_path / "sim", [make_pbx("pbx1")]) as fleet:
+        sim = fleet.pbxs[0]
+        dialog = PbxDialog(None, runner, inventory=inventory, credentials=credentials, ask_trust=accept)
+        qtbot.addWidget(dialog)
+        fill(dialog, address=sim.url, login=TEST_LOGIN, password=TEST_PASSWORD)
+
+        dialog.start_connection_test()
+        assert runner.wait_idle(30_000)
+
+        assert questions == [sim.fingerprint]  # the simulator's certificate is self-signed
+        assert dialog.pinned_fingerprint == sim.fingerprint
+        assert dialog.status_label.text().startswith(f"Connected: STARFACE {sim.state.starface_version}, agent ")

@@ -364,13 +364,13 @@ class PbxDialog(QDialog):
 
     def _show_pin_state(self) -> None:
         if self._fingerprint:
-            self.certificate_label.setText(
-                self.tr("Trusted certificate: {fingerprint}").format(
-                    fingerprint=tls.format_fingerprint(self._fingerprint)
-                )
-            )
+            full = tls.format_fingerprint(self._fingerprint)
+            short = f"{full[:11]}…{full[-11:]}"  # enough to recognise; the tooltip has it all
+            self.certificate_label.setText(self.tr("Trusted certificate: {fingerprint}").format(fingerprint=short))
+            self.certificate_label.setToolTip(_two_lines(full))
         else:
             self.certificate_label.setText(self.tr("No certificate pinned yet; “Test connection” checks it."))
+            self.certificate_label.setToolTip("")
 
     # -- connection test -----------------------------------------------------------------
 
