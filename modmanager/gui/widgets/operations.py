@@ -246,8 +246,8 @@ def _paint_cell_background(
     """Draw the cell's background (selection, alternating colour) without text; return the style."""
     cell = QStyleOptionViewItem(option)
     delegate.initStyleOption(cell, index)
-    cell.text = ""  # type: ignore[attr-defined]
-    widget = option.widget  # type: ignore[attr-defined]
+    cell.text = ""
+    widget = option.widget
     style = widget.style() if widget else QApplication.style()
     style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, widget)
     return style
@@ -263,14 +263,14 @@ class ProgressDelegate(QStyledItemDelegate):
             return
         done, total = progress
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(2, 3, -2, -3)  # type: ignore[attr-defined]
+        bar.rect = option.rect.adjusted(2, 3, -2, -3)
         bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
         bar.minimum = 0
         bar.maximum = max(total, 0)  # 0 and 0: a busy bar for work of unknown size
         bar.progress = min(done, total) if total else 0
         bar.text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         bar.textVisible = bool(bar.text)
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
 
 
 class CancelButtonDelegate(QStyledItemDelegate):
@@ -287,7 +287,7 @@ class CancelButtonDelegate(QStyledItemDelegate):
 
     def _button(self, option: QStyleOptionViewItem) -> QStyleOptionButton:
         button = QStyleOptionButton()
-        button.rect = option.rect.adjusted(2, 1, -2, -1)  # type: ignore[attr-defined]
+        button.rect = option.rect.adjusted(2, 1, -2, -1)
         button.text = QCoreApplication.translate("Operations", "Cancel")
         button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
         return button
@@ -296,10 +296,10 @@ class CancelButtonDelegate(QStyledItemDelegate):
         style = _paint_cell_background(self, painter, option, index)
         handle = index.data(ActiveTasksModel.HANDLE_ROLE)
         if isinstance(handle, TaskHandle) and handle.can_cancel:
-            style.drawControl(QStyle.ControlElement.CE_PushButton, self._button(option), painter, option.widget)  # type: ignore[attr-defined]
+            style.drawControl(QStyle.ControlElement.CE_PushButton, self._button(option), painter, option.widget)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        metrics = option.fontMetrics
         text = QCoreApplication.translate("Operations", "Cancel")
         return QSize(metrics.horizontalAdvance(text) + 24, metrics.height() + 10)
 
@@ -308,7 +308,7 @@ class CancelButtonDelegate(QStyledItemDelegate):
     ) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
             handle = index.data(ActiveTasksModel.HANDLE_ROLE)
-            inside = option.rect.contains(event.position().toPoint())  # type: ignore[attr-defined]
+            inside = option.rect.contains(event.position().toPoint())
             if inside and isinstance(handle, TaskHandle) and handle.can_cancel:
                 self.cancel_clicked.emit(handle)
                 return True
