@@ -161,10 +161,13 @@ class SimulatedPbx:
         self._thread: threading.Thread | None = None
         self._run_stopped = threading.Event()
         self.cert_pem = ""
+        self.cert_path: Path | None = None
+        """The certificate file: clients of the simulator pin it (``requests``' ``verify=``)."""
         self.fingerprint = ""
         if tls:
             certificate = ensure_certificate(folder)
             self.cert_pem, self.fingerprint = certificate.cert_pem, certificate.fingerprint
+            self.cert_path = certificate.cert_path
             self._ssl_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             self._ssl_context.load_cert_chain(certificate.cert_path, certificate.key_path)
         self._persist()
@@ -768,6 +771,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Allow", "POST")
         self.end_headers()
         self.wfile.write(payload)
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # The request line carries the auth token in its query: log the path only.
+        log.debug("%s: %s %s %s", self.server.pbx.state.name, self.command, self.path.split("?", 1)[0], code)
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s: " + format, self.server.pbx.state.name, *args)

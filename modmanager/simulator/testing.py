@@ -15,6 +15,7 @@ not depend on the real client.
 
 from __future__ import annotations
 
+import functools
 import ssl
 import xmlrpc.client
 from collections.abc import Iterator
@@ -138,22 +139,23 @@ def raw_call(
     state = sim.state
     token = auth_token(state.login_id, state.password if password is None else password)
     url = f"{sim.url}{XMLRPC_PATH}?{AUTH_PARAMETER}={token}"
-    transport = _TimeoutTransport(timeout, _UNVERIFIED_CONTEXT) if sim.tls else _PlainTimeoutTransport(timeout)
+    transport = _TimeoutTransport(timeout, _pinned_context(sim.cert_pem)) if sim.tls else _PlainTimeoutTransport(timeout)
     proxy = xmlrpc.client.ServerProxy(url, transport=transport, use_builtin_types=True)
     fields.setdefault("protocolVersion", PROTOCOL_VERSION)
     with proxy:
         return getattr(proxy, f"{state.agent_instance}.{entry_point}")(fields)
 
 
-def _unverified_context() -> ssl.SSLContext:
-    # Built once, without loading the system CA store (slow, and useless for self-signed certs).
+@functools.lru_cache(maxsize=64)
+def _pinned_context(cert_pem: str) -> ssl.SSLContext:
+    """Trust exactly the simulated PBX's own certificate (issued for 127.0.0.1), nothing else.
+
+    Built without the system CA store (slow to load, and of no use for a self-signed cert).
+    """
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
+    context.load_verify_locations(cadata=cert_pem)
+    context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
     return context
-
-
-_UNVERIFIED_CONTEXT = _unverified_context()
 
 
 class _TimeoutTransport(xmlrpc.client.SafeTransport):

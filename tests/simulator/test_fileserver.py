@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from modmanager.simulator.certs import CERT_FILE
 from modmanager.simulator.fileserver import FileServer
 
 
@@ -64,7 +65,7 @@ def test_https_with_a_kept_certificate(tmp_path: Path) -> None:
     (tmp_path / "c.json").write_text("{}")
     with FileServer(tmp_path, tls_folder=tmp_path / "tls") as server:
         assert server.url.startswith("https://")
-        assert requests.get(server.url_for("c.json"), verify=False, timeout=5).json() == {}
+        assert requests.get(server.url_for("c.json"), verify=str(tmp_path / "tls" / CERT_FILE), timeout=5).json() == {}
         fingerprint = server.fingerprint
     again = FileServer(tmp_path, tls_folder=tmp_path / "tls")
     try:

@@ -53,7 +53,7 @@ NEW_MODULE = ModuleSpec(
 
 def _post(sim: SimulatedPbx, body: bytes, *, auth: str | None = None) -> requests.Response:
     token = auth if auth is not None else auth_token(sim.state.login_id, sim.state.password)
-    return requests.post(f"{sim.url}{XMLRPC_PATH}", params={AUTH_PARAMETER: token}, data=body, verify=False, timeout=10)
+    return requests.post(f"{sim.url}{XMLRPC_PATH}", params={AUTH_PARAMETER: token}, data=body, verify=str(sim.cert_path), timeout=10)
 
 
 # --- authentication and dispatch ---------------------------------------------------------------
@@ -87,7 +87,7 @@ def test_authentication_is_checked_before_the_body_is_read(sim: SimulatedPbx) ->
 
 def test_missing_auth_parameter_is_refused(sim: SimulatedPbx) -> None:
     body = xmlrpc.client.dumps(({"protocolVersion": PROTOCOL_VERSION},), "modmanager.systemInfo").encode()
-    response = requests.post(f"{sim.url}{XMLRPC_PATH}", data=body, verify=False, timeout=10)
+    response = requests.post(f"{sim.url}{XMLRPC_PATH}", data=body, verify=str(sim.cert_path), timeout=10)
     with pytest.raises(xmlrpc.client.Fault) as caught:
         xmlrpc.client.loads(response.content)
     assert caught.value.faultCode == FaultCode.AUTH_FAILED
@@ -141,8 +141,8 @@ def test_malformed_request_is_bad_request(sim: SimulatedPbx) -> None:
 
 
 def test_only_post_to_the_xmlrpc_path_is_served(sim: SimulatedPbx) -> None:
-    assert requests.get(f"{sim.url}{XMLRPC_PATH}", verify=False, timeout=10).status_code == 405
-    assert requests.post(f"{sim.url}/rest/login", data=b"", verify=False, timeout=10).status_code == 404
+    assert requests.get(f"{sim.url}{XMLRPC_PATH}", verify=str(sim.cert_path), timeout=10).status_code == 405
+    assert requests.post(f"{sim.url}/rest/login", data=b"", verify=str(sim.cert_path), timeout=10).status_code == 404
 
 
 def test_serves_tls_with_the_published_fingerprint(sim: SimulatedPbx) -> None:
