@@ -139,7 +139,9 @@ def raw_call(
     state = sim.state
     token = auth_token(state.login_id, state.password if password is None else password)
     url = f"{sim.url}{XMLRPC_PATH}?{AUTH_PARAMETER}={token}"
-    transport = _TimeoutTransport(timeout, _pinned_context(sim.cert_pem)) if sim.tls else _PlainTimeoutTransport(timeout)
+    transport = (
+        _TimeoutTransport(timeout, _pinned_context(sim.cert_pem)) if sim.tls else _PlainTimeoutTransport(timeout)
+    )
     proxy = xmlrpc.client.ServerProxy(url, transport=transport, use_builtin_types=True)
     fields.setdefault("protocolVersion", PROTOCOL_VERSION)
     with proxy:

@@ -53,7 +53,9 @@ NEW_MODULE = ModuleSpec(
 
 def _post(sim: SimulatedPbx, body: bytes, *, auth: str | None = None) -> requests.Response:
     token = auth if auth is not None else auth_token(sim.state.login_id, sim.state.password)
-    return requests.post(f"{sim.url}{XMLRPC_PATH}", params={AUTH_PARAMETER: token}, data=body, verify=str(sim.cert_path), timeout=10)
+    return requests.post(
+        f"{sim.url}{XMLRPC_PATH}", params={AUTH_PARAMETER: token}, data=body, verify=str(sim.cert_path), timeout=10
+    )
 
 
 # --- authentication and dispatch ---------------------------------------------------------------
