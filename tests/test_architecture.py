@@ -1,0 +1,81 @@
+"""The layers of docs/architecture.md, enforced: dependencies point inward.
+
+Reads every module's import statements (no importing, so nothing runs) and checks them
+against the allowed layers. ``core`` may use no Qt, no network library and nothing of ours
+outside ``core``; only ``gui`` may import Qt.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "modmanager"
+
+# What each layer may import from modmanager (besides itself).
+ALLOWED = {
+    "core": set(),
+    "pbx": {"core", "store"},
+    "store": {"core"},
+    "catalog": {"core", "store"},
+    "ops": {"core", "pbx", "store", "catalog", "simulator"},
+    "simulator": {"core", "catalog", "store", "pbx"},
+    "cli": {"core", "pbx", "store", "catalog", "ops", "simulator", "cli", "gui"},
+    "gui": {"core", "pbx", "store", "catalog", "ops", "simulator"},
+}
+NETWORK_OR_GUI = ("PySide6", "requests", "urllib3", "socket", "http", "ssl", "keyring")
+
+
+def imports_of(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
+def modules_in(layer: str) -> list[Path]:
+    return sorted((PACKAGE / layer).rglob("*.py"))
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_layers_only_import_inward(layer: str) -> None:
+    problems = []
+    for path in modules_in(layer):
+        for name in imports_of(path):
+            parts = name.split(".")
+            if parts[0] == "modmanager" and len(parts) > 1 and parts[1] in ALLOWED:
+                target = parts[1]
+                if target != layer and target not in ALLOWED[layer]:
+                    problems.append(f"{path.relative_to(PACKAGE)} imports {name}")
+            if parts[0] == "PySide6" and layer != "gui":
+                problems.append(f"{path.relative_to(PACKAGE)} imports Qt ({name})")
+    assert problems == []
+
+
+def test_core_has_no_qt_and_no_network() -> None:
+    problems = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in modules_in("core")
+        for name in imports_of(path)
+        if name.split(".")[0] in NETWORK_OR_GUI
+    ]
+    assert problems == []
+
+
+def test_importing_core_loads_no_qt_and_no_network_library() -> None:
+    code = (
+        "import sys, pkgutil, importlib, modmanager.core as core\n"
+        "for info in pkgutil.iter_modules(core.__path__):\n"
+        "    importlib.import_module('modmanager.core.' + info.name)\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'requests', 'urllib3'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
