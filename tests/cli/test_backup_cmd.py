@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import getpass
 import io
 import json
 import sys
 from typing import Any
 
+import keyring
+import keyring.backends.fail
 import pytest
 
 from modmanager.cli.backup_cmd import MASK
@@ -215,3 +218,29 @@ def test_a_module_without_instances_shows_so(cli_world: CliWorld, cli: Cli) -> N
     (backup,) = backups(cli)
     shown = cli("backup", "show", backup["backupId"])
     assert shown.code == 0 and "No instances." in shown.out
+
+
+def test_master_password_is_asked_only_on_a_terminal(
+    cli_world: CliWorld, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a usable keyring the secrets file needs the master password: env, prompt, or a clear refusal."""
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    refused = cli("backup", "list")
+    assert refused.code == 1 and refused.err.count("\n") == 1
+    assert "no terminal" in refused.err and "MODMANAGER_MASTER_PASSWORD" in refused.err
+
+    asked: list[str] = []
+
+    def fake_getpass(prompt: str, stream: object = None) -> str:
+        asked.append(prompt)
+        return "Master-Passwort-1"
+
+    monkeypatch.setattr(getpass, "getpass", fake_getpass)
+    monkeypatch.setattr(sys, "stdin", TerminalInput(""))
+    assert cli("backup", "list").code == 0
+    assert asked == ["modmanager master password: "]
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    monkeypatch.setenv("MODMANAGER_MASTER_PASSWORD", "Master-Passwort-1")
+    assert cli("backup", "list").out.strip() == "No backups."
+    assert len(asked) == 1, "the variable answers the question; nobody is asked"
