@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
-from modmanager.cli.services import cli_services, confirm, plural, read_secret, resolve_module, table
+from modmanager.cli.services import (
+    MASK,
+    cli_services,
+    confirm,
+    is_secret_input,
+    plural,
+    read_secret,
+    resolve_module,
+    table,
+)
 from modmanager.core.errors import OperationError, StoreError
 from modmanager.core.migration import Migration, SettingMigration, migrate_settings
 from modmanager.core.protocol import InstanceConfig
@@ -25,7 +34,6 @@ from modmanager.ops.converge import find_module
 from modmanager.ops.services import Services
 from modmanager.store.backups import Backup, BackupInfo, DamagedBackup
 
-MASK = "********"
 _SECRET_WORDS = ("password", "passwort", "kennwort", "secret", "token")
 
 
@@ -171,7 +179,7 @@ def secret_variables(schema: ConfigSchema, values: dict[str, SettingValue]) -> s
     A value the form does not describe is judged by its name, so a secret kept under an
     undeclared variable is not shown either.
     """
-    secret = {item.variable_id for item in schema.value_inputs if "password" in item.kind.casefold()}
+    secret = {item.variable_id for item in schema.value_inputs if is_secret_input(schema, item.variable_id)}
     undeclared = (variable for variable in values if schema.get(variable) is None)
     secret.update(variable for variable in undeclared if any(word in variable.casefold() for word in _SECRET_WORDS))
     return secret
@@ -337,11 +345,9 @@ def _restore_text(backup: Backup, preview: RestorePreview) -> str:
 def _new_setting(schema: ConfigSchema, entry: SettingMigration) -> str:
     """A setting only the installed version has, with the default it starts with (never a secret)."""
     label = _label(schema, entry.variable_id)
-    item = schema.get(entry.variable_id)
     if entry.new_value is None:
         return f"{label} (empty)"
-    secret = item is not None and "password" in item.kind.casefold()
-    return f"{label} = {MASK if secret else _shown(entry.new_value)}"
+    return f"{label} = {MASK if is_secret_input(schema, entry.variable_id) else _shown(entry.new_value)}"
 
 
 def _restore_preview_json(preview: RestorePreview) -> list[dict[str, Any]]:

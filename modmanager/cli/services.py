@@ -22,11 +22,15 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from modmanager.core.errors import ModManagerError, OperationError
+from modmanager.core.sfm import ConfigSchema
 from modmanager.ops.services import Services, open_services
 from modmanager.store.credentials import MASTER_PASSWORD_ENV
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _YES = frozenset({"y", "yes", "j", "ja"})
+
+MASK = "********"
+"""What is shown instead of the value of a password input."""
 
 
 class NeedsTerminal(ModManagerError):
@@ -134,6 +138,12 @@ def resolve_module(text: str, candidates: Iterable[tuple[str, Iterable[str]]], *
             "Give the module id instead.",
         )
     raise OperationError(f"There is no module named {wanted!r} {where}.", "Give the module's id or exact name.")
+
+
+def is_secret_input(schema: ConfigSchema, variable_id: str) -> bool:
+    """Whether the form declares ``variable_id`` as a password input (any kind containing "password")."""
+    item = schema.get(variable_id)
+    return item is not None and "password" in item.kind.casefold()
 
 
 # --- text output ---------------------------------------------------------------------------------

@@ -21,9 +21,11 @@ from typing import Any
 from modmanager.cli import fleet_cmd
 from modmanager.cli.output import add_json_flag, emit
 from modmanager.cli.services import (
+    MASK,
     ProgressPrinter,
     cli_services,
     confirm,
+    is_secret_input,
     looks_like_module_id,
     plural,
     resolve_module,
@@ -38,8 +40,6 @@ from modmanager.ops.recovery import Assessment, RecoveryAction, assess, recover,
 from modmanager.ops.refresh import refresh_pbx
 from modmanager.ops.services import Services
 from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update, run_update
-
-MASK = "********"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -244,15 +244,10 @@ def _labelled(item: SettingMigration) -> str:
     return f"{item.label} [{item.variable_id}]" if item.label and item.label != item.variable_id else item.variable_id
 
 
-def _is_secret(schema: ConfigSchema, variable_id: str) -> bool:
-    item = schema.get(variable_id)
-    return item is not None and "password" in item.kind.casefold()
-
-
 def _default_shown(schema: ConfigSchema, item: SettingMigration) -> SettingValue | None:
     if item.new_value is None:
         return None
-    return MASK if _is_secret(schema, item.variable_id) else item.new_value
+    return MASK if is_secret_input(schema, item.variable_id) else item.new_value
 
 
 def _new_setting(schema: ConfigSchema, item: SettingMigration) -> str:

@@ -12,7 +12,7 @@ import keyring
 import keyring.backends.fail
 import pytest
 
-from modmanager.cli.backup_cmd import MASK
+from modmanager.cli.services import MASK
 from modmanager.core.sfmbuild import example_spec
 from tests.cli.conftest import B_SITE_VALUES, PBX_A, PBX_B, Cli, CliWorld
 from tests.ops.world import A_VALUES, B_INTERNAL, MODULE_A, MODULE_B
