@@ -27,9 +27,7 @@ from modmanager.ops.services import Services
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``refresh`` and ``readiness``; does nothing if they are already there."""
-    if "refresh" in subparsers.choices:
-        return
+    """Add ``refresh`` and ``readiness``."""
     refresh = subparsers.add_parser(
         "refresh",
         help="ask every PBX (or the named ones) for its modules and show what can be updated",

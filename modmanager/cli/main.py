@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "pbx_cmd",
     "backup_cmd",
     "update_cmd",
+    "fleet_cmd",
 )
 
 EXIT_OK = 0

@@ -143,7 +143,7 @@ def resolve_module(text: str, candidates: Iterable[tuple[str, Iterable[str]]], *
 def is_secret_input(schema: ConfigSchema, variable_id: str) -> bool:
     """Whether the form declares ``variable_id`` as a password input (any kind containing "password")."""
     item = schema.get(variable_id)
-    return item is not None and "password" in item.kind.casefold()
+    return item is not None and item.is_secret
 
 
 # --- text output ---------------------------------------------------------------------------------

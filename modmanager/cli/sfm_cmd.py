@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.services import MASK
 from modmanager.core.errors import InvalidModuleFile, ModManagerError
 from modmanager.core.migration import SettingMigration, compare_schemas, migrate_settings
 from modmanager.core.sfm import (
@@ -26,7 +27,6 @@ from modmanager.core.sfm import (
     read_sfm_path,
 )
 
-MASK = "********"
 _MAX_VALUES_FILE_BYTES = 1024 * 1024
 
 
@@ -152,7 +152,7 @@ def _form_lines(schema: ConfigSchema) -> list[str]:
 def _default_text(config_input: ConfigInput) -> str:
     if config_input.default is None:
         return ""
-    shown = MASK if _is_secret(config_input) else config_input.default
+    shown = MASK if config_input.is_secret else config_input.default
     return f" (default: {shown!r})"
 
 
@@ -185,7 +185,7 @@ def _module_json(module: ModuleFile) -> dict[str, Any]:
                 "variable_id": config_input.variable_id or None,
                 "label": config_input.label,
                 "default": MASK
-                if _is_secret(config_input) and config_input.default is not None
+                if config_input.is_secret and config_input.default is not None
                 else config_input.default,
             }
             for config_input in descriptor.schema.inputs
@@ -270,12 +270,8 @@ def _quoted(variable_id: str, value: SettingValue | None, secret_ids: frozenset[
     return "(none)" if shown is None else json.dumps(shown, ensure_ascii=False)
 
 
-def _is_secret(config_input: ConfigInput) -> bool:
-    return "password" in config_input.kind.lower()
-
-
 def _secret_ids(*schemas: ConfigSchema) -> frozenset[str]:
-    return frozenset(i.variable_id for schema in schemas for i in schema.inputs if _is_secret(i))
+    return frozenset(i.variable_id for schema in schemas for i in schema.inputs if i.is_secret)
 
 
 def _read_values(file_name: str) -> dict[str, SettingValue]:

@@ -9,8 +9,7 @@ stderr so the outcome on stdout (or the ``--json`` document) stays clean.
 ``recover`` lists updates that were interrupted (crash, PBX gone during a rollback) with what
 modmanager recommends, and carries them out when asked to.
 
-The fleet-wide commands (``refresh``, ``readiness``) live in :mod:`modmanager.cli.fleet_cmd`;
-they are registered from here until ``cli/main.py`` lists that module itself.
+The fleet-wide commands (``refresh``, ``readiness``) live in :mod:`modmanager.cli.fleet_cmd`.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from modmanager.cli import fleet_cmd
 from modmanager.cli.output import add_json_flag, emit
 from modmanager.cli.services import (
     MASK,
@@ -88,8 +86,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_json_flag(recover_parser)
     recover_parser.set_defaults(handler=run_recover)
 
-    if "refresh" not in subparsers.choices:
-        fleet_cmd.register(subparsers)
 
 
 # --- update ----------------------------------------------------------------------------------------

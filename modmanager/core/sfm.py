@@ -111,6 +111,11 @@ class ConfigInput:
     description: str | None = None
 
     @property
+    def is_secret(self) -> bool:
+        """A password input: its value is never shown, printed or logged."""
+        return "password" in self.kind.casefold()
+
+    @property
     def stores_value(self) -> bool:
         """Whether an instance keeps a value for this input (False for headlines etc.)."""
         return bool(self.variable_id) and self.kind not in LAYOUT_KINDS
