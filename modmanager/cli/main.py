@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from modmanager import __version__
 from modmanager.core.errors import ModManagerError
@@ -59,8 +59,8 @@ def run(argv: Sequence[str]) -> int:
             from modmanager.gui.app import run_gui
 
             return run_gui(demo=args.demo, screenshot=args.screenshot, lang=args.lang)
-        handler = args.handler
-        return int(handler(args))
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
     except ModManagerError as error:
         print(f"modmanager: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.services import ask_master_password
 from modmanager.core.errors import PbxError, StoreError
 from modmanager.core.protocol import DEFAULT_AGENT_INSTANCE, InstalledModule, SystemInfo
 from modmanager.pbx import tls
@@ -88,7 +89,7 @@ def _add(args: argparse.Namespace) -> int:
         )
         with client:
             info = client.system_info()
-        credentials = open_credentials()
+        credentials = open_credentials(prompt=ask_master_password)
         credentials.set_password(record.name, record.login_id, password)
         try:
             inventory.add(record)
@@ -119,7 +120,7 @@ def _remove(args: argparse.Namespace) -> int:
     with Inventory() as inventory:
         record = inventory.get(args.name)
         inventory.remove(record.name)
-    open_credentials().delete_password(record.name, record.login_id)
+    open_credentials(prompt=ask_master_password).delete_password(record.name, record.login_id)
     print(f"Removed {record.name} and its stored password.")
     return 0
 
@@ -176,7 +177,7 @@ def _read_password() -> str:
 def _client(name: str) -> Iterator[AgentClient]:
     with Inventory() as inventory:
         record = inventory.get(name)
-    with connect(record, open_credentials()) as client:
+    with connect(record, open_credentials(prompt=ask_master_password)) as client:
         yield client
 
 
