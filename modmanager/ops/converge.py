@@ -135,15 +135,14 @@ def restore_settings(
     for index, instance in enumerate(target.instances):
         progress("activate", index, total)
         now_active = after[instance.name].active if instance.name in after else False
-        fresh = instance.name in report.created_instances
         if instance.active:
-            if fresh:
-                # A newly created instance shows its UI only after one off/on cycle.
+            # A newly created instance shows its UI only after one off/on cycle. Whether an
+            # instance is such a one cannot be seen: an earlier attempt whose answer was lost, or
+            # a process that died, may have created it. So every activation ends with the cycle.
+            if not now_active:
                 client.set_instance_active(lock, target.module_id, instance.name, True)
-                client.set_instance_active(lock, target.module_id, instance.name, False)
-                client.set_instance_active(lock, target.module_id, instance.name, True)
-            elif not now_active:
-                client.set_instance_active(lock, target.module_id, instance.name, True)
+            client.set_instance_active(lock, target.module_id, instance.name, False)
+            client.set_instance_active(lock, target.module_id, instance.name, True)
             report.activated.append(instance.name)
         elif now_active:
             client.set_instance_active(lock, target.module_id, instance.name, False)
