@@ -29,7 +29,7 @@ from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.core.migration import Migration, migrate_settings
 from modmanager.core.planner import PbxFacts, choose_file, is_paid_release, plan_module
 from modmanager.core.protocol import InstalledModule, LockGrant, ModuleConfig, SystemInfo
-from modmanager.core.sfm import ConfigSchema, SettingValue, parse_descriptor, read_sfm
+from modmanager.core.sfm import ConfigSchema, ModuleDescriptor, SettingValue, parse_descriptor, read_sfm
 from modmanager.core.versions import StarfaceVersion, Verdict
 from modmanager.ops.backup import prune_backups
 from modmanager.ops.converge import (
@@ -301,47 +301,17 @@ def run_update(
     client = services.client(preview.pbx_name)
     try:
         progress("preflight", 0, 1)
-        lock = client.acquire_lock(services.owner)
         try:
-            installed = find_module(client.list_modules(), preview.module_id)
-            if (None if installed is None else installed.version) != preview.from_version:
-                raise OperationError(
-                    f"{preview.module_name} on {preview.pbx_name} changed since the preview.",
-                    "Refresh the PBX and start the update again.",
-                )
-            progress("preflight", 1, 1)
-            if cancelled():
-                raise OperationError("The update was cancelled; nothing was changed.", "")
-            backup_id = None
-            details: dict[str, object] = {}
-            if installed is not None:
-                progress("backup", 0, 1)
-                info = client.system_info()
-                config = client.export_config(preview.module_id)
-                descriptor = client.get_descriptor(preview.module_id)
-                backup = services.backups.create(
-                    pbx_name=preview.pbx_name,
-                    pbx_identity=_identity(info),
-                    module_name=preview.module_name,
-                    descriptor_xml=descriptor,
-                    config=config,
-                    reason="pre-update",
-                )
-                backup_id = backup.backup_id
-                progress("backup", 1, 1)
-            else:
-                details[CREATE_INSTANCE_NAME_KEY] = new_file.descriptor.display_name("de") or preview.module_name
-            entry = services.journal.begin(
-                pbx_name=preview.pbx_name,
-                module_id=preview.module_id,
-                module_name=preview.module_name,
-                from_version=preview.from_version,
-                to_version=preview.release.version,
-                backup_id=backup_id,
-                target_sha256=preview.target_sha256,
-                previous_sha256=preview.previous_sha256,
-                details=details,
-            )
+            lock = client.acquire_lock(services.owner)
+        except ModManagerError as error:
+            raise _not_started(preview, error) from error
+        try:
+            try:
+                entry, backup_id = _begin(services, client, preview, new_file.descriptor, progress, cancelled)
+            except OperationError:
+                raise
+            except ModManagerError as error:
+                raise _not_started(preview, error) from error
             try:
                 target = target_state(services, entry)
                 entry = services.journal.advance(entry, "upload")
@@ -373,6 +343,69 @@ def run_update(
         )
     finally:
         client.close()
+
+
+def _begin(
+    services: Services,
+    client: AgentClient,
+    preview: UpdatePreview,
+    new_descriptor: ModuleDescriptor,
+    progress: Progress,
+    cancelled: Callable[[], bool],
+) -> tuple[JournalEntry, str | None]:
+    """Check the PBX against the preview, back up, open the journal; (entry, backup id).
+
+    Nothing here changes the PBX, so any failure leaves it as it was.
+    """
+    installed = find_module(client.list_modules(), preview.module_id)
+    if (None if installed is None else installed.version) != preview.from_version:
+        raise OperationError(
+            f"{preview.module_name} on {preview.pbx_name} changed since the preview.",
+            "Refresh the PBX and start the update again.",
+        )
+    progress("preflight", 1, 1)
+    if cancelled():
+        raise OperationError("The update was cancelled; nothing was changed.", "")
+    backup_id = None
+    details: dict[str, object] = {}
+    if installed is not None:
+        progress("backup", 0, 1)
+        info = client.system_info()
+        config = client.export_config(preview.module_id)
+        descriptor = client.get_descriptor(preview.module_id)
+        backup = services.backups.create(
+            pbx_name=preview.pbx_name,
+            pbx_identity=_identity(info),
+            module_name=preview.module_name,
+            descriptor_xml=descriptor,
+            config=config,
+            reason="pre-update",
+        )
+        backup_id = backup.backup_id
+        progress("backup", 1, 1)
+    else:
+        details[CREATE_INSTANCE_NAME_KEY] = new_descriptor.display_name("de") or preview.module_name
+    entry = services.journal.begin(
+        pbx_name=preview.pbx_name,
+        module_id=preview.module_id,
+        module_name=preview.module_name,
+        from_version=preview.from_version,
+        to_version=preview.release.version,
+        backup_id=backup_id,
+        target_sha256=preview.target_sha256,
+        previous_sha256=preview.previous_sha256,
+        details=details,
+    )
+    return entry, backup_id
+
+
+def _not_started(preview: UpdatePreview, error: ModManagerError) -> OperationError:
+    """A failure before the journal was opened: say that the PBX is untouched, keep the cause's hint."""
+    return OperationError(
+        f"The update of {preview.module_name} on {preview.pbx_name} could not start "
+        f"({error.message.rstrip('.')}). Nothing was changed on the PBX.",
+        error.hint or "Check the connection and try again.",
+    )
 
 
 def _mark_install(services: Services, entry: JournalEntry) -> None:
