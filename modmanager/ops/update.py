@@ -324,7 +324,7 @@ def run_update(
                     before_install=lambda: _mark_install(services, entry),
                 )
             except Exception as error:  # every failure must reach the rollback
-                raise _roll_back_after(services, client, lock, entry, error) from error
+                raise _roll_back_after(services, client, entry, error) from error
             services.journal.close(entry)
         finally:
             release_quietly(client, lock)
@@ -482,7 +482,7 @@ def _cached(services: Services, sha256: str, label: str) -> bytes:
 
 
 def _roll_back_after(
-    services: Services, client: AgentClient, lock: LockGrant, entry: JournalEntry, error: BaseException
+    services: Services, client: AgentClient, entry: JournalEntry, error: BaseException
 ) -> OperationError:
     """Converge back after a failure; return the error that tells the user where things stand."""
     cause = error.message if isinstance(error, ModManagerError) else "an unexpected error occurred"
@@ -496,24 +496,35 @@ def _roll_back_after(
             "Check the connection and try again.",
         )
     services.journal.advance(current, "rollback", failure=cause)
+    rollback_lock: LockGrant | None = None
     try:
+        # The failure may have been a PBX restart, which drops the lock: take it anew (the same
+        # owner gets a fresh token) so that a PBX which is back is rolled back at once.
+        rollback_lock = client.acquire_lock(services.owner)
         previous = previous_state(services, current)
         if previous is None:
-            converge(client, lock, target_state(services, current))
-            outcome = (
-                f"No copy of v{entry.from_version} was available, so the new version v{entry.to_version} "
-                "was kept and all supported settings were restored into it."
-            )
+            converge(client, rollback_lock, target_state(services, current))
+            if entry.from_version is None:
+                outcome = f"A second attempt installed v{entry.to_version} and set it up."
+            else:
+                outcome = (
+                    f"No copy of v{entry.from_version} was available, so the new version v{entry.to_version} "
+                    "was kept and all supported settings were restored into it."
+                )
         else:
-            converge(client, lock, previous)
+            converge(client, rollback_lock, previous)
             outcome = f"The previous version v{entry.from_version} was put back with all its settings."
     except Exception as rollback_error:  # the journal keeps the way back
         detail = rollback_error.message if isinstance(rollback_error, ModManagerError) else "unexpected error"
+        safe = f" The settings are safe in backup {entry.backup_id}." if entry.backup_id else ""
         return OperationError(
             f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}) and could not be "
-            f"rolled back yet ({detail}). The settings are safe in backup {entry.backup_id}.",
+            f"rolled back yet ({detail}).{safe}",
             "When the PBX is reachable again, run 'modmanager recover' (the application offers it on start).",
         )
+    finally:
+        if rollback_lock is not None:
+            release_quietly(client, rollback_lock)
     services.journal.close(current)
     return OperationError(
         f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}). {outcome}",
