@@ -1,0 +1,456 @@
+"""What the main window's actions do: each one becomes TaskRunner jobs over ``ops/``.
+
+The window asks (``refresh``, ``prepare_update``, ``run_update``, ``backup_now``, ...), the
+controller submits the work with the PBX name as key - so work on one PBX never overlaps while
+many PBXs are worked on at once - and keeps the :class:`~modmanager.gui.models.fleet.FleetModel`
+current as results arrive. Callers pass what to do with a result; errors of actions the user
+started go out through :attr:`Controller.failed` as ModManagerErrors (message and hint), never
+as tracebacks.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from modmanager.core.catalog import CatalogModule
+from modmanager.core.changelog import DEFAULT_PAID_MARKERS
+from modmanager.core.errors import ModManagerError
+from modmanager.gui.models.fleet import FleetModel
+from modmanager.gui.tasks import TaskContext, TaskHandle, TaskRunner
+from modmanager.ops import recovery
+from modmanager.ops.backup import RestoreResult, backup_module, restore_backup
+from modmanager.ops.fleet import PlannedUpdate, UpdateAllOutcome, update_all
+from modmanager.ops.recovery import Assessment, RecoveryAction
+from modmanager.ops.refresh import (
+    FleetStatus,
+    PbxSnapshot,
+    cached_snapshot,
+    fleet_status,
+    refresh_pbx,
+    status_for_error,
+)
+from modmanager.ops.services import Services
+from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update, run_update
+from modmanager.store.backups import BackupInfo
+from modmanager.store.journal import JournalEntry
+
+UPDATE_STAGES = ("preflight", "backup", "upload", "install", "restore", "activate", "verify")
+"""The steps of ``run_update`` in order; progress is reported across all of them."""
+_STEPS_PER_STAGE = 100
+
+
+def stage_text(stage: str) -> str:
+    """An update step as the progress bar names it."""
+    texts = {
+        "preflight": QCoreApplication.translate("Controller", "Checking the PBX"),
+        "backup": QCoreApplication.translate("Controller", "Backing up settings"),
+        "upload": QCoreApplication.translate("Controller", "Uploading the module"),
+        "install": QCoreApplication.translate("Controller", "Installing"),
+        "restore": QCoreApplication.translate("Controller", "Restoring settings"),
+        "activate": QCoreApplication.translate("Controller", "Activating instances"),
+        "verify": QCoreApplication.translate("Controller", "Verifying"),
+    }
+    return texts.get(stage, stage)
+
+
+def update_progress(ctx: TaskContext, prefix: str = "") -> Callable[[str, int, int], None]:
+    """An ``ops`` progress callback that reports one bar across every update step."""
+
+    def report(stage: str, done: int, total: int) -> None:
+        position = UPDATE_STAGES.index(stage) if stage in UPDATE_STAGES else 0
+        share = (done * _STEPS_PER_STAGE // total) if total else 0
+        text = stage_text(stage)
+        ctx.progress(
+            position * _STEPS_PER_STAGE + share,
+            len(UPDATE_STAGES) * _STEPS_PER_STAGE,
+            f"{prefix}{text}" if prefix else text,
+        )
+
+    return report
+
+
+@dataclass(frozen=True)
+class UpdateChoice:
+    """What the update dialog offers: the planned update and, for a paid one, the free alternative."""
+
+    preview: UpdatePreview
+    free_preview: UpdatePreview | None = None
+
+
+@dataclass(frozen=True)
+class _Refreshed:
+    snapshot: PbxSnapshot
+    status: FleetStatus
+
+
+class Controller(QObject):
+    """Submits the work behind every action and keeps the fleet model up to date.
+
+    Args:
+        services: the opened adapters (real data folder or the demo's).
+        runner: the one task runner of the window.
+        fleet: the model of the PBX list, changed as results arrive.
+
+    Signals:
+        snapshot_changed(str): a PBX's entry changed (status, snapshot, busy flag).
+        fleet_loaded(): the PBX list was (re)read from the inventory.
+        message(str): a sentence for the status bar.
+        failed(str, ModManagerError): an action the user started failed (title, error).
+    """
+
+    snapshot_changed = Signal(str)
+    fleet_loaded = Signal()
+    message = Signal(str)
+    failed = Signal(str, object)
+
+    def __init__(
+        self, services: Services, runner: TaskRunner, fleet: FleetModel, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.fleet = fleet
+        self._interrupted: set[str] = set()
+        self._catalogs_loaded = False
+
+    @property
+    def catalog_key(self) -> str:
+        """The task key of catalog work (not a PBX: it never talks to one)."""
+        return self.tr("(catalogs)")
+
+    @property
+    def paid_markers(self) -> tuple[str, ...]:
+        return self.services.settings.paid_markers or DEFAULT_PAID_MARKERS
+
+    def catalog_module(self, module_id: str) -> CatalogModule | None:
+        """The merged catalog entry of a module, once the catalogs are loaded (else None)."""
+        return self.services.catalogs.module(module_id) if self._catalogs_loaded else None
+
+    # -- the fleet ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Show the PBXs with their last stored status at once, then fill and refresh them."""
+        self.reload_records()
+        self.refresh_all(with_cached=True)
+
+    def reload_records(self) -> None:
+        """Re-read the PBX list (after adding, editing or removing one)."""
+        inventory = self.services.inventory
+        statuses: dict[str, tuple[FleetStatus, str]] = {}
+        for name, stored in inventory.statuses().items():
+            try:
+                statuses[name] = (FleetStatus(stored.status), stored.message)
+            except ValueError:
+                continue
+        self.fleet.set_records(inventory.list(), statuses)
+        self.fleet_loaded.emit()
+
+    def refresh_all(self, *, with_cached: bool = False) -> None:
+        """Reload the catalogs, then read every PBX again (each on its own queue)."""
+        names = self.fleet.names()
+
+        def load(ctx: TaskContext) -> tuple[list[str], dict[str, PbxSnapshot]]:
+            self.services.catalogs.reload()
+            cached: dict[str, PbxSnapshot] = {}
+            if with_cached:
+                for done, name in enumerate(names):
+                    ctx.progress(done, len(names))
+                    snapshot = cached_snapshot(self.services, name)
+                    if snapshot is not None:
+                        cached[name] = snapshot
+            return list(self.services.catalogs.problems), cached
+
+        def loaded(result: tuple[list[str], dict[str, PbxSnapshot]]) -> None:
+            problems, cached = result
+            self._catalogs_loaded = True
+            for name, snapshot in cached.items():
+                if self.fleet.entry(name) is not None:
+                    self.fleet.update_entry(name, snapshot=snapshot)
+                    self.snapshot_changed.emit(name)
+            for problem in problems:
+                self.message.emit(problem)
+            for name in names:
+                self.refresh(name)
+
+        def not_loaded(error: ModManagerError) -> None:
+            self.failed.emit(self.tr("The module catalogs could not be loaded"), error)
+            for name in names:
+                self.refresh(name)
+
+        self.runner.submit(
+            self.catalog_key, self.tr("Load module catalogs"), load, on_success=loaded, on_failure=not_loaded
+        )
+
+    def refresh(self, name: str) -> TaskHandle:
+        """Read one PBX again and plan its modules."""
+        self.fleet.update_entry(name, busy=True)
+        self.snapshot_changed.emit(name)
+
+        def work(ctx: TaskContext) -> _Refreshed:
+            snapshot = refresh_pbx(self.services, name)
+            return _Refreshed(snapshot, fleet_status(self.services, snapshot))
+
+        def done(result: _Refreshed) -> None:
+            self._catalogs_loaded = True
+            if result.status is FleetStatus.INTERRUPTED:
+                self._interrupted.add(name)
+            else:
+                self._interrupted.discard(name)
+            self.fleet.update_entry(name, snapshot=result.snapshot, status=result.status, message="", busy=False)
+            self.snapshot_changed.emit(name)
+
+        def failed(error: ModManagerError) -> None:
+            status = FleetStatus.INTERRUPTED if name in self._interrupted else status_for_error(error)
+            self.fleet.update_entry(name, status=status, message=f"{error.message} {error.hint}".strip(), busy=False)
+            self.snapshot_changed.emit(name)
+
+        return self.runner.submit(
+            name, self.tr("Refresh {pbx}").format(pbx=name), work, on_success=done, on_failure=failed
+        )
+
+    # -- updates -----------------------------------------------------------------------------
+
+    def prepare_update(
+        self,
+        pbx: str,
+        module_id: str,
+        module_name: str,
+        on_ready: Callable[[UpdateChoice], object],
+        *,
+        to_version: int | None = None,
+    ) -> TaskHandle:
+        """Compute the preview (downloads and checks the file; changes nothing on the PBX).
+
+        A paid update comes with the preview of its newest free release, so the dialog can
+        offer to stay below the paid one.
+        """
+
+        def work(ctx: TaskContext) -> UpdateChoice:
+            preview = prepare_update(self.services, pbx, module_id, to_version=to_version)
+            free = None
+            if preview.paid and preview.free_alternative is not None:
+                free = prepare_update(self.services, pbx, module_id, to_version=preview.free_alternative.version)
+            return UpdateChoice(preview, free)
+
+        def ready(choice: UpdateChoice) -> None:
+            on_ready(choice)
+
+        title = self.tr("Prepare {module} on {pbx}").format(module=module_name, pbx=pbx)
+        return self.runner.submit(
+            pbx,
+            title,
+            work,
+            on_success=ready,
+            on_failure=lambda error: self.failed.emit(title, error),
+        )
+
+    def run_update(
+        self,
+        preview: UpdatePreview,
+        *,
+        confirm_paid: bool,
+        on_done: Callable[[UpdateResult], None] | None = None,
+    ) -> TaskHandle:
+        """Run a previewed update; the PBX is refreshed afterwards whatever happened."""
+        pbx = preview.pbx_name
+        if preview.is_fresh_install:
+            title = self.tr("Install {module} {version} on {pbx}")
+        else:
+            title = self.tr("Update {module} to {version} on {pbx}")
+        title = title.format(module=preview.module_name, version=preview.release.display_version, pbx=pbx)
+
+        def work(ctx: TaskContext) -> UpdateResult:
+            return run_update(self.services, preview, confirm_paid=confirm_paid, progress=update_progress(ctx))
+
+        def done(result: UpdateResult) -> None:
+            self.message.emit(
+                self.tr("{module} now runs {version} on {pbx}; its settings were restored.").format(
+                    module=result.module_name, version=preview.release.display_version, pbx=pbx
+                )
+            )
+            self.refresh(pbx)
+            if on_done is not None:
+                on_done(result)
+
+        def failed(error: ModManagerError) -> None:
+            self.failed.emit(title, error)
+            self.refresh(pbx)
+
+        return self.runner.submit(pbx, title, work, on_success=done, on_failure=failed)
+
+    def update_all(self, pbx: str, on_done: Callable[[UpdateAllOutcome], None] | None = None) -> TaskHandle:
+        """Every free update of a PBX, one transaction per module, stopping at the first failure."""
+        title = self.tr("Update all free updates on {pbx}").format(pbx=pbx)
+
+        def work(ctx: TaskContext) -> UpdateAllOutcome:
+            return update_all(self.services, pbx, progress=lambda planned: update_progress(ctx, _prefix(planned)))
+
+        def done(outcome: UpdateAllOutcome) -> None:
+            self.refresh(pbx)
+            if on_done is not None:
+                on_done(outcome)
+
+        def failed(error: ModManagerError) -> None:
+            self.failed.emit(title, error)
+            self.refresh(pbx)
+
+        return self.runner.submit(pbx, title, work, on_success=done, on_failure=failed)
+
+    # -- backups -----------------------------------------------------------------------------
+
+    def backup_now(
+        self, pbx: str, module_id: str, module_name: str, on_done: Callable[[BackupInfo], None] | None = None
+    ) -> TaskHandle:
+        title = self.tr("Back up {module} on {pbx}").format(module=module_name, pbx=pbx)
+
+        def done(info: BackupInfo) -> None:
+            self.message.emit(
+                self.tr("The settings of {module} on {pbx} were backed up.").format(module=module_name, pbx=pbx)
+            )
+            if on_done is not None:
+                on_done(info)
+
+        return self.runner.submit(
+            pbx,
+            title,
+            lambda ctx: backup_module(self.services, pbx, module_id),
+            on_success=done,
+            on_failure=lambda error: self.failed.emit(title, error),
+        )
+
+    def restore(
+        self,
+        backup: BackupInfo,
+        pbx: str,
+        *,
+        instance_names: Sequence[str] | None = None,
+        on_done: Callable[[RestoreResult], None] | None = None,
+    ) -> TaskHandle:
+        """Restore a backup onto ``pbx`` (any PBX with the module installed)."""
+        title = self.tr("Restore {module} on {pbx}").format(module=backup.module_name, pbx=pbx)
+
+        def work(ctx: TaskContext) -> RestoreResult:
+            loaded = self.services.backups.load(backup.backup_id)
+            return restore_backup(
+                self.services, loaded, pbx, instance_names=instance_names, progress=update_progress(ctx)
+            )
+
+        def done(result: RestoreResult) -> None:
+            self.message.emit(
+                self.tr("The backup of {module} was restored on {pbx}.").format(module=result.module_name, pbx=pbx)
+            )
+            self.refresh(pbx)
+            if on_done is not None:
+                on_done(result)
+
+        def failed(error: ModManagerError) -> None:
+            self.failed.emit(title, error)
+            self.refresh(pbx)
+
+        return self.runner.submit(pbx, title, work, on_success=done, on_failure=failed)
+
+    def export_backup(
+        self, backup: BackupInfo, destination: Path, password: str, on_done: Callable[[None], None] | None = None
+    ) -> TaskHandle:
+        title = self.tr("Export backup of {module}").format(module=backup.module_name)
+        return self.runner.submit(
+            self.tr("(backups)"),
+            title,
+            lambda ctx: self.services.backups.export(backup.backup_id, destination, password),
+            on_success=on_done,
+            on_failure=lambda error: self.failed.emit(title, error),
+        )
+
+    def import_backup(
+        self, source: Path, password: str, on_done: Callable[[BackupInfo], None] | None = None
+    ) -> TaskHandle:
+        title = self.tr("Import backup {file}").format(file=source.name)
+        return self.runner.submit(
+            self.tr("(backups)"),
+            title,
+            lambda ctx: self.services.backups.import_file(source, password),
+            on_success=on_done,
+            on_failure=lambda error: self.failed.emit(title, error),
+        )
+
+    # -- recovery ----------------------------------------------------------------------------
+
+    def check_recovery(self, on_found: Callable[[list[Assessment]], object]) -> None:
+        """Assess every unfinished update (each on its PBX's queue); report them all at once."""
+        entries = recovery.unfinished(self.services)
+        if not entries:
+            return
+        assessments: list[Assessment] = []
+        pending = {entry.op_id for entry in entries}
+
+        def finish(op_id: str, result: Assessment | None) -> None:
+            pending.discard(op_id)
+            if result is not None:
+                assessments.append(result)
+            if not pending and assessments:
+                on_found(sorted(assessments, key=lambda item: item.entry.started_at))
+
+        for entry in entries:
+            self._interrupted.add(entry.pbx_name)
+            if self.fleet.entry(entry.pbx_name) is not None:
+                self.fleet.update_entry(entry.pbx_name, status=FleetStatus.INTERRUPTED)
+
+            def failed(_error: ModManagerError, op_id: str = entry.op_id) -> None:
+                finish(op_id, None)  # assess() reports an unreachable PBX itself; this is a bug
+
+            self.runner.submit(
+                entry.pbx_name,
+                self.tr("Check interrupted update of {module}").format(module=entry.module_name),
+                functools.partial(self._assess, entry),
+                on_success=functools.partial(finish, entry.op_id),
+                on_failure=failed,
+            )
+
+    def _assess(self, entry: JournalEntry, _ctx: TaskContext) -> Assessment:
+        return recovery.assess(self.services, entry)
+
+    def recover(self, assessment: Assessment, action: RecoveryAction) -> TaskHandle:
+        entry = assessment.entry
+        if action is RecoveryAction.ROLLBACK:
+            title = self.tr("Roll back {module} on {pbx}")
+        else:
+            title = self.tr("Finish the update of {module} on {pbx}")
+        title = title.format(module=entry.module_name, pbx=entry.pbx_name)
+
+        def done(outcome: str) -> None:
+            self._interrupted.discard(entry.pbx_name)
+            self.message.emit(outcome)
+            self.refresh(entry.pbx_name)
+
+        def failed(error: ModManagerError) -> None:
+            self.failed.emit(title, error)
+            self.refresh(entry.pbx_name)
+
+        return self.runner.submit(
+            entry.pbx_name,
+            title,
+            lambda ctx: recovery.recover(self.services, entry.op_id, action, progress=update_progress(ctx)),
+            on_success=done,
+            on_failure=failed,
+        )
+
+    # -- the inventory -----------------------------------------------------------------------
+
+    def remove_pbx(self, name: str) -> None:
+        """Forget a PBX and its stored password (nothing on the PBX changes)."""
+        record = self.services.inventory.get(name)
+        self.services.inventory.remove(name)
+        try:
+            self.services.credentials.delete_password(name, record.login_id)
+        except ModManagerError as error:
+            self.failed.emit(self.tr("Remove {pbx}").format(pbx=name), error)
+        self.reload_records()
+
+
+def _prefix(planned: PlannedUpdate) -> str:
+    return f"{planned.module_name}: "

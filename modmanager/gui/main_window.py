@@ -1,0 +1,952 @@
+"""The main window: the fleet on the left, the selected PBX and its modules on the right.
+
+Layout: a searchable PBX list grouped by customer; for the selected PBX a header with its
+facts and licenses, the tabs *Installed* and *Available* (sortable, filterable tables), and
+the details of the selected module below them. Operations run in the task runner and show
+in the operations dock and the status bar; the window never waits for a PBX.
+
+Every action is a ``QAction`` in the menu, the toolbar and the context menus, with
+shortcuts (F5 refresh, Ctrl+F search, Ctrl+U update). Dialogs open window-modal with
+``open()``, so the event loop keeps running (and tests can answer them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDockWidget,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from modmanager.core.errors import ModManagerError
+from modmanager.core.planner import AvailableModule
+from modmanager.core.versions import StarfaceVersion, Verdict
+from modmanager.gui.controller import Controller, UpdateChoice
+from modmanager.gui.dialogs.backups_dialog import BackupsDialog
+from modmanager.gui.dialogs.pbx_dialog import PbxDialog
+from modmanager.gui.dialogs.recovery_dialog import RecoveryDialog
+from modmanager.gui.dialogs.settings_dialog import SettingsDialog
+from modmanager.gui.dialogs.update_dialog import UpdateDialog
+from modmanager.gui.models.badges import BadgeDelegate
+from modmanager.gui.models.fleet import FleetFilterProxy, FleetModel, PbxEntry
+from modmanager.gui.models.modules import (
+    ROW_ROLE,
+    AvailableModulesModel,
+    InstalledModulesModel,
+    InstalledRow,
+    release_label,
+    sorted_filtered,
+)
+from modmanager.gui.resources import icon
+from modmanager.gui.tasks import TaskHandle, TaskRunner, TaskState
+from modmanager.gui.widgets.demo_banner import DemoBanner
+from modmanager.gui.widgets.details import ModuleDetails
+from modmanager.gui.widgets.operations import OperationsPanel
+from modmanager.gui.widgets.pbx_header import PbxHeader
+from modmanager.ops.catalogs import CatalogSet
+from modmanager.ops.fleet import UpdateAllOutcome, free_updates
+from modmanager.ops.recovery import Assessment
+from modmanager.ops.services import Services
+from modmanager.store.backups import BackupInfo
+from modmanager.store.paths import data_dir
+from modmanager.store.settings import Settings, save_settings
+
+DEFAULT_SIZE = (1280, 800)
+OPERATIONS_HEIGHT = 150
+"""Initial height of the operations dock: room for a few lines, the rest for the modules."""
+_STATUS_MESSAGE_MS = 10_000
+
+
+class MainWindow(QMainWindow):
+    """The application window over one :class:`Services` and one :class:`TaskRunner`.
+
+    Args:
+        services: the opened adapters (real data folder or the demo's).
+        runner: runs every piece of background work.
+        demo: show the demo banner.
+        save: writes the settings (window geometry, settings dialog); tests pass their own.
+    """
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        *,
+        demo: bool = False,
+        save: Callable[[Settings], None] = save_settings,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.runner = runner
+        self._save = save
+        self.demo = demo
+        self.current_pbx: str | None = None
+        self.update_dialog: UpdateDialog | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
+        self.backups_dialog: BackupsDialog | None = None
+        self.last_error: tuple[str, ModManagerError] | None = None
+        self._dock_sized = False
+        self.setWindowTitle(self.tr("modmanager – STARFACE modules") + (self.tr(" (demo)") if demo else ""))
+
+        self.fleet_model = FleetModel(self)
+        self.controller = Controller(services, runner, self.fleet_model, self)
+        self.controller.snapshot_changed.connect(self._pbx_changed)
+        self.controller.fleet_loaded.connect(self._fleet_loaded)
+        self.controller.message.connect(lambda text: self.statusBar().showMessage(text, _STATUS_MESSAGE_MS))
+        self.controller.failed.connect(self.show_error)
+
+        self._build_fleet_pane()
+        self._build_pbx_pane()
+        self._build_actions()
+        self._build_operations_dock()
+        self._build_status_bar()
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.fleet_pane)
+        splitter.addWidget(self.pbx_pane)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 940])
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        self.demo_banner: DemoBanner | None = None
+        if demo:
+            self.demo_banner = DemoBanner()
+            central_layout.addWidget(self.demo_banner)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(6, 6, 6, 6)
+        body_layout.addWidget(splitter)
+        central_layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+        self._restore_geometry()
+        self._show_pbx(None)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_fleet_pane(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search PBXs, customers, tags (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.fleet_proxy = FleetFilterProxy(self)
+        self.fleet_proxy.setSourceModel(self.fleet_model)
+        self.search_edit.textChanged.connect(self._search_changed)
+        self.fleet_view = QTreeView()
+        self.fleet_view.setModel(self.fleet_proxy)
+        self.fleet_view.setSortingEnabled(True)
+        self.fleet_view.sortByColumn(FleetModel.COLUMN_NAME, Qt.SortOrder.AscendingOrder)
+        self.fleet_view.setUniformRowHeights(True)
+        self.fleet_view.setIndentation(14)
+        self.fleet_view.setAlternatingRowColors(True)
+        self.fleet_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.fleet_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fleet_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.fleet_view.customContextMenuRequested.connect(self._fleet_menu)
+        header = self.fleet_view.header()
+        header.setSectionResizeMode(FleetModel.COLUMN_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FleetModel.COLUMN_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.fleet_view.selectionModel().selectionChanged.connect(self._fleet_selection_changed)
+        self.fleet_pane = QWidget()
+        layout = QVBoxLayout(self.fleet_pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.fleet_view, 1)
+        self.fleet_pane.setMinimumWidth(260)
+
+    def _module_table(
+        self, model: InstalledModulesModel | AvailableModulesModel, badge_column: int
+    ) -> tuple[QTableView, QLineEdit]:
+        proxy = sorted_filtered(model, self)
+        view = QTableView()
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        view.setItemDelegateForColumn(badge_column, BadgeDelegate(view))
+        edit = QLineEdit()
+        edit.setClearButtonEnabled(True)
+        edit.textChanged.connect(proxy.setFilterFixedString)
+        return view, edit
+
+    def _build_pbx_pane(self) -> None:
+        self.header = PbxHeader()
+        self.installed_model = InstalledModulesModel(self)
+        self.available_model = AvailableModulesModel(self)
+        self.installed_view, self.installed_filter = self._module_table(
+            self.installed_model, InstalledModulesModel.COLUMN_STATUS
+        )
+        self.installed_filter.setPlaceholderText(self.tr("Filter installed modules"))
+        self.available_view, self.available_filter = self._module_table(
+            self.available_model, AvailableModulesModel.COLUMN_STATUS
+        )
+        self.available_filter.setPlaceholderText(self.tr("Filter available modules"))
+        self.installed_view.selectionModel().selectionChanged.connect(self._module_selection_changed)
+        self.available_view.selectionModel().selectionChanged.connect(self._module_selection_changed)
+        self.installed_view.customContextMenuRequested.connect(self._installed_menu)
+        self.available_view.customContextMenuRequested.connect(self._available_menu)
+        self.installed_view.doubleClicked.connect(lambda _index: self.update_selected())
+        self.available_view.doubleClicked.connect(lambda _index: self.install_selected())
+
+        self.module_tabs = QTabWidget()
+        for view, edit in ((self.installed_view, self.installed_filter), (self.available_view, self.available_filter)):
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(4, 4, 4, 4)
+            page_layout.addWidget(edit)
+            page_layout.addWidget(view, 1)
+            self.module_tabs.addTab(page, "")
+        self.module_tabs.currentChanged.connect(lambda _tab: self._module_selection_changed())
+
+        self.details = ModuleDetails()
+        self.details.backup_requested.connect(self.backup_selected)
+        self.details.restore_requested.connect(self.show_backups_for)
+
+        self.modules_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.modules_splitter.addWidget(self.module_tabs)
+        self.modules_splitter.addWidget(self.details)
+        self.modules_splitter.setStretchFactor(0, 1)
+        self.modules_splitter.setStretchFactor(1, 1)
+        self.modules_splitter.setSizes([290, 230])
+        self.pbx_pane = QWidget()
+        layout = QVBoxLayout(self.pbx_pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.modules_splitter, 1)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        *,
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        icon_name: str | None = None,
+        standard: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name is not None:
+            action.setIcon(icon(icon_name))
+        elif standard is not None:
+            action.setIcon(self.style().standardIcon(standard))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        pixmap = QStyle.StandardPixmap
+        self.refresh_action = self._action(
+            self.tr("&Refresh"),
+            self.controller.refresh_all,
+            shortcut="F5",
+            standard=pixmap.SP_BrowserReload,
+            tip=self.tr("Read every PBX and the module catalogs again"),
+        )
+        self.search_action = self._action(
+            self.tr("&Search PBXs"), self.focus_search, shortcut=QKeySequence.StandardKey.Find
+        )
+        self.update_action = self._action(
+            self.tr("&Update…"),
+            self.update_selected,
+            shortcut="Ctrl+U",
+            icon_name="update",
+            tip=self.tr("Update the selected module (shows what changes first)"),
+        )
+        self.update_all_action = self._action(
+            self.tr("Update &all…"),
+            self.update_all,
+            shortcut="Ctrl+Shift+U",
+            icon_name="update",
+            tip=self.tr("Install every free update of this PBX"),
+        )
+        self.install_action = self._action(
+            self.tr("&Install…"),
+            self.install_selected,
+            shortcut="Ctrl+I",
+            standard=pixmap.SP_DialogApplyButton,
+            tip=self.tr("Install the selected available module"),
+        )
+        self.reinstall_action = self._action(
+            self.tr("Reinstall an &earlier version…"),
+            self.reinstall_selected,
+            standard=pixmap.SP_ArrowBack,
+            tip=self.tr("Go back to an earlier release of the selected module"),
+        )
+        self.backup_action = self._action(
+            self.tr("&Back up now"),
+            self.backup_selected,
+            shortcut="Ctrl+B",
+            standard=pixmap.SP_DialogSaveButton,
+            tip=self.tr("Back up the settings of the selected module"),
+        )
+        self.restore_action = self._action(
+            self.tr("&Restore from backup…"),
+            self.restore_selected,
+            standard=pixmap.SP_DialogResetButton,
+            tip=self.tr("Restore settings of the selected module from a backup"),
+        )
+        self.backups_action = self._action(
+            self.tr("Show &backups…"),
+            self.show_backups,
+            standard=pixmap.SP_DirOpenIcon,
+            tip=self.tr("All backups: contents, restore, export and import"),
+        )
+        self.add_pbx_action = self._action(
+            self.tr("&Add PBX…"), self.add_pbx, shortcut="Ctrl+N", standard=pixmap.SP_FileDialogNewFolder
+        )
+        self.edit_pbx_action = self._action(
+            self.tr("&Edit PBX…"), self.edit_pbx, standard=pixmap.SP_FileDialogDetailedView
+        )
+        self.remove_pbx_action = self._action(self.tr("Re&move PBX…"), self.remove_pbx, standard=pixmap.SP_TrashIcon)
+        self.refresh_pbx_action = self._action(self.tr("Refresh this PBX"), self.refresh_selected_pbx)
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.open_settings, shortcut="Ctrl+,", standard=pixmap.SP_FileDialogInfoView
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, shortcut=QKeySequence.StandardKey.Quit)
+
+        toolbar = QToolBar(self.tr("Actions"))
+        toolbar.setObjectName("actions")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        for action in (
+            self.refresh_action,
+            None,
+            self.update_action,
+            self.update_all_action,
+            self.install_action,
+            None,
+            self.backup_action,
+            self.restore_action,
+            self.backups_action,
+            None,
+            self.add_pbx_action,
+            self.settings_action,
+        ):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&PBX"))
+        for action in (
+            self.add_pbx_action,
+            self.edit_pbx_action,
+            self.remove_pbx_action,
+            None,
+            self.refresh_pbx_action,
+            self.refresh_action,
+            None,
+            self.settings_action,
+            None,
+            self.quit_action,
+        ):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        module_menu = menus.addMenu(self.tr("&Module"))
+        for action in (
+            self.update_action,
+            self.update_all_action,
+            self.install_action,
+            self.reinstall_action,
+            None,
+            self.backup_action,
+            self.restore_action,
+            self.backups_action,
+        ):
+            module_menu.addSeparator() if action is None else module_menu.addAction(action)
+        self.view_menu = menus.addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.search_action)
+
+    def _build_operations_dock(self) -> None:
+        self.operations = OperationsPanel(self.runner)
+        self.operations_dock = QDockWidget(self.tr("Operations"), self)
+        self.operations_dock.setObjectName("operations")
+        self.operations_dock.setWidget(self.operations)
+        self.operations_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.operations_dock)
+        toggle = self.operations_dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.view_menu.addAction(toggle)
+        self.operations.failure_logged.connect(lambda _handle: self.operations_dock.show())
+
+    def _build_status_bar(self) -> None:
+        self.busy_label = QLabel()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setMaximumWidth(220)
+        self.busy_bar.setTextVisible(False)
+        status = self.statusBar()
+        status.addPermanentWidget(self.busy_label)
+        status.addPermanentWidget(self.busy_bar)
+        self.runner.task_submitted.connect(self._tasks_changed)
+        self.runner.task_started.connect(self._tasks_changed)
+        self.runner.task_progress.connect(self._task_progressed)
+        self.runner.task_finished.connect(self._tasks_changed)
+        self._tasks_changed()
+
+    def _tasks_changed(self, *_args: object) -> None:
+        tasks = self.runner.tasks()
+        running = [task for task in tasks if task.state is TaskState.RUNNING]
+        self.busy_label.setVisible(bool(tasks))
+        self.busy_bar.setVisible(bool(tasks))
+        if not tasks:
+            return
+        self.busy_label.setText(
+            self.tr("{running} running, {waiting} waiting").format(
+                running=len(running), waiting=len(tasks) - len(running)
+            )
+        )
+        if len(running) == 1 and running[0].total:
+            self.busy_bar.setRange(0, running[0].total)
+            self.busy_bar.setValue(min(running[0].done, running[0].total))
+        else:
+            self.busy_bar.setRange(0, 0)  # several at once, or of unknown size: a busy bar
+
+    def _task_progressed(self, handle: TaskHandle, done: int, total: int, message: str) -> None:
+        self._tasks_changed()
+        if message:
+            self.statusBar().showMessage(f"{handle.title}: {message}", _STATUS_MESSAGE_MS)
+
+    def _restore_geometry(self) -> None:
+        saved = self.services.settings.window_geometry
+        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            self.resize(*DEFAULT_SIZE)
+
+    # -- starting ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the fleet from the inventory, offer recovery of interrupted updates, refresh all."""
+        self.controller.reload_records()
+        self.controller.check_recovery(self.offer_recovery)
+        self.controller.refresh_all(with_cached=True)
+
+    def _fleet_loaded(self) -> None:
+        self._span_customer_rows()
+        self.fleet_view.expandAll()
+        if self.current_pbx is not None and self.fleet_model.entry(self.current_pbx) is None:
+            self._show_pbx(None)
+        elif self.current_pbx is not None:
+            self.select_pbx(self.current_pbx)
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def select_pbx(self, name: str) -> bool:
+        """Select a PBX in the list (clearing a search that hides it); False if unknown."""
+        source = self.fleet_model.index_of(name)
+        if not source.isValid():
+            return False
+        index = self.fleet_proxy.mapFromSource(source)
+        if not index.isValid():
+            self.search_edit.clear()
+            index = self.fleet_proxy.mapFromSource(source)
+        self.fleet_view.expand(index.parent())
+        self.fleet_view.setCurrentIndex(index)
+        self.fleet_view.scrollTo(index)
+        return True
+
+    def select_module(self, module_id: str) -> bool:
+        """Select an installed module (or, if not installed, an available one) of the current PBX."""
+        row = self.installed_model.row_of(module_id)
+        if row is not None:
+            self.module_tabs.setCurrentIndex(0)
+            index = self.installed_view.model().mapFromSource(self.installed_model.index(row, 0))  # type: ignore[attr-defined]
+            self.installed_view.setCurrentIndex(index)
+            self.installed_view.scrollTo(index)
+            return True
+        for number, item in enumerate(self.available_model.rows()):
+            if item.module.id.lower() == module_id.lower():
+                self.module_tabs.setCurrentIndex(1)
+                proxy = self.available_view.model()
+                index = proxy.mapFromSource(self.available_model.index(number, 0))  # type: ignore[attr-defined]
+                self.available_view.setCurrentIndex(index)
+                return True
+        return False
+
+    def selected_installed(self) -> InstalledRow | None:
+        if self.module_tabs.currentIndex() != 0:
+            return None
+        rows = self.installed_view.selectionModel().selectedRows()
+        row = rows[0].data(ROW_ROLE) if rows else None
+        return row if isinstance(row, InstalledRow) else None
+
+    def selected_available(self) -> AvailableModule | None:
+        if self.module_tabs.currentIndex() != 1:
+            return None
+        rows = self.available_view.selectionModel().selectedRows()
+        item = rows[0].data(ROW_ROLE) if rows else None
+        return item if isinstance(item, AvailableModule) else None
+
+    def current_entry(self) -> PbxEntry | None:
+        return self.fleet_model.entry(self.current_pbx) if self.current_pbx else None
+
+    def _search_changed(self, text: str) -> None:
+        self.fleet_proxy.setFilterFixedString(text)
+        self._span_customer_rows()
+        self.fleet_view.expandAll()
+
+    def _span_customer_rows(self) -> None:
+        """Customer names use the whole width; their PBXs below carry the status."""
+        for row in range(self.fleet_proxy.rowCount()):
+            self.fleet_view.setFirstColumnSpanned(row, QModelIndex(), True)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _fleet_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = self.fleet_view.selectionModel().selectedRows()
+        entry = indexes[0].data(FleetModel.ENTRY_ROLE) if indexes else None
+        self._show_pbx(entry.name if isinstance(entry, PbxEntry) else None)
+
+    def _pbx_changed(self, name: str) -> None:
+        if name == self.current_pbx:
+            self._show_pbx(name)
+        else:
+            self._update_actions()
+
+    def _show_pbx(self, name: str | None) -> None:
+        """Fill header, tables and details for a PBX, keeping the selected module if it is still there."""
+        previous_module = self._selected_module_id() if name == self.current_pbx else None
+        self.current_pbx = name
+        entry = self.current_entry()
+        snapshot = entry.snapshot if entry is not None else None
+        if entry is None:
+            self.header.clear()
+        else:
+            self.header.show_entry(entry)
+        self.installed_model.set_snapshot(snapshot, self.controller.catalog_module)
+        self.available_model.set_snapshot(snapshot)
+        for view in (self.installed_view, self.available_view):
+            view.resizeColumnsToContents()
+            view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.module_tabs.setTabText(0, self.tr("Installed ({count})").format(count=self.installed_model.rowCount()))
+        self.module_tabs.setTabText(1, self.tr("Available ({count})").format(count=self.available_model.rowCount()))
+        if previous_module is None or not self.select_module(previous_module):
+            self._module_selection_changed()
+
+    def _selected_module_id(self) -> str | None:
+        installed = self.selected_installed()
+        if installed is not None:
+            return installed.module.id
+        available = self.selected_available()
+        return available.module.id if available is not None else None
+
+    def _starface(self) -> StarfaceVersion | None:
+        entry = self.current_entry()
+        return entry.snapshot.plan.facts.starface if entry is not None and entry.snapshot is not None else None
+
+    def _module_selection_changed(self, *_args: object) -> None:
+        installed = self.selected_installed()
+        available = self.selected_available()
+        if installed is not None and self.current_pbx is not None:
+            backups, _damaged = self.services.backups.list_backups(
+                pbx_name=self.current_pbx, module_id=installed.module.id
+            )
+            self.details.show_installed(installed, self._starface(), backups, self.controller.paid_markers)
+        elif available is not None:
+            self.details.show_available(available, self._starface(), self.controller.paid_markers)
+        elif self.current_pbx is None:
+            self.details.clear(self.tr("Select a PBX on the left."))
+        else:
+            entry = self.current_entry()
+            if entry is not None and entry.snapshot is None:
+                self.details.clear(self.tr("modmanager has not been able to read this PBX yet."))
+            else:
+                self.details.clear()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        entry = self.current_entry()
+        installed = self.selected_installed()
+        has_pbx = entry is not None
+        snapshot = entry.snapshot if entry is not None else None
+        self.update_action.setEnabled(
+            installed is not None and (installed.plan.target is not None or installed.plan.free_target is not None)
+        )
+        self.update_all_action.setEnabled(snapshot is not None and bool(free_updates(snapshot)))
+        self.install_action.setEnabled(self.selected_available() is not None)
+        self.reinstall_action.setEnabled(installed is not None and bool(self._earlier_releases(installed)))
+        self.backup_action.setEnabled(installed is not None)
+        self.restore_action.setEnabled(installed is not None)
+        self.edit_pbx_action.setEnabled(has_pbx)
+        self.remove_pbx_action.setEnabled(has_pbx)
+        self.refresh_pbx_action.setEnabled(has_pbx)
+
+    # -- context menus -----------------------------------------------------------------------
+
+    def _popup(self, view: QAbstractItemView, position: QPoint, actions: list[QAction | None]) -> None:
+        menu = QMenu(self)
+        for action in actions:
+            menu.addSeparator() if action is None else menu.addAction(action)
+        menu.popup(view.viewport().mapToGlobal(position))
+
+    def _fleet_menu(self, position: QPoint) -> None:
+        self._popup(
+            self.fleet_view,
+            position,
+            [self.refresh_pbx_action, self.update_all_action, None, self.edit_pbx_action, self.remove_pbx_action],
+        )
+
+    def _installed_menu(self, position: QPoint) -> None:
+        self._popup(
+            self.installed_view,
+            position,
+            [self.update_action, self.reinstall_action, None, self.backup_action, self.restore_action],
+        )
+
+    def _available_menu(self, position: QPoint) -> None:
+        self._popup(self.available_view, position, [self.install_action])
+
+    # -- errors ------------------------------------------------------------------------------
+
+    def show_error(self, title: str, error: ModManagerError) -> None:
+        """A failed action as a plain sentence and the next step; never a traceback."""
+        self.last_error = (title, error)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, error.message, QMessageBox.StandardButton.Ok, self)
+        if error.hint:
+            box.setInformativeText(error.hint)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.statusBar().showMessage(f"{title}: {error.message}", _STATUS_MESSAGE_MS)
+
+    def _inform(self, title: str, text: str, details: str = "") -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self)
+        if details:
+            box.setInformativeText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    # -- update, install, reinstall ----------------------------------------------------------
+
+    def update_selected(self) -> TaskHandle | None:
+        """Prepare the update of the selected module; the preview dialog opens when it is ready."""
+        row = self.selected_installed()
+        if row is None or self.current_pbx is None or not self.update_action.isEnabled():
+            return None
+        self.statusBar().showMessage(self.tr("Preparing the update of {module}…").format(module=row.display_name))
+        return self.controller.prepare_update(
+            self.current_pbx, row.module.id, row.display_name, self.show_update_dialog
+        )
+
+    def install_selected(self) -> TaskHandle | None:
+        item = self.selected_available()
+        if item is None or self.current_pbx is None:
+            return None
+        name = item.module.display_name(self.locale().name())
+        self.statusBar().showMessage(self.tr("Preparing the installation of {module}…").format(module=name))
+        return self.controller.prepare_update(self.current_pbx, item.module.id, name, self.show_update_dialog)
+
+    def _earlier_releases(self, row: InstalledRow) -> list[int]:
+        if row.catalog is None:
+            return []
+        starface = self._starface()
+        return sorted(
+            (
+                release.version
+                for release in row.catalog.releases
+                if release.version < row.module.version
+                and (starface is None or release.compatibility.verdict(starface) is not Verdict.INCOMPATIBLE)
+            ),
+            reverse=True,
+        )
+
+    def reinstall_selected(self) -> None:
+        """Ask which earlier release to go back to, then prepare it like an update."""
+        row = self.selected_installed()
+        pbx = self.current_pbx
+        if row is None or pbx is None or row.catalog is None:
+            return
+        catalog = row.catalog
+        labels = {}
+        for version in self._earlier_releases(row):
+            release = catalog.release(version)
+            if release is not None:
+                labels[release_label(release)] = version
+        if not labels:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Reinstall an earlier version"))
+        dialog.setLabelText(
+            self.tr("Which release of {module} should {pbx} run?").format(module=row.display_name, pbx=pbx)
+        )
+        dialog.setComboBoxItems(list(labels))
+        dialog.setComboBoxEditable(False)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(label: str) -> None:
+            self.controller.prepare_update(
+                pbx, row.module.id, row.display_name, self.show_update_dialog, to_version=labels[label]
+            )
+
+        dialog.textValueSelected.connect(chosen)
+        dialog.open()
+
+    def show_update_dialog(self, choice: UpdateChoice) -> UpdateDialog:
+        """Show the preview; an accepted dialog starts the update in the task runner."""
+        self.statusBar().clearMessage()
+        dialog = UpdateDialog(self, choice)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.update_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.update_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                self.controller.run_update(dialog.chosen, confirm_paid=dialog.confirm_paid)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    def update_all(self) -> None:
+        """Confirm and run every free update of the selected PBX; paid ones are left out."""
+        entry = self.current_entry()
+        if entry is None or entry.snapshot is None:
+            return
+        planned = free_updates(entry.snapshot)
+        if not planned:
+            self.statusBar().showMessage(
+                self.tr("{pbx} has no free updates.").format(pbx=entry.name), _STATUS_MESSAGE_MS
+            )
+            return
+        lines = "\n".join(
+            self.tr("{module}: v{old} → v{new}").format(
+                module=item.module_name, old=item.from_version, new=item.to_version
+            )
+            for item in planned
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Update all"),
+            self.tr("Install these free updates on {pbx}, one after the other?").format(pbx=entry.name),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setInformativeText(
+            lines
+            + "\n\n"
+            + self.tr("Paid updates are not included. Each module is backed up first; a failure stops the run.")
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        name = entry.name
+        box.accepted.connect(
+            lambda: self.controller.update_all(name, on_done=lambda outcome: self._updated_all(name, outcome))
+        )
+        box.open()
+
+    def _updated_all(self, pbx: str, outcome: UpdateAllOutcome) -> None:
+        parts = []
+        if outcome.succeeded:
+            parts.append(
+                self.tr("Updated: {modules}.").format(
+                    modules=", ".join(f"{result.module_name} (v{result.to_version})" for result in outcome.succeeded)
+                )
+            )
+        for planned, error in outcome.failed:
+            parts.append(
+                self.tr("Failed: {module} – {problem}").format(
+                    module=planned.module_name, problem=f"{error.message} {error.hint}"
+                )
+            )
+        if outcome.skipped:
+            parts.append(
+                self.tr("Not attempted after the failure: {modules}.").format(
+                    modules=", ".join(item.module_name for item in outcome.skipped)
+                )
+            )
+        title = self.tr("Update all on {pbx}").format(pbx=pbx)
+        if outcome.failed:
+            summary = self.tr("{done} of {total} updates were installed.").format(
+                done=len(outcome.succeeded), total=len(outcome.succeeded) + len(outcome.failed) + len(outcome.skipped)
+            )
+        else:
+            summary = self.tr("All {count} free updates were installed.").format(count=len(outcome.succeeded))
+        self._inform(title, summary, "\n".join(parts))
+
+    # -- backups -----------------------------------------------------------------------------
+
+    def backup_selected(self) -> TaskHandle | None:
+        row = self.selected_installed()
+        pbx = self.current_pbx
+        if row is None or pbx is None:
+            return None
+        return self.controller.backup_now(
+            pbx, row.module.id, row.display_name, on_done=lambda _info: self._module_selection_changed()
+        )
+
+    def restore_selected(self) -> None:
+        row = self.selected_installed()
+        if row is not None and self.current_pbx is not None:
+            self._open_backups(self.current_pbx, row.module.id, row.display_name)
+
+    def show_backups_for(self, info: BackupInfo) -> None:
+        """From the details pane: the backups of this module, with ``info`` selected."""
+        dialog = self._open_backups(info.pbx_name, info.module_id, info.module_name)
+        dialog.select(info.backup_id)
+
+    def show_backups(self) -> None:
+        self._open_backups(None, None, "")
+
+    def _open_backups(self, pbx: str | None, module_id: str | None, module_name: str) -> BackupsDialog:
+        dialog = BackupsDialog(self, self.controller, pbx=pbx, module_id=module_id, module_name=module_name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.backups_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.backups_dialog = None
+            self._module_selection_changed()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
+
+    # -- recovery ----------------------------------------------------------------------------
+
+    def offer_recovery(self, assessments: list[Assessment]) -> RecoveryDialog:
+        """Interrupted updates were found: let the user resume, roll back or decide later."""
+        dialog = RecoveryDialog(self, assessments)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.recovery_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.recovery_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                for assessment, action in dialog.choices():
+                    self.controller.recover(assessment, action)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    # -- PBXs and settings -------------------------------------------------------------------
+
+    def refresh_selected_pbx(self) -> None:
+        if self.current_pbx is not None:
+            self.controller.refresh(self.current_pbx)
+
+    def add_pbx(self) -> PbxDialog:
+        return self._open_pbx_dialog(None)
+
+    def edit_pbx(self) -> PbxDialog | None:
+        entry = self.current_entry()
+        return self._open_pbx_dialog(entry) if entry is not None else None
+
+    def _open_pbx_dialog(self, entry: PbxEntry | None) -> PbxDialog:
+        dialog = PbxDialog(
+            self,
+            self.runner,
+            inventory=self.services.inventory,
+            credentials=self.services.credentials,
+            record=entry.record if entry else None,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            record = dialog.saved_record
+            if result != QDialog.DialogCode.Accepted or record is None:
+                return
+            self.controller.reload_records()
+            self.select_pbx(record.name)
+            self.controller.refresh(record.name)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    def remove_pbx(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            return
+        name = entry.name
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove PBX"),
+            self.tr("Remove {pbx} from modmanager? Nothing on the PBX changes; its backups are kept.").format(pbx=name),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.controller.remove_pbx(name))
+        box.open()
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self, self.services.settings, data_folder=data_dir(), save=self._save)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self._settings_saved(dialog) if result else None)
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self, dialog: SettingsDialog) -> None:
+        saved = dialog.saved_settings
+        if saved is None:
+            return
+        old = self.services.settings
+        self.services.settings = saved
+        self.runner.set_max_concurrency(saved.concurrency)
+        if dialog.language_changed:
+            self.statusBar().showMessage(self.tr("The new language applies at the next start."), _STATUS_MESSAGE_MS)
+        if (saved.catalog_sources, saved.prerelease_channel) != (old.catalog_sources, old.prerelease_channel):
+            self.services.catalogs = CatalogSet(saved.catalog_sources, cache=self.services.sfm_cache)
+            self.controller.refresh_all()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Give the operations dock a modest height once the window has its size."""
+        super().showEvent(event)
+        if not self._dock_sized:
+            self._dock_sized = True
+            self.resizeDocks([self.operations_dock], [OPERATIONS_HEIGHT], Qt.Orientation.Vertical)
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window geometry for the next start."""
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        if geometry != self.services.settings.window_geometry:
+            updated = dataclasses.replace(self.services.settings, window_geometry=geometry)
+            try:
+                self._save(updated)
+                self.services.settings = updated
+            except ModManagerError:
+                pass  # the geometry is a convenience; never keep the window from closing
+        super().closeEvent(event)

@@ -1,0 +1,276 @@
+"""The PBX list: customers with their PBXs, each with the status the fleet refresh found.
+
+:class:`FleetModel` is a two-level tree (customer -> PBX) over :class:`PbxEntry` values. The
+main window changes entries through :meth:`FleetModel.update_entry` as tasks finish, so the
+tree never has to be rebuilt while the user works in it. :class:`FleetFilterProxy` filters by
+name, customer, tags, address and status text and keeps customers whose PBXs match.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont, QIcon
+
+from modmanager.gui.resources import icon
+from modmanager.ops.refresh import FleetStatus, PbxSnapshot
+from modmanager.store.inventory import PbxRecord
+
+_Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+_STATUS_ICONS: dict[FleetStatus, str] = {
+    FleetStatus.INTERRUPTED: "interrupted",
+    FleetStatus.CERTIFICATE_CHANGED: "certificate-changed",
+    FleetStatus.UNREACHABLE: "unreachable",
+    FleetStatus.ACCESS_PROBLEM: "unreachable",
+    FleetStatus.INCOMPATIBLE_MODULE: "incompatible",
+    FleetStatus.UPDATES_AVAILABLE: "update",
+    FleetStatus.PAID_UPDATES_ONLY: "paid",
+    FleetStatus.UP_TO_DATE: "ok",
+    FleetStatus.UNKNOWN: "untested",
+}
+
+
+def status_text(status: FleetStatus) -> str:
+    """A PBX status as the list shows it."""
+    texts = {
+        FleetStatus.INTERRUPTED: QCoreApplication.translate("FleetStatus", "Update interrupted"),
+        FleetStatus.CERTIFICATE_CHANGED: QCoreApplication.translate("FleetStatus", "Certificate changed"),
+        FleetStatus.UNREACHABLE: QCoreApplication.translate("FleetStatus", "Unreachable"),
+        FleetStatus.ACCESS_PROBLEM: QCoreApplication.translate("FleetStatus", "Access problem"),
+        FleetStatus.INCOMPATIBLE_MODULE: QCoreApplication.translate("FleetStatus", "Incompatible module"),
+        FleetStatus.UPDATES_AVAILABLE: QCoreApplication.translate("FleetStatus", "Updates available"),
+        FleetStatus.PAID_UPDATES_ONLY: QCoreApplication.translate("FleetStatus", "Paid updates only"),
+        FleetStatus.UP_TO_DATE: QCoreApplication.translate("FleetStatus", "Up to date"),
+        FleetStatus.UNKNOWN: QCoreApplication.translate("FleetStatus", "Not checked yet"),
+    }
+    return texts[status]
+
+
+def status_icon(status: FleetStatus) -> QIcon:
+    """The icon of a PBX status."""
+    return icon(_STATUS_ICONS[status])
+
+
+def status_rank(status: FleetStatus) -> int:
+    """0 for the most urgent status; FleetStatus is declared worst first."""
+    return list(FleetStatus).index(status)
+
+
+@dataclass(frozen=True)
+class PbxEntry:
+    """What the list knows about one PBX."""
+
+    record: PbxRecord
+    status: FleetStatus = FleetStatus.UNKNOWN
+    message: str = ""
+    """The last error, as a sentence with the next step; empty after a good refresh."""
+    snapshot: PbxSnapshot | None = None
+    """The last known facts and modules (may be older than the status)."""
+    busy: bool = False
+    """A refresh of this PBX is running."""
+
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+
+@dataclass
+class _Group:
+    customer: str
+    names: list[str]
+
+
+class FleetModel(QAbstractItemModel):
+    """Customers (top level) and their PBXs; two columns: name and status.
+
+    Index internal ids: 0 for a customer row, ``group row + 1`` for a PBX row.
+    """
+
+    COLUMN_NAME, COLUMN_STATUS = range(2)
+    ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+    """The :class:`PbxEntry` of a PBX row (None for customer rows)."""
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+    SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: dict[str, PbxEntry] = {}
+        self._groups: list[_Group] = []
+
+    # -- changing the data ------------------------------------------------------------------
+
+    def set_records(
+        self, records: Iterable[PbxRecord], statuses: Mapping[str, tuple[FleetStatus, str]] | None = None
+    ) -> None:
+        """Show exactly these PBXs; entries already known keep their snapshot and status."""
+        statuses = statuses or {}
+        self.beginResetModel()
+        entries: dict[str, PbxEntry] = {}
+        for record in records:
+            old = self._entries.get(record.name)
+            if old is not None:
+                entries[record.name] = dataclasses.replace(old, record=record)
+            else:
+                status, message = statuses.get(record.name, (FleetStatus.UNKNOWN, ""))
+                entries[record.name] = PbxEntry(record, status, message)
+        self._entries = entries
+        groups: dict[str, list[str]] = {}
+        for entry in entries.values():
+            groups.setdefault(entry.record.customer.strip(), []).append(entry.name)
+        self._groups = [
+            _Group(customer, sorted(names, key=str.casefold))
+            for customer, names in sorted(groups.items(), key=lambda item: (not item[0], item[0].casefold()))
+        ]
+        self.endResetModel()
+
+    def update_entry(self, name: str, **changes: Any) -> None:
+        """Change fields of one PBX's entry (status, message, snapshot, busy)."""
+        old = self._entries.get(name)
+        if old is None:
+            return
+        self._entries[name] = dataclasses.replace(old, **changes)
+        index = self.index_of(name)
+        self.dataChanged.emit(index, index.siblingAtColumn(self.COLUMN_STATUS))
+        parent = index.parent()
+        self.dataChanged.emit(parent, parent.siblingAtColumn(self.COLUMN_STATUS))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def entry(self, name: str) -> PbxEntry | None:
+        return self._entries.get(name)
+
+    def entries(self) -> list[PbxEntry]:
+        """Every PBX, in list order."""
+        return [self._entries[name] for group in self._groups for name in group.names]
+
+    def names(self) -> list[str]:
+        return [entry.name for entry in self.entries()]
+
+    def index_of(self, name: str, column: int = 0) -> QModelIndex:
+        """The index of a PBX row, or an invalid index."""
+        for group_row, group in enumerate(self._groups):
+            if name in group.names:
+                return self.createIndex(group.names.index(name), column, group_row + 1)
+        return QModelIndex()
+
+    def entry_at(self, index: _Index) -> PbxEntry | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        group = self._groups[index.internalId() - 1]
+        return self._entries[group.names[index.row()]]
+
+    # -- QAbstractItemModel -----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
+        if column < 0 or column >= 2 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        group_row = parent.row()
+        if group_row >= len(self._groups) or row >= len(self._groups[group_row].names):
+            return QModelIndex()
+        return self.createIndex(row, column, group_row + 1)
+
+    def parent(self, index: _Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._groups[parent.row()].names)
+        return 0
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("PBX"), self.tr("Status"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._group_data(self._groups[index.row()], index.column(), role)
+        entry = self.entry_at(index)
+        assert entry is not None
+        return self._entry_data(entry, index.column(), role)
+
+    def _group_data(self, group: _Group, column: int, role: int) -> Any:
+        worst = min((self._entries[name].status for name in group.names), key=status_rank)
+        customer = group.customer or self.tr("Without customer")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{customer} ({len(group.names)})" if column == self.COLUMN_NAME else None
+        if role == Qt.ItemDataRole.FontRole and column == self.COLUMN_NAME:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_STATUS:
+            return status_icon(worst) if worst is not FleetStatus.UP_TO_DATE else None
+        if role == self.SORT_ROLE:
+            return customer.casefold() if column == self.COLUMN_NAME else status_rank(worst)
+        if role == self.SEARCH_ROLE:
+            return customer
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COLUMN_STATUS:
+            return status_text(worst)
+        return None
+
+    def _entry_data(self, entry: PbxEntry, column: int, role: int) -> Any:
+        if role == self.ENTRY_ROLE:
+            return entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.COLUMN_NAME:
+                return entry.name
+            text = status_text(entry.status)
+            return self.tr("{status} (checking…)").format(status=text) if entry.busy else text
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_STATUS:
+            return status_icon(entry.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [entry.name, entry.record.url, status_text(entry.status)]
+            if entry.message:
+                lines.append(entry.message)
+            if entry.record.notes:
+                lines.append(entry.record.notes)
+            return "\n".join(lines)
+        if role == self.SORT_ROLE:
+            return entry.name.casefold() if column == self.COLUMN_NAME else status_rank(entry.status)
+        if role == self.SEARCH_ROLE:
+            record = entry.record
+            return " ".join((record.name, record.customer, record.url, *record.tags, status_text(entry.status)))
+        return None
+
+
+class FleetFilterProxy(QSortFilterProxyModel):
+    """Sorts by name or urgency and filters on everything a partner might type.
+
+    A customer row stays when one of its PBXs matches; all PBXs of a matching customer stay.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setFilterRole(FleetModel.SEARCH_ROLE)
+        self.setSortRole(FleetModel.SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setRecursiveFilteringEnabled(True)
+        self.setAutoAcceptChildRows(True)
+        self.setFilterKeyColumn(FleetModel.COLUMN_NAME)
