@@ -30,6 +30,322 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../modmanager/gui/app.py" line="+118"/>
+        <source>The master password was wrong three times.</source>
+        <translation>Das Master-Passwort war dreimal falsch.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start modmanager again and enter the master password.</source>
+        <translation>Starten Sie modmanager erneut und geben Sie das Master-Passwort ein.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>modmanager cannot start</source>
+        <translation>modmanager kann nicht starten</translation>
+    </message>
+</context>
+<context>
+    <name>AvailableModulesModel</name>
+    <message>
+        <location filename="../../modmanager/gui/models/modules.py" line="+244"/>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vendor</source>
+        <translation>Hersteller</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Released</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../modmanager/gui/models/backups.py" line="+34"/>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before update</source>
+        <translation>Vor Update</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before restore</source>
+        <translation>Vor Wiederherstellung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{name} (inactive)</source>
+        <translation>{name} (inaktiv)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no instances</source>
+        <translation>keine Instanzen</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+97"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>From {pbx}, {when} ({reason}).</source>
+        <translation>Von {pbx}, {when} ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No stored values.</source>
+        <translation>Keine gespeicherten Werte.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Plus the module&apos;s internal data ({size}).</source>
+        <translation>Dazu die internen Daten des Moduls ({size}).</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Only {module} on {pbx}</source>
+        <translation>Nur {module} auf {pbx}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search backups (PBX, module, reason, instance)</source>
+        <translation>Sicherungen durchsuchen (Telefonanlage, Modul, Anlass, Instanz)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Select a backup to see what it contains.</source>
+        <translation>Wählen Sie eine Sicherung, um ihren Inhalt zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import…</source>
+        <translation>Importieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Restore to:</source>
+        <translation>Wiederherstellen auf:</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{count} files in the backup folder cannot be read and are left out.</source>
+        <translation>{count} Dateien im Sicherungsordner sind nicht lesbar und werden ausgelassen.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Write the settings of this backup into {module} on {pbx}? The current settings there are backed up first, so this can be undone.</source>
+        <translation>Die Einstellungen dieser Sicherung in {module} auf {pbx} schreiben? Die aktuellen Einstellungen dort werden vorher gesichert, der Schritt lässt sich also rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restoring on {pbx}…</source>
+        <translation>Wird auf {pbx} wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restored on {pbx}.</source>
+        <translation>Auf {pbx} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="-274"/>
+        <location line="+287"/>
+        <source>Export backup</source>
+        <translation>Sicherung exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a password for the exported file. Without it nobody can read the file, you included.</source>
+        <translation>Wählen Sie ein Passwort für die exportierte Datei. Ohne dieses Passwort kann niemand die Datei lesen – auch Sie nicht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported to {file}.</source>
+        <translation>Exportiert nach {file}.</translation>
+    </message>
+    <message>
+        <location line="-289"/>
+        <location line="+298"/>
+        <source>Import backup</source>
+        <translation>Sicherung importieren</translation>
+    </message>
+    <message>
+        <location line="-306"/>
+        <location line="+10"/>
+        <source>modmanager backups (*{suffix})</source>
+        <translation>modmanager-Sicherungen (*{suffix})</translation>
+    </message>
+    <message>
+        <location line="+296"/>
+        <source>Enter the password of {file}.</source>
+        <translation>Geben Sie das Passwort von {file} ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Importing…</source>
+        <translation>Wird importiert …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported the backup of {module} from {pbx}.</source>
+        <translation>Die Sicherung von {module} aus {pbx} wurde importiert.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete the backup of {module} from {when}? This cannot be undone.</source>
+        <translation>Die Sicherung von {module} vom {when} löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete backup</source>
+        <translation>Sicherung löschen</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <location filename="../../modmanager/gui/models/backups.py" line="+33"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBX</source>
+        <translation>Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+</context>
+<context>
+    <name>Badge</name>
+    <message>
+        <location filename="../../modmanager/gui/models/badges.py" line="+42"/>
+        <source>Incompatible</source>
+        <translation>Inkompatibel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>Kostenpflichtig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NFR</source>
+        <translation>NFR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre-release</source>
+        <translation>Vorabversion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untested</source>
+        <translation>Ungetestet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+</context>
+<context>
     <name>CatalogSourceDialog</name>
     <message>
         <location filename="../../modmanager/gui/dialogs/settings_dialog.py" line="+53"/>
@@ -161,6 +477,792 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../modmanager/gui/controller.py" line="+50"/>
+        <source>Checking the PBX</source>
+        <translation>Telefonanlage wird geprüft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing up settings</source>
+        <translation>Einstellungen werden gesichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uploading the module</source>
+        <translation>Modul wird hochgeladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installing</source>
+        <translation>Wird installiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restoring settings</source>
+        <translation>Einstellungen werden wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activating instances</source>
+        <translation>Instanzen werden aktiviert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifying</source>
+        <translation>Wird überprüft</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>(catalogs)</source>
+        <translation>(Kataloge)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The module catalogs could not be loaded</source>
+        <translation>Die Modulkataloge konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Load module catalogs</source>
+        <translation>Modulkataloge laden</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Refresh {pbx}</source>
+        <translation>{pbx} aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Prepare {module} on {pbx}</source>
+        <translation>{module} auf {pbx} vorbereiten</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Install {module} {version} on {pbx}</source>
+        <translation>{module} {version} auf {pbx} installieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update {module} to {version} on {pbx}</source>
+        <translation>{module} auf {pbx} auf {version} aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{module} now runs {version} on {pbx}; its settings were restored.</source>
+        <translation>{module} läuft jetzt in {version} auf {pbx}; die Einstellungen wurden wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Update all free updates on {pbx}</source>
+        <translation>Alle kostenlosen Updates auf {pbx} installieren</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Back up {module} on {pbx}</source>
+        <translation>{module} auf {pbx} sichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The settings of {module} on {pbx} were backed up.</source>
+        <translation>Die Einstellungen von {module} auf {pbx} wurden gesichert.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Restore {module} on {pbx}</source>
+        <translation>{module} auf {pbx} wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The backup of {module} was restored on {pbx}.</source>
+        <translation>Die Sicherung von {module} wurde auf {pbx} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export backup of {module}</source>
+        <translation>Sicherung von {module} exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>(backups)</source>
+        <translation>(Sicherungen)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Import backup {file}</source>
+        <translation>Sicherung {file} importieren</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Check interrupted update of {module}</source>
+        <translation>Unterbrochenes Update von {module} prüfen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Roll back {module} on {pbx}</source>
+        <translation>{module} auf {pbx} zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finish the update of {module} on {pbx}</source>
+        <translation>Update von {module} auf {pbx} abschließen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Remove {pbx}</source>
+        <translation>{pbx} entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../modmanager/gui/widgets/demo_banner.py" line="+26"/>
+        <source>Demo: simulated PBXs - nothing here touches a real PBX.</source>
+        <translation>Demo: simulierte Telefonanlagen – hier wird keine echte Telefonanlage angefasst.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try updates, backups and restores freely; every start begins with a fresh fleet.</source>
+        <translation>Probieren Sie Updates, Sicherungen und Wiederherstellungen nach Belieben aus; jeder Start beginnt mit frischen Anlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>FleetModel</name>
+    <message>
+        <location filename="../../modmanager/gui/models/fleet.py" line="+208"/>
+        <source>PBX</source>
+        <translation>Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Without customer</source>
+        <translation>Ohne Kunde</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{status} (checking…)</source>
+        <translation>{status} (wird geprüft …)</translation>
+    </message>
+</context>
+<context>
+    <name>FleetStatus</name>
+    <message>
+        <location line="-195"/>
+        <source>Update interrupted</source>
+        <translation>Update unterbrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate changed</source>
+        <translation>Zertifikat geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access problem</source>
+        <translation>Zugriffsproblem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incompatible module</source>
+        <translation>Inkompatibles Modul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updates available</source>
+        <translation>Updates verfügbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid updates only</source>
+        <translation>Nur kostenpflichtige Updates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not checked yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>InstalledModulesModel</name>
+    <message>
+        <location filename="../../modmanager/gui/models/modules.py" line="-113"/>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vendor</source>
+        <translation>Hersteller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newest compatible</source>
+        <translation>Neueste kompatible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{name}: active</source>
+        <translation>{name}: aktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: inactive</source>
+        <translation>{name}: inaktiv</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+14"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>{total} ({active} active)</source>
+        <translation>{total} ({active} aktiv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{target} (free: {free})</source>
+        <translation>{target} (kostenlos: {free})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not in any catalog</source>
+        <translation>in keinem Katalog</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../modmanager/gui/main_window.py" line="+110"/>
+        <source>modmanager – STARFACE modules</source>
+        <translation>modmanager – STARFACE-Module</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (demo)</source>
+        <translation> (Demo)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Search PBXs, customers, tags (Ctrl+F)</source>
+        <translation>Telefonanlagen, Kunden, Schlagwörter suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Filter installed modules</source>
+        <translation>Installierte Module filtern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter available modules</source>
+        <translation>Verfügbare Module filtern</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read every PBX and the module catalogs again</source>
+        <translation>Alle Telefonanlagen und die Modulkataloge neu einlesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Search PBXs</source>
+        <translation>Telefonanlagen &amp;suchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Update…</source>
+        <translation>&amp;Update …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Update the selected module (shows what changes first)</source>
+        <translation>Das ausgewählte Modul aktualisieren (zeigt vorher, was sich ändert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Update &amp;all…</source>
+        <translation>&amp;Alle aktualisieren …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Install every free update of this PBX</source>
+        <translation>Alle kostenlosen Updates dieser Telefonanlage installieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Install…</source>
+        <translation>&amp;Installieren …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Install the selected available module</source>
+        <translation>Das ausgewählte verfügbare Modul installieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reinstall an &amp;earlier version…</source>
+        <translation>Ältere &amp;Version erneut installieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go back to an earlier release of the selected module</source>
+        <translation>Zu einer älteren Version des ausgewählten Moduls zurückkehren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back up the settings of the selected module</source>
+        <translation>Die Einstellungen des ausgewählten Moduls sichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>Aus Sicherung &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore settings of the selected module from a backup</source>
+        <translation>Einstellungen des ausgewählten Moduls aus einer Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show &amp;backups…</source>
+        <translation>Sicherungen an&amp;zeigen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All backups: contents, restore, export and import</source>
+        <translation>Alle Sicherungen: Inhalt, Wiederherstellen, Export und Import</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add PBX…</source>
+        <translation>Telefonanlage &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit PBX…</source>
+        <translation>Telefonanlage &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;move PBX…</source>
+        <translation>Telefonanlage ent&amp;fernen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh this PBX</source>
+        <translation>Diese Telefonanlage aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;PBX</source>
+        <translation>&amp;Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Module</source>
+        <translation>&amp;Modul</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Operations</source>
+        <translation>Vorgänge</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{running} running, {waiting} waiting</source>
+        <translation>{running} laufen, {waiting} warten</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>Installed ({count})</source>
+        <translation>Installiert ({count})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Available ({count})</source>
+        <translation>Verfügbar ({count})</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Select a PBX on the left.</source>
+        <translation>Wählen Sie links eine Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>modmanager has not been able to read this PBX yet.</source>
+        <translation>modmanager konnte diese Telefonanlage noch nicht auslesen.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Preparing the update of {module}…</source>
+        <translation>Update von {module} wird vorbereitet …</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Preparing the installation of {module}…</source>
+        <translation>Installation von {module} wird vorbereitet …</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Reinstall an earlier version</source>
+        <translation>Ältere Version erneut installieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which release of {module} should {pbx} run?</source>
+        <translation>Welche Version von {module} soll auf {pbx} laufen?</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{pbx} has no free updates.</source>
+        <translation>Für {pbx} gibt es keine kostenlosen Updates.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{module}: v{old} → v{new}</source>
+        <translation>{module}: v{old} → v{new}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Update all</source>
+        <translation>Alle aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install these free updates on {pbx}, one after the other?</source>
+        <translation>Diese kostenlosen Updates nacheinander auf {pbx} installieren?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Paid updates are not included. Each module is backed up first; a failure stops the run.</source>
+        <translation>Kostenpflichtige Updates sind nicht enthalten. Jedes Modul wird vorher gesichert; ein Fehler beendet den Durchlauf.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Updated: {modules}.</source>
+        <translation>Aktualisiert: {modules}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Failed: {module} – {problem}</source>
+        <translation>Fehlgeschlagen: {module} – {problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not attempted after the failure: {modules}.</source>
+        <translation>Nach dem Fehler nicht mehr versucht: {modules}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Update all on {pbx}</source>
+        <translation>Alle aktualisieren auf {pbx}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{done} of {total} updates were installed.</source>
+        <translation>{done} von {total} Updates wurden installiert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All {count} free updates were installed.</source>
+        <translation>Alle {count} kostenlosen Updates wurden installiert.</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Remove PBX</source>
+        <translation>Telefonanlage entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {pbx} from modmanager? Nothing on the PBX changes; its backups are kept.</source>
+        <translation>{pbx} aus modmanager entfernen? Auf der Telefonanlage ändert sich nichts; ihre Sicherungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The new language applies at the next start.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationModel</name>
+    <message>
+        <location filename="../../modmanager/gui/models/migration.py" line="+54"/>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings carried over</source>
+        <translation>Übernommene Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropped</source>
+        <translation>Entfallen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New (with default)</source>
+        <translation>Neu (mit Vorgabewert)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all {count}</source>
+        <translation>alle {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleDetails</name>
+    <message>
+        <location filename="../../modmanager/gui/widgets/details.py" line="+45"/>
+        <source>compatible</source>
+        <translation>kompatibel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not compatible</source>
+        <translation>nicht kompatibel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>untested</source>
+        <translation>ungetestet</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Pre-release</source>
+        <translation>Vorabversion</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paid: needs a new module license key</source>
+        <translation>Kostenpflichtig: neuer Modullizenzschlüssel nötig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>installed</source>
+        <translation>installiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>update target</source>
+        <translation>Update-Ziel</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The vendor describes no changes for this release.</source>
+        <translation>Der Hersteller beschreibt keine Änderungen für diese Version.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The catalog lists no releases of this module.</source>
+        <translation>Der Katalog enthält keine Versionen dieses Moduls.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Release</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compatible with STARFACE</source>
+        <translation>Kompatibel mit STARFACE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not compatible with</source>
+        <translation>Nicht kompatibel mit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On this PBX ({version})</source>
+        <translation>Auf dieser Anlage ({version})</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{target} is available as a paid upgrade (new module license key); {free} is the newest free update.</source>
+        <translation>{target} ist als kostenpflichtiges Upgrade verfügbar (neuer Modullizenzschlüssel); {free} ist das neueste kostenlose Update.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{target} is available as a paid upgrade: it needs a new module license key.</source>
+        <translation>{target} ist als kostenpflichtiges Upgrade verfügbar: Es braucht einen neuen Modullizenzschlüssel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{target} is available as a free update (NFR build).</source>
+        <translation>{target} ist als kostenloses Update verfügbar (NFR-Build).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{target} is available as a free update.</source>
+        <translation>{target} ist als kostenloses Update verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Up to date: no newer compatible release exists.</source>
+        <translation>Aktuell: Es gibt keine neuere kompatible Version.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The installed release is not compatible with this STARFACE and no newer release is.</source>
+        <translation>Die installierte Version ist mit dieser STARFACE nicht kompatibel, und keine neuere Version ist es.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No newer release is compatible with this STARFACE.</source>
+        <translation>Keine neuere Version ist mit dieser STARFACE kompatibel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No release is stated compatible with this STARFACE; newer ones are untested.</source>
+        <translation>Für keine Version ist die Kompatibilität mit dieser STARFACE angegeben; neuere sind ungetestet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No catalog lists this module, so modmanager cannot offer updates for it.</source>
+        <translation>Kein Katalog enthält dieses Modul, daher kann modmanager keine Updates dafür anbieten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Newer releases need STARFACE {version} or later.</source>
+        <translation>Neuere Versionen brauchen STARFACE {version} oder neuer.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Back up now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore…</source>
+        <translation>Wiederherstellen …</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Changelog</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compatibility</source>
+        <translation>Kompatibilität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select a module to see its changelog, compatibility and backups.</source>
+        <translation>Wählen Sie ein Modul, um seine Änderungen, Kompatibilität und Sicherungen zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No backups of this module on this PBX yet.</source>
+        <translation>Noch keine Sicherungen dieses Moduls auf dieser Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} backups on this PBX</source>
+        <translation>{count} Sicherungen auf dieser Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{release} can be installed: a new instance is created and activated.</source>
+        <translation>{release} kann installiert werden: Eine neue Instanz wird angelegt und aktiviert.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No catalog lists this module: there is no description or changelog.</source>
+        <translation>Kein Katalog enthält dieses Modul: Es gibt keine Beschreibung und keine Änderungsliste.</translation>
+    </message>
+</context>
+<context>
     <name>OperationLogModel</name>
     <message>
         <location filename="../../modmanager/gui/widgets/operations.py" line="+92"/>
@@ -221,7 +1323,7 @@
         <translation>Abgeschlossen.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+114"/>
         <location line="+12"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
@@ -253,6 +1355,49 @@
         <location line="+9"/>
         <source>Finished</source>
         <translation>Beendet</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/password_prompt.py" line="+44"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Enter the password.</source>
+        <translation>Geben Sie das Passwort ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use at least {count} characters.</source>
+        <translation>Verwenden Sie mindestens {count} Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This computer has no keyring, so modmanager keeps the PBX passwords in a file encrypted with a master password. Choose the master password; you will need it at every start.</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund, daher speichert modmanager die Passwörter der Telefonanlagen in einer mit einem Master-Passwort verschlüsselten Datei. Wählen Sie das Master-Passwort; Sie brauchen es bei jedem Start.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the master password that protects the stored PBX passwords.</source>
+        <translation>Geben Sie das Master-Passwort ein, das die gespeicherten Passwörter der Telefonanlagen schützt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>modmanager – master password</source>
+        <translation>modmanager – Master-Passwort</translation>
     </message>
 </context>
 <context>
@@ -388,17 +1533,17 @@
         <translation>Geben Sie den Namen der Agent-Instanz ein (meist „modmanager“).</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Trusted certificate: {fingerprint}</source>
         <translation>Vertrauenswürdiges Zertifikat: {fingerprint}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>No certificate pinned yet; “Test connection” checks it.</source>
         <translation>Noch kein Zertifikat hinterlegt; „Verbindung testen“ prüft es.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Reading the certificate of {url} …</source>
         <translation>Zertifikat von {url} wird gelesen …</translation>
     </message>
@@ -426,6 +1571,222 @@
         <location line="+8"/>
         <source>Connected: {summary}</source>
         <translation>Verbunden: {summary}</translation>
+    </message>
+</context>
+<context>
+    <name>PbxHeader</name>
+    <message>
+        <location filename="../../modmanager/gui/widgets/pbx_header.py" line="+37"/>
+        <source>Appliance</source>
+        <translation>Appliance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Virtual machine</source>
+        <translation>Virtuelle Maschine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STARFACE Cloud</source>
+        <translation>STARFACE Cloud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free Edition</source>
+        <translation>Free Edition</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Server license</source>
+        <translation>Serverlizenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} user licenses</source>
+        <translation>{count} Benutzerlizenzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NFR server license</source>
+        <translation>NFR-Serverlizenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} NFR user licenses</source>
+        <translation>{count} NFR-Benutzerlizenzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscription</source>
+        <translation>Subscription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo license</source>
+        <translation>Demolizenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redundancy system</source>
+        <translation>Redundanzsystem</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{license}, expired on {date}</source>
+        <translation>{license}, abgelaufen am {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{license}, expires on {date}</source>
+        <translation>{license}, läuft ab am {date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{license} (not valid on STARFACE Cloud)</source>
+        <translation>{license} (auf STARFACE Cloud nicht gültig)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy to the clipboard (vendors need it to issue module license keys)</source>
+        <translation>In die Zwischenablage kopieren (Hersteller brauchen ihn, um Modullizenzschlüssel auszustellen)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>STARFACE:</source>
+        <translation>STARFACE:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edition:</source>
+        <translation>Edition:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licenses:</source>
+        <translation>Lizenzen:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No PBX selected</source>
+        <translation>Keine Telefonanlage ausgewählt</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No facts known yet: the PBX has not answered so far.</source>
+        <translation>Noch keine Angaben bekannt: Die Telefonanlage hat bisher nicht geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read on {time}</source>
+        <translation>Gelesen am {time}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hardware ID:</source>
+        <translation>Hardware-ID:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server license key:</source>
+        <translation>Serverlizenzschlüssel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(not reported)</source>
+        <translation>(nicht gemeldet)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none reported</source>
+        <translation>keine gemeldet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Partner license: NFR module builds are installed where the module has one.</source>
+        <translation>Partnerlizenz: NFR-Builds der Module werden installiert, wo es sie gibt.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/recovery_dialog.py" line="+46"/>
+        <source>Interrupted updates</source>
+        <translation>Unterbrochene Updates</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>These updates were interrupted and are not finished. Until they are, the module may run without some of its settings. Choose for each what to do; modmanager recommends the preselected way.</source>
+        <translation>Diese Updates wurden unterbrochen und sind nicht abgeschlossen. Bis dahin läuft das Modul möglicherweise ohne einen Teil seiner Einstellungen. Wählen Sie für jedes, was geschehen soll; modmanager empfiehlt den vorausgewählten Weg.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Carry out</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{module} on {pbx}</source>
+        <translation>{module} auf {pbx}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not installed</source>
+        <translation>nicht installiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update from {start} to v{target}, started {when}, stopped at the step “{step}”.</source>
+        <translation>Update von {start} auf v{target}, gestartet {when}, angehalten beim Schritt „{step}“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The PBX cannot be reached right now: {problem}</source>
+        <translation>Die Telefonanlage ist gerade nicht erreichbar: {problem}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The module is not installed on the PBX at the moment.</source>
+        <translation>Das Modul ist zurzeit nicht auf der Telefonanlage installiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PBX runs v{version} now.</source>
+        <translation>Auf der Telefonanlage läuft jetzt v{version}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finish the update (v{target} with the restored settings)</source>
+        <translation>Update abschließen (v{target} mit den wiederhergestellten Einstellungen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roll back to v{start} with the backed-up settings</source>
+        <translation>Auf v{start} mit den gesicherten Einstellungen zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decide later (the PBX stays marked as interrupted)</source>
+        <translation>Später entscheiden (die Telefonanlage bleibt als unterbrochen markiert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No copy of the previous version is available.</source>
+        <translation>Es liegt keine Kopie der vorherigen Version vor.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{option} – recommended</source>
+        <translation>{option} – empfohlen</translation>
     </message>
 </context>
 <context>
@@ -552,6 +1913,159 @@
         <location line="+1"/>
         <source>Try again; if it happens again, send the log file to your modmanager support.</source>
         <translation>Versuchen Sie es erneut; tritt der Fehler wieder auf, senden Sie die Protokolldatei an Ihren modmanager-Support.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/update_dialog.py" line="+55"/>
+        <source>Install {module}</source>
+        <translation>{module} installieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reinstall an earlier version of {module}</source>
+        <translation>Ältere Version von {module} erneut installieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update {module}</source>
+        <translation>{module} aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Release:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build:</source>
+        <translation>Build:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compatibility:</source>
+        <translation>Kompatibilität:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>I understand that this upgrade needs a new module license key for this PBX.</source>
+        <translation>Mir ist klar, dass dieses Upgrade einen neuen Modullizenzschlüssel für diese Telefonanlage braucht.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Install</source>
+        <translation>Installieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reinstall</source>
+        <translation>Erneut installieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;{target} is a paid upgrade.&lt;/b&gt; Updating to or past {paid} needs a new module license key for this PBX; without it the module does not run licensed after the update. Order the key from the vendor first.</source>
+        <translation>&lt;b&gt;{target} ist ein kostenpflichtiges Upgrade.&lt;/b&gt; Ein Update auf oder über {paid} hinaus braucht einen neuen Modullizenzschlüssel für diese Telefonanlage; ohne ihn läuft das Modul nach dem Update nicht lizenziert. Bestellen Sie den Schlüssel vorher beim Hersteller.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stay on {free}, the newest free release (no new license key needed)</source>
+        <translation>Bei {free} bleiben, der neuesten kostenlosen Version (kein neuer Lizenzschlüssel nötig)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Update to {target} (paid: new module license key)</source>
+        <translation>Auf {target} aktualisieren (kostenpflichtig: neuer Modullizenzschlüssel)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;{module}&lt;/b&gt; is installed on &lt;b&gt;{pbx}&lt;/b&gt;: a new module instance is created and activated.</source>
+        <translation>&lt;b&gt;{module}&lt;/b&gt; wird auf &lt;b&gt;{pbx}&lt;/b&gt; installiert: Eine neue Instanz des Moduls wird angelegt und aktiviert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{release} of {date}</source>
+        <translation>{release} vom {date}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;{module}&lt;/b&gt; on &lt;b&gt;{pbx}&lt;/b&gt;: the settings are backed up first, then the module is uploaded, the settings restored and the instances activated again. If a step fails, the previous version is put back.</source>
+        <translation>&lt;b&gt;{module}&lt;/b&gt; auf &lt;b&gt;{pbx}&lt;/b&gt;: Zuerst werden die Einstellungen gesichert, dann wird das Modul hochgeladen, die Einstellungen werden wiederhergestellt und die Instanzen wieder aktiviert. Schlägt ein Schritt fehl, wird die vorherige Version zurückgespielt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{installed} → {release}</source>
+        <translation>{installed} → {release}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{change} (released {date})</source>
+        <translation>{change} (veröffentlicht am {date})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NFR build for partner PBXs (runs without a module license key)</source>
+        <translation>NFR-Build für Partneranlagen (läuft ohne Modullizenzschlüssel)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard build</source>
+        <translation>Standard-Build</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compatible with STARFACE {version}</source>
+        <translation>Kompatibel mit STARFACE {version}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untested on STARFACE {version}: the vendor makes no statement</source>
+        <translation>Ungetestet auf STARFACE {version}: Der Hersteller macht keine Angabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not compatible with STARFACE {version}</source>
+        <translation>Nicht kompatibel mit STARFACE {version}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The module is not installed yet; no settings exist.</source>
+        <translation>Das Modul ist noch nicht installiert; es gibt keine Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The module has no instances; no settings need to be restored.</source>
+        <translation>Das Modul hat keine Instanzen; es müssen keine Einstellungen wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Settings per instance. Some settings have no place in {release} and are dropped; they stay in the backup.</source>
+        <translation>Einstellungen je Instanz. Einige Einstellungen gibt es in {release} nicht mehr; sie entfallen, bleiben aber in der Sicherung.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Settings per instance: every setting is carried over.</source>
+        <translation>Einstellungen je Instanz: Alle Einstellungen werden übernommen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This installs an earlier version over v{installed}; settings are kept as far as the earlier version has a place for them.</source>
+        <translation>Damit wird eine ältere Version über v{installed} installiert; Einstellungen bleiben erhalten, soweit die ältere Version sie kennt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No copy of the installed version is available: if the update fails, the settings are restored into the new version instead of going back.</source>
+        <translation>Es liegt keine Kopie der installierten Version vor: Schlägt das Update fehl, werden die Einstellungen in die neue Version zurückgespielt, statt zur alten zurückzukehren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The vendor has not stated that this release works with STARFACE {version}.</source>
+        <translation>Der Hersteller hat nicht angegeben, dass diese Version mit STARFACE {version} funktioniert.</translation>
     </message>
 </context>
 </TS>

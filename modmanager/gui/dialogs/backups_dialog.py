@@ -61,16 +61,19 @@ def _ask_password(parent: QWidget, title: str, text: str, new: bool) -> str | No
 def _ask_save_path(parent: QWidget, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Export backup"),
+        QCoreApplication.translate("BackupsDialog", "Export backup"),
         suggested,
-        parent.tr("modmanager backups (*{suffix})").format(suffix=EXPORT_SUFFIX),
+        QCoreApplication.translate("BackupsDialog", "modmanager backups (*{suffix})").format(suffix=EXPORT_SUFFIX),
     )
     return Path(name) if name else None
 
 
 def _ask_open_path(parent: QWidget, _suggested: str) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, parent.tr("Import backup"), "", parent.tr("modmanager backups (*{suffix})").format(suffix=EXPORT_SUFFIX)
+        parent,
+        QCoreApplication.translate("BackupsDialog", "Import backup"),
+        "",
+        QCoreApplication.translate("BackupsDialog", "modmanager backups (*{suffix})").format(suffix=EXPORT_SUFFIX),
     )
     return Path(name) if name else None
 
