@@ -485,7 +485,7 @@ def _roll_back_after(
     services: Services, client: AgentClient, entry: JournalEntry, error: BaseException
 ) -> OperationError:
     """Converge back after a failure; return the error that tells the user where things stand."""
-    cause = error.message if isinstance(error, ModManagerError) else "an unexpected error occurred"
+    cause = error.message.rstrip(".") if isinstance(error, ModManagerError) else "an unexpected error occurred"
     current = services.journal.get(entry.op_id)
     if current.step == "upload":
         # The install was never requested: the PBX still runs the old version untouched.
@@ -515,7 +515,9 @@ def _roll_back_after(
             converge(client, rollback_lock, previous)
             outcome = f"The previous version v{entry.from_version} was put back with all its settings."
     except Exception as rollback_error:  # the journal keeps the way back
-        detail = rollback_error.message if isinstance(rollback_error, ModManagerError) else "unexpected error"
+        detail = (
+            rollback_error.message.rstrip(".") if isinstance(rollback_error, ModManagerError) else "unexpected error"
+        )
         safe = f" The settings are safe in backup {entry.backup_id}." if entry.backup_id else ""
         return OperationError(
             f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}) and could not be "
