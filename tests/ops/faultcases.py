@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from modmanager.core.sfmbuild import ModuleSpec
 from modmanager.pbx.protocol import EntryPoint
+from modmanager.simulator.faults import CorruptMode
 from modmanager.simulator.server import SimulatedPbx
 from modmanager.simulator.state import UPLOADS_DIR, SimModule, SimPbx, load_pbx, save_pbx
 from modmanager.store.journal import Journal
@@ -66,6 +67,9 @@ class Fault(enum.StrEnum):
     DROP_MID_UPLOAD = "drop-mid-upload"
     RESTART_BEFORE = "restart-before"
     CORRUPT = "corrupt"
+    """The call takes effect; its answer is not XML."""
+    CORRUPT_TYPES = "corrupt-types"
+    """The call takes effect; its answer is XML-RPC whose numbers and flags became strings."""
     REFUSE_FROM_HERE = "refuse-from-here"
     """The PBX goes away at this call: it and every later connection get no answer."""
 
@@ -246,6 +250,8 @@ def arm(sim: SimulatedPbx, interceptor: Interceptor, case: Case, *, hang_seconds
             faults.restart_before(step)
         case Fault.CORRUPT:
             faults.corrupt(step)
+        case Fault.CORRUPT_TYPES:
+            faults.corrupt(step, mode=CorruptMode.WRONG_TYPES)
         case Fault.REFUSE_FROM_HERE:
             interceptor.refuse_from(step)
 
@@ -262,6 +268,7 @@ def fault_fired(sim: SimulatedPbx, interceptor: Interceptor, case: Case) -> bool
         Fault.DROP_MID_UPLOAD: "drop-mid-upload",
         Fault.RESTART_BEFORE: "restart",
         Fault.CORRUPT: "corrupt",
+        Fault.CORRUPT_TYPES: "corrupt",
     }
     return any(fired.kind == kinds[case.fault] and fired.entry_point == case.step for fired in sim.faults.fired)
 
