@@ -176,6 +176,8 @@ def take_screenshot(window: MainWindow, runner: TaskRunner, path: Path) -> int:
             window.select_module(module_id)
     window.fleet_view.resizeColumnToContents(FleetModel.COLUMN_STATUS)
     QApplication.processEvents()
+    window.scroll_to_selection()
+    QApplication.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(path), "PNG"):
         print(f"modmanager: the screenshot could not be written to {path}.", file=sys.stderr)

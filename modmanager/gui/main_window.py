@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pbx_pane)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 940])
+        splitter.setSizes([390, 890])
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
 
     def _module_table(
         self, model: InstalledModulesModel | AvailableModulesModel, badge_column: int
-    ) -> tuple[QTableView, QLineEdit]:
+    ) -> tuple[QTableView, QSortFilterProxyModel]:
         proxy = sorted_filtered(model, self)
         view = QTableView()
         view.setModel(proxy)
@@ -198,23 +198,26 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         view.setItemDelegateForColumn(badge_column, BadgeDelegate(view))
-        edit = QLineEdit()
-        edit.setClearButtonEnabled(True)
-        edit.textChanged.connect(proxy.setFilterFixedString)
-        return view, edit
+        return view, proxy
 
     def _build_pbx_pane(self) -> None:
         self.header = PbxHeader()
         self.installed_model = InstalledModulesModel(self)
         self.available_model = AvailableModulesModel(self)
-        self.installed_view, self.installed_filter = self._module_table(
+        self.installed_view, self.installed_proxy = self._module_table(
             self.installed_model, InstalledModulesModel.COLUMN_STATUS
         )
-        self.installed_filter.setPlaceholderText(self.tr("Filter installed modules"))
-        self.available_view, self.available_filter = self._module_table(
+        self.available_view, self.available_proxy = self._module_table(
             self.available_model, AvailableModulesModel.COLUMN_STATUS
         )
-        self.available_filter.setPlaceholderText(self.tr("Filter available modules"))
+        # One filter for both tabs, in the tab bar's corner: a module searched for stays found
+        # when switching between installed and available.
+        self.module_filter = QLineEdit()
+        self.module_filter.setPlaceholderText(self.tr("Filter modules"))
+        self.module_filter.setClearButtonEnabled(True)
+        self.module_filter.setFixedWidth(240)
+        self.module_filter.textChanged.connect(self.installed_proxy.setFilterFixedString)
+        self.module_filter.textChanged.connect(self.available_proxy.setFilterFixedString)
         self.installed_view.selectionModel().selectionChanged.connect(self._module_selection_changed)
         self.available_view.selectionModel().selectionChanged.connect(self._module_selection_changed)
         self.installed_view.customContextMenuRequested.connect(self._installed_menu)
@@ -223,13 +226,13 @@ class MainWindow(QMainWindow):
         self.available_view.doubleClicked.connect(lambda _index: self.install_selected())
 
         self.module_tabs = QTabWidget()
-        for view, edit in ((self.installed_view, self.installed_filter), (self.available_view, self.available_filter)):
-            page = QWidget()
-            page_layout = QVBoxLayout(page)
-            page_layout.setContentsMargins(4, 4, 4, 4)
-            page_layout.addWidget(edit)
-            page_layout.addWidget(view, 1)
-            self.module_tabs.addTab(page, "")
+        self.module_tabs.addTab(self.installed_view, "")
+        self.module_tabs.addTab(self.available_view, "")
+        corner = QWidget()
+        corner_layout = QVBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 0, 6, 2)
+        corner_layout.addWidget(self.module_filter)
+        self.module_tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.module_tabs.currentChanged.connect(lambda _tab: self._module_selection_changed())
 
         self.details = ModuleDetails()
@@ -239,9 +242,9 @@ class MainWindow(QMainWindow):
         self.modules_splitter = QSplitter(Qt.Orientation.Vertical)
         self.modules_splitter.addWidget(self.module_tabs)
         self.modules_splitter.addWidget(self.details)
-        self.modules_splitter.setStretchFactor(0, 1)
-        self.modules_splitter.setStretchFactor(1, 1)
-        self.modules_splitter.setSizes([290, 230])
+        self.modules_splitter.setStretchFactor(0, 3)
+        self.modules_splitter.setStretchFactor(1, 2)
+        self.modules_splitter.setSizes([300, 200])
         self.pbx_pane = QWidget()
         layout = QVBoxLayout(self.pbx_pane)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -355,7 +358,6 @@ class MainWindow(QMainWindow):
             self.install_action,
             None,
             self.backup_action,
-            self.restore_action,
             self.backups_action,
             None,
             self.add_pbx_action,
@@ -490,18 +492,24 @@ class MainWindow(QMainWindow):
         row = self.installed_model.row_of(module_id)
         if row is not None:
             self.module_tabs.setCurrentIndex(0)
-            index = self.installed_view.model().mapFromSource(self.installed_model.index(row, 0))  # type: ignore[attr-defined]
+            index = self.installed_proxy.mapFromSource(self.installed_model.index(row, 0))
             self.installed_view.setCurrentIndex(index)
             self.installed_view.scrollTo(index)
             return True
         for number, item in enumerate(self.available_model.rows()):
             if item.module.id.lower() == module_id.lower():
                 self.module_tabs.setCurrentIndex(1)
-                proxy = self.available_view.model()
-                index = proxy.mapFromSource(self.available_model.index(number, 0))  # type: ignore[attr-defined]
+                index = self.available_proxy.mapFromSource(self.available_model.index(number, 0))
                 self.available_view.setCurrentIndex(index)
                 return True
         return False
+
+    def scroll_to_selection(self) -> None:
+        """Bring the selected PBX and module into view (after the layout settled)."""
+        for view in (self.fleet_view, self.installed_view, self.available_view):
+            current = view.currentIndex()
+            if current.isValid():
+                view.scrollTo(current)
 
     def selected_installed(self) -> InstalledRow | None:
         if self.module_tabs.currentIndex() != 0:

@@ -531,7 +531,7 @@
     <message>
         <location line="+27"/>
         <source>Refresh {pbx}</source>
-        <translation>{pbx} aktualisieren</translation>
+        <translation>{pbx} neu einlesen</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -624,8 +624,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Try updates, backups and restores freely; every start begins with a fresh fleet.</source>
-        <translation>Probieren Sie Updates, Sicherungen und Wiederherstellungen nach Belieben aus; jeder Start beginnt mit frischen Anlagen.</translation>
+        <source>Try anything; every start begins afresh.</source>
+        <translation>Probieren Sie alles aus; jeder Start beginnt von vorn.</translation>
     </message>
 </context>
 <context>
@@ -786,19 +786,14 @@
         <translation>Telefonanlagen, Kunden, Schlagwörter suchen (Strg+F)</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>Filter installed modules</source>
-        <translation>Installierte Module filtern</translation>
+        <location line="+64"/>
+        <source>Filter modules</source>
+        <translation>Module filtern</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Filter available modules</source>
-        <translation>Verfügbare Module filtern</translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
+        <translation>&amp;Neu einlesen</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -898,7 +893,7 @@
     <message>
         <location line="+1"/>
         <source>Refresh this PBX</source>
-        <translation>Diese Telefonanlage aktualisieren</translation>
+        <translation>Diese Telefonanlage neu einlesen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -916,7 +911,7 @@
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>&amp;PBX</source>
         <translation>&amp;Telefonanlage</translation>
     </message>
@@ -941,7 +936,7 @@
         <translation>{running} laufen, {waiting} warten</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+133"/>
         <source>Installed ({count})</source>
         <translation>Installiert ({count})</translation>
     </message>
@@ -1212,7 +1207,7 @@
         <translation>Neuere Versionen brauchen STARFACE {version} oder neuer.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Back up now</source>
         <translation>Jetzt sichern</translation>
     </message>
@@ -1257,7 +1252,7 @@
         <translation>{release} kann installiert werden: Eine neue Instanz wird angelegt und aktiviert.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>No catalog lists this module: there is no description or changelog.</source>
         <translation>Kein Katalog enthält dieses Modul: Es gibt keine Beschreibung und keine Änderungsliste.</translation>
     </message>

@@ -624,7 +624,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Try updates, backups and restores freely; every start begins with a fresh fleet.</source>
+        <source>Try anything; every start begins afresh.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -786,17 +786,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>Filter installed modules</source>
+        <location line="+64"/>
+        <source>Filter modules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Filter available modules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -916,7 +911,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>&amp;PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -941,7 +936,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+133"/>
         <source>Installed ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,7 +1207,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1257,7 +1252,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>No catalog lists this module: there is no description or changelog.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -25,7 +25,7 @@ class DemoBanner(QFrame):
             "<b>"
             + self.tr("Demo: simulated PBXs - nothing here touches a real PBX.")
             + "</b> "
-            + self.tr("Try updates, backups and restores freely; every start begins with a fresh fleet.")
+            + self.tr("Try anything; every start begins afresh.")
         )
         self.label.setWordWrap(True)
         layout = QHBoxLayout(self)

@@ -248,6 +248,7 @@ class ModuleDetails(QWidget):
         self.description.setWordWrap(True)
 
         self.changelog = _Browser()
+        self.changelog.setMinimumHeight(60)
         self.changelog.setOpenExternalLinks(True)
         self.compatibility = _Browser()
         self.backups_model = BackupsModel(self)
@@ -364,7 +365,9 @@ class ModuleDetails(QWidget):
 
     def _fill_header(self, name: str, vendor: str, module_id: str) -> None:
         self.title.setText(name)
-        self.subtitle.setText(f"{vendor} · {module_id}")
+        self.subtitle.setText(vendor)
+        self.subtitle.setToolTip(module_id)
+        self.title.setToolTip(module_id)
         self.subtitle.show()
         self.tabs.setEnabled(True)
 

@@ -1,0 +1,203 @@
+"""The main window against simulated PBXs: the fleet fills, modules show with badges, the
+window keeps working while PBXs are read, and interrupted updates are offered for recovery."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from modmanager.core.errors import OperationError
+from modmanager.gui.main_window import MainWindow
+from modmanager.gui.models.badges import Badge, installed_badges
+from modmanager.gui.tasks import TaskRunner, TaskState
+from modmanager.ops.demo import DemoSession, start_demo
+from modmanager.ops.recovery import RecoveryAction
+from modmanager.ops.refresh import FleetStatus
+from modmanager.ops.update import prepare_update, run_update
+from modmanager.store.settings import Settings
+from tests.ops.world import B_VALUES, MODULE_A, MODULE_B, MODULE_C, PBX, World, world
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def test_world(tmp_path: Path) -> Iterator[World]:
+    with world(tmp_path) as opened:
+        yield opened
+
+
+def open_window(
+    qtbot: QtBot,
+    services_world_or_demo: World | DemoSession,
+    runner: TaskRunner,
+    saved: list[Settings] | None = None,
+    *,
+    demo: bool = False,
+) -> MainWindow:
+    window = MainWindow(
+        services_world_or_demo.services, runner, demo=demo, save=(saved if saved is not None else []).append
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_the_demo_fleet_fills_the_list_with_every_status(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, english: str
+) -> None:
+    session = start_demo(tmp_path / "demo")
+    try:
+        window = open_window(qtbot, session, runner, demo=True)
+        assert window.demo_banner is not None and window.demo_banner.isVisible()
+        assert "nothing here touches a real PBX" in window.demo_banner.label.text()
+        window.start()
+        assert set(window.fleet_model.names()) == set(session.pbx_names), "the list is there before any PBX answered"
+        assert runner.wait_idle(WAIT_MS)
+
+        statuses = {entry.name: entry.status for entry in window.fleet_model.entries()}
+        assert {
+            FleetStatus.UP_TO_DATE,
+            FleetStatus.UPDATES_AVAILABLE,
+            FleetStatus.PAID_UPDATES_ONLY,
+            FleetStatus.INCOMPATIBLE_MODULE,
+            FleetStatus.UNREACHABLE,
+        } <= set(statuses.values())
+        unreachable = next(name for name, status in statuses.items() if status is FleetStatus.UNREACHABLE)
+        entry = window.fleet_model.entry(unreachable)
+        assert entry is not None and "cannot be reached" in entry.message and not entry.busy
+        # Grouped by customer: every PBX row sits under a customer row.
+        model = window.fleet_model
+        assert model.rowCount() >= 1 and all(model.index_of(name).parent().isValid() for name in statuses)
+
+        # The header shows an NFR license clearly on the partner's own PBX.
+        nfr_pbx = next(e.name for e in model.entries() if e.snapshot and e.snapshot.plan.facts.nfr_server)
+        assert window.select_pbx(nfr_pbx)
+        texts = [label.text() for label in window.header.licenses_box.findChildren(type(window.header.title))]
+        assert "NFR server license" in texts
+    finally:
+        window.close()
+        runner.shutdown()
+        session.stop()
+
+
+def test_selecting_a_pbx_shows_its_modules_with_badges(
+    qtbot: QtBot, runner: TaskRunner, test_world: World, english: str
+) -> None:
+    window = open_window(qtbot, test_world, runner)
+    window.start()
+    assert runner.wait_idle(WAIT_MS)
+    assert window.select_pbx(PBX)
+    assert window.header.title.text() == PBX
+    assert window.header.key_text, "the server license key (or hardware ID) is shown for copying"
+    window.header.copy_key()
+    assert QApplication.clipboard().text() == window.header.key_text
+
+    rows = {row.module.id: row for row in window.installed_model.rows()}
+    assert set(rows) == {MODULE_A, MODULE_B}
+    assert installed_badges(rows[MODULE_A].module, rows[MODULE_A].plan) == (Badge.UPDATE, Badge.PAID)
+    assert installed_badges(rows[MODULE_B].module, rows[MODULE_B].plan) == (Badge.UPDATE,)
+    assert [item.module.id for item in window.available_model.rows()] == [MODULE_C]
+    assert window.module_tabs.tabText(0) == "Installed (2)"
+
+    assert window.select_module(MODULE_A)
+    assert window.update_action.isEnabled() and window.backup_action.isEnabled()
+    assert not window.install_action.isEnabled()
+    html = window.details.changelog.toHtml()
+    assert "Paid: needs a new module license key" in html and "update target" in html
+    assert window.select_module(MODULE_C)
+    assert window.install_action.isEnabled() and not window.update_action.isEnabled()
+
+    window.module_filter.setText(rows[MODULE_B].display_name)
+    assert window.installed_proxy.rowCount() == 1
+    assert window.installed_proxy.index(0, 0).data() == rows[MODULE_B].display_name
+
+
+def test_the_window_keeps_working_while_pbxs_are_read(
+    qtbot: QtBot, runner: TaskRunner, test_world: World, english: str
+) -> None:
+    """A refresh that cannot finish yet must not block the event loop: a timer still fires."""
+    window = open_window(qtbot, test_world, runner)
+    window.controller.reload_records()
+    release = threading.Event()
+    connect = test_world.services.connect
+
+    def slow_connect(record):  # type: ignore[no-untyped-def]
+        release.wait(WAIT_MS / 1000)
+        return connect(record)
+
+    test_world.services.connect = slow_connect
+    handle = window.controller.refresh(PBX)
+    qtbot.waitUntil(lambda: handle.state is TaskState.RUNNING, timeout=WAIT_MS)
+    entry = window.fleet_model.entry(PBX)
+    assert entry is not None and entry.busy
+    fired: list[TaskState] = []
+    QTimer.singleShot(0, lambda: fired.append(handle.state))
+    qtbot.waitUntil(lambda: bool(fired), timeout=WAIT_MS)
+    assert fired == [TaskState.RUNNING], "the timer ran while the PBX was still being read"
+    window.search_edit.setText("kunde")  # the UI reacts meanwhile
+    assert window.fleet_proxy.rowCount() == 1
+    release.set()
+    assert runner.wait_idle(WAIT_MS)
+    entry = window.fleet_model.entry(PBX)
+    assert entry is not None and not entry.busy and entry.status is FleetStatus.UPDATES_AVAILABLE
+
+
+def test_an_open_journal_is_offered_for_recovery_and_resumed(
+    qtbot: QtBot, runner: TaskRunner, test_world: World, english: str
+) -> None:
+    preview = prepare_update(test_world.services, PBX, MODULE_B)
+    test_world.sim.faults.fail("importConfig", times=None)
+    with pytest.raises(OperationError):
+        run_update(test_world.services, preview)
+    test_world.sim.faults.clear()
+    assert test_world.services.journal.unfinished()
+
+    window = open_window(qtbot, test_world, runner)
+    window.start()
+    qtbot.waitUntil(lambda: window.recovery_dialog is not None, timeout=WAIT_MS)
+    dialog = window.recovery_dialog
+    assert dialog is not None
+    entry = window.fleet_model.entry(PBX)
+    assert entry is not None and entry.status is FleetStatus.INTERRUPTED
+    ((assessment, action),) = dialog.choices()
+    assert assessment.entry.module_id == MODULE_B and assessment.reachable
+    assert action is assessment.recommended, "the recommendation is preselected"
+    dialog.option_buttons[0][RecoveryAction.RESUME.value].setChecked(True)
+    dialog.accept()
+    assert runner.wait_idle(WAIT_MS)
+
+    assert test_world.services.journal.unfinished() == []
+    module = test_world.module(MODULE_B)
+    assert module.version == 4
+    assert {i.name: i.values for i in module.instances}["Telefonbuch"] == {**B_VALUES, "fullSync": "true"}
+    entry = window.fleet_model.entry(PBX)
+    assert entry is not None and entry.status is FleetStatus.UPDATES_AVAILABLE, "module A still has its update"
+
+
+def test_the_window_remembers_its_geometry(qtbot: QtBot, runner: TaskRunner, test_world: World, english: str) -> None:
+    saved: list[Settings] = []
+    window = open_window(qtbot, test_world, runner, saved)
+    assert (window.width(), window.height()) == (1280, 800)
+    window.resize(780, 560)  # inside the offscreen screen (800x600): restoring clamps to the screen
+    size = (window.width(), window.height())
+    assert size != (1280, 800)
+    window.close()
+    assert saved and saved[-1].window_geometry
+    test_world.services.settings = saved[-1]
+    again = open_window(qtbot, test_world, runner)
+    assert (again.width(), again.height()) == size
+    again.close()
+
+
+def test_shortcuts_are_in_place(qtbot: QtBot, runner: TaskRunner, test_world: World, english: str) -> None:
+    window = open_window(qtbot, test_world, runner)
+    assert window.refresh_action.shortcut().toString() == "F5"
+    assert window.update_action.shortcut().toString() == "Ctrl+U"
+    assert window.search_action.shortcut().toString() == "Ctrl+F"
+    assert window.update_all_action.shortcut().toString() == "Ctrl+Shift+U"
