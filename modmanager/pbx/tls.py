@@ -47,6 +47,7 @@ class CertificateInfo:
     not_after: str
     """ISO 8601 UTC."""
     ca_verified: bool
+    """Whether it verifies against the system CAs (False also when not asked: see fetch_fingerprint)."""
     """True when the certificate verifies against the system CAs for this host name."""
 
 
@@ -80,11 +81,12 @@ def host_and_port(url: str) -> tuple[str, int]:
     return parts.hostname, parts.port or 443
 
 
-def fetch_fingerprint(url: str, timeout: float) -> CertificateInfo:
+def fetch_fingerprint(url: str, timeout: float, *, check_system_trust: bool = True) -> CertificateInfo:
     """Fetch the server certificate of ``url`` without trusting it, to show it to the user.
 
     Nothing is sent over this connection; it only reads the certificate. ``ca_verified`` comes
-    from a second handshake with full verification.
+    from a second handshake with full verification, made only with ``check_system_trust``
+    (a pinned connection does not need it, and it costs a handshake and loading the CA store).
     """
     host, port = host_and_port(url)
     try:
@@ -98,7 +100,7 @@ def fetch_fingerprint(url: str, timeout: float) -> CertificateInfo:
         pem=pem,
         subject=certificate.subject.rfc4514_string(),
         not_after=certificate.not_valid_after_utc.isoformat(),
-        ca_verified=_verifies_against_system_cas(host, port, timeout),
+        ca_verified=check_system_trust and _verifies_against_system_cas(host, port, timeout),
     )
 
 
@@ -247,7 +249,7 @@ class TrustAdapter(HTTPAdapter):
         with self._context_lock:
             if self._context is not None or self._pin is None:
                 return
-            info = fetch_fingerprint(self._url, self._timeout)
+            info = fetch_fingerprint(self._url, self._timeout, check_system_trust=False)
             if info.sha256 != self._pin:
                 raise certificate_changed_error(self._url, self._pin, info.sha256)
             self._context = pinned_context(info.pem)

@@ -25,8 +25,8 @@ import xmlrpc.client
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from modmanager.core.protocol import EntryPoint
 from modmanager.core.sfmbuild import ModuleSpec
-from modmanager.pbx.protocol import EntryPoint
 from modmanager.simulator.faults import CorruptMode
 from modmanager.simulator.server import SimulatedPbx
 from modmanager.simulator.state import UPLOADS_DIR, SimModule, SimPbx, load_pbx, save_pbx

@@ -26,12 +26,11 @@ from pathlib import Path
 import pytest
 
 from modmanager.core.errors import ModManagerError, OperationError
+from modmanager.core.protocol import DEFAULT_LOCK_TTL_SECONDS, EntryPoint, FaultCode, auth_token
 from modmanager.ops.recovery import recover
 from modmanager.ops.services import Services
 from modmanager.ops.update import prepare_update, run_update
 from modmanager.pbx import client as client_module
-from modmanager.pbx import tls
-from modmanager.pbx.protocol import DEFAULT_LOCK_TTL_SECONDS, EntryPoint, FaultCode, auth_token
 from modmanager.simulator.server import SimulatedPbx
 from modmanager.simulator.state import SimPbx
 from modmanager.simulator.testing import TEST_LOGIN, TEST_PASSWORD, raw_call
@@ -173,9 +172,6 @@ class Bench:
 @contextmanager
 def bench(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Bench]:
     monkeypatch.setattr(client_module, "_BACKOFF_SECONDS", RETRY_PAUSE)
-    # Pinning a PBX also asks whether a public CA would vouch for its certificate - a fact shown
-    # to users, irrelevant here - by loading the system CA store (~30 ms CPU) for every client.
-    monkeypatch.setattr(tls, "_verifies_against_system_cas", lambda host, port, timeout: False)
     with world(tmp_path, timeout=CLIENT_TIMEOUT) as w:
         sim = w.sim
         catalog_dir = tmp_path / "vendor"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from modmanager.pbx.protocol import EntryPoint
+from modmanager.core.protocol import EntryPoint
 from modmanager.simulator.faults import FaultKind, FaultPlan
 from modmanager.simulator.server import SimulatedPbx
 from modmanager.simulator.state import UPLOADS_DIR, SimPbx
