@@ -61,9 +61,12 @@ class ConvergeReport:
 
 
 def release_quietly(client: AgentClient, lock: LockGrant) -> None:
-    """Give the lock back; if that fails the lock expires on its own, and the real outcome matters more."""
-    with contextlib.suppress(ModManagerError):
-        client.release_lock(lock)
+    """Give the lock back, trying twice: a lock left behind keeps other workstations out until it
+    expires. If both fail it expires on its own, and the real outcome matters more."""
+    for _ in range(2):
+        with contextlib.suppress(ModManagerError):
+            client.release_lock(lock)
+            return
 
 
 def find_module(modules: Sequence[InstalledModule], module_id: str) -> InstalledModule | None:

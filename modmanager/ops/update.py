@@ -123,7 +123,8 @@ def prepare_update(
         module = services.catalogs.module(module_id)
         if module is None:
             raise OperationError(
-                f"No catalog lists the module {module_id}.", "Add the vendor's catalog in the settings."
+                f"No catalog lists the module {installed.name if installed else module_id}.",
+                "Add the vendor's catalog: in the application's settings, or with 'modmanager settings source add'.",
             )
         facts = PbxFacts.from_system_info(info)
         chosen_channel = channel or (Channel.PRERELEASE if services.settings.prerelease_channel else Channel.STABLE)
@@ -186,7 +187,7 @@ def prepare_update(
         return UpdatePreview(
             pbx_name=pbx_name,
             module_id=module.id,
-            module_name=module.display_name("en"),
+            module_name=installed.name if installed is not None else new_file.descriptor.name,
             from_version=None if installed is None else installed.version,
             release=release,
             file=file,
@@ -519,9 +520,10 @@ def _roll_back_after(
             rollback_error.message.rstrip(".") if isinstance(rollback_error, ModManagerError) else "unexpected error"
         )
         safe = f" The settings are safe in backup {entry.backup_id}." if entry.backup_id else ""
+        undone = "finished" if entry.from_version is None else "rolled back"
         return OperationError(
             f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}) and could not be "
-            f"rolled back yet ({detail}).{safe}",
+            f"{undone} yet ({detail}).{safe}",
             "When the PBX is reachable again, run 'modmanager recover' (the application offers it on start).",
         )
     finally:

@@ -87,8 +87,8 @@ def test_update_of_the_internal_database_module_keeps_every_setting(cli_world: C
     assert instances["Telefonbuch Filiale"].values["serverUrl"] == "https://crm-filiale.kunde-a.de"
     assert module.internal_data == B_INTERNAL
     progress = outcome.err.splitlines()
-    assert "Phonebook Sync: upload    100%" in progress and "Phonebook Sync: restore   100%" in progress
-    assert all(line.startswith("Phonebook Sync: ") for line in progress), "plain progress lines, nothing else"
+    assert "Telefonbuch-Sync: upload    100%" in progress and "Telefonbuch-Sync: restore   100%" in progress
+    assert all(line.startswith("Telefonbuch-Sync: ") for line in progress), "plain progress lines, nothing else"
 
 
 def test_paid_upgrade_is_refused_without_accept_paid(cli_world: CliWorld, cli: Cli) -> None:
@@ -133,7 +133,7 @@ def test_update_needs_a_confirmation(cli_world: CliWorld, cli: Cli, monkeypatch:
 def test_fresh_install_and_module_names(cli_world: CliWorld, cli: Cli) -> None:
     installed = cli("update", "--pbx", PBX_A, "--module", "Emergency Redirect", "--yes")
     assert installed.code == 0, installed.err
-    assert installed.out.startswith("Install Emergency Redirect on kunde-a")
+    assert installed.out.startswith("Install Notfallumleitung on kunde-a")
     assert "v7 was installed on kunde-a" in installed.out
     assert cli_world.module(PBX_A, MODULE_C).version == 7
 
@@ -228,7 +228,7 @@ def test_recover_lists_and_finishes_an_interrupted_update(
     monkeypatch.setattr(sys, "stdin", TerminalInput("y\n"))
     finished = cli("recover", "--op", entry["opId"])
     assert finished.code == 0, finished.err
-    assert "Phonebook Sync on kunde-a is back on v3 with all its settings." in finished.out
+    assert "Telefonbuch-Sync on kunde-a is back on v3 with all its settings." in finished.out
     module = cli_world.module(PBX_A, MODULE_B)
     assert module.version == 3
     assert {i.name: i.values for i in module.instances}["Telefonbuch"] == B_VALUES

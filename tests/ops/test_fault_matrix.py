@@ -79,6 +79,7 @@ CLAIMS: tuple[tuple[str, str | None], ...] = (
     ("was kept and all supported settings were restored", NEW_RESTORED),
     ("A second attempt installed", NEW_RESTORED),  # a fresh install has no old version to go back to
     ("could not be rolled back yet", None),  # the journal stays open for recovery
+    ("could not be finished yet", None),  # a fresh install: nothing to roll back, recovery finishes it
 )
 
 
