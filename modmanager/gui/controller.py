@@ -80,6 +80,12 @@ class UpdateChoice:
 
     preview: UpdatePreview
     free_preview: UpdatePreview | None = None
+    display_name: str = ""
+    """The module's name in the interface language (the preview names it in English)."""
+
+    @property
+    def module_name(self) -> str:
+        return self.display_name or self.preview.module_name
 
 
 @dataclass(frozen=True)
@@ -235,7 +241,7 @@ class Controller(QObject):
             free = None
             if preview.paid and preview.free_alternative is not None:
                 free = prepare_update(self.services, pbx, module_id, to_version=preview.free_alternative.version)
-            return UpdateChoice(preview, free)
+            return UpdateChoice(preview, free, module_name)
 
         def ready(choice: UpdateChoice) -> None:
             on_ready(choice)
@@ -254,15 +260,20 @@ class Controller(QObject):
         preview: UpdatePreview,
         *,
         confirm_paid: bool,
+        module_name: str = "",
         on_done: Callable[[UpdateResult], None] | None = None,
     ) -> TaskHandle:
-        """Run a previewed update; the PBX is refreshed afterwards whatever happened."""
+        """Run a previewed update; the PBX is refreshed afterwards whatever happened.
+
+        ``module_name`` is the name in the interface language (default: the preview's).
+        """
         pbx = preview.pbx_name
+        module_name = module_name or preview.module_name
         if preview.is_fresh_install:
             title = self.tr("Install {module} {version} on {pbx}")
         else:
             title = self.tr("Update {module} to {version} on {pbx}")
-        title = title.format(module=preview.module_name, version=preview.release.display_version, pbx=pbx)
+        title = title.format(module=module_name, version=preview.release.display_version, pbx=pbx)
 
         def work(ctx: TaskContext) -> UpdateResult:
             return run_update(self.services, preview, confirm_paid=confirm_paid, progress=update_progress(ctx))
@@ -270,7 +281,7 @@ class Controller(QObject):
         def done(result: UpdateResult) -> None:
             self.message.emit(
                 self.tr("{module} now runs {version} on {pbx}; its settings were restored.").format(
-                    module=result.module_name, version=preview.release.display_version, pbx=pbx
+                    module=module_name, version=preview.release.display_version, pbx=pbx
                 )
             )
             self.refresh(pbx)

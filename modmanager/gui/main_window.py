@@ -76,6 +76,7 @@ DEFAULT_SIZE = (1280, 800)
 OPERATIONS_HEIGHT = 150
 """Initial height of the operations dock: room for a few lines, the rest for the modules."""
 _STATUS_MESSAGE_MS = 10_000
+_VENDOR_COLUMN_MAX = 190
 
 
 class MainWindow(QMainWindow):
@@ -567,6 +568,8 @@ class MainWindow(QMainWindow):
         self.available_model.set_snapshot(snapshot)
         for view in (self.installed_view, self.available_view):
             view.resizeColumnsToContents()
+            # Long vendor names ("... GmbH & Co. KG") must not squeeze the module name; the tooltip has it all.
+            view.setColumnWidth(1, min(view.columnWidth(1), _VENDOR_COLUMN_MAX))
             view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.module_tabs.setTabText(0, self.tr("Installed ({count})").format(count=self.installed_model.rowCount()))
         self.module_tabs.setTabText(1, self.tr("Available ({count})").format(count=self.available_model.rowCount()))
@@ -741,7 +744,9 @@ class MainWindow(QMainWindow):
         def finished(result: int) -> None:
             self.update_dialog = None
             if result == QDialog.DialogCode.Accepted:
-                self.controller.run_update(dialog.chosen, confirm_paid=dialog.confirm_paid)
+                self.controller.run_update(
+                    dialog.chosen, confirm_paid=dialog.confirm_paid, module_name=choice.module_name
+                )
 
         dialog.finished.connect(finished)
         dialog.open()

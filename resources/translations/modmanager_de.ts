@@ -50,7 +50,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+244"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+246"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
@@ -196,7 +196,7 @@
         <translation>{count} Dateien im Sicherungsordner sind nicht lesbar und werden ausgelassen.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Write the settings of this backup into {module} on {pbx}? The current settings there are backed up first, so this can be undone.</source>
         <translation>Die Einstellungen dieser Sicherung in {module} auf {pbx} schreiben? Die aktuellen Einstellungen dort werden vorher gesichert, der Schritt lässt sich also rückgängig machen.</translation>
     </message>
@@ -216,8 +216,8 @@
         <translation>Auf {pbx} wiederhergestellt.</translation>
     </message>
     <message>
-        <location line="-274"/>
-        <location line="+287"/>
+        <location line="-276"/>
+        <location line="+289"/>
         <source>Export backup</source>
         <translation>Sicherung exportieren</translation>
     </message>
@@ -237,19 +237,19 @@
         <translation>Exportiert nach {file}.</translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+298"/>
+        <location line="-291"/>
+        <location line="+300"/>
         <source>Import backup</source>
         <translation>Sicherung importieren</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-308"/>
         <location line="+10"/>
         <source>modmanager backups (*{suffix})</source>
         <translation>modmanager-Sicherungen (*{suffix})</translation>
     </message>
     <message>
-        <location line="+296"/>
+        <location line="+298"/>
         <source>Enter the password of {file}.</source>
         <translation>Geben Sie das Passwort von {file} ein.</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>Wird überprüft</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>(catalogs)</source>
         <translation>(Kataloge)</translation>
     </message>
@@ -539,7 +539,7 @@
         <translation>{module} auf {pbx} vorbereiten</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Install {module} {version} on {pbx}</source>
         <translation>{module} {version} auf {pbx} installieren</translation>
     </message>
@@ -702,7 +702,7 @@
 <context>
     <name>InstalledModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="-113"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="-115"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
@@ -732,7 +732,7 @@
         <translation>Instanzen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>{name}: active</source>
         <translation>{name}: aktiv</translation>
     </message>
@@ -771,7 +771,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+110"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+111"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -936,7 +936,7 @@
         <translation>{running} laufen, {waiting} warten</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+135"/>
         <source>Installed ({count})</source>
         <translation>Installiert ({count})</translation>
     </message>
@@ -976,7 +976,7 @@
         <translation>Welche Version von {module} soll auf {pbx} laufen?</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>{pbx} has no free updates.</source>
         <translation>Für {pbx} gibt es keine kostenlosen Updates.</translation>
     </message>
@@ -1913,7 +1913,7 @@
 <context>
     <name>UpdateDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/update_dialog.py" line="+55"/>
+        <location filename="../../modmanager/gui/dialogs/update_dialog.py" line="+56"/>
         <source>Install {module}</source>
         <translation>{module} installieren</translation>
     </message>
@@ -1948,7 +1948,7 @@
         <translation>Mir ist klar, dass dieses Upgrade einen neuen Modullizenzschlüssel für diese Telefonanlage braucht.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>Install</source>
         <translation>Installieren</translation>
     </message>
@@ -1973,7 +1973,7 @@
         <translation>Bei {free} bleiben, der neuesten kostenlosen Version (kein neuer Lizenzschlüssel nötig)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Update to {target} (paid: new module license key)</source>
         <translation>Auf {target} aktualisieren (kostenpflichtig: neuer Modullizenzschlüssel)</translation>
     </message>
@@ -2028,7 +2028,7 @@
         <translation>Nicht kompatibel mit STARFACE {version}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The module is not installed yet; no settings exist.</source>
         <translation>Das Modul ist noch nicht installiert; es gibt keine Einstellungen.</translation>
     </message>
@@ -2048,7 +2048,7 @@
         <translation>Einstellungen je Instanz: Alle Einstellungen werden übernommen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>This installs an earlier version over v{installed}; settings are kept as far as the earlier version has a place for them.</source>
         <translation>Damit wird eine ältere Version über v{installed} installiert; Einstellungen bleiben erhalten, soweit die ältere Version sie kennt.</translation>
     </message>

@@ -50,7 +50,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+244"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+246"/>
         <source>Module</source>
         <translation type="unfinished"></translation>
     </message>
@@ -196,7 +196,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Write the settings of this backup into {module} on {pbx}? The current settings there are backed up first, so this can be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -216,8 +216,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-274"/>
-        <location line="+287"/>
+        <location line="-276"/>
+        <location line="+289"/>
         <source>Export backup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -237,19 +237,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+298"/>
+        <location line="-291"/>
+        <location line="+300"/>
         <source>Import backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-308"/>
         <location line="+10"/>
         <source>modmanager backups (*{suffix})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+296"/>
+        <location line="+298"/>
         <source>Enter the password of {file}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,7 +514,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>(catalogs)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -539,7 +539,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Install {module} {version} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -702,7 +702,7 @@
 <context>
     <name>InstalledModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="-113"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="-115"/>
         <source>Module</source>
         <translation type="unfinished"></translation>
     </message>
@@ -732,7 +732,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>{name}: active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,7 +771,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+110"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+111"/>
         <source>modmanager – STARFACE modules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -936,7 +936,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+135"/>
         <source>Installed ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -976,7 +976,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>{pbx} has no free updates.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1913,7 +1913,7 @@
 <context>
     <name>UpdateDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/update_dialog.py" line="+55"/>
+        <location filename="../../modmanager/gui/dialogs/update_dialog.py" line="+56"/>
         <source>Install {module}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1948,7 +1948,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>Install</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1973,7 +1973,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Update to {target} (paid: new module license key)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2028,7 +2028,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The module is not installed yet; no settings exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2048,7 +2048,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>This installs an earlier version over v{installed}; settings are kept as far as the earlier version has a place for them.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -309,6 +309,8 @@ class BackupsDialog(QDialog):
         if info is None:
             self.contents.clear()
             return
+        if self._pbx is None and self.target_combo.findText(info.pbx_name) >= 0:
+            self.target_combo.setCurrentText(info.pbx_name)  # restoring where it came from is the usual case
         try:
             self._loaded = self._store.load(info.backup_id)
         except ModManagerError as error:

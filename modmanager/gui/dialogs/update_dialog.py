@@ -37,6 +37,7 @@ from modmanager.ops.update import UpdatePreview
 _KNOWN_WARNING_STARTS = ("No copy of the installed version", "The vendor has not stated")
 """Warnings of ``prepare_update`` that the dialog says itself, in the interface language."""
 _WARNING_STYLE = "color: #c92a2a;"
+_MAX_VISIBLE_INSTANCES = 8
 
 
 class UpdateDialog(QDialog):
@@ -52,11 +53,11 @@ class UpdateDialog(QDialog):
         self._choice = choice
         preview = choice.preview
         if preview.is_fresh_install:
-            self.setWindowTitle(self.tr("Install {module}").format(module=preview.module_name))
+            self.setWindowTitle(self.tr("Install {module}").format(module=choice.module_name))
         elif preview.is_downgrade:
-            self.setWindowTitle(self.tr("Reinstall an earlier version of {module}").format(module=preview.module_name))
+            self.setWindowTitle(self.tr("Reinstall an earlier version of {module}").format(module=choice.module_name))
         else:
-            self.setWindowTitle(self.tr("Update {module}").format(module=preview.module_name))
+            self.setWindowTitle(self.tr("Update {module}").format(module=choice.module_name))
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -123,11 +124,10 @@ class UpdateDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.paid_box)
         layout.addWidget(self.instances_caption)
-        layout.addWidget(self.instances_view, 1)
+        layout.addWidget(self.instances_view)
         layout.addWidget(self.warnings_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(720)
-        self.resize(820, 560)
 
         self.paid_box.setVisible(preview.paid)
         if preview.paid:
@@ -182,7 +182,9 @@ class UpdateDialog(QDialog):
             )
             self.free_option.setChecked(True)
         else:
+            # Nothing to choose between: the confirmation below is the decision.
             self.free_option.hide()
+            self.paid_option.hide()
             self.paid_option.setChecked(True)
         self.paid_option.setText(
             self.tr("Update to {target} (paid: new module license key)").format(target=release_label(preview.release))
@@ -202,7 +204,7 @@ class UpdateDialog(QDialog):
             self.heading.setText(
                 self.tr(
                     "<b>{module}</b> is installed on <b>{pbx}</b>: a new module instance is created and activated."
-                ).format(module=preview.module_name, pbx=preview.pbx_name)
+                ).format(module=self._choice.module_name, pbx=preview.pbx_name)
             )
             self.target_label.setText(
                 target if not date else self.tr("{release} of {date}").format(release=target, date=date)
@@ -214,7 +216,7 @@ class UpdateDialog(QDialog):
                     "<b>{module}</b> on <b>{pbx}</b>: the settings are backed up first, then the module is "
                     "uploaded, the settings restored and the instances activated again. If a step fails, "
                     "the previous version is put back."
-                ).format(module=preview.module_name, pbx=preview.pbx_name)
+                ).format(module=self._choice.module_name, pbx=preview.pbx_name)
             )
             text = self.tr("{installed} → {release}").format(installed=installed, release=target)
             if date:
@@ -232,6 +234,7 @@ class UpdateDialog(QDialog):
         self.compatibility_label.setText(verdicts[preview.verdict].format(version=preview.starface_version))
 
         self.migration_model.set_instances(preview.instances)
+        self._fit_table_height()
         has_instances = bool(preview.instances)
         self.instances_view.setVisible(has_instances)
         if preview.is_fresh_install:
@@ -249,6 +252,14 @@ class UpdateDialog(QDialog):
             self.instances_caption.setText(self.tr("Settings per instance: every setting is carried over."))
         self.warnings_label.setText("\n".join(self._warnings(preview)))
         self.warnings_label.setVisible(bool(self.warnings_label.text()))
+
+    def _fit_table_height(self) -> None:
+        """As tall as its rows (up to a few), so one instance does not leave a large empty box."""
+        view = self.instances_view
+        view.resizeRowsToContents()
+        shown = min(self.migration_model.rowCount(), _MAX_VISIBLE_INSTANCES)
+        rows = sum(view.rowHeight(row) for row in range(shown)) or view.verticalHeader().defaultSectionSize()
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth() + 2)
 
     def _warnings(self, preview: UpdatePreview) -> list[str]:
         warnings = []

@@ -152,6 +152,8 @@ class InstalledModulesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == self.COLUMN_STATUS:
             return None if installed_badges(row.module, row.plan) else _up_to_date_icon(row.plan)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column in (self.COLUMN_NAME, self.COLUMN_VENDOR):
+                return self._text(row, column)
             if column == self.COLUMN_INSTANCES:
                 return "\n".join(
                     self.tr("{name}: active").format(name=inst.name)
