@@ -69,10 +69,10 @@ def start_demo(home: Path | None = None) -> DemoSession:
         fleet.add(pbx)
     fleet.start()
     try:
-        # The demo's secrets are throwaway: without an OS keyring they go to an encrypted file
-        # under a random master password that lives only in this process.
+        # The demo's secrets are throwaway: they stay out of the user's keyring, in an encrypted
+        # file under a random master password that lives only in this process.
         master_password = secrets.token_urlsafe(24)
-        credentials = open_credentials(prompt=lambda: master_password)
+        credentials = open_credentials(backend="file", prompt=lambda: master_password)
         save_settings(
             Settings(
                 catalog_sources=(CatalogSource("Demo-Katalog", str(world.catalog_dir), world.catalog_public_key),),
@@ -93,7 +93,7 @@ def start_demo(home: Path | None = None) -> DemoSession:
                     )
                 )
                 credentials.set_password(state.name, state.login_id, state.password)
-        services = open_services(prompt=lambda: master_password, client_options={"timeout": 5.0, "retries": 1})
+        services = open_services(credentials=credentials, client_options={"timeout": 5.0, "retries": 1})
     except BaseException:
         fleet.stop()
         raise

@@ -57,10 +57,15 @@ def open_services(
     *,
     prompt: Callable[[], str] | None = None,
     client_options: dict[str, float | int] | None = None,
+    credentials: CredentialStore | None = None,
 ) -> Services:
-    """Open every adapter on the data folder (``MODMANAGER_HOME`` or the platform default)."""
+    """Open every adapter on the data folder (``MODMANAGER_HOME`` or the platform default).
+
+    ``credentials`` replaces the credential store chosen from the machine (the demo keeps its
+    throwaway secrets out of the user's keyring this way).
+    """
     settings = load_settings()
-    credentials = open_credentials(prompt=prompt)
+    credentials = credentials or open_credentials(prompt=prompt)
     options = dict(client_options or {})
 
     def connect_record(record: PbxRecord) -> AgentClient:
