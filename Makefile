@@ -11,5 +11,5 @@ test: setup
 	QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -n 2 -q
 
 lint: setup
-	.venv/bin/ruff check modmanager tests
+	.venv/bin/ruff check modmanager tests bench scripts
 	.venv/bin/mypy modmanager/core modmanager/pbx modmanager/store modmanager/ops
