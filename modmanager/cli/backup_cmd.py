@@ -25,11 +25,11 @@ from modmanager.cli.services import (
     resolve_module,
     table,
 )
-from modmanager.core.errors import OperationError, StoreError
+from modmanager.core.errors import ModManagerError, OperationError, StoreError
 from modmanager.core.migration import Migration, SettingMigration, migrate_settings
 from modmanager.core.protocol import InstanceConfig
 from modmanager.core.sfm import ConfigSchema, SettingValue, parse_descriptor
-from modmanager.ops.backup import backup_module, backup_pbx, restore_backup
+from modmanager.ops.backup import backup_fleet, backup_module, backup_pbx, restore_backup
 from modmanager.ops.converge import find_module
 from modmanager.ops.services import Services
 from modmanager.store.backups import Backup, BackupInfo, DamagedBackup
@@ -46,13 +46,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     commands = parser.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
 
-    create = commands.add_parser("create", help="back up one module or every module of a PBX")
-    create.add_argument("--pbx", required=True, metavar="NAME", help="the PBX to back up")
-    which = create.add_mutually_exclusive_group(required=True)
+    create = commands.add_parser(
+        "create", help="back up one module, every module of a PBX, or every module of every PBX (--fleet)"
+    )
+    where = create.add_mutually_exclusive_group(required=True)
+    where.add_argument("--pbx", metavar="NAME", help="the PBX to back up")
+    where.add_argument("--fleet", action="store_true", help="every module of every PBX in the inventory")
+    which = create.add_mutually_exclusive_group()
     which.add_argument("--module", metavar="ID", help="module id or exact name")
     which.add_argument("--all", action="store_true", help="every installed module")
     add_json_flag(create)
-    create.set_defaults(handler=run_create)
+    create.set_defaults(handler=run_create, parser=create)
 
     listing = commands.add_parser("list", help="list backups (newest first) and damaged files")
     listing.add_argument("--pbx", metavar="NAME", help="only backups taken from this PBX")
@@ -97,6 +101,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_create(args: argparse.Namespace) -> int:
+    if args.fleet:
+        if args.module or args.all:
+            args.parser.error("--fleet backs up every module; leave out --module and --all")
+        return _create_fleet(args)
+    if not (args.module or args.all):
+        args.parser.error("name the module with --module, or back up every module with --all")
     with cli_services() as services:
         if args.all:
             created = backup_pbx(services, args.pbx)
@@ -108,6 +118,24 @@ def run_create(args: argparse.Namespace) -> int:
         text = f"Backed up {plural(len(created), 'module')} of {args.pbx}:\n" + _info_table(created)
     emit(args, text, {"backups": [info.to_json() for info in created]})
     return 0
+
+
+def _create_fleet(args: argparse.Namespace) -> int:
+    with cli_services() as services:
+        names = [record.name for record in services.inventory.list()]
+        results = backup_fleet(services, names)
+    created = [info for result in results.values() if not isinstance(result, ModManagerError) for info in result]
+    failed = {name: result for name, result in results.items() if isinstance(result, ModManagerError)}
+    lines = [f"Backed up {plural(len(created), 'module')} on {plural(len(results) - len(failed), 'PBX')}:"]
+    if created:
+        lines.append(_info_table(created))
+    lines.extend(f"{name}: not backed up - {error}" for name, error in failed.items())
+    data = {
+        "backups": [info.to_json() for info in created],
+        "failed": {name: str(error) for name, error in failed.items()},
+    }
+    emit(args, "\n".join(lines), data)
+    return 1 if failed else 0
 
 
 def _installed_module_id(services: Services, pbx_name: str, text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from modmanager.core.errors import ModManagerError, OperationError
@@ -60,7 +61,12 @@ def backup_module(services: Services, pbx_name: str, module_id: str, *, reason: 
 def _backup_with(services: Services, client: AgentClient, pbx_name: str, module_id: str, reason: str) -> BackupInfo:
     module = find_module(client.list_modules(), module_id)
     if module is None:
-        raise OperationError(f"The module {module_id} is not installed on {pbx_name}.", "Refresh the PBX.")
+        raise OperationError(
+            f"The module {module_id} is not installed on {pbx_name}.",
+            "Refresh the PBX.",
+            code="backup_module_not_installed",
+            params={"module": module_id, "pbx": pbx_name},
+        )
     info = services.backups.create(
         pbx_name=pbx_name,
         pbx_identity=_identity(client),
@@ -82,6 +88,21 @@ def backup_pbx(services: Services, pbx_name: str, *, reason: str = "manual") -> 
         client.close()
 
 
+def backup_fleet(
+    services: Services, pbx_names: Sequence[str], *, workers: int | None = None, reason: str = "manual"
+) -> dict[str, list[BackupInfo] | ModManagerError]:
+    """Back up every module of every named PBX, several PBXs at once; one PBX failing stops no other."""
+
+    def one(name: str) -> tuple[str, list[BackupInfo] | ModManagerError]:
+        try:
+            return name, backup_pbx(services, name, reason=reason)
+        except ModManagerError as error:
+            return name, error
+
+    with ThreadPoolExecutor(max_workers=workers or services.settings.concurrency) as pool:
+        return dict(pool.map(one, pbx_names))
+
+
 def restore_backup(
     services: Services,
     backup: Backup,
@@ -98,12 +119,18 @@ def restore_backup(
             raise OperationError(
                 f"{backup.info.module_name} is not installed on {pbx_name}.",
                 "Install the module there first, then restore the backup.",
+                code="restore_module_not_installed",
+                params={"module": backup.info.module_name, "pbx": pbx_name},
             )
         chosen = [
             inst for inst in backup.config.instances if instance_names is None or inst.name in set(instance_names)
         ]
         if not chosen:
-            raise OperationError("The backup has none of the chosen instances.", "Choose instances from the backup.")
+            raise OperationError(
+                "The backup has none of the chosen instances.",
+                "Choose instances from the backup.",
+                code="restore_no_instances",
+            )
         old_schema = parse_descriptor(backup.descriptor_xml).schema
         new_schema = parse_descriptor(client.get_descriptor(installed.id)).schema
         targets: list[InstanceTarget] = []

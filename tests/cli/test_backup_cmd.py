@@ -72,6 +72,32 @@ def test_create_all_and_filters(cli_world: CliWorld, cli: Cli) -> None:
     assert len(backups(cli, "--module", MODULE_A)) == 2
 
 
+def test_fleet_backup_covers_every_pbx_and_reports_one_that_fails(cli_world: CliWorld, cli: Cli) -> None:
+    created = cli("backup", "create", "--fleet", "--json")
+    assert created.code == 0, created.err
+    made = json.loads(created.out)["backups"]
+    assert {(item["pbxName"], item["moduleId"]) for item in made} == {
+        (PBX_A, MODULE_A),
+        (PBX_A, MODULE_B),
+        (PBX_B, MODULE_A),
+    }
+    cli_world.fleet.get(PBX_B).stop()
+    partial = cli("backup", "create", "--fleet")
+    assert partial.code == 1
+    assert f"{PBX_B}: not backed up" in partial.out
+    assert len(backups(cli)) == 5
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("--fleet", "--all"), ("--pbx", PBX_A), ("--fleet", "--module", "x")],
+)
+def test_create_needs_a_clear_choice(cli_world: CliWorld, cli: Cli, argv: tuple[str, ...]) -> None:
+    with pytest.raises(SystemExit) as usage:
+        cli("backup", "create", *argv)
+    assert usage.value.code == 2
+
+
 def test_unknown_module_name_is_one_clear_line(cli_world: CliWorld, cli: Cli) -> None:
     outcome = cli("backup", "create", "--pbx", PBX_A, "--module", "Gibt es nicht")
     assert outcome.code == 1
