@@ -84,5 +84,7 @@ class CatalogSet:
             download_release_file(unresolved, file, Path(folder), cache=cache)
         data = cache.get(file.sha256)
         if data is None:
-            raise CatalogError("The downloaded module file could not be kept in the local cache.", "Try again.")
+            raise CatalogError(
+                "The downloaded module file could not be kept in the local cache.", "Try again.", code="cache_failed"
+            )
         return data

@@ -102,6 +102,13 @@ def converge(
                 f"The PBX read the uploaded file as module {upload.module_id} v{upload.version}, "
                 f"not {target.module_id} v{target.version}.",
                 "The file may be damaged; download it again.",
+                code="converge_wrong_upload",
+                params={
+                    "found_module": upload.module_id,
+                    "found_version": str(upload.version),
+                    "module": target.module_id,
+                    "version": str(target.version),
+                },
             )
         if before_install is not None:
             before_install()
@@ -160,24 +167,44 @@ def verify(client: AgentClient, target: ModuleTarget) -> None:
         raise OperationError(
             f"After the update the PBX reports the module as {found}, not v{target.version}.",
             "Run the update again or restore the backup.",
+            code="verify_not_installed" if module is None else "verify_wrong_version",
+            params={"found": "" if module is None else str(module.version), "version": str(target.version)},
         )
     config = client.export_config(target.module_id)
-    problems = []
+    problems: list[ModManagerError] = []
     for instance in target.instances:
         actual = config.instance(instance.name)
         if actual is None:
-            problems.append(f"instance {instance.name!r} is missing")
+            missing = f"instance {instance.name!r} is missing"
+            problems.append(_problem(missing, "verify_instance_missing", instance.name))
             continue
         wrong = sorted(key for key, value in instance.values.items() if actual.values.get(key) != value)
         if wrong:
-            problems.append(f"instance {instance.name!r} has different values for {', '.join(wrong)}")
+            problems.append(
+                _problem(
+                    f"instance {instance.name!r} has different values for {', '.join(wrong)}",
+                    "verify_values_differ",
+                    instance.name,
+                    keys=", ".join(wrong),
+                )
+            )
         if actual.active != instance.active:
             state = "active" if instance.active else "inactive"
-            problems.append(f"instance {instance.name!r} is not {state}")
+            code = "verify_instance_not_active" if instance.active else "verify_instance_not_inactive"
+            problems.append(_problem(f"instance {instance.name!r} is not {state}", code, instance.name))
     if target.internal_data is not None and config.internal_data != target.internal_data:
-        problems.append("the module's internal data differs")
+        problems.append(ModManagerError("the module's internal data differs", code="verify_internal_data_differs"))
     if problems:
         raise OperationError(
-            "The PBX does not show the settings that were written: " + "; ".join(problems) + ".",
+            "The PBX does not show the settings that were written: "
+            + "; ".join(problem.message for problem in problems)
+            + ".",
             "Run the update again or restore the backup.",
+            code="verify_settings_differ",
+            parts=tuple(problems),
         )
+
+
+def _problem(message: str, code: str, instance: str, **params: str) -> ModManagerError:
+    """One difference found by :func:`verify`; the message lists them as parts."""
+    return ModManagerError(message, code=code, params={"instance": instance, **params})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from modmanager.core.errors import ModManagerError, OperationError
+from modmanager.core.errors import ModManagerError, OperationError, Outcome
 from modmanager.ops.converge import Progress, converge, find_module, no_progress, release_quietly
 from modmanager.ops.services import Services
 from modmanager.ops.update import previous_state, target_state
@@ -34,6 +34,8 @@ class Assessment:
     recommended: RecoveryAction
     can_roll_back: bool
     problem: str = ""
+    error: ModManagerError | None = None
+    """Why the PBX could not be asked (``problem`` is its English message)."""
 
 
 def unfinished(services: Services) -> list[JournalEntry]:
@@ -50,7 +52,8 @@ def assess(services: Services, entry: JournalEntry) -> Assessment:
         finally:
             client.close()
     except ModManagerError as error:
-        return Assessment(entry, None, False, _default(entry, None, can_roll_back), can_roll_back, error.message)
+        recommended = _default(entry, None, can_roll_back)
+        return Assessment(entry, None, False, recommended, can_roll_back, error.message, error)
     version = None if module is None else module.version
     return Assessment(entry, version, True, _default(entry, version, can_roll_back), can_roll_back)
 
@@ -69,6 +72,18 @@ def recover(
     progress: Progress = no_progress,
 ) -> str:
     """Converge the PBX of journal entry ``op_id``; return a sentence saying the outcome."""
+    return recover_outcome(services, op_id, action, progress=progress).message
+
+
+def recover_outcome(
+    services: Services,
+    op_id: str,
+    action: RecoveryAction = RecoveryAction.AUTO,
+    *,
+    progress: Progress = no_progress,
+) -> Outcome:
+    """:func:`recover`, with the outcome's code (``recovered_rollback`` / ``recovered_resume``) and
+    params (``module``, ``pbx``, ``version``) for front ends that translate it."""
     entry = services.journal.get(op_id)
     if action is RecoveryAction.AUTO:
         assessment = assess(services, entry)
@@ -77,6 +92,9 @@ def recover(
                 f"{entry.pbx_name} cannot be reached ({assessment.problem}); the interrupted update of "
                 f"{entry.module_name} stays pending.",
                 "Try again when the PBX is reachable.",
+                code="recovery_unreachable",
+                params={"pbx": entry.pbx_name, "module": entry.module_name, "cause": assessment.problem},
+                cause=assessment.error,
             )
         action = assessment.recommended
     if action is RecoveryAction.ROLLBACK:
@@ -86,13 +104,21 @@ def recover(
                 f"The update of {entry.module_name} on {entry.pbx_name} cannot be rolled back: "
                 "no copy of the previous version is available.",
                 "Resume it instead; the settings are restored into the new version.",
+                code="recovery_no_rollback",
+                params={"module": entry.module_name, "pbx": entry.pbx_name},
             )
-        outcome = f"{entry.module_name} on {entry.pbx_name} is back on v{entry.from_version} with all its settings."
+        outcome = Outcome(
+            f"{entry.module_name} on {entry.pbx_name} is back on v{entry.from_version} with all its settings.",
+            "recovered_rollback",
+            {"module": entry.module_name, "pbx": entry.pbx_name, "version": str(entry.from_version)},
+        )
     else:
         target = target_state(services, entry)
-        outcome = (
+        outcome = Outcome(
             f"{entry.module_name} on {entry.pbx_name} now runs v{entry.to_version} "
-            "with every supported setting restored."
+            "with every supported setting restored.",
+            "recovered_resume",
+            {"module": entry.module_name, "pbx": entry.pbx_name, "version": str(entry.to_version)},
         )
     entry = services.journal.advance(entry, f"recover-{action.value}")
     client = services.client(entry.pbx_name)

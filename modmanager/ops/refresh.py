@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from modmanager.core.catalog import Channel
-from modmanager.core.errors import InvalidVersion, ModManagerError, PbxError
+from modmanager.core.errors import InvalidVersion, ModManagerError, PbxError, error_to_json
 from modmanager.core.planner import PbxFacts, PbxPlan, PbxStatus, plan_pbx
 from modmanager.core.protocol import AnswerError, InstalledModule, SystemInfo
 from modmanager.ops.services import Services
@@ -82,6 +82,7 @@ def make_snapshot(
             f"{name} reports a STARFACE version modmanager cannot read ({info.starface_version!r}).",
             "Check the agent module on the PBX.",
             code="bad_answer",
+            params={"pbx": name, "starface": info.starface_version},
         ) from error
     plan = plan_pbx(
         facts,
@@ -108,7 +109,7 @@ def refresh_pbx(services: Services, name: str) -> PbxSnapshot:
             modules = client.list_modules()
         snapshot = make_snapshot(services, name, info, modules, dt.datetime.now(dt.UTC))
     except ModManagerError as error:
-        services.inventory.save_status(name, status_for_error(error).value, str(error))
+        services.inventory.save_status(name, status_for_error(error).value, str(error), error_to_json(error))
         raise
     services.inventory.save_snapshot(name, snapshot.to_json(), snapshot.fetched_at)
     services.inventory.save_status(name, fleet_status(services, snapshot).value, "")

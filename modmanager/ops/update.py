@@ -122,9 +122,12 @@ def prepare_update(
         installed = find_module(client.list_modules(), module_id)
         module = services.catalogs.module(module_id)
         if module is None:
+            shown = installed.name if installed else module_id
             raise OperationError(
-                f"No catalog lists the module {installed.name if installed else module_id}.",
+                f"No catalog lists the module {shown}.",
                 "Add the vendor's catalog: in the application's settings, or with 'modmanager settings source add'.",
+                code="update_no_catalog",
+                params={"module": shown},
             )
         facts = PbxFacts.from_system_info(info)
         chosen_channel = channel or (Channel.PRERELEASE if services.settings.prerelease_channel else Channel.STABLE)
@@ -136,6 +139,12 @@ def prepare_update(
                 f"{module.display_name('en')} {release.display_version} is not compatible with "
                 f"STARFACE {info.starface_version}.",
                 "Choose a release that is compatible with this PBX.",
+                code="update_incompatible",
+                params={
+                    "module": module.display_name("en"),
+                    "version": release.display_version,
+                    "starface": info.starface_version,
+                },
             )
         file, is_nfr = choose_file(release, facts, module)
         if nfr is not None:
@@ -145,6 +154,8 @@ def prepare_update(
                 f"The catalog has no {'NFR ' if nfr else ''}file for {module.display_name('en')} "
                 f"{release.display_version}.",
                 "Choose another release or flavour.",
+                code="update_no_nfr_file" if nfr else "update_no_file",
+                params={"module": module.display_name("en"), "version": release.display_version},
             )
         data = services.catalogs.fetch(file)
         target_sha = services.sfm_cache.put(data)
@@ -153,6 +164,8 @@ def prepare_update(
             raise OperationError(
                 f"The downloaded file is the module {new_file.descriptor.id}, not {module_id}.",
                 "The catalog is wrong; tell its publisher.",
+                code="update_wrong_file",
+                params={"found": new_file.descriptor.id, "expected": module_id},
             )
         warnings: list[str] = []
         instances: tuple[InstancePreview, ...] = ()
@@ -216,11 +229,18 @@ def _pick_release(
             raise OperationError(
                 f"The catalog has no release {to_version} of {module.display_name('en')}.",
                 "Run 'modmanager plan' or look at the module's details to see its releases.",
+                code="update_no_release",
+                params={"module": module.display_name("en"), "version": str(to_version)},
             )
         return release
     if planned is None:
         state = "is up to date" if installed is not None else "has no release compatible with this PBX"
-        raise OperationError(f"{module.display_name('en')} {state}.", "There is nothing to update.")
+        raise OperationError(
+            f"{module.display_name('en')} {state}.",
+            "There is nothing to update.",
+            code="update_up_to_date" if installed is not None else "update_no_compatible_release",
+            params={"module": module.display_name("en")},
+        )
     return planned
 
 
@@ -294,10 +314,20 @@ def run_update(
             f"{preview.module_name} {preview.release.display_version} is a paid upgrade: "
             f"it needs a new module license key.{free}",
             "Confirm the paid upgrade explicitly, or choose the free release.",
+            code="update_paid_refused",
+            params={
+                "module": preview.module_name,
+                "version": preview.release.display_version,
+                "free_version": preview.free_alternative.display_version if preview.free_alternative else "",
+            },
         )
     target_data = services.sfm_cache.get(preview.target_sha256)
     if target_data is None:
-        raise OperationError("The downloaded module file is no longer in the cache.", "Prepare the update again.")
+        raise OperationError(
+            "The downloaded module file is no longer in the cache.",
+            "Prepare the update again.",
+            code="update_file_not_cached",
+        )
     new_file = read_sfm(target_data)
     client = services.client(preview.pbx_name)
     try:
@@ -363,10 +393,12 @@ def _begin(
         raise OperationError(
             f"{preview.module_name} on {preview.pbx_name} changed since the preview.",
             "Refresh the PBX and start the update again.",
+            code="update_changed_since_preview",
+            params={"module": preview.module_name, "pbx": preview.pbx_name},
         )
     progress("preflight", 1, 1)
     if cancelled():
-        raise OperationError("The update was cancelled; nothing was changed.", "")
+        raise OperationError("The update was cancelled; nothing was changed.", "", code="update_cancelled")
     backup_id = None
     details: dict[str, object] = {}
     if installed is not None:
@@ -406,6 +438,9 @@ def _not_started(preview: UpdatePreview, error: ModManagerError) -> OperationErr
         f"The update of {preview.module_name} on {preview.pbx_name} could not start "
         f"({error.message.rstrip('.')}). Nothing was changed on the PBX.",
         error.hint or "Check the connection and try again.",
+        code="update_not_started",
+        params={"module": preview.module_name, "pbx": preview.pbx_name, "cause": error.message.rstrip(".")},
+        cause=error,
     )
 
 
@@ -478,6 +513,8 @@ def _cached(services: Services, sha256: str, label: str) -> bytes:
         raise OperationError(
             f"The module file of {label} is missing from the local cache.",
             "Prepare the update again so modmanager can download it.",
+            code="update_module_file_missing",
+            params={"label": label},
         )
     return data
 
@@ -485,8 +522,14 @@ def _cached(services: Services, sha256: str, label: str) -> bytes:
 def _roll_back_after(
     services: Services, client: AgentClient, entry: JournalEntry, error: BaseException
 ) -> OperationError:
-    """Converge back after a failure; return the error that tells the user where things stand."""
-    cause = error.message.rstrip(".") if isinstance(error, ModManagerError) else "an unexpected error occurred"
+    """Converge back after a failure; return the error that tells the user where things stand.
+
+    Every error returned has params ``module``, ``pbx``, ``cause`` and the cause as ``cause``;
+    the code says which way it ended (see the outcome codes below).
+    """
+    failure = _as_cause(error, "an unexpected error occurred")
+    cause = failure.message.rstrip(".")
+    params = {"module": entry.module_name, "pbx": entry.pbx_name, "cause": cause}
     current = services.journal.get(entry.op_id)
     if current.step == "upload":
         # The install was never requested: the PBX still runs the old version untouched.
@@ -495,6 +538,9 @@ def _roll_back_after(
             f"The update of {entry.module_name} on {entry.pbx_name} failed while uploading ({cause}). "
             "Nothing was changed on the PBX.",
             "Check the connection and try again.",
+            code="update_upload_failed",
+            params=params,
+            cause=failure,
         )
     services.journal.advance(current, "rollback", failure=cause)
     rollback_lock: LockGrant | None = None
@@ -507,24 +553,34 @@ def _roll_back_after(
             converge(client, rollback_lock, target_state(services, current))
             if entry.from_version is None:
                 outcome = f"A second attempt installed v{entry.to_version} and set it up."
+                code = "update_installed_second_attempt"
             else:
                 outcome = (
                     f"No copy of v{entry.from_version} was available, so the new version v{entry.to_version} "
                     "was kept and all supported settings were restored into it."
                 )
+                code = "update_kept_new_version"
         else:
             converge(client, rollback_lock, previous)
             outcome = f"The previous version v{entry.from_version} was put back with all its settings."
+            code = "update_rolled_back"
     except Exception as rollback_error:  # the journal keeps the way back
-        detail = (
-            rollback_error.message.rstrip(".") if isinstance(rollback_error, ModManagerError) else "unexpected error"
-        )
+        not_undone = _as_cause(rollback_error, "unexpected error")
+        detail = not_undone.message.rstrip(".")
         safe = f" The settings are safe in backup {entry.backup_id}." if entry.backup_id else ""
         undone = "finished" if entry.from_version is None else "rolled back"
+        if entry.backup_id:
+            code = "update_not_finished_backup" if entry.from_version is None else "update_not_rolled_back"
+        else:
+            code = "update_not_finished" if entry.from_version is None else "update_not_rolled_back_no_backup"
         return OperationError(
             f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}) and could not be "
             f"{undone} yet ({detail}).{safe}",
             "When the PBX is reachable again, run 'modmanager recover' (the application offers it on start).",
+            code=code,
+            params={**params, "detail": detail, "backup": entry.backup_id or ""},
+            cause=failure,
+            parts=(not_undone,),
         )
     finally:
         if rollback_lock is not None:
@@ -533,4 +589,18 @@ def _roll_back_after(
     return OperationError(
         f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}). {outcome}",
         "Nothing was lost. Check the PBX and try again later.",
+        code=code,
+        params={
+            **params,
+            "from_version": "" if entry.from_version is None else str(entry.from_version),
+            "to_version": str(entry.to_version),
+        },
+        cause=failure,
     )
+
+
+def _as_cause(error: BaseException, unexpected: str) -> ModManagerError:
+    """The error to quote as a cause; a bug is quoted by fixed words only (details go to the log)."""
+    if isinstance(error, ModManagerError):
+        return error
+    return ModManagerError(unexpected, code="unexpected")

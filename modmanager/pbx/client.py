@@ -71,7 +71,8 @@ AGENT_INSTALL_HINT = (
     "or correct the agent instance name."
 )
 
-# code, message, hint: the errors each agent fault becomes. ``{detail}`` is the fault text.
+# code, message, hint: the errors each agent fault becomes. ``{detail}`` is the fault text; it is
+# also the error's ``detail`` param (see fault_error).
 FAULT_ERRORS: Mapping[FaultCode, tuple[str, str, str]] = {
     FaultCode.AUTH_FAILED: (
         "auth_failed",
@@ -184,15 +185,18 @@ def fault_error(fault_code: int, fault_string: str) -> PbxError:
             f"The agent on the PBX reported an unknown error {fault_code} ({detail}).",
             "Update modmanager to a version that matches the agent module.",
             code="agent_error",
+            params={"fault_code": str(fault_code), "detail": detail},
         )
     code, message, hint = FAULT_ERRORS[known]
+    params = {"detail": detail}
     if known is FaultCode.LOCKED:
         match = _LOCKED_RE.match(detail)
         if match:
             owner = match["owner"]
             until = f" until {match['expires']}" if match["expires"] else ""
             message = f"The PBX is locked by {owner}{until}: another workstation is changing it."
-    return PbxError(message.format(detail=detail or "no details"), hint, code=code)
+            params = {"owner": owner, "until": match["expires"] or ""}
+    return PbxError(message.format(detail=detail or "no details"), hint, code=code, params=params)
 
 
 def _printable(text: str) -> str:
@@ -467,6 +471,7 @@ class AgentClient:
                 f"The PBX answered with HTTP status {status} instead of an agent answer.",
                 "Check that the address points to the STARFACE web interface and that the PBX is running.",
                 code="http_error",
+                params={"status": str(status)},
             )
         try:
             params, _ = xmlrpc.client.loads(content, use_builtin_types=True)
@@ -494,6 +499,7 @@ class AgentClient:
             base.message.rstrip(".") + f"; {entry_point} may or may not have taken effect.",
             "Refresh the PBX to see its current state before you retry.",
             code="unreachable",
+            params={**base.params, "entry_point": str(entry_point)},
         )
 
     def _pause(self, attempt: int) -> None:

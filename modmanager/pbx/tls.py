@@ -118,25 +118,40 @@ def _verifies_against_system_cas(host: str, port: int, timeout: float) -> bool:
         raise unreachable_error(f"https://{host}:{port}", error) from None
 
 
+UNREACHABLE_REASONS: Mapping[str, str] = {
+    "timeout": " (no answer in time)",
+    "unknown_host": " (the host name is unknown)",
+    "refused": " (connection refused)",
+    "": "",
+}
+"""The ``reason`` param of an ``unreachable`` error and the English words it adds to the message."""
+
+
 def unreachable_error(url: str, error: BaseException | None = None) -> PbxError:
-    """The PBX cannot be reached. ``url`` must be the bare https://host:port (no credentials)."""
-    reason = _network_reason(error)
+    """The PBX cannot be reached. ``url`` must be the bare https://host:port (no credentials).
+
+    Params: ``url``, ``reason`` (a key of :data:`UNREACHABLE_REASONS`).
+    """
+    reason = network_reason(error)
+    bare = _bare_url(url)
     return PbxError(
-        f"The PBX at {_bare_url(url)} cannot be reached{reason}.",
+        f"The PBX at {bare} cannot be reached{UNREACHABLE_REASONS[reason]}.",
         "Check the address, that the PBX is running and that a firewall lets you through to its HTTPS port.",
         code="unreachable",
+        params={"url": bare, "reason": reason},
     )
 
 
-def _network_reason(error: BaseException | None) -> str:
+def network_reason(error: BaseException | None) -> str:
+    """Why a connection failed, as a key of :data:`UNREACHABLE_REASONS` ("" when unclear)."""
     # Only fixed words, never str(error): requests errors quote the full URL with the auth token.
     text = repr(error) if error is not None else ""
     if isinstance(error, socket.timeout | TimeoutError) or "Timeout" in text or "timed out" in text:
-        return " (no answer in time)"
+        return "timeout"
     if "Name or service not known" in text or "getaddrinfo" in text or "NameResolution" in text:
-        return " (the host name is unknown)"
+        return "unknown_host"
     if "Connection refused" in text or "ConnectionRefused" in text:
-        return " (connection refused)"
+        return "refused"
     return ""
 
 
@@ -147,17 +162,21 @@ def _bare_url(url: str) -> str:
 
 
 def certificate_changed_error(url: str, pinned: str, presented: str) -> PbxError:
+    """Params: ``url``, ``pinned``, ``presented`` (fingerprints formatted as AB:CD:...)."""
+    params = {"url": _bare_url(url), "pinned": format_fingerprint(pinned), "presented": format_fingerprint(presented)}
     return PbxError(
-        f"The certificate of the PBX at {_bare_url(url)} has changed: "
-        f"pinned {format_fingerprint(pinned)}, now {format_fingerprint(presented)}.",
+        f"The certificate of the PBX at {params['url']} has changed: "
+        f"pinned {params['pinned']}, now {params['presented']}.",
         "If the PBX got a new certificate, check the new fingerprint on the PBX and pin it again "
         "(modmanager pbx add ... --fingerprint, or accept it in the application); otherwise someone "
         "may be intercepting the connection: do not continue.",
         code="certificate_changed",
+        params=params,
     )
 
 
 def certificate_untrusted_error(url: str, info: CertificateInfo) -> PbxError:
+    """Params: ``url``, ``fingerprint`` (formatted as AB:CD:...)."""
     fingerprint = format_fingerprint(info.sha256)
     return PbxError(
         f"The certificate of the PBX at {_bare_url(url)} is not trusted by this computer "
@@ -165,6 +184,7 @@ def certificate_untrusted_error(url: str, info: CertificateInfo) -> PbxError:
         f"Compare the fingerprint with the one the PBX shows, then trust it: "
         f"modmanager pbx add NAME {_bare_url(url)} ... --fingerprint {info.sha256}, or accept it in the application.",
         code="certificate_untrusted",
+        params={"url": _bare_url(url), "fingerprint": fingerprint},
     )
 
 
@@ -179,6 +199,7 @@ def explain_tls_failure(url: str, pinned: str | None, timeout: float) -> PbxErro
             f"(it expired on {info.not_after} or is malformed).",
             "Renew the certificate on the PBX, then pin the new fingerprint.",
             code="certificate_invalid",
+            params={"url": _bare_url(url), "expires": info.not_after},
         )
     if not info.ca_verified:
         return certificate_untrusted_error(url, info)
@@ -186,6 +207,7 @@ def explain_tls_failure(url: str, pinned: str | None, timeout: float) -> PbxErro
         f"The secure connection to the PBX at {_bare_url(url)} failed.",
         "Check that the address points to the PBX's HTTPS port.",
         code="tls_failed",
+        params={"url": _bare_url(url)},
     )
 
 

@@ -203,7 +203,12 @@ class BackupStore:
 
     def _path(self, backup_id: str) -> Path:
         if not _ID_PATTERN.match(backup_id):
-            raise StoreError(f"{backup_id!r} is not a backup id.", "Run 'modmanager backup list' to see the ids.")
+            raise StoreError(
+                f"{backup_id!r} is not a backup id.",
+                "Run 'modmanager backup list' to see the ids.",
+                code="backup_invalid_id",
+                params={"backup": backup_id},
+            )
         return self._folder / f"{backup_id}{_SUFFIX}"
 
     def create(
@@ -234,6 +239,8 @@ class BackupStore:
             raise StoreError(
                 f"The backup of {module_name} could not be verified after writing.",
                 f"Check the disk holding {self._folder}.",
+                code="backup_not_verified",
+                params={"module": module_name, "folder": str(self._folder)},
             )
         return info
 
@@ -249,7 +256,7 @@ class BackupStore:
         try:
             data = read_bytes_limited(path, _FILE_LIMIT)
         except FileNotFoundError as error:
-            raise StoreError(f"There is no backup {backup_id}.", "Run 'modmanager backup list' to see them.") from error
+            raise _no_backup(backup_id) from error
         try:
             header, aad, nonce, ciphertext = _split(data, _MAGIC)
             info = BackupInfo.from_json(header)
@@ -294,7 +301,7 @@ class BackupStore:
         try:
             self._path(backup_id).unlink()
         except FileNotFoundError as error:
-            raise StoreError(f"There is no backup {backup_id}.", "Run 'modmanager backup list' to see them.") from error
+            raise _no_backup(backup_id) from error
 
     def prune(self, keep: int, *, protected: set[str] | frozenset[str] = frozenset()) -> list[str]:
         """Keep the newest ``keep`` backups per PBX and module; never delete ``protected`` ones.
@@ -303,7 +310,9 @@ class BackupStore:
         away the only way back for an interrupted update.
         """
         if keep < 1:
-            raise StoreError("At least one backup per module must be kept.", "Set the retention to 1 or more.")
+            raise StoreError(
+                "At least one backup per module must be kept.", "Set the retention to 1 or more.", code="retention_zero"
+            )
         infos, _ = self.list_backups()
         groups: dict[tuple[str, str], list[BackupInfo]] = {}
         for info in infos:
@@ -320,7 +329,11 @@ class BackupStore:
     def export(self, backup_id: str, destination: Path, password: str, *, kdf: ExportKdf | None = None) -> None:
         """Write a portable copy protected by ``password`` (the local key stays on this machine)."""
         if not password:
-            raise StoreError("An exported backup needs a password.", "Choose a password and keep it safe.")
+            raise StoreError(
+                "An exported backup needs a password.",
+                "Choose a password and keep it safe.",
+                code="export_password_empty",
+            )
         backup = self.load(backup_id)
         kdf = kdf or ExportKdf()
         salt = os.urandom(16)
@@ -339,7 +352,12 @@ class BackupStore:
         try:
             data = read_bytes_limited(source, _FILE_LIMIT)
         except FileNotFoundError as error:
-            raise StoreError(f"The file {source} does not exist.", "Check the path.") from error
+            raise StoreError(
+                f"The file {source} does not exist.",
+                "Check the path.",
+                code="file_not_found",
+                params={"path": str(source)},
+            ) from error
         try:
             header, aad, nonce, ciphertext = _split(data, _EXPORT_MAGIC)
             info = BackupInfo.from_json(header["backup"])
@@ -352,6 +370,8 @@ class BackupStore:
             raise StoreError(
                 f"The file {source.name} is not a modmanager backup export or is damaged ({error}).",
                 "Export the backup again.",
+                code="export_damaged",
+                params={"file": source.name, "why": str(error)},
             ) from error
         try:
             plaintext = AESGCM(_derive(password, salt, kdf)).decrypt(nonce, ciphertext, aad)
@@ -359,11 +379,18 @@ class BackupStore:
             raise StoreError(
                 f"The password for {source.name} is wrong, or the file was changed.",
                 "Check the password; if it is right, export the backup again.",
+                code="export_password_wrong",
+                params={"file": source.name},
             ) from error
         try:
             descriptor_xml, config = _parse_payload(plaintext)
         except (ValueError, KeyError, TypeError, AnswerError, binascii.Error) as error:
-            raise StoreError(f"The contents of {source.name} cannot be read.", "Export the backup again.") from error
+            raise StoreError(
+                f"The contents of {source.name} cannot be read.",
+                "Export the backup again.",
+                code="export_unreadable",
+                params={"file": source.name},
+            ) from error
         return Backup(info=info, descriptor_xml=descriptor_xml, config=config)
 
     def import_file(self, source: Path, password: str) -> BackupInfo:
@@ -383,4 +410,15 @@ def _damaged(backup_id: str, why: str) -> StoreError:
     return StoreError(
         f"The backup {backup_id} is damaged or was changed ({why}); it will not be restored.",
         "Use another backup, or delete this one.",
+        code="backup_damaged",
+        params={"backup": backup_id, "why": why},
+    )
+
+
+def _no_backup(backup_id: str) -> StoreError:
+    return StoreError(
+        f"There is no backup {backup_id}.",
+        "Run 'modmanager backup list' to see them.",
+        code="backup_not_found",
+        params={"backup": backup_id},
     )

@@ -84,6 +84,8 @@ class CredentialStore:
             raise StoreError(
                 f"No password is stored for PBX {pbx_name!r} (login {login_id!r}).",
                 f"Store it with 'modmanager pbx set-password {pbx_name}'.",
+                code="no_password",
+                params={"pbx": pbx_name, "login": login_id},
             )
         return password
 
@@ -109,6 +111,8 @@ class CredentialStore:
             raise StoreError(
                 f"The stored secret key {name!r} is damaged.",
                 "Backups encrypted with it cannot be read; remove the entry to create a new key.",
+                code="secret_key_damaged",
+                params={"name": name},
             )
         return value
 
@@ -171,6 +175,8 @@ def _keyring_error(action: str, exc: keyring.errors.KeyringError) -> StoreError:
     return StoreError(
         f"modmanager cannot {action} the system keyring ({type(exc).__name__}).",
         "Unlock the keyring (log in to the desktop session) and retry.",
+        code="keyring_failed",
+        params={"action": action, "error_type": type(exc).__name__},
     )
 
 
@@ -197,7 +203,11 @@ class EncryptedFileStore:
 
     def __init__(self, path: Path, master_password: str, *, kdf: ScryptParams | None = None) -> None:
         if not master_password:
-            raise StoreError("The master password is empty.", "Give the master password for secrets.enc.")
+            raise StoreError(
+                "The master password is empty.",
+                "Give the master password for secrets.enc.",
+                code="master_password_empty",
+            )
         self.path = path
         self._lock = threading.Lock()
         header = self._read_header()
@@ -214,6 +224,8 @@ class EncryptedFileStore:
                 raise StoreError(
                     "The master password is wrong.",
                     f"Give the master password that {path} was created with.",
+                    code="master_password_wrong",
+                    params={"path": str(path)},
                 )
         self._header = _HEADER.pack(_MAGIC, params.log2_n, params.r, params.p, salt, verifier)
 
@@ -262,7 +274,10 @@ class EncryptedFileStore:
         if header != self._header:
             # Another process re-created the file with a different password or salt.
             raise StoreError(
-                "The master password is wrong.", f"{self.path} was re-created; open it again."
+                "The master password is wrong.",
+                f"{self.path} was re-created; open it again.",
+                code="secrets_recreated",
+                params={"path": str(self.path)},
             )
         nonce = data[_HEADER.size : _HEADER.size + _NONCE_BYTES]
         try:
@@ -284,6 +299,8 @@ class EncryptedFileStore:
         return StoreError(
             f"The secrets file {self.path} was modified or is damaged.",
             "Restore it from a backup, or delete it and store the passwords again.",
+            code="secrets_damaged",
+            params={"path": str(self.path)},
         )
 
 
@@ -322,11 +339,14 @@ def open_credentials(
             raise StoreError(
                 "No keyring is available on this machine.",
                 "Install and unlock a keyring backend (e.g. GNOME Keyring, KWallet).",
+                code="no_keyring",
             )
     master_password = os.environ.get(MASTER_PASSWORD_ENV) or (prompt() if prompt else "")
     if not master_password:
         raise StoreError(
             "No keyring is available on this machine and no master password was given.",
             f"Set {MASTER_PASSWORD_ENV} or install a keyring backend (e.g. GNOME Keyring, KWallet).",
+            code="no_master_password",
+            params={"variable": MASTER_PASSWORD_ENV},
         )
     return CredentialStore(EncryptedFileStore(path or secrets_path(), master_password, kdf=kdf))

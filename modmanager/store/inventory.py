@@ -16,7 +16,7 @@ import json
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -80,6 +80,9 @@ class PbxStatus:
     status: str
     message: str
     updated_at: datetime
+    detail: Mapping[str, Any] = field(default_factory=dict)
+    """The error behind the status as JSON data (``core.errors.error_to_json``), so a front end
+    can show a stored status in its own language; empty when there was none."""
 
 
 def validate_pbx_name(name: str) -> str:
@@ -168,6 +171,10 @@ _MIGRATIONS: tuple[str, ...] = (
         message TEXT NOT NULL,
         updated_at TEXT NOT NULL
     );
+    """,
+    # 2: the error behind a status, structured (JSON), for showing it in the interface language.
+    """
+    ALTER TABLE pbx_status ADD COLUMN detail TEXT NOT NULL DEFAULT '{}';
     """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -305,14 +312,20 @@ class Inventory:
             return None
         return snapshot, datetime.fromisoformat(row[1])
 
-    def save_status(self, name: str, status: str, message: str) -> None:
-        """Record the outcome of the last operation on a PBX (e.g. "ok", "unreachable")."""
+    def save_status(
+        self, name: str, status: str, message: str, detail: Mapping[str, Any] | None = None
+    ) -> None:
+        """Record the outcome of the last operation on a PBX (e.g. "ok", "unreachable").
+
+        ``detail`` is JSON-ready data about it (see :attr:`PbxStatus.detail`).
+        """
+        detail_json = json.dumps(dict(detail or {}), ensure_ascii=False, sort_keys=True)
         with self._transaction() as conn:
             conn.execute(
-                "INSERT INTO pbx_status (pbx_id, status, message, updated_at) VALUES (?, ?, ?, ?)"
+                "INSERT INTO pbx_status (pbx_id, status, message, updated_at, detail) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT(pbx_id) DO UPDATE SET status = excluded.status,"
-                " message = excluded.message, updated_at = excluded.updated_at",
-                (self._pbx_id(conn, name), status, message, _iso(_now())),
+                " message = excluded.message, updated_at = excluded.updated_at, detail = excluded.detail",
+                (self._pbx_id(conn, name), status, message, _iso(_now()), detail_json),
             )
 
     def load_status(self, name: str) -> PbxStatus | None:
@@ -320,18 +333,18 @@ class Inventory:
         with self._lock:
             pbx_id = self._pbx_id(self._conn, name)
             row = self._query_one(
-                "SELECT status, message, updated_at FROM pbx_status WHERE pbx_id = ?", (pbx_id,)
+                "SELECT status, message, updated_at, detail FROM pbx_status WHERE pbx_id = ?", (pbx_id,)
             )
-        return None if row is None else PbxStatus(row[0], row[1], datetime.fromisoformat(row[2]))
+        return None if row is None else _status(*row)
 
     def statuses(self) -> dict[str, PbxStatus]:
         """The last recorded status of every PBX that has one, by PBX name."""
         with self._lock:
             rows = self._query_all(
-                "SELECT pbx.name, s.status, s.message, s.updated_at"
+                "SELECT pbx.name, s.status, s.message, s.updated_at, s.detail"
                 " FROM pbx_status AS s JOIN pbx ON pbx.id = s.pbx_id"
             )
-        return {row[0]: PbxStatus(row[1], row[2], datetime.fromisoformat(row[3])) for row in rows}
+        return {row[0]: _status(*row[1:]) for row in rows}
 
     # -- internals --------------------------------------------------------------------
 
@@ -394,6 +407,14 @@ class Inventory:
             f"The inventory {self.path} cannot be used ({exc}).",
             "Close other modmanager windows and retry; if it persists, restore or delete the file.",
         )
+
+
+def _status(status: str, message: str, updated_at: str, detail: str) -> PbxStatus:
+    try:
+        parsed = json.loads(detail)
+    except json.JSONDecodeError:
+        parsed = {}
+    return PbxStatus(status, message, datetime.fromisoformat(updated_at), parsed if isinstance(parsed, dict) else {})
 
 
 def _pbx_row(record: PbxRecord) -> tuple[Any, ...]:
