@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from modmanager.core.errors import ModManagerError, StoreError
 from modmanager.gui import i18n, theme
 from modmanager.gui.dialogs.password_prompt import master_password_prompt
+from modmanager.gui.errors import describe
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.models.badges import Badge, installed_badges
 from modmanager.gui.models.fleet import FleetModel
@@ -113,7 +114,7 @@ def open_real_services() -> Services:
         except StoreError as failure:
             if not answers or not answers[-1]:
                 raise  # not a password problem, or the user cancelled
-            error = failure.message
+            error = describe(failure)[0]
     raise StoreError(
         QCoreApplication.translate("App", "The master password was wrong three times."),
         QCoreApplication.translate("App", "Start modmanager again and enter the master password."),
@@ -133,13 +134,14 @@ def _recording(prompt: Callable[[], str], answers: list[str]) -> Callable[[], st
 def _report_start_failure(error: ModManagerError, *, quiet: bool) -> None:
     print(f"modmanager: {error.message} {error.hint}".strip(), file=sys.stderr)
     if not quiet:
+        message, hint = describe(error)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("App", "modmanager cannot start"),
-            error.message,
+            message,
             QMessageBox.StandardButton.Ok,
         )
-        box.setInformativeText(error.hint)
+        box.setInformativeText(hint)
         box.exec()
 
 

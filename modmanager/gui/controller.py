@@ -19,7 +19,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from modmanager.core.catalog import CatalogModule
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS
-from modmanager.core.errors import ModManagerError
+from modmanager.core.errors import ModManagerError, Outcome
+from modmanager.gui.errors import describe_outcome, describe_stored, describe_text
 from modmanager.gui.models.fleet import FleetModel
 from modmanager.gui.tasks import TaskContext, TaskHandle, TaskRunner
 from modmanager.ops import recovery
@@ -150,7 +151,7 @@ class Controller(QObject):
         statuses: dict[str, tuple[FleetStatus, str]] = {}
         for name, stored in inventory.statuses().items():
             try:
-                statuses[name] = (FleetStatus(stored.status), stored.message)
+                statuses[name] = (FleetStatus(stored.status), describe_stored(stored.detail, stored.message))
             except ValueError:
                 continue
         self.fleet.set_records(inventory.list(), statuses)
@@ -212,7 +213,7 @@ class Controller(QObject):
 
         def failed(error: ModManagerError) -> None:
             status = FleetStatus.INTERRUPTED if name in self._interrupted else status_for_error(error)
-            self.fleet.update_entry(name, status=status, message=f"{error.message} {error.hint}".strip(), busy=False)
+            self.fleet.update_entry(name, status=status, message=describe_text(error), busy=False)
             self.snapshot_changed.emit(name)
 
         return self.runner.submit(
@@ -433,9 +434,9 @@ class Controller(QObject):
             title = self.tr("Finish the update of {module} on {pbx}")
         title = title.format(module=entry.module_name, pbx=entry.pbx_name)
 
-        def done(outcome: str) -> None:
+        def done(outcome: Outcome) -> None:
             self._interrupted.discard(entry.pbx_name)
-            self.message.emit(outcome)
+            self.message.emit(describe_outcome(outcome))
             self.refresh(entry.pbx_name)
 
         def failed(error: ModManagerError) -> None:
@@ -445,7 +446,7 @@ class Controller(QObject):
         return self.runner.submit(
             entry.pbx_name,
             title,
-            lambda ctx: recovery.recover(self.services, entry.op_id, action, progress=update_progress(ctx)),
+            lambda ctx: recovery.recover_outcome(self.services, entry.op_id, action, progress=update_progress(ctx)),
             on_success=done,
             on_failure=failed,
         )

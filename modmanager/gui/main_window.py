@@ -48,6 +48,7 @@ from modmanager.gui.dialogs.pbx_dialog import PbxDialog
 from modmanager.gui.dialogs.recovery_dialog import RecoveryDialog
 from modmanager.gui.dialogs.settings_dialog import SettingsDialog
 from modmanager.gui.dialogs.update_dialog import UpdateDialog
+from modmanager.gui.errors import describe, describe_text
 from modmanager.gui.models.badges import BadgeDelegate
 from modmanager.gui.models.fleet import FleetFilterProxy, FleetModel, PbxEntry
 from modmanager.gui.models.modules import (
@@ -654,12 +655,13 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, error: ModManagerError) -> None:
         """A failed action as a plain sentence and the next step; never a traceback."""
         self.last_error = (title, error)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, error.message, QMessageBox.StandardButton.Ok, self)
-        if error.hint:
-            box.setInformativeText(error.hint)
+        message, hint = describe(error)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        if hint:
+            box.setInformativeText(hint)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self.statusBar().showMessage(f"{title}: {error.message}", _STATUS_MESSAGE_MS)
+        self.statusBar().showMessage(f"{title}: {message}", _STATUS_MESSAGE_MS)
 
     def _inform(self, title: str, text: str, details: str = "") -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self)
@@ -799,7 +801,7 @@ class MainWindow(QMainWindow):
         for planned, error in outcome.failed:
             parts.append(
                 self.tr("Failed: {module} – {problem}").format(
-                    module=planned.module_name, problem=f"{error.message} {error.hint}"
+                    module=planned.module_name, problem=describe_text(error)
                 )
             )
         if outcome.skipped:

@@ -569,15 +569,11 @@ def _roll_back_after(
         detail = not_undone.message.rstrip(".")
         safe = f" The settings are safe in backup {entry.backup_id}." if entry.backup_id else ""
         undone = "finished" if entry.from_version is None else "rolled back"
-        if entry.backup_id:
-            code = "update_not_finished_backup" if entry.from_version is None else "update_not_rolled_back"
-        else:
-            code = "update_not_finished" if entry.from_version is None else "update_not_rolled_back_no_backup"
         return OperationError(
             f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}) and could not be "
             f"{undone} yet ({detail}).{safe}",
             "When the PBX is reachable again, run 'modmanager recover' (the application offers it on start).",
-            code=code,
+            code="update_not_finished" if entry.from_version is None else "update_not_rolled_back",
             params={**params, "detail": detail, "backup": entry.backup_id or ""},
             cause=failure,
             parts=(not_undone,),

@@ -4,7 +4,7 @@
 <context>
     <name>ActiveTasksModel</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/operations.py" line="+112"/>
+        <location filename="../../modmanager/gui/widgets/operations.py" line="+113"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modmanager/gui/app.py" line="+118"/>
+        <location filename="../../modmanager/gui/app.py" line="+119"/>
         <source>The master password was wrong three times.</source>
         <translation>Das Master-Passwort war dreimal falsch.</translation>
     </message>
@@ -42,7 +42,7 @@
         <translation>Starten Sie modmanager erneut und geben Sie das Master-Passwort ein.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>modmanager cannot start</source>
         <translation>modmanager kann nicht starten</translation>
     </message>
@@ -111,7 +111,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+97"/>
+        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+98"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -348,7 +348,7 @@
 <context>
     <name>CatalogSourceDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/settings_dialog.py" line="+53"/>
+        <location filename="../../modmanager/gui/dialogs/settings_dialog.py" line="+54"/>
         <source>Edit catalog source</source>
         <translation>Katalogquelle bearbeiten</translation>
     </message>
@@ -421,7 +421,7 @@
 <context>
     <name>CertificateTrustDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+96"/>
+        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+97"/>
         <source>Certificate changed</source>
         <translation>Zertifikat geändert</translation>
     </message>
@@ -479,7 +479,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+50"/>
+        <location filename="../../modmanager/gui/controller.py" line="+51"/>
         <source>Checking the PBX</source>
         <translation>Telefonanlage wird geprüft</translation>
     </message>
@@ -629,6 +629,810 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../modmanager/gui/errors.py" line="+79"/>
+        <source>no details</source>
+        <translation>keine Angaben</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The PBX refused the login ID or password.</source>
+        <translation>Die Telefonanlage hat die Login-ID oder das Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the login ID and store the right password under Edit PBX.</source>
+        <translation>Prüfen Sie die Login-ID und hinterlegen Sie das richtige Passwort unter „Telefonanlage bearbeiten“.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The modmanager agent does not answer on this PBX.</source>
+        <translation>Der modmanager-Agent antwortet auf dieser Telefonanlage nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install the modmanager agent module on this PBX, or correct the agent instance under Edit PBX.</source>
+        <translation>Installieren Sie das modmanager-Agent-Modul auf dieser Telefonanlage oder korrigieren Sie die Agent-Instanz unter „Telefonanlage bearbeiten“.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The agent rejected a request as malformed ({detail}).</source>
+        <translation>Der Agent hat eine Anfrage als fehlerhaft abgelehnt ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update modmanager and the agent module to matching versions.</source>
+        <translation>Bringen Sie modmanager und das Agent-Modul auf zueinander passende Versionen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The agent on this PBX speaks another protocol version than this modmanager ({detail}).</source>
+        <translation>Der Agent auf dieser Telefonanlage spricht eine andere Protokollversion als dieser modmanager ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update the agent module on the PBX or modmanager so both speak the same protocol version.</source>
+        <translation>Aktualisieren Sie das Agent-Modul auf der Telefonanlage oder modmanager, damit beide dieselbe Protokollversion sprechen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This STARFACE release is too old for the modmanager agent ({detail}).</source>
+        <translation>Diese STARFACE-Version ist zu alt für den modmanager-Agenten ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update STARFACE on this PBX, or manage its modules by hand.</source>
+        <translation>Aktualisieren Sie STARFACE auf dieser Telefonanlage oder verwalten Sie ihre Module von Hand.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The module is not installed on the PBX ({detail}).</source>
+        <translation>Das Modul ist auf der Telefonanlage nicht installiert ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh the PBX to see its current modules.</source>
+        <translation>Lesen Sie die Telefonanlage neu ein, um ihre aktuellen Module zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The module instance does not exist on the PBX ({detail}).</source>
+        <translation>Die Modulinstanz gibt es auf der Telefonanlage nicht ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh the PBX to see its current module instances.</source>
+        <translation>Lesen Sie die Telefonanlage neu ein, um ihre aktuellen Modulinstanzen zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A module instance of that name exists already ({detail}).</source>
+        <translation>Eine Modulinstanz mit diesem Namen gibt es bereits ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another instance name.</source>
+        <translation>Wählen Sie einen anderen Instanznamen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PBX no longer holds the uploaded module file ({detail}).</source>
+        <translation>Die Telefonanlage hat die hochgeladene Moduldatei nicht mehr ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <location line="+16"/>
+        <source>Upload the module again.</source>
+        <translation>Laden Sie das Modul erneut hoch.</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>The module file arrived damaged on the PBX ({detail}).</source>
+        <translation>Die Moduldatei ist beschädigt auf der Telefonanlage angekommen ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload the module again; if it repeats, check the network path to the PBX.</source>
+        <translation>Laden Sie das Modul erneut hoch; passiert es wieder, prüfen Sie die Netzwerkverbindung zur Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PBX expected another part of the module file ({detail}).</source>
+        <translation>Die Telefonanlage hat einen anderen Teil der Moduldatei erwartet ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The PBX refused the file as not a valid module ({detail}).</source>
+        <translation>Die Telefonanlage hat die Datei als ungültiges Modul abgelehnt ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the file is an intact .sfm module.</source>
+        <translation>Prüfen Sie, ob die Datei ein unbeschädigtes .sfm-Modul ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The module file on the PBX is incomplete ({detail}).</source>
+        <translation>Die Moduldatei auf der Telefonanlage ist unvollständig ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wait until it has finished, or until its lock expires, and retry.</source>
+        <translation>Warten Sie, bis er fertig ist oder seine Sperre abläuft, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PBX is locked by {owner} until {until}: another workstation is changing it.</source>
+        <translation>Die Telefonanlage ist bis {until} von {owner} gesperrt: Ein anderer Arbeitsplatz ändert sie gerade.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PBX is locked by {owner}: another workstation is changing it.</source>
+        <translation>Die Telefonanlage ist von {owner} gesperrt: Ein anderer Arbeitsplatz ändert sie gerade.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another workstation is changing this PBX ({detail}).</source>
+        <translation>Ein anderer Arbeitsplatz ändert diese Telefonanlage gerade ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The PBX refused a change without a valid lock (it may have expired or the PBX restarted: {detail}).</source>
+        <translation>Die Telefonanlage hat eine Änderung ohne gültige Sperre abgelehnt (sie ist vielleicht abgelaufen oder die Telefonanlage wurde neu gestartet: {detail}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Retry the operation; it takes a new lock.</source>
+        <translation>Wiederholen Sie den Vorgang; er holt sich eine neue Sperre.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The agent on the PBX failed ({detail}).</source>
+        <translation>Der Agent auf der Telefonanlage ist auf einen Fehler gestoßen ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry; if it repeats, check the PBX&apos;s log for the modmanager agent.</source>
+        <translation>Versuchen Sie es erneut; passiert es wieder, sehen Sie im Protokoll der Telefonanlage nach dem modmanager-Agenten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The agent on the PBX reported an unknown error {fault_code} ({detail}).</source>
+        <translation>Der Agent auf der Telefonanlage hat einen unbekannten Fehler {fault_code} gemeldet ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update modmanager to a version that matches the agent module.</source>
+        <translation>Aktualisieren Sie modmanager auf eine Version, die zum Agent-Modul passt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{pbx} reports a STARFACE version modmanager cannot read ({starface}).</source>
+        <translation>{pbx} meldet eine STARFACE-Version, die modmanager nicht lesen kann ({starface}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the agent module on the PBX.</source>
+        <translation>Prüfen Sie das Agent-Modul auf der Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PBX sent an answer modmanager cannot read.</source>
+        <translation>Die Telefonanlage hat eine Antwort geschickt, die modmanager nicht lesen kann.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update modmanager and the agent module to matching versions; if it repeats, check the PBX.</source>
+        <translation>Bringen Sie modmanager und das Agent-Modul auf zueinander passende Versionen; passiert es wieder, prüfen Sie die Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The upload was cancelled; the PBX keeps the part already sent for a later resume.</source>
+        <translation>Das Hochladen wurde abgebrochen; die Telefonanlage behält den bereits gesendeten Teil, damit es später fortgesetzt werden kann.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the update again to continue.</source>
+        <translation>Starten Sie das Update erneut, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PBX answered with HTTP status {status} instead of an agent answer.</source>
+        <translation>Die Telefonanlage hat mit HTTP-Status {status} statt mit einer Antwort des Agenten geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the address points to the STARFACE web interface and that the PBX is running.</source>
+        <translation>Prüfen Sie, ob die Adresse auf die STARFACE-Weboberfläche zeigt und ob die Telefonanlage läuft.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no answer in time</source>
+        <translation>keine Antwort in der erwarteten Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the host name is unknown</source>
+        <translation>der Hostname ist unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The PBX at {url} cannot be reached ({reason_text}); {entry_point} may or may not have taken effect.</source>
+        <translation>Die Telefonanlage unter {url} ist nicht erreichbar ({reason_text}); ob {entry_point} noch ausgeführt wurde, ist offen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The PBX at {url} cannot be reached; {entry_point} may or may not have taken effect.</source>
+        <translation>Die Telefonanlage unter {url} ist nicht erreichbar; ob {entry_point} noch ausgeführt wurde, ist offen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh the PBX to see its current state before you retry.</source>
+        <translation>Lesen Sie die Telefonanlage neu ein, um ihren aktuellen Stand zu sehen, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PBX at {url} cannot be reached ({reason_text}).</source>
+        <translation>Die Telefonanlage unter {url} ist nicht erreichbar ({reason_text}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PBX at {url} cannot be reached.</source>
+        <translation>Die Telefonanlage unter {url} ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the address, that the PBX is running and that a firewall lets you through to its HTTPS port.</source>
+        <translation>Prüfen Sie die Adresse, ob die Telefonanlage läuft und ob eine Firewall den Zugriff auf ihren HTTPS-Port erlaubt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of the PBX at {url} has changed: trusted {pinned}, now {presented}.</source>
+        <translation>Das Zertifikat der Telefonanlage unter {url} hat sich geändert: vertraut war {pinned}, jetzt ist es {presented}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If the PBX got a new certificate, compare the new fingerprint with the one the PBX shows and trust it under Edit PBX; otherwise someone may be intercepting the connection: do not continue.</source>
+        <translation>Hat die Telefonanlage ein neues Zertifikat bekommen, vergleichen Sie den neuen Fingerabdruck mit dem, den die Telefonanlage anzeigt, und vertrauen Sie ihm unter „Telefonanlage bearbeiten“. Andernfalls hört womöglich jemand die Verbindung ab: Fahren Sie nicht fort.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The certificate of the PBX at {url} is not trusted by this computer (self-signed or for another name; SHA-256 {fingerprint}).</source>
+        <translation>Diesem Computer ist das Zertifikat der Telefonanlage unter {url} nicht vertrauenswürdig (selbst signiert oder für einen anderen Namen; SHA-256 {fingerprint}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compare the fingerprint with the one the PBX shows, then trust it under Edit PBX (Test connection).</source>
+        <translation>Vergleichen Sie den Fingerabdruck mit dem, den die Telefonanlage anzeigt, und vertrauen Sie ihm dann unter „Telefonanlage bearbeiten“ („Verbindung testen“).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The trusted certificate of the PBX at {url} is no longer valid (it expired on {expires} or is malformed).</source>
+        <translation>Das vertraute Zertifikat der Telefonanlage unter {url} ist nicht mehr gültig (abgelaufen am {expires} oder fehlerhaft).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Renew the certificate on the PBX, then trust the new fingerprint under Edit PBX.</source>
+        <translation>Erneuern Sie das Zertifikat auf der Telefonanlage und vertrauen Sie dann dem neuen Fingerabdruck unter „Telefonanlage bearbeiten“.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The secure connection to the PBX at {url} failed.</source>
+        <translation>Die sichere Verbindung zur Telefonanlage unter {url} ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the address points to the PBX&apos;s HTTPS port.</source>
+        <translation>Prüfen Sie, ob die Adresse auf den HTTPS-Port der Telefonanlage zeigt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate fingerprint is not a SHA-256 fingerprint (64 hex digits).</source>
+        <translation>Der Zertifikats-Fingerabdruck ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the SHA-256 fingerprint exactly as modmanager or the PBX shows it.</source>
+        <translation>Übernehmen Sie den SHA-256-Fingerabdruck genau so, wie modmanager oder die Telefonanlage ihn anzeigt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PBX address is not an https address.</source>
+        <translation>Die Adresse der Telefonanlage ist keine https-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the address as https://host or https://host:port.</source>
+        <translation>Geben Sie die Adresse als https://host oder https://host:port an.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No catalog lists the module {module}.</source>
+        <translation>Kein Katalog führt das Modul {module}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the vendor&apos;s catalog under Settings, Catalog sources.</source>
+        <translation>Fügen Sie den Katalog des Herstellers unter „Einstellungen“, „Katalogquellen“ hinzu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{module} {version} is not compatible with STARFACE {starface}.</source>
+        <translation>{module} {version} ist nicht mit STARFACE {starface} kompatibel.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a release that is compatible with this PBX.</source>
+        <translation>Wählen Sie eine Version, die mit dieser Telefonanlage kompatibel ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The catalog has no file for {module} {version}.</source>
+        <translation>Der Katalog enthält keine Datei für {module} {version}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Choose another release or flavour.</source>
+        <translation>Wählen Sie eine andere Version oder Ausführung.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The catalog has no NFR file for {module} {version}.</source>
+        <translation>Der Katalog enthält keine NFR-Datei für {module} {version}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The downloaded file is the module {found}, not {expected}.</source>
+        <translation>Die heruntergeladene Datei ist das Modul {found}, nicht {expected}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The catalog is wrong; tell its publisher.</source>
+        <translation>Der Katalog ist fehlerhaft; melden Sie das seinem Herausgeber.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The catalog has no release {version} of {module}.</source>
+        <translation>Der Katalog enthält keine Version {version} von {module}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at the module&apos;s details to see its releases.</source>
+        <translation>In den Details des Moduls sehen Sie seine Versionen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{module} is up to date.</source>
+        <translation>{module} ist auf dem neuesten Stand.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>There is nothing to update.</source>
+        <translation>Es gibt nichts zu aktualisieren.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>{module} has no release compatible with this PBX.</source>
+        <translation>Für {module} gibt es keine Version, die mit dieser Telefonanlage kompatibel ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Confirm the paid upgrade explicitly, or choose the free release.</source>
+        <translation>Bestätigen Sie das kostenpflichtige Upgrade ausdrücklich oder wählen Sie die kostenlose Version.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{module} {version} is a paid upgrade: it needs a new module license key. The newest free release is {free_version}.</source>
+        <translation>{module} {version} ist ein kostenpflichtiges Upgrade: Es braucht einen neuen Modullizenzschlüssel. Die neueste kostenlose Version ist {free_version}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{module} {version} is a paid upgrade: it needs a new module license key.</source>
+        <translation>{module} {version} ist ein kostenpflichtiges Upgrade: Es braucht einen neuen Modullizenzschlüssel.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The downloaded module file is no longer in the cache.</source>
+        <translation>Die heruntergeladene Moduldatei ist nicht mehr im Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepare the update again.</source>
+        <translation>Bereiten Sie das Update erneut vor.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The module file of {label} is missing from the local cache.</source>
+        <translation>Die Moduldatei von {label} fehlt im lokalen Zwischenspeicher.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepare the update again so modmanager can download it.</source>
+        <translation>Bereiten Sie das Update erneut vor, damit modmanager sie herunterladen kann.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{module} on {pbx} changed since the preview.</source>
+        <translation>{module} auf {pbx} hat sich seit der Vorschau geändert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh the PBX and start the update again.</source>
+        <translation>Lesen Sie die Telefonanlage neu ein und starten Sie das Update erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The update was cancelled; nothing was changed.</source>
+        <translation>Das Update wurde abgebrochen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The update of {module} on {pbx} could not start ({cause}). Nothing was changed on the PBX.</source>
+        <translation>Das Update von {module} auf {pbx} konnte nicht beginnen ({cause}). Auf der Telefonanlage wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+10"/>
+        <source>Check the connection and try again.</source>
+        <translation>Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The update of {module} on {pbx} failed while uploading ({cause}). Nothing was changed on the PBX.</source>
+        <translation>Das Update von {module} auf {pbx} ist beim Hochladen fehlgeschlagen ({cause}). Auf der Telefonanlage wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing was lost. Check the PBX and try again later.</source>
+        <translation>Es ging nichts verloren. Prüfen Sie die Telefonanlage und versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The update of {module} on {pbx} failed ({cause}). The previous version v{from_version} was put back with all its settings.</source>
+        <translation>Das Update von {module} auf {pbx} ist fehlgeschlagen ({cause}). Die vorherige Version v{from_version} wurde mit allen Einstellungen wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The update of {module} on {pbx} failed ({cause}). No copy of v{from_version} was available, so the new version v{to_version} was kept and all supported settings were restored into it.</source>
+        <translation>Das Update von {module} auf {pbx} ist fehlgeschlagen ({cause}). Es gab keine Kopie von v{from_version}, deshalb bleibt die neue Version v{to_version} installiert; alle unterstützten Einstellungen wurden in sie übernommen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The installation of {module} on {pbx} failed ({cause}). A second attempt installed v{to_version} and set it up.</source>
+        <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}). Ein zweiter Versuch hat v{to_version} installiert und eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>When the PBX is reachable again, finish it in the Interrupted updates dialog (modmanager offers it on start).</source>
+        <translation>Sobald die Telefonanlage wieder erreichbar ist, schließen Sie den Vorgang im Dialog „Unterbrochene Updates“ ab (modmanager bietet ihn beim Start an).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The update of {module} on {pbx} failed ({cause}) and could not be rolled back yet ({parts}). The settings are safe in backup {backup}.</source>
+        <translation>Das Update von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht zurückgesetzt werden ({parts}). Die Einstellungen sind in der Sicherung {backup} sicher.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The update of {module} on {pbx} failed ({cause}) and could not be rolled back yet ({parts}).</source>
+        <translation>Das Update von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht zurückgesetzt werden ({parts}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}). The settings are safe in backup {backup}.</source>
+        <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}). Die Einstellungen sind in der Sicherung {backup} sicher.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}).</source>
+        <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>an unexpected error occurred</source>
+        <translation>ein unerwarteter Fehler ist aufgetreten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The downloaded module file could not be kept in the local cache.</source>
+        <translation>Die heruntergeladene Moduldatei konnte nicht im lokalen Zwischenspeicher abgelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again.</source>
+        <translation>Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Run the update again or restore the backup.</source>
+        <translation>Führen Sie das Update erneut aus oder stellen Sie die Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The PBX read the uploaded file as module {found_module} v{found_version}, not {module} v{version}.</source>
+        <translation>Die Telefonanlage hat die hochgeladene Datei als Modul {found_module} v{found_version} gelesen, nicht als {module} v{version}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file may be damaged; download it again.</source>
+        <translation>Die Datei ist möglicherweise beschädigt; laden Sie sie erneut herunter.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>After the update the PBX reports the module as not installed, not v{version}.</source>
+        <translation>Nach dem Update meldet die Telefonanlage das Modul als nicht installiert statt v{version}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>After the update the PBX reports the module as v{found}, not v{version}.</source>
+        <translation>Nach dem Update meldet die Telefonanlage das Modul als v{found} statt v{version}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PBX does not show the settings that were written: {parts}.</source>
+        <translation>Die Telefonanlage zeigt nicht die Einstellungen, die geschrieben wurden: {parts}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>instance “{instance}” is missing</source>
+        <translation>die Instanz „{instance}“ fehlt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>instance “{instance}” has different values for {keys}</source>
+        <translation>die Instanz „{instance}“ hat andere Werte für {keys}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>instance “{instance}” is not active</source>
+        <translation>die Instanz „{instance}“ ist nicht aktiv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>instance “{instance}” is not inactive</source>
+        <translation>die Instanz „{instance}“ ist nicht inaktiv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the module&apos;s internal data differs</source>
+        <translation>die internen Daten des Moduls weichen ab</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{pbx} cannot be reached ({cause}); the interrupted update of {module} stays pending.</source>
+        <translation>{pbx} ist nicht erreichbar ({cause}); das unterbrochene Update von {module} bleibt offen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again when the PBX is reachable.</source>
+        <translation>Versuchen Sie es erneut, wenn die Telefonanlage erreichbar ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The update of {module} on {pbx} cannot be rolled back: no copy of the previous version is available.</source>
+        <translation>Das Update von {module} auf {pbx} lässt sich nicht zurücksetzen: Es gibt keine Kopie der vorherigen Version.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finish it instead; the settings are restored into the new version.</source>
+        <translation>Schließen Sie es stattdessen ab; die Einstellungen werden in die neue Version übernommen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{module} on {pbx} is back on v{version} with all its settings.</source>
+        <translation>{module} auf {pbx} läuft wieder mit v{version} und allen Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{module} on {pbx} now runs v{version} with every supported setting restored.</source>
+        <translation>{module} auf {pbx} läuft jetzt mit v{version}; alle unterstützten Einstellungen wurden wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The module {module} is not installed on {pbx}.</source>
+        <translation>Das Modul {module} ist auf {pbx} nicht installiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install the module there first, or refresh the PBX.</source>
+        <translation>Installieren Sie das Modul dort zuerst oder lesen Sie die Telefonanlage neu ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup has none of the chosen instances.</source>
+        <translation>Die Sicherung enthält keine der gewählten Instanzen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose instances from the backup.</source>
+        <translation>Wählen Sie Instanzen aus der Sicherung.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its contents do not match its checksum</source>
+        <translation>ihr Inhalt passt nicht zu ihrer Prüfsumme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its contents cannot be read</source>
+        <translation>ihr Inhalt ist nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup {backup} is damaged or was changed ({why}); it will not be restored.</source>
+        <translation>Die Sicherung {backup} ist beschädigt oder wurde verändert ({why}); sie wird nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use another backup, or delete this one.</source>
+        <translation>Verwenden Sie eine andere Sicherung oder löschen Sie diese.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no backup {backup}.</source>
+        <translation>Die Sicherung {backup} gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen the backups to see the current list.</source>
+        <translation>Öffnen Sie die Sicherungen erneut, um die aktuelle Liste zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The backup of {module} could not be verified after writing.</source>
+        <translation>Die Sicherung von {module} konnte nach dem Schreiben nicht überprüft werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the disk holding {folder}.</source>
+        <translation>Prüfen Sie das Laufwerk, auf dem {folder} liegt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>At least one backup per module must be kept.</source>
+        <translation>Mindestens eine Sicherung pro Modul muss aufbewahrt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the retention to 1 or more.</source>
+        <translation>Stellen Sie die Aufbewahrung auf 1 oder mehr.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An exported backup needs a password.</source>
+        <translation>Eine exportierte Sicherung braucht ein Passwort.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a password and keep it safe.</source>
+        <translation>Wählen Sie ein Passwort und bewahren Sie es sicher auf.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The password for {file} is wrong, or the file was changed.</source>
+        <translation>Das Passwort für {file} ist falsch oder die Datei wurde verändert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the password; if it is right, export the backup again.</source>
+        <translation>Prüfen Sie das Passwort; stimmt es, exportieren Sie die Sicherung erneut.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {file} is not a modmanager backup export or is damaged ({why}).</source>
+        <translation>Die Datei {file} ist kein Sicherungsexport von modmanager oder beschädigt ({why}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Export the backup again.</source>
+        <translation>Exportieren Sie die Sicherung erneut.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The contents of {file} cannot be read.</source>
+        <translation>Der Inhalt von {file} ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {path} does not exist.</source>
+        <translation>Die Datei {path} gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check the path.</source>
+        <translation>Prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No password is stored for the PBX {pbx} (login {login}).</source>
+        <translation>Für die Telefonanlage {pbx} ist kein Passwort hinterlegt (Login-ID {login}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the password under Edit PBX.</source>
+        <translation>Geben Sie das Passwort unter „Telefonanlage bearbeiten“ ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The master password is wrong.</source>
+        <translation>Das Master-Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the master password that {path} was created with.</source>
+        <translation>Geben Sie das Master-Passwort ein, mit dem {path} angelegt wurde.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The master password is empty.</source>
+        <translation>Das Master-Passwort ist leer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the master password for the secrets file.</source>
+        <translation>Geben Sie das Master-Passwort für die Datei mit den Zugangsdaten ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The secrets file {path} was modified or is damaged.</source>
+        <translation>Die Datei mit den Zugangsdaten {path} wurde verändert oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore it from a backup, or delete it and store the passwords again.</source>
+        <translation>Stellen Sie sie aus einer Datensicherung wieder her oder löschen Sie sie und hinterlegen Sie die Passwörter erneut.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The stored secret key {name} is damaged.</source>
+        <translation>Der gespeicherte geheime Schlüssel {name} ist beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups encrypted with it cannot be read; remove the entry to create a new key.</source>
+        <translation>Damit verschlüsselte Sicherungen sind nicht lesbar; entfernen Sie den Eintrag, damit ein neuer Schlüssel angelegt wird.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>modmanager cannot use the system keyring ({error_type}).</source>
+        <translation>modmanager kann den Schlüsselbund des Systems nicht verwenden ({error_type}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock the keyring (log in to the desktop session) and retry.</source>
+        <translation>Entsperren Sie den Schlüsselbund (an der Desktop-Sitzung anmelden) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No keyring is available on this machine.</source>
+        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install and unlock a keyring backend (e.g. GNOME Keyring, KWallet).</source>
+        <translation>Installieren und entsperren Sie einen Schlüsselbund (z. B. GNOME Keyring, KWallet).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No keyring is available on this machine and no master password was given.</source>
+        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar und es wurde kein Master-Passwort angegeben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set {variable} or install a keyring backend (e.g. GNOME Keyring, KWallet).</source>
+        <translation>Setzen Sie {variable} oder installieren Sie einen Schlüsselbund (z. B. GNOME Keyring, KWallet).</translation>
+    </message>
+</context>
+<context>
     <name>FleetModel</name>
     <message>
         <location filename="../../modmanager/gui/models/fleet.py" line="+208"/>
@@ -771,7 +1575,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+111"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+112"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -956,7 +1760,7 @@
         <translation>modmanager konnte diese Telefonanlage noch nicht auslesen.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Preparing the update of {module}…</source>
         <translation>Update von {module} wird vorbereitet …</translation>
     </message>
@@ -1709,7 +2513,7 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/recovery_dialog.py" line="+46"/>
+        <location filename="../../modmanager/gui/dialogs/recovery_dialog.py" line="+47"/>
         <source>Interrupted updates</source>
         <translation>Unterbrochene Updates</translation>
     </message>
@@ -1744,7 +2548,7 @@
         <translation>Update von {start} auf v{target}, gestartet {when}, angehalten beim Schritt „{step}“.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The PBX cannot be reached right now: {problem}</source>
         <translation>Die Telefonanlage ist gerade nicht erreichbar: {problem}</translation>
     </message>

@@ -37,6 +37,7 @@ from modmanager.core.errors import ModManagerError
 from modmanager.core.sfm import ConfigSchema, SettingValue, parse_descriptor
 from modmanager.gui.controller import Controller
 from modmanager.gui.dialogs.password_prompt import ask_password
+from modmanager.gui.errors import describe_text
 from modmanager.gui.models.backups import BackupsModel, format_timestamp, reason_text
 from modmanager.gui.models.modules import ROW_ROLE, sorted_filtered
 from modmanager.store.backups import Backup, BackupInfo
@@ -314,7 +315,7 @@ class BackupsDialog(QDialog):
         try:
             self._loaded = self._store.load(info.backup_id)
         except ModManagerError as error:
-            self.contents.setPlainText(f"{error.message} {error.hint}".strip())
+            self.contents.setPlainText(describe_text(error))
             self.restore_button.setEnabled(False)
             self.export_button.setEnabled(False)
             return
@@ -400,7 +401,7 @@ class BackupsDialog(QDialog):
         try:
             self._store.delete(info.backup_id)
         except ModManagerError as error:
-            self.status_label.setText(f"{error.message} {error.hint}".strip())
+            self.status_label.setText(describe_text(error))
             return
         self.view.clearSelection()
         self.reload()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from modmanager.core.errors import ModManagerError, StoreError
 from modmanager.gui import theme
+from modmanager.gui.errors import describe_text
 from modmanager.gui.resources import icon
 from modmanager.gui.tasks import TaskRunner
 from modmanager.pbx import tls
@@ -421,7 +422,7 @@ class PbxDialog(QDialog):
     def _test_failed(self, error: ModManagerError) -> None:
         self.test_button.setEnabled(True)
         name = "certificate-changed" if getattr(error, "code", "").startswith("certificate") else "unreachable"
-        self._set_status(name, f"{error.message} {error.hint}".strip())
+        self._set_status(name, describe_text(error))
 
     def _set_status(self, icon_name: str, text: str) -> None:
         if icon_name:
@@ -444,7 +445,7 @@ class PbxDialog(QDialog):
             else:
                 self._update(self._original, record, password)
         except ModManagerError as error:
-            self.save_error.setText(f"{error.message} {error.hint}".strip())
+            self.save_error.setText(describe_text(error))
             self.save_error.show()
             return
         self.saved_record = record

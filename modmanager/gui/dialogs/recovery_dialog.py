@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from modmanager.gui.errors import describe
 from modmanager.gui.resources import icon
 from modmanager.ops.recovery import Assessment, RecoveryAction
 
@@ -96,7 +97,8 @@ class RecoveryDialog(QDialog):
             )
         ]
         if not assessment.reachable:
-            lines.append(self.tr("The PBX cannot be reached right now: {problem}").format(problem=assessment.problem))
+            problem = describe(assessment.error)[0] if assessment.error is not None else assessment.problem
+            lines.append(self.tr("The PBX cannot be reached right now: {problem}").format(problem=problem))
         elif assessment.installed_version is None:
             lines.append(self.tr("The module is not installed on the PBX at the moment."))
         else:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from modmanager.core.errors import ModManagerError
+from modmanager.gui.errors import describe, describe_text
 from modmanager.store.settings import MAX_CONCURRENCY, CatalogSource, Settings, save_settings
 
 _ERROR_STYLE = "color: #c92a2a;"
@@ -112,7 +113,7 @@ class CatalogSourceDialog(QDialog):
             try:
                 Settings(catalog_sources=(candidate,))
             except ModManagerError as error:
-                self._fail(self.tr("This catalog source cannot be used: {problem}").format(problem=error.message))
+                self._fail(self.tr("This catalog source cannot be used: {problem}").format(problem=describe(error)[0]))
                 return
             self.source = candidate
             self.accept()
@@ -320,7 +321,7 @@ class SettingsDialog(QDialog):
             settings = self.edited_settings()
             self._save(settings)
         except ModManagerError as error:
-            self.error_label.setText(f"{error.message} {error.hint}".strip())
+            self.error_label.setText(describe_text(error))
             self.error_label.show()
             return
         self.saved_settings = settings

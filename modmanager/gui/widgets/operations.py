@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from modmanager.gui.errors import describe_text
 from modmanager.gui.resources import icon
 from modmanager.gui.tasks import TaskHandle, TaskRunner, TaskState
 
@@ -171,7 +172,7 @@ class LogEntry:
 def outcome_text(handle: TaskHandle) -> str:
     """The plain sentence the log shows for a finished task."""
     if handle.state is TaskState.FAILED and handle.error is not None:
-        return f"{handle.error.message} {handle.error.hint}".strip()
+        return describe_text(handle.error)
     if handle.state is TaskState.CANCELLED:
         return QCoreApplication.translate("Operations", "Cancelled; nothing more was done.")
     return QCoreApplication.translate("Operations", "Completed.")

@@ -1,0 +1,835 @@
+"""Errors and outcome sentences in the interface language.
+
+The lower layers speak English (the CLI prints their text as it is) and give every error a
+user can meet a stable ``code`` with plain-string ``params`` (see :mod:`modmanager.core.errors`).
+Here each code gets its sentence through ``QCoreApplication.translate("Errors", ...)``, so the
+German interface never shows an English sentence. An error without a known code - or one whose
+params do not fit - is shown with its English text: a readable sentence beats none.
+
+Embedded errors are translated recursively: ``{cause}`` is the translated message of
+``error.cause`` and ``{parts}`` the translated messages of ``error.parts`` (each without its
+full stop, as they stand inside another sentence).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from modmanager.core.errors import ModManagerError, Outcome, error_from_json
+
+log = logging.getLogger(__name__)
+
+translate = QCoreApplication.translate
+
+_Builder = Callable[[dict[str, str]], tuple[str, str]]
+"""Gets the params (it may add computed ones) and returns the (message, hint) templates."""
+_BUILDERS: dict[str, _Builder] = {}
+
+
+def describe(error: ModManagerError) -> tuple[str, str]:
+    """The error's (message, hint) in the interface language; its English text for unknown codes."""
+    build = _BUILDERS.get(error.code)
+    if build is None:
+        return error.message, error.hint
+    params = _params(error)
+    try:
+        message, hint = build(params)
+        return message.format_map(params), hint.format_map(params)
+    except (KeyError, IndexError, ValueError):
+        log.warning("Error %r lacks params for its translation (has %s)", error.code, sorted(error.params))
+        return error.message, error.hint
+
+
+def describe_text(error: ModManagerError) -> str:
+    """Message and hint as one text, for logs, lists and labels."""
+    return " ".join(part for part in describe(error) if part)
+
+
+def describe_outcome(outcome: Outcome | str) -> str:
+    """An outcome sentence in the interface language; the English sentence for unknown codes."""
+    if isinstance(outcome, str):
+        return outcome
+    return describe(ModManagerError(outcome.message, code=outcome.code, params=outcome.params))[0]
+
+
+def describe_stored(detail: Mapping[str, Any], fallback: str) -> str:
+    """A stored status's error (JSON from ``core.errors.error_to_json``) as :func:`describe_text` does."""
+    error = error_from_json(dict(detail)) if detail else None
+    return fallback if error is None else describe_text(error)
+
+
+def known_codes() -> frozenset[str]:
+    """Every code this module translates (tests check that each has German)."""
+    return frozenset(_BUILDERS)
+
+
+def _params(error: ModManagerError) -> dict[str, str]:
+    params = dict(error.params)
+    if error.cause is not None:
+        cause_message, cause_hint = describe(error.cause)
+        params["cause"] = cause_message.rstrip(".")
+        params["cause_hint"] = cause_hint
+    if error.parts:
+        params["parts"] = "; ".join(describe(part)[0].rstrip(".") for part in error.parts)
+    if "detail" in params and not params["detail"]:
+        params["detail"] = translate("Errors", "no details")
+    return params
+
+
+def _templates(*codes: str) -> Callable[[_Builder], _Builder]:
+    def register(build: _Builder) -> _Builder:
+        for code in codes:
+            _BUILDERS[code] = build
+        return build
+
+    return register
+
+
+# -- the PBX and its agent -----------------------------------------------------------------------
+
+
+@_templates("auth_failed")
+def _auth_failed(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The PBX refused the login ID or password."),
+        translate("Errors", "Check the login ID and store the right password under Edit PBX."),
+    )
+
+
+@_templates("agent_missing")
+def _agent_missing(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The modmanager agent does not answer on this PBX."),
+        translate(
+            "Errors", "Install the modmanager agent module on this PBX, or correct the agent instance under Edit PBX."
+        ),
+    )
+
+
+@_templates("bad_request")
+def _bad_request(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The agent rejected a request as malformed ({detail})."),
+        translate("Errors", "Update modmanager and the agent module to matching versions."),
+    )
+
+
+@_templates("protocol_unsupported")
+def _protocol_unsupported(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The agent on this PBX speaks another protocol version than this modmanager ({detail})."),
+        translate(
+            "Errors", "Update the agent module on the PBX or modmanager so both speak the same protocol version."
+        ),
+    )
+
+
+@_templates("starface_too_old")
+def _starface_too_old(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "This STARFACE release is too old for the modmanager agent ({detail})."),
+        translate("Errors", "Update STARFACE on this PBX, or manage its modules by hand."),
+    )
+
+
+@_templates("module_not_found")
+def _module_not_found(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The module is not installed on the PBX ({detail})."),
+        translate("Errors", "Refresh the PBX to see its current modules."),
+    )
+
+
+@_templates("instance_not_found")
+def _instance_not_found(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The module instance does not exist on the PBX ({detail})."),
+        translate("Errors", "Refresh the PBX to see its current module instances."),
+    )
+
+
+@_templates("instance_exists")
+def _instance_exists(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "A module instance of that name exists already ({detail})."),
+        translate("Errors", "Choose another instance name."),
+    )
+
+
+@_templates("upload_not_found")
+def _upload_not_found(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The PBX no longer holds the uploaded module file ({detail})."),
+        translate("Errors", "Upload the module again."),
+    )
+
+
+@_templates("checksum_mismatch")
+def _checksum_mismatch(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The module file arrived damaged on the PBX ({detail})."),
+        translate("Errors", "Upload the module again; if it repeats, check the network path to the PBX."),
+    )
+
+
+@_templates("offset_mismatch")
+def _offset_mismatch(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The PBX expected another part of the module file ({detail})."),
+        translate("Errors", "Upload the module again."),
+    )
+
+
+@_templates("invalid_module")
+def _invalid_module(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The PBX refused the file as not a valid module ({detail})."),
+        translate("Errors", "Check that the file is an intact .sfm module."),
+    )
+
+
+@_templates("upload_incomplete")
+def _upload_incomplete(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The module file on the PBX is incomplete ({detail})."),
+        translate("Errors", "Upload the module again."),
+    )
+
+
+@_templates("locked")
+def _locked(p: dict[str, str]) -> tuple[str, str]:
+    hint = translate("Errors", "Wait until it has finished, or until its lock expires, and retry.")
+    if "owner" in p and p.get("until"):
+        return translate(
+            "Errors", "The PBX is locked by {owner} until {until}: another workstation is changing it."
+        ), hint
+    if "owner" in p:
+        return translate("Errors", "The PBX is locked by {owner}: another workstation is changing it."), hint
+    return translate("Errors", "Another workstation is changing this PBX ({detail})."), hint
+
+
+@_templates("lock_required")
+def _lock_required(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate(
+            "Errors",
+            "The PBX refused a change without a valid lock (it may have expired or the PBX restarted: {detail}).",
+        ),
+        translate("Errors", "Retry the operation; it takes a new lock."),
+    )
+
+
+@_templates("agent_internal")
+def _agent_internal(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The agent on the PBX failed ({detail})."),
+        translate("Errors", "Retry; if it repeats, check the PBX's log for the modmanager agent."),
+    )
+
+
+@_templates("agent_error")
+def _agent_error(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The agent on the PBX reported an unknown error {fault_code} ({detail})."),
+        translate("Errors", "Update modmanager to a version that matches the agent module."),
+    )
+
+
+@_templates("bad_answer")
+def _bad_answer(p: dict[str, str]) -> tuple[str, str]:
+    if "starface" in p:
+        return (
+            translate("Errors", "{pbx} reports a STARFACE version modmanager cannot read ({starface})."),
+            translate("Errors", "Check the agent module on the PBX."),
+        )
+    return (
+        translate("Errors", "The PBX sent an answer modmanager cannot read."),
+        translate(
+            "Errors", "Update modmanager and the agent module to matching versions; if it repeats, check the PBX."
+        ),
+    )
+
+
+@_templates("cancelled")
+def _cancelled(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The upload was cancelled; the PBX keeps the part already sent for a later resume."),
+        translate("Errors", "Start the update again to continue."),
+    )
+
+
+@_templates("http_error")
+def _http_error(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The PBX answered with HTTP status {status} instead of an agent answer."),
+        translate("Errors", "Check that the address points to the STARFACE web interface and that the PBX is running."),
+    )
+
+
+@_templates("unreachable")
+def _unreachable(p: dict[str, str]) -> tuple[str, str]:
+    reasons = {
+        "timeout": translate("Errors", "no answer in time"),
+        "unknown_host": translate("Errors", "the host name is unknown"),
+        "refused": translate("Errors", "connection refused"),
+    }
+    reason = reasons.get(p.get("reason", ""))
+    p["reason_text"] = reason or ""
+    if p.get("entry_point"):
+        if reason:
+            message = translate(
+                "Errors",
+                "The PBX at {url} cannot be reached ({reason_text}); {entry_point} may or may not have taken effect.",
+            )
+        else:
+            message = translate(
+                "Errors", "The PBX at {url} cannot be reached; {entry_point} may or may not have taken effect."
+            )
+        return message, translate("Errors", "Refresh the PBX to see its current state before you retry.")
+    if reason:
+        message = translate("Errors", "The PBX at {url} cannot be reached ({reason_text}).")
+    else:
+        message = translate("Errors", "The PBX at {url} cannot be reached.")
+    return message, translate(
+        "Errors", "Check the address, that the PBX is running and that a firewall lets you through to its HTTPS port."
+    )
+
+
+@_templates("certificate_changed")
+def _certificate_changed(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The certificate of the PBX at {url} has changed: trusted {pinned}, now {presented}."),
+        translate(
+            "Errors",
+            "If the PBX got a new certificate, compare the new fingerprint with the one the PBX shows and trust it "
+            "under Edit PBX; otherwise someone may be intercepting the connection: do not continue.",
+        ),
+    )
+
+
+@_templates("certificate_untrusted")
+def _certificate_untrusted(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate(
+            "Errors",
+            "The certificate of the PBX at {url} is not trusted by this computer "
+            "(self-signed or for another name; SHA-256 {fingerprint}).",
+        ),
+        translate(
+            "Errors",
+            "Compare the fingerprint with the one the PBX shows, then trust it under Edit PBX (Test connection).",
+        ),
+    )
+
+
+@_templates("certificate_invalid")
+def _certificate_invalid(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate(
+            "Errors",
+            "The trusted certificate of the PBX at {url} is no longer valid (it expired on {expires} or is malformed).",
+        ),
+        translate("Errors", "Renew the certificate on the PBX, then trust the new fingerprint under Edit PBX."),
+    )
+
+
+@_templates("tls_failed")
+def _tls_failed(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The secure connection to the PBX at {url} failed."),
+        translate("Errors", "Check that the address points to the PBX's HTTPS port."),
+    )
+
+
+@_templates("invalid_fingerprint")
+def _invalid_fingerprint(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The certificate fingerprint is not a SHA-256 fingerprint (64 hex digits)."),
+        translate("Errors", "Copy the SHA-256 fingerprint exactly as modmanager or the PBX shows it."),
+    )
+
+
+@_templates("invalid_url")
+def _invalid_url(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The PBX address is not an https address."),
+        translate("Errors", "Give the address as https://host or https://host:port."),
+    )
+
+
+# -- updates -------------------------------------------------------------------------------------
+
+
+@_templates("update_no_catalog")
+def _update_no_catalog(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "No catalog lists the module {module}."),
+        translate("Errors", "Add the vendor's catalog under Settings, Catalog sources."),
+    )
+
+
+@_templates("update_incompatible")
+def _update_incompatible(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "{module} {version} is not compatible with STARFACE {starface}."),
+        translate("Errors", "Choose a release that is compatible with this PBX."),
+    )
+
+
+@_templates("update_no_file")
+def _update_no_file(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The catalog has no file for {module} {version}."),
+        translate("Errors", "Choose another release or flavour."),
+    )
+
+
+@_templates("update_no_nfr_file")
+def _update_no_nfr_file(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The catalog has no NFR file for {module} {version}."),
+        translate("Errors", "Choose another release or flavour."),
+    )
+
+
+@_templates("update_wrong_file")
+def _update_wrong_file(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The downloaded file is the module {found}, not {expected}."),
+        translate("Errors", "The catalog is wrong; tell its publisher."),
+    )
+
+
+@_templates("update_no_release")
+def _update_no_release(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The catalog has no release {version} of {module}."),
+        translate("Errors", "Look at the module's details to see its releases."),
+    )
+
+
+@_templates("update_up_to_date")
+def _update_up_to_date(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "{module} is up to date."), translate("Errors", "There is nothing to update.")
+
+
+@_templates("update_no_compatible_release")
+def _update_no_compatible_release(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "{module} has no release compatible with this PBX."),
+        translate("Errors", "There is nothing to update."),
+    )
+
+
+@_templates("update_paid_refused")
+def _update_paid_refused(p: dict[str, str]) -> tuple[str, str]:
+    hint = translate("Errors", "Confirm the paid upgrade explicitly, or choose the free release.")
+    if p.get("free_version"):
+        message = translate(
+            "Errors",
+            "{module} {version} is a paid upgrade: it needs a new module license key. "
+            "The newest free release is {free_version}.",
+        )
+    else:
+        message = translate("Errors", "{module} {version} is a paid upgrade: it needs a new module license key.")
+    return message, hint
+
+
+@_templates("update_file_not_cached")
+def _update_file_not_cached(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The downloaded module file is no longer in the cache."),
+        translate("Errors", "Prepare the update again."),
+    )
+
+
+@_templates("update_module_file_missing")
+def _update_module_file_missing(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The module file of {label} is missing from the local cache."),
+        translate("Errors", "Prepare the update again so modmanager can download it."),
+    )
+
+
+@_templates("update_changed_since_preview")
+def _update_changed_since_preview(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "{module} on {pbx} changed since the preview."),
+        translate("Errors", "Refresh the PBX and start the update again."),
+    )
+
+
+@_templates("update_cancelled")
+def _update_cancelled(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "The update was cancelled; nothing was changed."), ""
+
+
+@_templates("update_not_started")
+def _update_not_started(p: dict[str, str]) -> tuple[str, str]:
+    message = translate(
+        "Errors", "The update of {module} on {pbx} could not start ({cause}). Nothing was changed on the PBX."
+    )
+    if p.get("cause_hint"):
+        return message, "{cause_hint}"
+    return message, translate("Errors", "Check the connection and try again.")
+
+
+@_templates("update_upload_failed")
+def _update_upload_failed(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate(
+            "Errors",
+            "The update of {module} on {pbx} failed while uploading ({cause}). Nothing was changed on the PBX.",
+        ),
+        translate("Errors", "Check the connection and try again."),
+    )
+
+
+def _nothing_lost() -> str:
+    return translate("Errors", "Nothing was lost. Check the PBX and try again later.")
+
+
+@_templates("update_rolled_back")
+def _update_rolled_back(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate(
+            "Errors",
+            "The update of {module} on {pbx} failed ({cause}). "
+            "The previous version v{from_version} was put back with all its settings.",
+        ),
+        _nothing_lost(),
+    )
+
+
+@_templates("update_kept_new_version")
+def _update_kept_new_version(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate(
+            "Errors",
+            "The update of {module} on {pbx} failed ({cause}). No copy of v{from_version} was available, so the new "
+            "version v{to_version} was kept and all supported settings were restored into it.",
+        ),
+        _nothing_lost(),
+    )
+
+
+@_templates("update_installed_second_attempt")
+def _update_installed_second_attempt(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate(
+            "Errors",
+            "The installation of {module} on {pbx} failed ({cause}). A second attempt installed v{to_version} "
+            "and set it up.",
+        ),
+        _nothing_lost(),
+    )
+
+
+def _run_recovery_hint() -> str:
+    return translate(
+        "Errors",
+        "When the PBX is reachable again, finish it in the Interrupted updates dialog (modmanager offers it on start).",
+    )
+
+
+@_templates("update_not_rolled_back")
+def _update_not_rolled_back(p: dict[str, str]) -> tuple[str, str]:
+    if p.get("backup"):
+        message = translate(
+            "Errors",
+            "The update of {module} on {pbx} failed ({cause}) and could not be rolled back yet ({parts}). "
+            "The settings are safe in backup {backup}.",
+        )
+    else:
+        message = translate(
+            "Errors", "The update of {module} on {pbx} failed ({cause}) and could not be rolled back yet ({parts})."
+        )
+    return message, _run_recovery_hint()
+
+
+@_templates("update_not_finished")
+def _update_not_finished(p: dict[str, str]) -> tuple[str, str]:
+    if p.get("backup"):
+        message = translate(
+            "Errors",
+            "The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}). "
+            "The settings are safe in backup {backup}.",
+        )
+    else:
+        message = translate(
+            "Errors", "The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts})."
+        )
+    return message, _run_recovery_hint()
+
+
+@_templates("unexpected")
+def _unexpected(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "an unexpected error occurred"), ""
+
+
+@_templates("cache_failed")
+def _cache_failed(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The downloaded module file could not be kept in the local cache."),
+        translate("Errors", "Try again."),
+    )
+
+
+# -- converge and verify -------------------------------------------------------------------------
+
+
+def _run_again_hint() -> str:
+    return translate("Errors", "Run the update again or restore the backup.")
+
+
+@_templates("converge_wrong_upload")
+def _converge_wrong_upload(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate(
+            "Errors",
+            "The PBX read the uploaded file as module {found_module} v{found_version}, not {module} v{version}.",
+        ),
+        translate("Errors", "The file may be damaged; download it again."),
+    )
+
+
+@_templates("verify_not_installed")
+def _verify_not_installed(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "After the update the PBX reports the module as not installed, not v{version}."),
+        _run_again_hint(),
+    )
+
+
+@_templates("verify_wrong_version")
+def _verify_wrong_version(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "After the update the PBX reports the module as v{found}, not v{version}."),
+        _run_again_hint(),
+    )
+
+
+@_templates("verify_settings_differ")
+def _verify_settings_differ(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "The PBX does not show the settings that were written: {parts}."), _run_again_hint()
+
+
+@_templates("verify_instance_missing")
+def _verify_instance_missing(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "instance “{instance}” is missing"), ""
+
+
+@_templates("verify_values_differ")
+def _verify_values_differ(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "instance “{instance}” has different values for {keys}"), ""
+
+
+@_templates("verify_instance_not_active")
+def _verify_instance_not_active(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "instance “{instance}” is not active"), ""
+
+
+@_templates("verify_instance_not_inactive")
+def _verify_instance_not_inactive(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "instance “{instance}” is not inactive"), ""
+
+
+@_templates("verify_internal_data_differs")
+def _verify_internal_data_differs(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "the module's internal data differs"), ""
+
+
+# -- recovery ------------------------------------------------------------------------------------
+
+
+@_templates("recovery_unreachable")
+def _recovery_unreachable(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "{pbx} cannot be reached ({cause}); the interrupted update of {module} stays pending."),
+        translate("Errors", "Try again when the PBX is reachable."),
+    )
+
+
+@_templates("recovery_no_rollback")
+def _recovery_no_rollback(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate(
+            "Errors",
+            "The update of {module} on {pbx} cannot be rolled back: no copy of the previous version is available.",
+        ),
+        translate("Errors", "Finish it instead; the settings are restored into the new version."),
+    )
+
+
+@_templates("recovered_rollback")
+def _recovered_rollback(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "{module} on {pbx} is back on v{version} with all its settings."), ""
+
+
+@_templates("recovered_resume")
+def _recovered_resume(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "{module} on {pbx} now runs v{version} with every supported setting restored."), ""
+
+
+# -- backup and restore --------------------------------------------------------------------------
+
+
+@_templates("backup_module_not_installed", "restore_module_not_installed")
+def _module_not_installed(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The module {module} is not installed on {pbx}."),
+        translate("Errors", "Install the module there first, or refresh the PBX."),
+    )
+
+
+@_templates("restore_no_instances")
+def _restore_no_instances(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The backup has none of the chosen instances."),
+        translate("Errors", "Choose instances from the backup."),
+    )
+
+
+@_templates("backup_damaged")
+def _backup_damaged(p: dict[str, str]) -> tuple[str, str]:
+    reasons = {
+        "its contents do not match its checksum": translate("Errors", "its contents do not match its checksum"),
+        "its contents cannot be read": translate("Errors", "its contents cannot be read"),
+    }
+    p["why"] = reasons.get(p.get("why", ""), p.get("why", ""))
+    return (
+        translate("Errors", "The backup {backup} is damaged or was changed ({why}); it will not be restored."),
+        translate("Errors", "Use another backup, or delete this one."),
+    )
+
+
+@_templates("backup_not_found", "backup_invalid_id")
+def _backup_not_found(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "There is no backup {backup}."),
+        translate("Errors", "Reopen the backups to see the current list."),
+    )
+
+
+@_templates("backup_not_verified")
+def _backup_not_verified(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The backup of {module} could not be verified after writing."),
+        translate("Errors", "Check the disk holding {folder}."),
+    )
+
+
+@_templates("retention_zero")
+def _retention_zero(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "At least one backup per module must be kept."),
+        translate("Errors", "Set the retention to 1 or more."),
+    )
+
+
+@_templates("export_password_empty")
+def _export_password_empty(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "An exported backup needs a password."),
+        translate("Errors", "Choose a password and keep it safe."),
+    )
+
+
+@_templates("export_password_wrong")
+def _export_password_wrong(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The password for {file} is wrong, or the file was changed."),
+        translate("Errors", "Check the password; if it is right, export the backup again."),
+    )
+
+
+@_templates("export_damaged")
+def _export_damaged(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The file {file} is not a modmanager backup export or is damaged ({why})."),
+        translate("Errors", "Export the backup again."),
+    )
+
+
+@_templates("export_unreadable")
+def _export_unreadable(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The contents of {file} cannot be read."),
+        translate("Errors", "Export the backup again."),
+    )
+
+
+@_templates("file_not_found")
+def _file_not_found(p: dict[str, str]) -> tuple[str, str]:
+    return translate("Errors", "The file {path} does not exist."), translate("Errors", "Check the path.")
+
+
+# -- passwords and secrets -----------------------------------------------------------------------
+
+
+@_templates("no_password")
+def _no_password(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "No password is stored for the PBX {pbx} (login {login})."),
+        translate("Errors", "Enter the password under Edit PBX."),
+    )
+
+
+@_templates("master_password_wrong", "secrets_recreated")
+def _master_password_wrong(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The master password is wrong."),
+        translate("Errors", "Give the master password that {path} was created with."),
+    )
+
+
+@_templates("master_password_empty")
+def _master_password_empty(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The master password is empty."),
+        translate("Errors", "Give the master password for the secrets file."),
+    )
+
+
+@_templates("secrets_damaged")
+def _secrets_damaged(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The secrets file {path} was modified or is damaged."),
+        translate("Errors", "Restore it from a backup, or delete it and store the passwords again."),
+    )
+
+
+@_templates("secret_key_damaged")
+def _secret_key_damaged(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The stored secret key {name} is damaged."),
+        translate("Errors", "Backups encrypted with it cannot be read; remove the entry to create a new key."),
+    )
+
+
+@_templates("keyring_failed")
+def _keyring_failed(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "modmanager cannot use the system keyring ({error_type})."),
+        translate("Errors", "Unlock the keyring (log in to the desktop session) and retry."),
+    )
+
+
+@_templates("no_keyring")
+def _no_keyring(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "No keyring is available on this machine."),
+        translate("Errors", "Install and unlock a keyring backend (e.g. GNOME Keyring, KWallet)."),
+    )
+
+
+@_templates("no_master_password")
+def _no_master_password(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "No keyring is available on this machine and no master password was given."),
+        translate("Errors", "Set {variable} or install a keyring backend (e.g. GNOME Keyring, KWallet)."),
+    )
