@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "backup_cmd",
     "update_cmd",
     "fleet_cmd",
+    "rollout_cmd",
     "settings_cmd",
 )
 

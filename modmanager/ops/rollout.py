@@ -135,7 +135,7 @@ def plan_rollout(
     for record in records:
         result = refreshed[record.name]
         if isinstance(result, ModManagerError):
-            reason = f"{status_for_error(result).value.replace('-', ' ')}: {result.message}"
+            reason = f"{status_for_error(result).value.replace('-', ' ')}: {result.message.rstrip('.')}"
             skipped.append(_skip(record.name, None, reason))
             continue
         installed = _installed(result, module.id)
