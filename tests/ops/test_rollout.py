@@ -19,7 +19,7 @@ import json
 import threading
 import xmlrpc.client
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,7 @@ from modmanager.core.protocol import EntryPoint, License, LicenseKind
 from modmanager.core.sfmbuild import build_sfm
 from modmanager.ops.rollout import SKIPPED, RolloutEvent, RolloutPlan, plan_rollout, run_rollout
 from modmanager.ops.services import Services
-from modmanager.ops.update import UpdateResult
+from modmanager.ops.update import UpdateResult, prepare_update, run_update
 from modmanager.simulator.server import SimulatedPbx, SimulatorFleet
 from modmanager.simulator.state import SimInstance, SimPbx
 from modmanager.simulator.testing import TEST_PASSWORD, make_pbx, running_fleet
@@ -165,6 +165,40 @@ def test_plan_without_a_release_takes_the_newest_free_one_and_skips_paid_only(fl
 def test_plan_without_canary_cuts_batches_only(fleet: Fleet) -> None:
     plan = plan_rollout(fleet.services, MODULE_A, to_version=130, canary=0, batch_size=3)
     assert stage_names(plan) == [["partner-lab", "kunde-alpha", "kunde-bravo"], ["kunde-older"]]
+
+
+def test_plan_puts_tagged_partner_pbxs_first_and_leaves_out_interrupted_ones(fleet: Fleet) -> None:
+    inventory = fleet.services.inventory
+    inventory.update(replace(inventory.get("kunde-bravo"), tags=("Partner", "berlin")))
+    fleet.services.journal.begin(
+        pbx_name="kunde-alpha",
+        module_id=MODULE_B,
+        module_name="Telefonbuch-Sync",
+        from_version=3,
+        to_version=4,
+        backup_id=None,
+        target_sha256="0" * 64,
+        previous_sha256=None,
+    )
+
+    plan = plan_rollout(fleet.services, MODULE_A, to_version=130, canary=2, batch_size=5)
+
+    assert stage_names(plan) == [["partner-lab", "kunde-bravo"], ["kunde-older"]], "idle before active"
+    assert "run 'modmanager recover' first" in skip_reasons(plan)["kunde-alpha"]
+
+
+def test_a_pbx_that_changed_since_the_plan_is_left_alone(fleet: Fleet) -> None:
+    plan = plan_rollout(fleet.services, MODULE_A, pbx_names=["kunde-bravo"], to_version=130)
+    run_update(fleet.services, prepare_update(fleet.services, "kunde-bravo", MODULE_A, to_version=130))
+    fleet.sim("kunde-bravo").faults.fail(EntryPoint.UPLOAD_BEGIN, times=None)  # would fail any new upload
+
+    outcome = run_rollout(fleet.services, plan)
+
+    ((target, error),) = outcome.failed
+    assert target.pbx_name == "kunde-bravo" and error.code == "rollout_changed_since_plan"
+    assert "Nothing was changed" in error.message
+    assert fleet.sim("kunde-bravo").faults.fired == []
+    assert fleet.version("kunde-bravo") == 130
 
 
 def test_plan_refuses_a_release_the_catalog_does_not_have(fleet: Fleet) -> None:
