@@ -40,8 +40,12 @@ from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update, r
 from modmanager.store.backups import BackupInfo
 from modmanager.store.journal import JournalEntry
 
-UPDATE_STAGES = ("preflight", "backup", "upload", "install", "restore", "activate", "verify")
-"""The steps of ``run_update`` in order; progress is reported across all of them."""
+UPDATE_STAGES = ("preflight", "backup", "upload", "install", "restore", "activate")
+"""The stages ``ops`` reports for ``run_update`` (see ``ops/update.py``, ``ops/converge.py``), in order.
+
+The bar runs across all of them. ``converge`` also verifies after activating, but reports no
+stage for it: a "verify" stage here would leave the bar short of its end on every update.
+"""
 _STEPS_PER_STAGE = 100
 
 
@@ -54,7 +58,6 @@ def stage_text(stage: str) -> str:
         "install": QCoreApplication.translate("Controller", "Installing"),
         "restore": QCoreApplication.translate("Controller", "Restoring settings"),
         "activate": QCoreApplication.translate("Controller", "Activating instances"),
-        "verify": QCoreApplication.translate("Controller", "Verifying"),
     }
     return texts.get(stage, stage)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from modmanager.gui.controller import stage_text
 from modmanager.gui.errors import describe
 from modmanager.gui.resources import icon
 from modmanager.ops.recovery import Assessment, RecoveryAction
@@ -93,7 +94,7 @@ class RecoveryDialog(QDialog):
         start = f"v{entry.from_version}" if entry.from_version is not None else self.tr("not installed")
         lines = [
             self.tr("Update from {start} to v{target}, started {when}, stopped at the step “{step}”.").format(
-                start=start, target=entry.to_version, when=_when(entry.started_at), step=entry.step
+                start=start, target=entry.to_version, when=_when(entry.started_at), step=self._step_text(entry.step)
             )
         ]
         if not assessment.reachable:
@@ -140,6 +141,12 @@ class RecoveryDialog(QDialog):
         layout.addWidget(rollback)
         layout.addWidget(later)
         return box
+
+    def _step_text(self, step: str) -> str:
+        """A journal step as the progress bar names it, not its internal name."""
+        if step == "begin":
+            return self.tr("Backing up settings")
+        return stage_text(step)
 
     def choices(self) -> list[tuple[Assessment, RecoveryAction]]:
         """The chosen action per interrupted update, leaving out those put off for later."""
