@@ -1,9 +1,9 @@
 """The operations panel: what the task runner is doing now, and what it did.
 
-The upper table lists queued and running tasks (operation, PBX, progress, state, a Cancel
-button where cancelling is possible). When a task ends it moves to the log below, with a
-plain sentence (for errors the message and what to do next, never a traceback) and the time
-in the user's locale. Put the panel into a ``QDockWidget`` in the main window::
+The first tab lists queued and running tasks (operation, PBX, progress, state, a Cancel
+button where cancelling is possible). When a task ends it moves to the log in the second tab,
+with a plain sentence (for errors the message and what to do next, never a traceback) and the
+time in the user's locale. Put the panel into a ``QDockWidget`` in the main window::
 
     dock = QDockWidget(self.tr("Operations"), self)
     dock.setObjectName("operations")
@@ -38,13 +38,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionButton,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -317,7 +317,11 @@ class CancelButtonDelegate(QStyledItemDelegate):
 
 
 class OperationsPanel(QWidget):
-    """Active tasks above, the log of finished operations below.
+    """Two compact tabs: the tasks running and waiting, and the log of finished operations.
+
+    The panel sits under the module tables, so it is built to be low: one line per task and
+    the buttons in the tab bar's corner. It shows the running tasks while there are any and
+    turns to the log when the last one ends; the tab titles count both, and failures.
 
     Signals:
         failure_logged(TaskHandle): a task failed (e.g. to raise the dock or show a badge).
@@ -325,9 +329,14 @@ class OperationsPanel(QWidget):
 
     failure_logged = Signal(object)
 
+    TAB_ACTIVE, TAB_LOG = range(2)
+    MINIMUM_HEIGHT = 96
+    """Tab bar, table header and two lines: enough to see that something runs or failed."""
+
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._failures = 0
         self.active_model = ActiveTasksModel(runner, self)
         self.log_model = OperationLogModel(runner, self)
 
@@ -341,11 +350,12 @@ class OperationsPanel(QWidget):
         header.setSectionResizeMode(ActiveTasksModel.COLUMN_PROGRESS, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ActiveTasksModel.COLUMN_STATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ActiveTasksModel.COLUMN_CANCEL, QHeaderView.ResizeMode.ResizeToContents)
-        self.active_view.setColumnWidth(ActiveTasksModel.COLUMN_PROGRESS, 220)
+        self.active_view.setColumnWidth(ActiveTasksModel.COLUMN_PROGRESS, 260)
         self.cancel_delegate = CancelButtonDelegate(self)
         self.cancel_delegate.cancel_clicked.connect(runner.cancel)
         self.active_view.setItemDelegateForColumn(ActiveTasksModel.COLUMN_CANCEL, self.cancel_delegate)
         self.cancel_selected_button = QPushButton(self.tr("Cancel selected"))
+        self.cancel_selected_button.setToolTip(self.tr("Cancel the selected operations where that is still possible"))
         self.cancel_selected_button.clicked.connect(self.cancel_selected)
         self.active_view.selectionModel().selectionChanged.connect(self._update_cancel_selected)
         self.active_model.dataChanged.connect(self._update_cancel_selected)
@@ -353,6 +363,8 @@ class OperationsPanel(QWidget):
 
         self.idle_label = QLabel(self.tr("No operations are running."))
         self.idle_label.setEnabled(False)
+        self.idle_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.idle_label.setContentsMargins(8, 6, 8, 6)
 
         self.log_view = QTableView()
         self.log_view.setModel(self.log_model)
@@ -363,37 +375,42 @@ class OperationsPanel(QWidget):
         log_header.setSectionResizeMode(OperationLogModel.COLUMN_PBX, QHeaderView.ResizeMode.ResizeToContents)
         log_header.setSectionResizeMode(OperationLogModel.COLUMN_OPERATION, QHeaderView.ResizeMode.Interactive)
         log_header.setSectionResizeMode(OperationLogModel.COLUMN_OUTCOME, QHeaderView.ResizeMode.Stretch)
-        self.log_view.setColumnWidth(OperationLogModel.COLUMN_OPERATION, 220)
+        self.log_view.setColumnWidth(OperationLogModel.COLUMN_OPERATION, 260)
         self.clear_button = QPushButton(self.tr("Clear log"))
+        self.clear_button.setToolTip(self.tr("Remove the finished operations from this list"))
         self.clear_button.clicked.connect(self.log_model.clear)
 
-        active_box = QWidget()
-        active_layout = QVBoxLayout(active_box)
+        active_page = QWidget()
+        active_layout = QVBoxLayout(active_page)
         active_layout.setContentsMargins(0, 0, 0, 0)
-        active_title = QHBoxLayout()
-        active_title.addWidget(QLabel(self.tr("Running and waiting")), 1)
-        active_title.addWidget(self.cancel_selected_button)
-        active_layout.addLayout(active_title)
-        active_layout.addWidget(self.active_view)
-        active_layout.addWidget(self.idle_label)
-        log_box = QWidget()
-        log_layout = QVBoxLayout(log_box)
-        log_layout.setContentsMargins(0, 0, 0, 0)
-        log_title = QHBoxLayout()
-        log_title.addWidget(QLabel(self.tr("Finished")), 1)
-        log_title.addWidget(self.clear_button)
-        log_layout.addLayout(log_title)
-        log_layout.addWidget(self.log_view)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(active_box)
-        splitter.addWidget(log_box)
+        active_layout.setSpacing(0)
+        active_layout.addWidget(self.active_view, 1)
+        active_layout.addWidget(self.idle_label, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(active_page, "")
+        self.tabs.addTab(self.log_view, "")
+        corner = QWidget()
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 0, 4, 0)
+        corner_layout.addWidget(self.cancel_selected_button)
+        corner_layout.addWidget(self.clear_button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.setMinimumHeight(self.MINIMUM_HEIGHT)
 
         runner.task_finished.connect(self._finished)
-        self.active_model.rowsInserted.connect(self._update_idle)
-        self.active_model.rowsRemoved.connect(self._update_idle)
+        self.active_model.rowsInserted.connect(self._active_rows_changed)
+        self.active_model.rowsRemoved.connect(self._active_rows_changed)
+        self.log_model.rowsInserted.connect(self._update_titles)
+        self.log_model.modelReset.connect(self._log_cleared)
+        self.tabs.setCurrentIndex(self.TAB_ACTIVE if self.active_model.rowCount() else self.TAB_LOG)
         self._update_idle()
+        self._update_titles()
+        self._tab_changed(self.tabs.currentIndex())
         self._update_cancel_selected()
 
     def cancel_selected(self) -> None:
@@ -412,8 +429,42 @@ class OperationsPanel(QWidget):
         self.active_view.setVisible(has_tasks)
         self.idle_label.setVisible(not has_tasks)
 
+    def _active_rows_changed(self) -> None:
+        """Show what runs while anything does; the outcome when the last task ended."""
+        had_tasks = not self.active_view.isHidden()
+        self._update_idle()
+        has_tasks = self.active_model.rowCount() > 0
+        if has_tasks and not had_tasks:
+            self.tabs.setCurrentIndex(self.TAB_ACTIVE)
+        elif had_tasks and not has_tasks:
+            self.tabs.setCurrentIndex(self.TAB_LOG)
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        self.tabs.setTabText(
+            self.TAB_ACTIVE, self.tr("Running and waiting ({count})").format(count=self.active_model.rowCount())
+        )
+        if self._failures:
+            log_title = self.tr("Finished ({count}, {failed} failed)").format(
+                count=self.log_model.rowCount(), failed=self._failures
+            )
+        else:
+            log_title = self.tr("Finished ({count})").format(count=self.log_model.rowCount())
+        self.tabs.setTabText(self.TAB_LOG, log_title)
+        self.tabs.setTabIcon(self.TAB_LOG, icon("incompatible") if self._failures else QIcon())
+
+    def _log_cleared(self) -> None:
+        self._failures = 0
+        self._update_titles()
+
+    def _tab_changed(self, tab: int) -> None:
+        self.cancel_selected_button.setVisible(tab == self.TAB_ACTIVE)
+        self.clear_button.setVisible(tab == self.TAB_LOG)
+
     def _finished(self, handle: TaskHandle) -> None:
         if handle.state is TaskState.FAILED:
+            self._failures += 1
+            self._update_titles()
             self.failure_logged.emit(handle)
 
 
@@ -423,3 +474,4 @@ def _configure_table(view: QTableView) -> None:
     view.verticalHeader().hide()
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)  # one compact line per task
