@@ -274,6 +274,7 @@ class ModuleDetails(QWidget):
         self.backups_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.no_backups_label = QLabel()
         self.no_backups_label.setEnabled(False)
+        self.no_backups_label.setWordWrap(True)  # never the reason the window cannot be narrower
         buttons = QHBoxLayout()
         buttons.addWidget(self.no_backups_label, 1)
         buttons.addWidget(self.backup_button)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QSize, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -73,6 +73,43 @@ def format_moment(moment: dt.datetime) -> str:
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that gives way in a narrow window: it shortens its text with "…".
+
+    The whole text stays in the tooltip. Used for what is nice to see but must not decide the
+    window's minimum width (the customer, when the PBX was read).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 0))
+        super().setText(shown)
+
+
 class PbxHeader(QFrame):
     """Facts about the selected PBX; :meth:`show_entry` fills it, :meth:`clear` empties it."""
 
@@ -87,7 +124,7 @@ class PbxHeader(QFrame):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_icon = QLabel()
         self.status_label = QLabel()
-        self.customer_label = QLabel()
+        self.customer_label = ElidedLabel()
         self.customer_label.setEnabled(False)
 
         self.starface_label = QLabel()
@@ -104,7 +141,8 @@ class PbxHeader(QFrame):
         self.copy_button.setText(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy to the clipboard (vendors need it to issue module license keys)"))
         self.copy_button.clicked.connect(self.copy_key)
-        self.checked_label = QLabel()
+        self.checked_label = ElidedLabel()
+        self.checked_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.checked_label.setEnabled(False)
         self.message_label = QLabel()
         self.message_label.setStyleSheet(_WARNING_STYLE)
@@ -117,9 +155,9 @@ class PbxHeader(QFrame):
         title_row.addWidget(self.status_icon)
         title_row.addWidget(self.status_label)
         title_row.addSpacing(12)
-        title_row.addWidget(self.customer_label)
-        title_row.addStretch(1)
-        title_row.addWidget(self.checked_label)
+        title_row.addWidget(self.customer_label, 1)
+        title_row.addSpacing(12)
+        title_row.addWidget(self.checked_label, 1)
 
         key_row = QHBoxLayout()
         key_row.setContentsMargins(24, 0, 0, 0)
@@ -142,13 +180,15 @@ class PbxHeader(QFrame):
         grid.addWidget(self._captions[2], 1, 0)
         grid.addWidget(self.licenses_box, 1, 1, 1, 4)
         grid.setColumnStretch(4, 1)
-        grid.setColumnMinimumWidth(3, 120)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
         layout.addLayout(title_row)
-        layout.addLayout(grid)
+        self.facts = QWidget()
+        self.facts.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.facts)
         layout.addWidget(self.message_label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.clear()
@@ -178,6 +218,7 @@ class PbxHeader(QFrame):
         self.message_label.hide()
         for caption in self._captions:
             caption.hide()
+        self.facts.hide()
 
     def show_entry(self, entry: PbxEntry) -> None:
         """Show a PBX from the list: its status now and its last known facts."""
@@ -190,6 +231,7 @@ class PbxHeader(QFrame):
         snapshot = entry.snapshot
         for caption in self._captions:
             caption.setVisible(snapshot is not None)
+        self.facts.setVisible(snapshot is not None)
         if snapshot is None:
             for label in (self.starface_label, self.edition_label, self.key_label, self.key_caption):
                 label.clear()
@@ -219,6 +261,7 @@ class PbxHeader(QFrame):
             item = self._licenses_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: deleteLater alone left the old licenses painted under the new ones
                 widget.deleteLater()
         if not licenses and show_none:
             none = QLabel(self.tr("none reported"))
