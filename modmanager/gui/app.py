@@ -23,7 +23,6 @@ from modmanager.gui.dialogs.password_prompt import master_password_prompt
 from modmanager.gui.errors import describe
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.models.badges import Badge, installed_badges
-from modmanager.gui.models.fleet import FleetModel
 from modmanager.gui.tasks import TaskRunner
 from modmanager.ops.refresh import FleetStatus
 from modmanager.ops.services import Services, open_services
@@ -176,7 +175,7 @@ def take_screenshot(window: MainWindow, runner: TaskRunner, path: Path) -> int:
         window.select_pbx(pbx)
         if module_id is not None:
             window.select_module(module_id)
-    window.fleet_view.resizeColumnToContents(FleetModel.COLUMN_STATUS)
+    window.fit_fleet_columns()
     QApplication.processEvents()
     window.scroll_to_selection()
     QApplication.processEvents()

@@ -15,12 +15,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDockWidget,
+    QGridLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
+    QSpacerItem,
     QSplitter,
     QStyle,
     QTableView,
@@ -74,10 +77,18 @@ from modmanager.store.paths import data_dir
 from modmanager.store.settings import Settings, save_settings
 
 DEFAULT_SIZE = (1280, 800)
-OPERATIONS_HEIGHT = 150
-"""Initial height of the operations dock: room for a few lines, the rest for the modules."""
+OPERATIONS_HEIGHT = 118
+"""Initial height of the operations dock: a tab bar, a header and three lines; the rest is for the modules."""
 _STATUS_MESSAGE_MS = 10_000
 _VENDOR_COLUMN_MAX = 190
+_VENDOR_COLUMN_MIN = 100
+_NAME_COLUMN_MIN = 170
+"""In a narrow window the vendor column gives way down to this, before the table has to scroll."""
+_FLEET_MIN_WIDTH = 240
+_REFIT_DELAY_MS = 60
+"""After a resize, the columns are fitted again once the size stopped changing for this long."""
+_FLEET_SHARE = 0.3
+"""Part of the window width the PBX list starts with."""
 
 
 class MainWindow(QMainWindow):
@@ -129,7 +140,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pbx_pane)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([390, 890])
+        splitter.setSizes([round(DEFAULT_SIZE[0] * _FLEET_SHARE), round(DEFAULT_SIZE[0] * (1 - _FLEET_SHARE))])
+        self.main_splitter = splitter
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -144,6 +156,11 @@ class MainWindow(QMainWindow):
         body_layout.addWidget(splitter)
         central_layout.addWidget(body, 1)
         self.setCentralWidget(central)
+        self._refit_timer = QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(_REFIT_DELAY_MS)
+        self._refit_timer.timeout.connect(self._refit_columns)
+        splitter.splitterMoved.connect(lambda _position, _index: self._refit_timer.start())
         self._restore_geometry()
         self._show_pbx(None)
 
@@ -167,17 +184,19 @@ class MainWindow(QMainWindow):
         self.fleet_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fleet_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.fleet_view.customContextMenuRequested.connect(self._fleet_menu)
+        # The PBX name is what people look for; the status gives way (its icon stays, the text elides).
         header = self.fleet_view.header()
-        header.setSectionResizeMode(FleetModel.COLUMN_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(FleetModel.COLUMN_STATUS, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
+        header.setSectionResizeMode(FleetModel.COLUMN_NAME, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.fleet_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.fleet_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.fleet_view.selectionModel().selectionChanged.connect(self._fleet_selection_changed)
         self.fleet_pane = QWidget()
         layout = QVBoxLayout(self.fleet_pane)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.fleet_view, 1)
-        self.fleet_pane.setMinimumWidth(260)
+        self.fleet_pane.setMinimumWidth(_FLEET_MIN_WIDTH)
 
     def _module_table(
         self, model: InstalledModulesModel | AvailableModulesModel, badge_column: int
@@ -194,6 +213,7 @@ class MainWindow(QMainWindow):
         view.setShowGrid(False)
         view.setWordWrap(False)
         view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)  # badges are 16 px icons
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -244,9 +264,10 @@ class MainWindow(QMainWindow):
         self.modules_splitter = QSplitter(Qt.Orientation.Vertical)
         self.modules_splitter.addWidget(self.module_tabs)
         self.modules_splitter.addWidget(self.details)
-        self.modules_splitter.setStretchFactor(0, 3)
-        self.modules_splitter.setStretchFactor(1, 2)
-        self.modules_splitter.setSizes([300, 200])
+        self.modules_splitter.setStretchFactor(0, 1)
+        self.modules_splitter.setStretchFactor(1, 1)
+        self.modules_splitter.setSizes([320, 240])
+        self.modules_splitter.setChildrenCollapsible(False)
         self.pbx_pane = QWidget()
         layout = QVBoxLayout(self.pbx_pane)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -335,16 +356,31 @@ class MainWindow(QMainWindow):
             standard=pixmap.SP_DirOpenIcon,
             tip=self.tr("All backups: contents, restore, export and import"),
         )
+        self.backups_action.setIconText(self.tr("Backups", "toolbar"))
         self.add_pbx_action = self._action(
-            self.tr("&Add PBX…"), self.add_pbx, shortcut="Ctrl+N", standard=pixmap.SP_FileDialogNewFolder
+            self.tr("&Add PBX…"),
+            self.add_pbx,
+            shortcut="Ctrl+N",
+            standard=pixmap.SP_FileDialogNewFolder,
+            tip=self.tr("Add a PBX: address, login and its certificate"),
         )
+        self.add_pbx_action.setIconText(self.tr("Add PBX", "toolbar"))
         self.edit_pbx_action = self._action(
             self.tr("&Edit PBX…"), self.edit_pbx, standard=pixmap.SP_FileDialogDetailedView
         )
         self.remove_pbx_action = self._action(self.tr("Re&move PBX…"), self.remove_pbx, standard=pixmap.SP_TrashIcon)
-        self.refresh_pbx_action = self._action(self.tr("Refresh this PBX"), self.refresh_selected_pbx)
+        self.refresh_pbx_action = self._action(
+            self.tr("Refresh this PBX"),
+            self.refresh_selected_pbx,
+            standard=pixmap.SP_BrowserReload,
+            tip=self.tr("Read the selected PBX again"),
+        )
         self.settings_action = self._action(
-            self.tr("&Settings…"), self.open_settings, shortcut="Ctrl+,", standard=pixmap.SP_FileDialogInfoView
+            self.tr("&Settings…"),
+            self.open_settings,
+            shortcut="Ctrl+,",
+            standard=pixmap.SP_FileDialogInfoView,
+            tip=self.tr("Catalog sources, pre-releases, language and how many backups to keep"),
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, shortcut=QKeySequence.StandardKey.Quit)
 
@@ -468,6 +504,7 @@ class MainWindow(QMainWindow):
     def _fleet_loaded(self) -> None:
         self._span_customer_rows()
         self.fleet_view.expandAll()
+        self.fit_fleet_columns()
         if self.current_pbx is not None and self.fleet_model.entry(self.current_pbx) is None:
             self._show_pbx(None)
         elif self.current_pbx is not None:
@@ -535,6 +572,14 @@ class MainWindow(QMainWindow):
         self._span_customer_rows()
         self.fleet_view.expandAll()
 
+    def fit_fleet_columns(self) -> None:
+        """The name column as wide as the longest PBX name (within reason); the status takes the rest."""
+        metrics = self.fleet_view.fontMetrics()
+        names = [metrics.horizontalAdvance(name) for name in self.fleet_model.names()]
+        wanted = max(names, default=0) + 2 * self.fleet_view.indentation() + 16
+        available = self.fleet_view.viewport().width()
+        self.fleet_view.setColumnWidth(FleetModel.COLUMN_NAME, max(80, min(wanted, round(available * 0.55))))
+
     def _span_customer_rows(self) -> None:
         """Customer names use the whole width; their PBXs below carry the status."""
         for row in range(self.fleet_proxy.rowCount()):
@@ -568,14 +613,32 @@ class MainWindow(QMainWindow):
         self.installed_model.set_snapshot(snapshot, self.controller.catalog_module)
         self.available_model.set_snapshot(snapshot)
         for view in (self.installed_view, self.available_view):
-            view.resizeColumnsToContents()
-            # Long vendor names ("... GmbH & Co. KG") must not squeeze the module name; the tooltip has it all.
-            view.setColumnWidth(1, min(view.columnWidth(1), _VENDOR_COLUMN_MAX))
-            view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            self._fit_module_columns(view)
         self.module_tabs.setTabText(0, self.tr("Installed ({count})").format(count=self.installed_model.rowCount()))
         self.module_tabs.setTabText(1, self.tr("Available ({count})").format(count=self.available_model.rowCount()))
         if previous_module is None or not self.select_module(previous_module):
             self._module_selection_changed()
+        self._refit_timer.start()  # a wider header may have narrowed the PBX list
+
+    def _fit_module_columns(self, view: QTableView) -> None:
+        """Columns fit their contents; long vendor names ("... GmbH & Co. KG") give way first.
+
+        The module name stretches over what is left; in a narrow window the vendor column shrinks
+        (the tooltip has the whole name), and at last hides, before the module name is cut.
+        """
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        view.setColumnHidden(1, False)
+        view.resizeColumnsToContents()
+        vendor = min(view.columnWidth(1), _VENDOR_COLUMN_MAX)
+        name = min(view.columnWidth(0), _NAME_COLUMN_MIN)
+        others = sum(view.columnWidth(column) for column in range(2, header.count()))
+        room = view.viewport().width() - others - name
+        if room >= _VENDOR_COLUMN_MIN:
+            view.setColumnWidth(1, min(vendor, room))
+        else:
+            view.setColumnHidden(1, True)  # the details pane names the vendor of the selected module
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _selected_module_id(self) -> str | None:
         installed = self.selected_installed()
@@ -667,6 +730,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self)
         if details:
             box.setInformativeText(details)
+            _widen(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
@@ -766,8 +830,9 @@ class MainWindow(QMainWindow):
             )
             return
         lines = "\n".join(
-            self.tr("{module}: v{old} → v{new}").format(
-                module=item.module_name, old=item.from_version, new=item.to_version
+            "• "
+            + self.tr("{module}: v{old} → v{new}").format(
+                module=self._module_name(item.module_id, item.module_name), old=item.from_version, new=item.to_version
             )
             for item in planned
         )
@@ -783,6 +848,7 @@ class MainWindow(QMainWindow):
             + "\n\n"
             + self.tr("Paid updates are not included. Each module is backed up first; a failure stops the run.")
         )
+        _widen(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         name = entry.name
         box.accepted.connect(
@@ -795,19 +861,22 @@ class MainWindow(QMainWindow):
         if outcome.succeeded:
             parts.append(
                 self.tr("Updated: {modules}.").format(
-                    modules=", ".join(f"{result.module_name} (v{result.to_version})" for result in outcome.succeeded)
+                    modules=", ".join(
+                        f"{self._module_name(result.module_id, result.module_name)} (v{result.to_version})"
+                        for result in outcome.succeeded
+                    )
                 )
             )
         for planned, error in outcome.failed:
             parts.append(
                 self.tr("Failed: {module} – {problem}").format(
-                    module=planned.module_name, problem=describe_text(error)
+                    module=self._module_name(planned.module_id, planned.module_name), problem=describe_text(error)
                 )
             )
         if outcome.skipped:
             parts.append(
                 self.tr("Not attempted after the failure: {modules}.").format(
-                    modules=", ".join(item.module_name for item in outcome.skipped)
+                    modules=", ".join(self._module_name(item.module_id, item.module_name) for item in outcome.skipped)
                 )
             )
         title = self.tr("Update all on {pbx}").format(pbx=pbx)
@@ -817,7 +886,12 @@ class MainWindow(QMainWindow):
             )
         else:
             summary = self.tr("All {count} free updates were installed.").format(count=len(outcome.succeeded))
-        self._inform(title, summary, "\n".join(parts))
+        self._inform(title, summary, "\n\n".join(parts))
+
+    def _module_name(self, module_id: str, fallback: str) -> str:
+        """A module of the selected PBX as the tables name it (in the interface language)."""
+        row = self.installed_model.row_of(module_id)
+        return self.installed_model.row(row).display_name if row is not None else fallback
 
     # -- backups -----------------------------------------------------------------------------
 
@@ -945,6 +1019,16 @@ class MainWindow(QMainWindow):
             self.services.catalogs = CatalogSet(saved.catalog_sources, cache=self.services.sfm_cache)
             self.controller.refresh_all()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Columns follow the window: names stay readable, vendor and status texts give way."""
+        super().resizeEvent(event)
+        self._refit_timer.start()
+
+    def _refit_columns(self) -> None:
+        self.fit_fleet_columns()
+        for view in (self.installed_view, self.available_view):
+            self._fit_module_columns(view)
+
     def showEvent(self, event: QShowEvent) -> None:
         """Give the operations dock a modest height once the window has its size."""
         super().showEvent(event)
@@ -965,3 +1049,14 @@ class MainWindow(QMainWindow):
             except ModManagerError:
                 pass  # the geometry is a convenience; never keep the window from closing
         super().closeEvent(event)
+
+
+_MESSAGE_MIN_WIDTH = 460
+
+
+def _widen(box: QMessageBox) -> None:
+    """Room for a sentence per line: QMessageBox alone wraps lists into a narrow column."""
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        spacer = QSpacerItem(_MESSAGE_MIN_WIDTH, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
