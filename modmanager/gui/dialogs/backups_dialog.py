@@ -215,6 +215,7 @@ class BackupsDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -241,6 +242,7 @@ class BackupsDialog(QDialog):
         self.delete_button.clicked.connect(self.delete_selected)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
+        self.status_label.hide()  # shown with the first message; no empty line above the Close button
 
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
@@ -270,6 +272,11 @@ class BackupsDialog(QDialog):
         layout.addWidget(close)
         self.resize(900, 620)
         self.reload()
+
+    def _say(self, text: str) -> None:
+        """A line under the buttons about the last action (restoring, exporting, ...)."""
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
 
     # -- list and contents -------------------------------------------------------------------
 
@@ -334,11 +341,11 @@ class BackupsDialog(QDialog):
         ).format(module=info.module_name, pbx=target)
         if not self._confirm(self, self.tr("Restore backup"), question):
             return
-        self.status_label.setText(self.tr("Restoring on {pbx}…").format(pbx=target))
+        self._say(self.tr("Restoring on {pbx}…").format(pbx=target))
         self._controller.restore(info, target, on_done=lambda _result: self._restored(target))
 
     def _restored(self, target: str) -> None:
-        self.status_label.setText(self.tr("Restored on {pbx}.").format(pbx=target))
+        self._say(self.tr("Restored on {pbx}.").format(pbx=target))
         self.reload()
 
     def export_selected(self) -> None:
@@ -357,12 +364,12 @@ class BackupsDialog(QDialog):
         )
         if not password:
             return
-        self.status_label.setText(self.tr("Exporting…"))
+        self._say(self.tr("Exporting…"))
         self._controller.export_backup(
             info,
             destination,
             password,
-            on_done=lambda _none: self.status_label.setText(
+            on_done=lambda _none: self._say(
                 self.tr("Exported to {file}.").format(file=str(destination))
             ),
         )
@@ -376,10 +383,10 @@ class BackupsDialog(QDialog):
         )
         if not password:
             return
-        self.status_label.setText(self.tr("Importing…"))
+        self._say(self.tr("Importing…"))
 
         def imported(info: BackupInfo) -> None:
-            self.status_label.setText(
+            self._say(
                 self.tr("Imported the backup of {module} from {pbx}.").format(
                     module=info.module_name, pbx=info.pbx_name
                 )
@@ -401,7 +408,7 @@ class BackupsDialog(QDialog):
         try:
             self._store.delete(info.backup_id)
         except ModManagerError as error:
-            self.status_label.setText(describe_text(error))
+            self._say(describe_text(error))
             return
         self.view.clearSelection()
         self.reload()

@@ -281,7 +281,7 @@ class PbxDialog(QDialog):
         layout.addWidget(self.save_error)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
 
     # -- validation ----------------------------------------------------------------------
 
@@ -289,6 +289,8 @@ class PbxDialog(QDialog):
         label = self._errors[edit]
         label.setText(message)
         self._form.setRowVisible(label, bool(message))
+        # Grow (never shrink what the user chose) so a wrapped message gets the height of its lines.
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _validated_record(self, *, need_password: bool) -> tuple[PbxRecord, str] | None:
         """The PBX as entered and the password to use, or None after showing what is wrong."""

@@ -102,6 +102,7 @@ class UpdateDialog(QDialog):
         self.instances_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.instances_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.instances_view.setWordWrap(True)
+        self.instances_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read only: Tab goes to the choices and buttons
         header = self.instances_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MigrationModel.COLUMN_DROPPED, QHeaderView.ResizeMode.Stretch)
@@ -126,6 +127,7 @@ class UpdateDialog(QDialog):
         layout.addWidget(self.instances_caption)
         layout.addWidget(self.instances_view)
         layout.addWidget(self.warnings_label)
+        layout.addStretch(1)  # extra height below the content, not as gaps between its parts
         layout.addWidget(self.buttons)
         self.setMinimumWidth(720)
 
@@ -250,7 +252,9 @@ class UpdateDialog(QDialog):
             )
         else:
             self.instances_caption.setText(self.tr("Settings per instance: every setting is carried over."))
-        self.warnings_label.setText("\n".join(self._warnings(preview)))
+        warnings = self._warnings(preview)
+        bullets = [f"• {text}" for text in warnings] if len(warnings) > 1 else warnings
+        self.warnings_label.setText("\n".join(bullets))
         self.warnings_label.setVisible(bool(self.warnings_label.text()))
 
     def _fit_table_height(self) -> None:
