@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modmanager/gui/app.py" line="+119"/>
+        <location filename="../../modmanager/gui/app.py" line="+118"/>
         <source>The master password was wrong three times.</source>
         <translation>Das Master-Passwort war dreimal falsch.</translation>
     </message>
@@ -161,7 +161,7 @@
         <translation>Sicherungen durchsuchen (Telefonanlage, Modul, Anlass, Instanz)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Select a backup to see what it contains.</source>
         <translation>Wählen Sie eine Sicherung, um ihren Inhalt zu sehen.</translation>
     </message>
@@ -186,12 +186,12 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Restore to:</source>
         <translation>Wiederherstellen auf:</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>{count} files in the backup folder cannot be read and are left out.</source>
         <translation>{count} Dateien im Sicherungsordner sind nicht lesbar und werden ausgelassen.</translation>
     </message>
@@ -216,8 +216,8 @@
         <translation>Auf {pbx} wiederhergestellt.</translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+289"/>
+        <location line="-283"/>
+        <location line="+296"/>
         <source>Export backup</source>
         <translation>Sicherung exportieren</translation>
     </message>
@@ -237,19 +237,19 @@
         <translation>Exportiert nach {file}.</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+300"/>
+        <location line="-298"/>
+        <location line="+307"/>
         <source>Import backup</source>
         <translation>Sicherung importieren</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-315"/>
         <location line="+10"/>
         <source>modmanager backups (*{suffix})</source>
         <translation>modmanager-Sicherungen (*{suffix})</translation>
     </message>
     <message>
-        <location line="+298"/>
+        <location line="+305"/>
         <source>Enter the password of {file}.</source>
         <translation>Geben Sie das Passwort von {file} ein.</translation>
     </message>
@@ -479,7 +479,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+51"/>
+        <location filename="../../modmanager/gui/controller.py" line="+55"/>
         <source>Checking the PBX</source>
         <translation>Telefonanlage wird geprüft</translation>
     </message>
@@ -507,11 +507,6 @@
         <location line="+1"/>
         <source>Activating instances</source>
         <translation>Instanzen werden aktiviert</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Verifying</source>
-        <translation>Wird überprüft</translation>
     </message>
     <message>
         <location line="+74"/>
@@ -1126,17 +1121,17 @@
         <translation>Das Update von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht zurückgesetzt werden ({parts}).</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}). The settings are safe in backup {backup}.</source>
-        <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}). Die Einstellungen sind in der Sicherung {backup} sicher.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}).</source>
         <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-6"/>
+        <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}). The settings are safe in backup {backup}.</source>
+        <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}). Die Einstellungen sind in der Sicherung {backup} sicher.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>an unexpected error occurred</source>
         <translation>ein unerwarteter Fehler ist aufgetreten</translation>
     </message>
@@ -1575,7 +1570,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+112"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+123"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -1585,17 +1580,17 @@
         <translation> (Demo)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Search PBXs, customers, tags (Ctrl+F)</source>
         <translation>Telefonanlagen, Kunden, Schlagwörter suchen (Strg+F)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Filter modules</source>
         <translation>Module filtern</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Neu einlesen</translation>
     </message>
@@ -1680,12 +1675,29 @@
         <translation>Alle Sicherungen: Inhalt, Wiederherstellen, Export und Import</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Backups</source>
+        <comment>toolbar</comment>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Add PBX…</source>
         <translation>Telefonanlage &amp;hinzufügen …</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Add a PBX: address, login and its certificate</source>
+        <translation>Eine Telefonanlage hinzufügen: Adresse, Login und ihr Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add PBX</source>
+        <comment>toolbar</comment>
+        <translation>Anlage hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Edit PBX…</source>
         <translation>Telefonanlage &amp;bearbeiten …</translation>
     </message>
@@ -1695,14 +1707,24 @@
         <translation>Telefonanlage ent&amp;fernen …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refresh this PBX</source>
         <translation>Diese Telefonanlage neu einlesen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Read the selected PBX again</source>
+        <translation>Die ausgewählte Telefonanlage neu einlesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Catalog sources, pre-releases, language and how many backups to keep</source>
+        <translation>Katalogquellen, Vorabversionen, Sprache und wie viele Sicherungen aufbewahrt werden</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1740,7 +1762,7 @@
         <translation>{running} laufen, {waiting} warten</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+141"/>
         <source>Installed ({count})</source>
         <translation>Installiert ({count})</translation>
     </message>
@@ -1750,7 +1772,7 @@
         <translation>Verfügbar ({count})</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+47"/>
         <source>Select a PBX on the left.</source>
         <translation>Wählen Sie links eine Telefonanlage.</translation>
     </message>
@@ -1760,7 +1782,7 @@
         <translation>modmanager konnte diese Telefonanlage noch nicht auslesen.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Preparing the update of {module}…</source>
         <translation>Update von {module} wird vorbereitet …</translation>
     </message>
@@ -1785,7 +1807,7 @@
         <translation>Für {pbx} gibt es keine kostenlosen Updates.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{module}: v{old} → v{new}</source>
         <translation>{module}: v{old} → v{new}</translation>
     </message>
@@ -1805,12 +1827,12 @@
         <translation>Kostenpflichtige Updates sind nicht enthalten. Jedes Modul wird vorher gesichert; ein Fehler beendet den Durchlauf.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Updated: {modules}.</source>
         <translation>Aktualisiert: {modules}.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Failed: {module} – {problem}</source>
         <translation>Fehlgeschlagen: {module} – {problem}</translation>
     </message>
@@ -1835,7 +1857,7 @@
         <translation>Alle {count} kostenlosen Updates wurden installiert.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>Remove PBX</source>
         <translation>Telefonanlage entfernen</translation>
     </message>
@@ -2021,7 +2043,7 @@
         <translation>Wiederherstellen …</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Changelog</source>
         <translation>Änderungen</translation>
     </message>
@@ -2131,9 +2153,14 @@
 <context>
     <name>OperationsPanel</name>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>Cancel selected</source>
         <translation>Auswahl abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the selected operations where that is still possible</source>
+        <translation>Die ausgewählten Vorgänge abbrechen, soweit das noch möglich ist</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2141,19 +2168,29 @@
         <translation>Es laufen keine Vorgänge.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Clear log</source>
         <translation>Protokoll leeren</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Running and waiting</source>
-        <translation>Laufend und wartend</translation>
+        <location line="+1"/>
+        <source>Remove the finished operations from this list</source>
+        <translation>Die abgeschlossenen Vorgänge aus dieser Liste entfernen</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Finished</source>
-        <translation>Beendet</translation>
+        <location line="+65"/>
+        <source>Running and waiting ({count})</source>
+        <translation>Laufend und wartend ({count})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finished ({count}, {failed} failed)</source>
+        <translation>Beendet ({count}, davon {failed} fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finished ({count})</source>
+        <translation>Beendet ({count})</translation>
     </message>
 </context>
 <context>
@@ -2287,7 +2324,7 @@
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Enter a name for this PBX.</source>
         <translation>Geben Sie einen Namen für diese Telefonanlage ein.</translation>
     </message>
@@ -2445,7 +2482,7 @@
         <translation>{license} (auf STARFACE Cloud nicht gültig)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+74"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -2455,7 +2492,7 @@
         <translation>In die Zwischenablage kopieren (Hersteller brauchen ihn, um Modullizenzschlüssel auszustellen)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>STARFACE:</source>
         <translation>STARFACE:</translation>
     </message>
@@ -2470,12 +2507,12 @@
         <translation>Lizenzen:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>No PBX selected</source>
         <translation>Keine Telefonanlage ausgewählt</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>No facts known yet: the PBX has not answered so far.</source>
         <translation>Noch keine Angaben bekannt: Die Telefonanlage hat bisher nicht geantwortet.</translation>
     </message>
@@ -2500,7 +2537,7 @@
         <translation>(nicht gemeldet)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>none reported</source>
         <translation>keine gemeldet</translation>
     </message>
@@ -2513,7 +2550,7 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/recovery_dialog.py" line="+47"/>
+        <location filename="../../modmanager/gui/dialogs/recovery_dialog.py" line="+48"/>
         <source>Interrupted updates</source>
         <translation>Unterbrochene Updates</translation>
     </message>
@@ -2586,6 +2623,11 @@
         <location line="+11"/>
         <source>{option} – recommended</source>
         <translation>{option} – empfohlen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Backing up settings</source>
+        <translation>Einstellungen werden gesichert</translation>
     </message>
 </context>
 <context>
@@ -2752,7 +2794,7 @@
         <translation>Mir ist klar, dass dieses Upgrade einen neuen Modullizenzschlüssel für diese Telefonanlage braucht.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Install</source>
         <translation>Installieren</translation>
     </message>
@@ -2852,7 +2894,7 @@
         <translation>Einstellungen je Instanz: Alle Einstellungen werden übernommen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>This installs an earlier version over v{installed}; settings are kept as far as the earlier version has a place for them.</source>
         <translation>Damit wird eine ältere Version über v{installed} installiert; Einstellungen bleiben erhalten, soweit die ältere Version sie kennt.</translation>
     </message>
