@@ -201,3 +201,46 @@ def test_shortcuts_are_in_place(qtbot: QtBot, runner: TaskRunner, test_world: Wo
     assert window.update_action.shortcut().toString() == "Ctrl+U"
     assert window.search_action.shortcut().toString() == "Ctrl+F"
     assert window.update_all_action.shortcut().toString() == "Ctrl+Shift+U"
+
+
+def test_the_module_table_has_room_at_1280x800_and_the_window_fits_1024x700(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, language: str
+) -> None:
+    """The operations dock stays low; eight modules show; no demo PBX makes the window wider than 1024."""
+    session = start_demo(tmp_path / "demo")
+    try:
+        window = open_window(qtbot, session, runner, demo=True)
+        window.start()
+        assert runner.wait_idle(WAIT_MS)
+        qtbot.wait(200)  # the dock gets its height once shown, the columns after the resize settled
+        view = window.installed_view
+        rows_shown = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+        assert rows_shown >= 8, f"only {rows_shown} module rows fit at 1280x800"
+        assert window.operations_dock.height() <= 160
+        assert window.details.changelog.height() >= 80, "the changelog stays readable"
+        for name in session.pbx_names:
+            assert window.select_pbx(name)
+            QApplication.processEvents()
+            assert window.minimumSizeHint().width() <= 1024, f"{name} makes the window wider than 1024 px"
+    finally:
+        window.close()
+        runner.shutdown()
+        session.stop()
+
+
+def test_an_update_fills_the_progress_bar_to_its_end(
+    qtbot: QtBot, runner: TaskRunner, test_world: World, english: str
+) -> None:
+    """The GUI's stages are the ones ops reports: the last report is the full bar, not 6 of 7."""
+    window = open_window(qtbot, test_world, runner)
+    window.start()
+    assert runner.wait_idle(WAIT_MS)
+    preview = prepare_update(test_world.services, PBX, MODULE_B)
+    reports: list[tuple[int, int, str]] = []
+    runner.task_progress.connect(lambda _handle, done, total, message: reports.append((done, total, message)))
+    handle = window.controller.run_update(preview, confirm_paid=False)
+    assert runner.wait_idle(WAIT_MS)
+    assert handle.state is TaskState.SUCCEEDED
+    done, total, message = reports[-1]
+    assert done == total > 0, f"the bar ended at {done} of {total} ({message})"
+    assert [done for done, _total, _message in reports] == sorted(done for done, _total, _message in reports)
