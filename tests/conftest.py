@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +10,15 @@ import keyring
 import keyring.core
 import keyring.errors
 import pytest
+from hypothesis import settings
 from keyring.backend import KeyringBackend
+
+# No per-example deadline: two xdist workers on two cores make timings meaningless. On CI the
+# examples are derandomized, so a submission's result does not depend on luck; locally they
+# stay random to keep finding new cases.
+settings.register_profile("default", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 
 class InMemoryKeyring(KeyringBackend):
