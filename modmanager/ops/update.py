@@ -179,7 +179,7 @@ def prepare_update(
                 )
                 for inst in config.instances
             )
-            previous_sha = _rollback_source(services, pbx_name, installed, module, facts)
+            previous_sha = _rollback_source(services, client, pbx_name, installed, module, facts)
             if previous_sha is None:
                 warnings.append(
                     f"No copy of the installed version v{installed.version} is available: if the update fails, "
@@ -273,14 +273,28 @@ def _flavour(release: Release, nfr: bool) -> tuple[ReleaseFile | None, bool]:
 
 
 def _rollback_source(
-    services: Services, pbx_name: str, installed: InstalledModule, module: CatalogModule, facts: PbxFacts
+    services: Services,
+    client: AgentClient,
+    pbx_name: str,
+    installed: InstalledModule,
+    module: CatalogModule,
+    facts: PbxFacts,
 ) -> str | None:
-    """The SHA-256 of a cached file of the installed version, fetching it from a catalog if needed."""
+    """The SHA-256 of a cached copy of the installed version, kept before anything changes.
+
+    In order: the copy modmanager installed itself; the file the PBX runs (the agent hands it
+    out, byte for byte - the best copy there is); the release file from a catalog.
+    """
     cached = services.sfm_cache.installed(pbx_name, installed.id)
-    if cached is not None:
-        data = services.sfm_cache.get(cached)
-        if data is not None and read_sfm(data).descriptor.version == installed.version:
-            return cached
+    if cached is not None and _is_release_of(services.sfm_cache.get(cached), installed):
+        return cached
+    try:
+        from_pbx = client.get_module_file(installed.id)
+    except ModManagerError:
+        from_pbx = None
+    if _is_release_of(from_pbx, installed):
+        assert from_pbx is not None
+        return services.sfm_cache.put(from_pbx)
     release = module.release(installed.version)
     if release is None:
         return None
@@ -293,6 +307,17 @@ def _rollback_source(
         return services.sfm_cache.put(services.catalogs.fetch(file))
     except ModManagerError:
         return None
+
+
+def _is_release_of(data: bytes | None, installed: InstalledModule) -> bool:
+    """Whether ``data`` is a readable module file of exactly the installed module and version."""
+    if not data:
+        return False
+    try:
+        descriptor = read_sfm(data).descriptor
+    except ModManagerError:
+        return False
+    return descriptor.id.lower() == installed.id.lower() and descriptor.version == installed.version
 
 
 def run_update(

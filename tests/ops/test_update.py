@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
 
 from modmanager.core.errors import OperationError
+from modmanager.core.sfmbuild import build_sfm
 from modmanager.ops.update import prepare_update, run_update
-from tests.ops.world import A_VALUES, B_INTERNAL, B_VALUES, MODULE_A, MODULE_B, MODULE_C, PBX, world
+from tests.ops.world import A_VALUES, B_INTERNAL, B_VALUES, MODULE_A, MODULE_B, MODULE_C, PBX, spec_b, world
 
 
 def test_update_of_a_module_whose_settings_the_pbx_wipes(tmp_path: Path) -> None:
@@ -101,3 +103,22 @@ def test_upload_failure_changes_nothing(tmp_path: Path) -> None:
         module = w.module(MODULE_B)
         assert module.version == 3 and module.instances[0].active
         assert w.services.journal.unfinished() == []
+
+
+def test_rollback_source_is_the_file_the_pbx_runs_when_no_catalog_has_it(tmp_path: Path) -> None:
+    with world(tmp_path) as w:
+        # A build no catalog lists (a vendor hotfix installed by hand): v2 of module B.
+        hotfix = build_sfm(spec_b(2))
+        w.module(MODULE_B).sfm = hotfix
+        w.sim.save()
+        preview = prepare_update(w.services, PBX, MODULE_B)
+        assert preview.from_version == 2 and preview.rollback_available
+        assert preview.previous_sha256 == hashlib.sha256(hotfix).hexdigest()
+
+        w.sim.faults.fail("importConfig", times=1)
+        with pytest.raises(OperationError, match="previous version v2 was put back"):
+            run_update(w.services, preview)
+        module = w.module(MODULE_B)
+        assert module.sfm == hotfix
+        assert {inst.name: inst.values for inst in module.instances}["Telefonbuch"] == B_VALUES
+        assert module.internal_data == B_INTERNAL
