@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -161,7 +162,7 @@ class InstalledModulesModel(QAbstractTableModel):
                     else self.tr("{name}: inactive").format(name=inst.name)
                     for inst in row.module.instances
                 )
-            return "\n".join(row.plan.reasons)
+            return plan_summary(row.plan)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COLUMN_NEWEST and row.plan.target is None:
             return QGuiApplication.palette().placeholderText()
         return None
@@ -280,3 +281,50 @@ class AvailableModulesModel(QAbstractTableModel):
         if column == self.COLUMN_DATE:
             return format_date(item.release.date)
         return badges_text(available_badges(item))
+
+
+def plan_summary(plan: ModulePlan) -> str:
+    """One translated sentence: what the planner decided for this module on this PBX."""
+    if plan.target is not None:
+        target = release_label(plan.target)
+        if plan.target_is_paid and plan.free_target is not None:
+            return QCoreApplication.translate(
+                "ModuleDetails",
+                "{target} is available as a paid upgrade (new module license key); {free} is the newest free update.",
+            ).format(target=target, free=release_label(plan.free_target))
+        if plan.target_is_paid:
+            return QCoreApplication.translate(
+                "ModuleDetails", "{target} is available as a paid upgrade: it needs a new module license key."
+            ).format(target=target)
+        if plan.use_nfr:
+            return QCoreApplication.translate(
+                "ModuleDetails", "{target} is available as a free update (NFR build)."
+            ).format(target=target)
+        return QCoreApplication.translate("ModuleDetails", "{target} is available as a free update.").format(
+            target=target
+        )
+    texts = {
+        ModuleStatus.UP_TO_DATE: QCoreApplication.translate(
+            "ModuleDetails", "Up to date: no newer compatible release exists."
+        ),
+        ModuleStatus.INCOMPATIBLE: QCoreApplication.translate(
+            "ModuleDetails", "The installed release is not compatible with this STARFACE and no newer release is."
+        ),
+        ModuleStatus.NO_COMPATIBLE_RELEASE: QCoreApplication.translate(
+            "ModuleDetails", "No newer release is compatible with this STARFACE."
+        ),
+        ModuleStatus.UNTESTED_ONLY: QCoreApplication.translate(
+            "ModuleDetails", "No release is stated compatible with this STARFACE; newer ones are untested."
+        ),
+        ModuleStatus.NOT_IN_CATALOG: QCoreApplication.translate(
+            "ModuleDetails", "No catalog lists this module, so modmanager cannot offer updates for it."
+        ),
+        ModuleStatus.UPDATE_AVAILABLE: "",
+        ModuleStatus.PAID_UPDATE_ONLY: "",
+    }
+    text = texts[plan.status]
+    if plan.blocked_by_starface is not None:
+        text += " " + QCoreApplication.translate(
+            "ModuleDetails", "Newer releases need STARFACE {version} or later."
+        ).format(version=str(plan.blocked_by_starface))
+    return text

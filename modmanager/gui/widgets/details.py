@@ -30,10 +30,18 @@ from PySide6.QtWidgets import (
 
 from modmanager.core.catalog import CatalogModule, Channel
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS
-from modmanager.core.planner import AvailableModule, ModulePlan, ModuleStatus, is_paid_release
+from modmanager.core.planner import AvailableModule, is_paid_release
 from modmanager.core.versions import StarfaceVersion, Verdict
 from modmanager.gui.models.backups import BackupsModel
-from modmanager.gui.models.modules import ROW_ROLE, InstalledRow, format_date, release_label, sorted_filtered, ui_locale
+from modmanager.gui.models.modules import (
+    ROW_ROLE,
+    InstalledRow,
+    format_date,
+    plan_summary,
+    release_label,
+    sorted_filtered,
+    ui_locale,
+)
 from modmanager.gui.resources import icon
 from modmanager.store.backups import BackupInfo
 
@@ -160,53 +168,6 @@ def compatibility_html(module: CatalogModule, starface: StarfaceVersion | None) 
             cells.append(f"{image} {html.escape(verdict_text(verdict))}")
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     return '<table cellspacing="0" cellpadding="4">' + "".join(rows) + "</table>"
-
-
-def plan_summary(plan: ModulePlan) -> str:
-    """One translated sentence: what the planner decided for this module on this PBX."""
-    if plan.target is not None:
-        target = release_label(plan.target)
-        if plan.target_is_paid and plan.free_target is not None:
-            return QCoreApplication.translate(
-                "ModuleDetails",
-                "{target} is available as a paid upgrade (new module license key); {free} is the newest free update.",
-            ).format(target=target, free=release_label(plan.free_target))
-        if plan.target_is_paid:
-            return QCoreApplication.translate(
-                "ModuleDetails", "{target} is available as a paid upgrade: it needs a new module license key."
-            ).format(target=target)
-        if plan.use_nfr:
-            return QCoreApplication.translate(
-                "ModuleDetails", "{target} is available as a free update (NFR build)."
-            ).format(target=target)
-        return QCoreApplication.translate("ModuleDetails", "{target} is available as a free update.").format(
-            target=target
-        )
-    texts = {
-        ModuleStatus.UP_TO_DATE: QCoreApplication.translate(
-            "ModuleDetails", "Up to date: no newer compatible release exists."
-        ),
-        ModuleStatus.INCOMPATIBLE: QCoreApplication.translate(
-            "ModuleDetails", "The installed release is not compatible with this STARFACE and no newer release is."
-        ),
-        ModuleStatus.NO_COMPATIBLE_RELEASE: QCoreApplication.translate(
-            "ModuleDetails", "No newer release is compatible with this STARFACE."
-        ),
-        ModuleStatus.UNTESTED_ONLY: QCoreApplication.translate(
-            "ModuleDetails", "No release is stated compatible with this STARFACE; newer ones are untested."
-        ),
-        ModuleStatus.NOT_IN_CATALOG: QCoreApplication.translate(
-            "ModuleDetails", "No catalog lists this module, so modmanager cannot offer updates for it."
-        ),
-        ModuleStatus.UPDATE_AVAILABLE: "",
-        ModuleStatus.PAID_UPDATE_ONLY: "",
-    }
-    text = texts[plan.status]
-    if plan.blocked_by_starface is not None:
-        text += " " + QCoreApplication.translate(
-            "ModuleDetails", "Newer releases need STARFACE {version} or later."
-        ).format(version=str(plan.blocked_by_starface))
-    return text
 
 
 class _Browser(QTextBrowser):
