@@ -20,12 +20,14 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from modmanager.core.catalog import CatalogModule
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS
 from modmanager.core.errors import ModManagerError, Outcome
+from modmanager.core.planner import Readiness
+from modmanager.core.versions import StarfaceVersion
 from modmanager.gui.errors import describe_outcome, describe_stored, describe_text
 from modmanager.gui.models.fleet import FleetModel
 from modmanager.gui.tasks import TaskContext, TaskHandle, TaskRunner
 from modmanager.ops import recovery
-from modmanager.ops.backup import RestoreResult, backup_module, restore_backup
-from modmanager.ops.fleet import PlannedUpdate, UpdateAllOutcome, update_all
+from modmanager.ops.backup import RestoreResult, backup_module, backup_pbx, restore_backup
+from modmanager.ops.fleet import PlannedUpdate, UpdateAllOutcome, readiness, update_all
 from modmanager.ops.recovery import Assessment, RecoveryAction
 from modmanager.ops.refresh import (
     FleetStatus,
@@ -35,6 +37,7 @@ from modmanager.ops.refresh import (
     refresh_pbx,
     status_for_error,
 )
+from modmanager.ops.rollout import RolloutEvent, RolloutOutcome, RolloutPlan, plan_rollout, run_rollout
 from modmanager.ops.services import Services
 from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update, run_update
 from modmanager.store.backups import BackupInfo
@@ -96,6 +99,49 @@ class UpdateChoice:
 class _Refreshed:
     snapshot: PbxSnapshot
     status: FleetStatus
+
+
+@dataclass(frozen=True)
+class RolloutOptions:
+    """What the user chose for a staged rollout (see :func:`modmanager.ops.rollout.plan_rollout`)."""
+
+    pbx_names: tuple[str, ...]
+    to_version: int | None = None
+    """None: the newest release each PBX can run (free unless ``include_paid``)."""
+    canary: int = 1
+    batch_size: int = 5
+    include_paid: bool = False
+
+
+@dataclass(frozen=True)
+class FleetBackupOutcome:
+    """A backup of every module on many PBXs: what each PBX gave, and which PBXs failed why."""
+
+    backed_up: dict[str, list[BackupInfo]]
+    failed: dict[str, ModManagerError]
+
+
+RolloutEventHandler = Callable[[str, int, RolloutEvent], None]
+"""``(pbx, stage index, outcome)``: an UpdateResult, a ModManagerError, or ``"skipped"``."""
+
+
+class _EventRelay(QObject):
+    """Carries a rollout's per-PBX events from the worker thread to the GUI thread.
+
+    ``run_rollout`` reports each PBX on the thread it runs on; emitting :attr:`arrived` there
+    queues the call to :meth:`_deliver` on this object's (the GUI) thread, the same way the
+    task runner delivers results, so the handler may touch widgets.
+    """
+
+    arrived = Signal(str, int, object)
+
+    def __init__(self, handler: RolloutEventHandler, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._handler = handler
+        self.arrived.connect(self._deliver)
+
+    def _deliver(self, pbx: str, stage: int, outcome: object) -> None:
+        self._handler(pbx, stage, outcome)  # type: ignore[arg-type]  # emitted only by run_rollout's events
 
 
 class Controller(QObject):
@@ -222,6 +268,164 @@ class Controller(QObject):
         return self.runner.submit(
             name, self.tr("Refresh {pbx}").format(pbx=name), work, on_success=done, on_failure=failed
         )
+
+    # -- the fleet at once ------------------------------------------------------------------
+
+    @property
+    def fleet_key(self) -> str:
+        """The task key of work that spans many PBXs (planning and running a rollout)."""
+        return self.tr("(fleet)")
+
+    def plan_rollout(
+        self,
+        module_id: str,
+        module_name: str,
+        options: RolloutOptions,
+        on_done: Callable[[RolloutPlan], None],
+        on_failure: Callable[[ModManagerError], None] | None = None,
+    ) -> TaskHandle:
+        """Read the chosen PBXs and cut them into stages; changes nothing on any PBX."""
+        title = self.tr("Plan the rollout of {module}").format(module=module_name)
+
+        def work(ctx: TaskContext) -> RolloutPlan:
+            return plan_rollout(
+                self.services,
+                module_id,
+                pbx_names=options.pbx_names,
+                to_version=options.to_version,
+                canary=options.canary,
+                batch_size=options.batch_size,
+                include_paid=options.include_paid,
+            )
+
+        return self.runner.submit(
+            self.fleet_key,
+            title,
+            work,
+            on_success=on_done,
+            on_failure=on_failure or (lambda error: self.failed.emit(title, error)),
+        )
+
+    def run_rollout(
+        self,
+        plan: RolloutPlan,
+        *,
+        module_name: str = "",
+        max_failures: int = 1,
+        on_event: RolloutEventHandler | None = None,
+        on_done: Callable[[RolloutOutcome], None] | None = None,
+        on_failure: Callable[[ModManagerError], None] | None = None,
+    ) -> TaskHandle:
+        """Run a planned rollout stage by stage; cancelling keeps further PBXs from starting.
+
+        ``on_event`` is called on the GUI thread as each PBX ends. The PBXs that were updated
+        or failed are read again afterwards.
+        """
+        module_name = module_name or plan.module_name
+        title = self.tr("Roll out {module}").format(module=module_name)
+        relay = _EventRelay(on_event or (lambda _pbx, _stage, _outcome: None), self)
+        total = len(plan.targets)
+
+        def work(ctx: TaskContext) -> RolloutOutcome:
+            ended = 0
+
+            def event(pbx: str, stage: int, outcome: RolloutEvent) -> None:
+                nonlocal ended  # run_rollout reports every PBX on this one thread
+                ended += 1
+                relay.arrived.emit(pbx, stage, outcome)
+                ctx.progress(ended, total, f"{pbx}: {rollout_event_text(outcome)}")
+
+            return run_rollout(self.services, plan, max_failures=max_failures, on_event=event, cancelled=ctx.cancelled)
+
+        def done(outcome: RolloutOutcome) -> None:
+            relay.deleteLater()
+            self.message.emit(
+                self.tr("Rollout of {module}: {succeeded} updated, {failed} failed, {not_started} not started.").format(
+                    module=module_name,
+                    succeeded=len(outcome.succeeded),
+                    failed=len(outcome.failed),
+                    not_started=len(outcome.not_started),
+                )
+            )
+            for name in [result.pbx_name for result in outcome.succeeded] + [t.pbx_name for t, _ in outcome.failed]:
+                if self.fleet.entry(name) is not None:
+                    self.refresh(name)
+            if on_done is not None:
+                on_done(outcome)
+
+        def failed(error: ModManagerError) -> None:
+            relay.deleteLater()
+            if on_failure is not None:
+                on_failure(error)
+            else:
+                self.failed.emit(title, error)
+            for target in plan.targets:
+                if self.fleet.entry(target.pbx_name) is not None:
+                    self.refresh(target.pbx_name)
+
+        return self.runner.submit(self.fleet_key, title, work, on_success=done, on_failure=failed, cancellable=True)
+
+    def check_readiness(
+        self,
+        pbx: str,
+        target: StarfaceVersion,
+        on_done: Callable[[str, Readiness | ModManagerError], None],
+    ) -> TaskHandle:
+        """Can ``pbx`` move to STARFACE ``target``? Reads the PBX; the answer or error goes to ``on_done``."""
+        title = self.tr("Check {pbx} for STARFACE {version}").format(pbx=pbx, version=str(target))
+        return self.runner.submit(
+            pbx,
+            title,
+            lambda ctx: readiness(self.services, pbx, target),
+            on_success=lambda answer: on_done(pbx, answer),
+            on_failure=lambda error: on_done(pbx, error),
+        )
+
+    def backup_fleet(
+        self, names: Sequence[str], on_done: Callable[[FleetBackupOutcome], None] | None = None
+    ) -> list[TaskHandle]:
+        """Back up every module of every named PBX, one task per PBX; one failing stops no other."""
+        backed_up: dict[str, list[BackupInfo]] = {}
+        failed: dict[str, ModManagerError] = {}
+        pending = set(names)
+
+        def finish(name: str) -> None:
+            pending.discard(name)
+            if pending:
+                return
+            modules = sum(len(infos) for infos in backed_up.values())
+            self.message.emit(
+                self.tr("PBXs backed up: {done} of {total} (modules: {modules}).").format(
+                    modules=modules, done=len(backed_up), total=len(backed_up) + len(failed)
+                )
+            )
+            if on_done is not None:
+                on_done(FleetBackupOutcome(dict(backed_up), dict(failed)))
+
+        def succeeded(name: str, infos: list[BackupInfo]) -> None:
+            backed_up[name] = infos
+            finish(name)
+
+        def not_backed_up(name: str, error: ModManagerError) -> None:
+            failed[name] = error
+            finish(name)
+
+        if not pending:
+            finish("")
+            return []
+        return [
+            self.runner.submit(
+                name,
+                self.tr("Back up all modules on {pbx}").format(pbx=name),
+                functools.partial(self._backup_pbx, name),
+                on_success=functools.partial(succeeded, name),
+                on_failure=functools.partial(not_backed_up, name),
+            )
+            for name in dict.fromkeys(names)
+        ]
+
+    def _backup_pbx(self, name: str, _ctx: TaskContext) -> list[BackupInfo]:
+        return backup_pbx(self.services, name)
 
     # -- updates -----------------------------------------------------------------------------
 
@@ -465,6 +669,15 @@ class Controller(QObject):
         except ModManagerError as error:
             self.failed.emit(self.tr("Remove {pbx}").format(pbx=name), error)
         self.reload_records()
+
+
+def rollout_event_text(outcome: RolloutEvent) -> str:
+    """How one PBX of a rollout ended, in a few words."""
+    if isinstance(outcome, ModManagerError):
+        return QCoreApplication.translate("Controller", "failed")
+    if isinstance(outcome, str):
+        return QCoreApplication.translate("Controller", "not started")
+    return QCoreApplication.translate("Controller", "updated to v{version}").format(version=outcome.to_version)
 
 
 def _prefix(planned: PlannedUpdate) -> str:
