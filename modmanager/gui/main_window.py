@@ -45,10 +45,12 @@ from PySide6.QtWidgets import (
 from modmanager.core.errors import ModManagerError
 from modmanager.core.planner import AvailableModule
 from modmanager.core.versions import StarfaceVersion, Verdict
-from modmanager.gui.controller import Controller, UpdateChoice
+from modmanager.gui.controller import Controller, FleetBackupOutcome, UpdateChoice
 from modmanager.gui.dialogs.backups_dialog import BackupsDialog
 from modmanager.gui.dialogs.pbx_dialog import PbxDialog
+from modmanager.gui.dialogs.readiness_dialog import ReadinessDialog
 from modmanager.gui.dialogs.recovery_dialog import RecoveryDialog
+from modmanager.gui.dialogs.rollout_dialog import RolloutDialog
 from modmanager.gui.dialogs.settings_dialog import SettingsDialog
 from modmanager.gui.dialogs.update_dialog import UpdateDialog
 from modmanager.gui.errors import describe, describe_text
@@ -118,6 +120,8 @@ class MainWindow(QMainWindow):
         self.update_dialog: UpdateDialog | None = None
         self.recovery_dialog: RecoveryDialog | None = None
         self.backups_dialog: BackupsDialog | None = None
+        self.rollout_dialog: RolloutDialog | None = None
+        self.readiness_dialog: ReadinessDialog | None = None
         self.last_error: tuple[str, ModManagerError] | None = None
         self._dock_sized = False
         self.setWindowTitle(self.tr("modmanager – STARFACE modules") + (self.tr(" (demo)") if demo else ""))
@@ -337,6 +341,12 @@ class MainWindow(QMainWindow):
             standard=pixmap.SP_ArrowBack,
             tip=self.tr("Go back to an earlier release of the selected module"),
         )
+        self.rollout_action = self._action(
+            self.tr("R&oll out to PBXs…"),
+            self.rollout_selected,
+            icon_name="update",
+            tip=self.tr("Update the selected module on many PBXs in stages, canaries first"),
+        )
         self.backup_action = self._action(
             self.tr("&Back up now"),
             self.backup_selected,
@@ -374,6 +384,18 @@ class MainWindow(QMainWindow):
             self.refresh_selected_pbx,
             standard=pixmap.SP_BrowserReload,
             tip=self.tr("Read the selected PBX again"),
+        )
+        self.readiness_action = self._action(
+            self.tr("Check STARFACE &upgrade…"),
+            self.check_readiness,
+            standard=pixmap.SP_MessageBoxQuestion,
+            tip=self.tr("Can these PBXs move to a newer STARFACE? Lists the modules that block it"),
+        )
+        self.backup_fleet_action = self._action(
+            self.tr("Back up all PBXs"),
+            self.backup_fleet,
+            standard=pixmap.SP_DialogSaveButton,
+            tip=self.tr("Back up the settings of every module on every PBX"),
         )
         self.settings_action = self._action(
             self.tr("&Settings…"),
@@ -417,6 +439,9 @@ class MainWindow(QMainWindow):
             self.refresh_pbx_action,
             self.refresh_action,
             None,
+            self.readiness_action,
+            self.backup_fleet_action,
+            None,
             self.settings_action,
             None,
             self.quit_action,
@@ -428,6 +453,7 @@ class MainWindow(QMainWindow):
             self.update_all_action,
             self.install_action,
             self.reinstall_action,
+            self.rollout_action,
             None,
             self.backup_action,
             self.restore_action,
@@ -684,6 +710,10 @@ class MainWindow(QMainWindow):
         self.reinstall_action.setEnabled(installed is not None and bool(self._earlier_releases(installed)))
         self.backup_action.setEnabled(installed is not None)
         self.restore_action.setEnabled(installed is not None)
+        self.rollout_action.setEnabled(installed is not None and installed.catalog is not None)
+        has_fleet = bool(self.fleet_model.names())
+        self.readiness_action.setEnabled(has_fleet)
+        self.backup_fleet_action.setEnabled(has_fleet)
         self.edit_pbx_action.setEnabled(has_pbx)
         self.remove_pbx_action.setEnabled(has_pbx)
         self.refresh_pbx_action.setEnabled(has_pbx)
@@ -707,7 +737,14 @@ class MainWindow(QMainWindow):
         self._popup(
             self.installed_view,
             position,
-            [self.update_action, self.reinstall_action, None, self.backup_action, self.restore_action],
+            [
+                self.update_action,
+                self.reinstall_action,
+                self.rollout_action,
+                None,
+                self.backup_action,
+                self.restore_action,
+            ],
         )
 
     def _available_menu(self, position: QPoint) -> None:
@@ -925,6 +962,63 @@ class MainWindow(QMainWindow):
         def closed(_result: int) -> None:
             self.backups_dialog = None
             self._module_selection_changed()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
+
+    def backup_fleet(self) -> None:
+        """Back up every module of every PBX, one task per PBX; a summary when all are done."""
+        names = self.fleet_model.names()
+        if not names:
+            return
+        self.statusBar().showMessage(self.tr("Backing up every module on every PBX…"), _STATUS_MESSAGE_MS)
+        self.controller.backup_fleet(names, on_done=self._fleet_backed_up)
+
+    def _fleet_backed_up(self, outcome: FleetBackupOutcome) -> QMessageBox:
+        modules = sum(len(infos) for infos in outcome.backed_up.values())
+        total = len(outcome.backed_up) + len(outcome.failed)
+        if outcome.failed:
+            summary = self.tr("PBXs backed up: {done} of {total}. These could not be backed up:").format(
+                done=len(outcome.backed_up), total=total
+            )
+        else:
+            summary = self.tr("Every PBX was backed up: {total} PBXs, {modules} modules.").format(
+                total=total, modules=modules
+            )
+        details = "\n".join(
+            "• " + self.tr("{pbx}: {problem}").format(pbx=name, problem=describe_text(error))
+            for name, error in sorted(outcome.failed.items(), key=lambda item: item[0].casefold())
+        )
+        self._module_selection_changed()  # the details' Backups tab lists the new backup
+        return self._inform(self.tr("Back up all PBXs"), summary, details)
+
+    # -- the fleet: rollout and STARFACE upgrades --------------------------------------------
+
+    def rollout_selected(self) -> RolloutDialog | None:
+        """Roll the selected module out to many PBXs: plan, look at the stages, start."""
+        row = self.selected_installed()
+        if row is None:
+            return None
+        dialog = RolloutDialog(self, self.controller, row.module.id, row.display_name, row.catalog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.rollout_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.rollout_dialog = None
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
+
+    def check_readiness(self) -> ReadinessDialog:
+        """Can the selected PBX (or all, or one customer's) move to a newer STARFACE?"""
+        dialog = ReadinessDialog(self, self.controller, pbx=self.current_pbx)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.readiness_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.readiness_dialog = None
 
         dialog.finished.connect(closed)
         dialog.open()
