@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -232,6 +233,7 @@ class BackupsDialog(QDialog):
         self.target_combo.addItems(controller.fleet.names())
         if pbx:
             self.target_combo.setCurrentText(pbx)
+        self.target_combo.currentIndexChanged.connect(lambda _index: self._update_restore_button())
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.clicked.connect(self.restore_selected)
         self.export_button = QPushButton(self.tr("Export…"))
@@ -311,29 +313,77 @@ class BackupsDialog(QDialog):
 
     def _selection_changed(self, *_args: QItemSelection) -> None:
         info = self.selected()
-        for button in (self.restore_button, self.export_button, self.delete_button):
+        for button in (self.export_button, self.delete_button):
             button.setEnabled(info is not None)
         self._loaded = None
+        self._offer_targets(info)
         if info is None:
             self.contents.clear()
             return
-        if self._pbx is None and self.target_combo.findText(info.pbx_name) >= 0:
+        if self._pbx is None and self.target_combo.findText(info.pbx_name) >= 0 and self.target_allowed(info.pbx_name):
             self.target_combo.setCurrentText(info.pbx_name)  # restoring where it came from is the usual case
         try:
             self._loaded = self._store.load(info.backup_id)
         except ModManagerError as error:
             self.contents.setPlainText(describe_text(error))
-            self.restore_button.setEnabled(False)
+            self._update_restore_button()
             self.export_button.setEnabled(False)
             return
         self.contents.setHtml(contents_html(self._loaded))
+        self._update_restore_button()
+
+    # -- restore targets ---------------------------------------------------------------------
+
+    def _target_problem(self, pbx: str, module_id: str) -> str | None:
+        """Why a backup of ``module_id`` cannot be restored on ``pbx`` (None: it can).
+
+        A restore needs the module installed on the target; the PBX's last reading tells.
+        """
+        entry = self._controller.fleet.entry(pbx)
+        if entry is None or entry.snapshot is None:
+            return self.tr("modmanager has not read this PBX yet, so it does not know whether the module is installed.")
+        wanted = module_id.lower()
+        if not any(module.id.lower() == wanted for module in entry.snapshot.modules):
+            return self.tr("The module is not installed on this PBX; install it first, then restore.")
+        return None
+
+    def _offer_targets(self, info: BackupInfo | None) -> None:
+        """Only PBXs running the backup's module can be chosen; the others say why not."""
+        model = self.target_combo.model()
+        if not isinstance(model, QStandardItemModel):
+            return
+        problems: list[str | None] = []
+        for row in range(self.target_combo.count()):
+            item = model.item(row)
+            problem = self._target_problem(item.text(), info.module_id) if info is not None else None
+            problems.append(problem)
+            item.setEnabled(problem is None)
+            item.setToolTip(problem or "")
+        current = self.target_combo.currentIndex()
+        if current >= 0 and problems[current] is not None:
+            preferred = self.target_combo.findText(info.pbx_name) if info is not None else -1
+            if preferred >= 0 and problems[preferred] is None:
+                self.target_combo.setCurrentIndex(preferred)
+            else:
+                allowed = [row for row, problem in enumerate(problems) if problem is None]
+                if allowed:
+                    self.target_combo.setCurrentIndex(allowed[0])
+
+    def target_allowed(self, pbx: str) -> bool:
+        """True when the selected backup can be restored on ``pbx`` (its module is installed there)."""
+        info = self.selected()
+        return info is not None and self._target_problem(pbx, info.module_id) is None
+
+    def _update_restore_button(self) -> None:
+        target = self.target_combo.currentText()
+        self.restore_button.setEnabled(self._loaded is not None and bool(target) and self.target_allowed(target))
 
     # -- actions -----------------------------------------------------------------------------
 
     def restore_selected(self) -> None:
         info = self.selected()
         target = self.target_combo.currentText()
-        if info is None or not target:
+        if info is None or not target or not self.target_allowed(target):
             return
         question = self.tr(
             "Write the settings of this backup into {module} on {pbx}? The current settings there are "
@@ -369,9 +419,7 @@ class BackupsDialog(QDialog):
             info,
             destination,
             password,
-            on_done=lambda _none: self._say(
-                self.tr("Exported to {file}.").format(file=str(destination))
-            ),
+            on_done=lambda _none: self._say(self.tr("Exported to {file}.").format(file=str(destination))),
         )
 
     def import_file(self) -> None:
