@@ -50,7 +50,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+246"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+247"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
@@ -111,7 +111,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+98"/>
+        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+99"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -166,7 +166,7 @@
         <translation>Wählen Sie eine Sicherung, um ihren Inhalt zu sehen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
@@ -196,7 +196,17 @@
         <translation>{count} Dateien im Sicherungsordner sind nicht lesbar und werden ausgelassen.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
+        <source>modmanager has not read this PBX yet, so it does not know whether the module is installed.</source>
+        <translation>modmanager hat diese Telefonanlage noch nicht ausgelesen und weiß daher nicht, ob das Modul installiert ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The module is not installed on this PBX; install it first, then restore.</source>
+        <translation>Das Modul ist auf dieser Telefonanlage nicht installiert; erst installieren, dann wiederherstellen.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Write the settings of this backup into {module} on {pbx}? The current settings there are backed up first, so this can be undone.</source>
         <translation>Die Einstellungen dieser Sicherung in {module} auf {pbx} schreiben? Die aktuellen Einstellungen dort werden vorher gesichert, der Schritt lässt sich also rückgängig machen.</translation>
     </message>
@@ -216,8 +226,8 @@
         <translation>Auf {pbx} wiederhergestellt.</translation>
     </message>
     <message>
-        <location line="-283"/>
-        <location line="+296"/>
+        <location line="-332"/>
+        <location line="+345"/>
         <source>Export backup</source>
         <translation>Sicherung exportieren</translation>
     </message>
@@ -232,24 +242,24 @@
         <translation>Wird exportiert …</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Exported to {file}.</source>
         <translation>Exportiert nach {file}.</translation>
     </message>
     <message>
-        <location line="-298"/>
-        <location line="+307"/>
+        <location line="-346"/>
+        <location line="+354"/>
         <source>Import backup</source>
         <translation>Sicherung importieren</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-362"/>
         <location line="+10"/>
         <source>modmanager backups (*{suffix})</source>
         <translation>modmanager-Sicherungen (*{suffix})</translation>
     </message>
     <message>
-        <location line="+305"/>
+        <location line="+352"/>
         <source>Enter the password of {file}.</source>
         <translation>Geben Sie das Passwort von {file} ein.</translation>
     </message>
@@ -479,7 +489,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+55"/>
+        <location filename="../../modmanager/gui/controller.py" line="+58"/>
         <source>Checking the PBX</source>
         <translation>Telefonanlage wird geprüft</translation>
     </message>
@@ -509,7 +519,7 @@
         <translation>Instanzen werden aktiviert</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+117"/>
         <source>(catalogs)</source>
         <translation>(Kataloge)</translation>
     </message>
@@ -529,7 +539,42 @@
         <translation>{pbx} neu einlesen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+8"/>
+        <source>(fleet)</source>
+        <translation>(alle Anlagen)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Plan the rollout of {module}</source>
+        <translation>Verteilung von {module} planen</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Roll out {module}</source>
+        <translation>{module} verteilen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Rollout of {module}: {succeeded} updated, {failed} failed, {not_started} not started.</source>
+        <translation>Verteilung von {module}: {succeeded} aktualisiert, {failed} fehlgeschlagen, {not_started} nicht begonnen.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Check {pbx} for STARFACE {version}</source>
+        <translation>{pbx} für STARFACE {version} prüfen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>PBXs backed up: {done} of {total} (modules: {modules}).</source>
+        <translation>Gesicherte Telefonanlagen: {done} von {total} (Module: {modules}).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Back up all modules on {pbx}</source>
+        <translation>Alle Module auf {pbx} sichern</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Prepare {module} on {pbx}</source>
         <translation>{module} auf {pbx} vorbereiten</translation>
     </message>
@@ -608,6 +653,21 @@
         <location line="+29"/>
         <source>Remove {pbx}</source>
         <translation>{pbx} entfernen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not started</source>
+        <translation>nicht begonnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>updated to v{version}</source>
+        <translation>auf v{version} aktualisiert</translation>
     </message>
 </context>
 <context>
@@ -1570,7 +1630,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+123"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+127"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -1646,6 +1706,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>R&amp;oll out to PBXs…</source>
+        <translation>Auf mehrere Anlagen ver&amp;teilen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Update the selected module on many PBXs in stages, canaries first</source>
+        <translation>Das ausgewählte Modul in Stufen auf vielen Telefonanlagen aktualisieren, Testanlagen zuerst</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Back up now</source>
         <translation>Jetzt &amp;sichern</translation>
     </message>
@@ -1718,6 +1788,27 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Check STARFACE &amp;upgrade…</source>
+        <translation>STARFACE-Update &amp;prüfen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Can these PBXs move to a newer STARFACE? Lists the modules that block it</source>
+        <translation>Können diese Telefonanlagen auf eine neuere STARFACE? Nennt die Module, die es verhindern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+599"/>
+        <source>Back up all PBXs</source>
+        <translation>Alle Anlagen &amp;sichern</translation>
+    </message>
+    <message>
+        <location line="-596"/>
+        <source>Back up the settings of every module on every PBX</source>
+        <translation>Die Einstellungen aller Module auf allen Telefonanlagen sichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -1742,12 +1833,12 @@
         <translation>&amp;Telefonanlage</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>&amp;Module</source>
         <translation>&amp;Modul</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1782,7 +1873,7 @@
         <translation>modmanager konnte diese Telefonanlage noch nicht auslesen.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+87"/>
         <source>Preparing the update of {module}…</source>
         <translation>Update von {module} wird vorbereitet …</translation>
     </message>
@@ -1857,7 +1948,27 @@
         <translation>Alle {count} kostenlosen Updates wurden installiert.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+50"/>
+        <source>Backing up every module on every PBX…</source>
+        <translation>Alle Module auf allen Telefonanlagen werden gesichert …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PBXs backed up: {done} of {total}. These could not be backed up:</source>
+        <translation>Gesicherte Telefonanlagen: {done} von {total}. Diese konnten nicht gesichert werden:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every PBX was backed up: {total} PBXs, {modules} modules.</source>
+        <translation>Alle Telefonanlagen wurden gesichert: {total} Anlagen, {modules} Module.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{pbx}: {problem}</source>
+        <translation>{pbx}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Remove PBX</source>
         <translation>Telefonanlage entfernen</translation>
     </message>
@@ -1918,7 +2029,7 @@
 <context>
     <name>ModuleDetails</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/details.py" line="+45"/>
+        <location filename="../../modmanager/gui/widgets/details.py" line="+53"/>
         <source>compatible</source>
         <translation>kompatibel</translation>
     </message>
@@ -1983,7 +2094,7 @@
         <translation>Auf dieser Anlage ({version})</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+95"/>
         <source>{target} is available as a paid upgrade (new module license key); {free} is the newest free update.</source>
         <translation>{target} ist als kostenpflichtiges Upgrade verfügbar (neuer Modullizenzschlüssel); {free} ist das neueste kostenlose Update.</translation>
     </message>
@@ -2033,7 +2144,7 @@
         <translation>Neuere Versionen brauchen STARFACE {version} oder neuer.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location filename="../../modmanager/gui/widgets/details.py" line="+73"/>
         <source>Back up now</source>
         <translation>Jetzt sichern</translation>
     </message>
@@ -2324,7 +2435,7 @@
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Enter a name for this PBX.</source>
         <translation>Geben Sie einen Namen für diese Telefonanlage ein.</translation>
     </message>
@@ -2548,6 +2659,189 @@
     </message>
 </context>
 <context>
+    <name>ReadinessDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+71"/>
+        <source>Check STARFACE upgrade</source>
+        <translation>STARFACE-Update prüfen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Before a PBX moves to a new STARFACE release, every installed module needs a release that is stated compatible with it. modmanager reads each PBX and checks its modules.</source>
+        <translation>Bevor eine Telefonanlage auf eine neue STARFACE-Version wechselt, braucht jedes installierte Modul eine Version, die ausdrücklich damit kompatibel ist. modmanager liest jede Anlage aus und prüft ihre Module.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. 10.0 or 9.1.0.2</source>
+        <translation>z. B. 10.0 oder 9.1.0.2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Target STARFACE:</source>
+        <translation>Ziel-STARFACE:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PBXs:</source>
+        <translation>Telefonanlagen:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PBX / module</source>
+        <translation>Telefonanlage / Modul</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose the STARFACE release and the PBXs, then check.</source>
+        <translation>STARFACE-Version und Telefonanlagen wählen, dann prüfen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Selected PBX: {pbx}</source>
+        <translation>Ausgewählte Telefonanlage: {pbx}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All PBXs ({count})</source>
+        <translation>Alle Telefonanlagen ({count})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Customer {customer} ({count})</source>
+        <translation>Kunde {customer} ({count})</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Write a STARFACE release like 10.0 or 9.1.0.2.</source>
+        <translation>Eine STARFACE-Version wie 10.0 oder 9.1.0.2 eingeben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{version} is a pre-release: modules state compatibility only for releases.</source>
+        <translation>{version} ist eine Vorabversion: Module geben Kompatibilität nur für finale Versionen an.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not ready</source>
+        <translation>Nicht bereit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>blocked by {modules}</source>
+        <translation>verhindert durch {modules}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>update first: {modules}</source>
+        <translation>vorher aktualisieren: {modules}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every installed module is compatible</source>
+        <translation>alle installierten Module sind kompatibel</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>already runs STARFACE {version}</source>
+        <translation>läuft bereits mit STARFACE {version}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>runs STARFACE {version}</source>
+        <translation>läuft mit STARFACE {version}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Update to {release} first; it is compatible with STARFACE {version}.</source>
+        <translation>Vorher auf {release} aktualisieren; diese Version ist mit STARFACE {version} kompatibel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The update is paid: it needs a new module license key.</source>
+        <translation>Das Update ist kostenpflichtig: Es braucht einen neuen Modullizenzschlüssel.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update required</source>
+        <translation>Update nötig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Untested</source>
+        <translation>Ungetestet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No release is stated compatible with STARFACE {version}; untested: {releases}.</source>
+        <translation>Keine Version ist ausdrücklich mit STARFACE {version} kompatibel; ungetestet: {releases}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not in a catalog</source>
+        <translation>In keinem Katalog</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No catalog lists this module, so nothing says it works on STARFACE {version}.</source>
+        <translation>Kein Katalog führt dieses Modul, also sagt nichts, dass es mit STARFACE {version} läuft.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No release</source>
+        <translation>Keine Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No release is compatible with STARFACE {version}.</source>
+        <translation>Keine Version ist mit STARFACE {version} kompatibel.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Checking {pending} of {total} PBXs for STARFACE {version}…</source>
+        <translation>Noch {pending} von {total} Anlagen werden für STARFACE {version} geprüft …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{ready} of {total} PBXs can be updated to STARFACE {version}.</source>
+        <translation>{ready} von {total} Anlagen können auf STARFACE {version} aktualisiert werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} could not be checked.</source>
+        <translation>Nicht prüfbar: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../modmanager/gui/dialogs/recovery_dialog.py" line="+48"/>
@@ -2628,6 +2922,307 @@
         <location line="+16"/>
         <source>Backing up settings</source>
         <translation>Einstellungen werden gesichert</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+103"/>
+        <source>Roll out {module}</source>
+        <translation>{module} verteilen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Update {module} on several PBXs, a few at a time: the canaries first, then the others in batches. Each PBX is backed up first and put back if its update fails.</source>
+        <translation>{module} auf mehreren Telefonanlagen aktualisieren, immer nur einige zugleich: zuerst die Testanlagen, dann die übrigen in Gruppen. Jede Anlage wird vorher gesichert und zurückgesetzt, wenn ihr Update fehlschlägt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Include paid releases (need new module license keys)</source>
+        <translation>Kostenpflichtige Versionen einbeziehen (brauchen neue Modullizenzschlüssel)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PBXs updated first, on their own; partner PBXs and PBXs without active instances come first.</source>
+        <translation>Anlagen, die zuerst und allein aktualisiert werden; Partneranlagen und Anlagen ohne aktive Instanzen kommen zuerst.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PBXs updated at the same time after the canaries.</source>
+        <translation>Anlagen, die nach den Testanlagen gleichzeitig aktualisiert werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No further stage starts once this many PBXs failed.</source>
+        <translation>Keine weitere Stufe beginnt, sobald so viele Anlagen fehlgeschlagen sind.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Release:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Canary PBXs:</source>
+        <translation>Testanlagen zuerst:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBXs per batch:</source>
+        <translation>Anlagen je Gruppe:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after failed PBXs:</source>
+        <translation>Anhalten nach Fehlschlägen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release and stages</source>
+        <translation>Version und Stufen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PBXs</source>
+        <translation>Telefonanlagen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PBX</source>
+        <translation>Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Release</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Plan</source>
+        <translation>Planen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start rollout…</source>
+        <translation>Verteilung starten …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No further PBX starts; updates already running finish.</source>
+        <translation>Keine weitere Anlage beginnt; laufende Updates werden zu Ende geführt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A running rollout goes on; the operations panel shows it.</source>
+        <translation>Eine laufende Verteilung geht weiter; die Vorgangsanzeige zeigt sie.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Choose the release and the PBXs, then plan the rollout.</source>
+        <translation>Version und Telefonanlagen wählen, dann die Verteilung planen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>paid</source>
+        <translation>kostenpflichtig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pre-release</source>
+        <translation>Vorabversion</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Newest release each PBX can run</source>
+        <translation>Neueste Version, die jede Anlage ausführen kann</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newest free release each PBX can run</source>
+        <translation>Neueste kostenlose Version, die jede Anlage ausführen kann</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{pbx} (v{version})</source>
+        <translation>{pbx} (v{version})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The module is not installed on this PBX.</source>
+        <translation>Das Modul ist auf dieser Telefonanlage nicht installiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>modmanager has not been able to read this PBX yet.</source>
+        <translation>modmanager konnte diese Telefonanlage noch nicht auslesen.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{chosen} of {total} chosen</source>
+        <translation>{chosen} von {total} gewählt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The choices changed; plan the rollout again.</source>
+        <translation>Die Auswahl hat sich geändert; die Verteilung neu planen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading {count} PBXs…</source>
+        <translation>Telefonanlagen werden ausgelesen ({count}) …</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Stage 1 – canary</source>
+        <translation>Stufe 1 – Testanlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stage {number}</source>
+        <translation>Stufe {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Left out</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not included</source>
+        <translation>Nicht dabei</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PBXs to update: {count} · stages: {stages} · left out: {skipped}</source>
+        <translation>Zu aktualisierende Anlagen: {count} · Stufen: {stages} · ausgelassen: {skipped}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No chosen PBX gets an update of this module; the list says why.</source>
+        <translation>Keine gewählte Anlage bekommt ein Update dieses Moduls; die Liste nennt die Gründe.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>v{old} → v{new}</source>
+        <translation>v{old} → v{new}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{change} (paid)</source>
+        <translation>{change} (kostenpflichtig)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Start the rollout of {module}? PBXs: {count}, stages: {stages}. No further stage starts once this many PBXs failed: {failures}.</source>
+        <translation>Verteilung von {module} starten? Anlagen: {count}, Stufen: {stages}. Keine weitere Stufe beginnt, sobald so viele Anlagen fehlgeschlagen sind: {failures}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PBXs that get a paid release and each need a new module license key: {pbxs}.</source>
+        <translation>Anlagen, die eine kostenpflichtige Version bekommen und je einen neuen Modullizenzschlüssel brauchen: {pbxs}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start rollout</source>
+        <translation>Verteilung starten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+54"/>
+        <source>Updating…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rollout is running…</source>
+        <translation>Die Verteilung läuft …</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+20"/>
+        <location line="+25"/>
+        <source>Not started</source>
+        <translation>Nicht begonnen</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>The rollout was stopped before it began.</source>
+        <translation>Die Verteilung wurde angehalten, bevor sie begann.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopping: the PBXs being updated now finish their update.</source>
+        <translation>Wird angehalten: Die Anlagen, die gerade aktualisiert werden, führen ihr Update zu Ende.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{succeeded} updated, {failed} failed, {not_started} not started.</source>
+        <translation>{succeeded} aktualisiert, {failed} fehlgeschlagen, {not_started} nicht begonnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The rollout is complete: {summary}</source>
+        <translation>Die Verteilung ist abgeschlossen: {summary}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rollout stopped after failures: {summary}</source>
+        <translation>Die Verteilung wurde nach Fehlschlägen angehalten: {summary}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The rollout ended: {summary}</source>
+        <translation>Die Verteilung ist beendet: {summary}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The rollout did not run to its end.</source>
+        <translation>Die Verteilung lief nicht bis zum Ende.</translation>
     </message>
 </context>
 <context>
