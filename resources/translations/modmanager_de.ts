@@ -2762,11 +2762,16 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>update first: {modules}</source>
-        <translation>vorher aktualisieren: {modules}</translation>
+        <source>updates needed first: {count}</source>
+        <translation>vorher nötige Updates: {count}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+42"/>
+        <source>Update to {release} first.</source>
+        <translation>Vorher auf {release} aktualisieren.</translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <source>every installed module is compatible</source>
         <translation>alle installierten Module sind kompatibel</translation>
     </message>
@@ -2781,14 +2786,9 @@
         <translation>läuft mit STARFACE {version}</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Update to {release} first; it is compatible with STARFACE {version}.</source>
-        <translation>Vorher auf {release} aktualisieren; diese Version ist mit STARFACE {version} kompatibel.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The update is paid: it needs a new module license key.</source>
-        <translation>Das Update ist kostenpflichtig: Es braucht einen neuen Modullizenzschlüssel.</translation>
+        <location line="+15"/>
+        <source>Paid: needs a new module license key.</source>
+        <translation>Kostenpflichtig: neuer Modullizenzschlüssel nötig.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2938,11 +2938,16 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Include paid releases (need new module license keys)</source>
-        <translation>Kostenpflichtige Versionen einbeziehen (brauchen neue Modullizenzschlüssel)</translation>
+        <source>Include paid releases</source>
+        <translation>Kostenpflichtige Versionen einbeziehen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>A PBX that gets a paid release needs a new module license key for it.</source>
+        <translation>Eine Anlage, die eine kostenpflichtige Version bekommt, braucht dafür einen neuen Modullizenzschlüssel.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>PBXs updated first, on their own; partner PBXs and PBXs without active instances come first.</source>
         <translation>Anlagen, die zuerst und allein aktualisiert werden; Partneranlagen und Anlagen ohne aktive Instanzen kommen zuerst.</translation>
     </message>
@@ -2957,7 +2962,7 @@
         <translation>Keine weitere Stufe beginnt, sobald so viele Anlagen fehlgeschlagen sind.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Release:</source>
         <translation>Version:</translation>
     </message>
@@ -2982,7 +2987,7 @@
         <translation>Version und Stufen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
@@ -3058,13 +3063,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Newest release each PBX can run</source>
-        <translation>Neueste Version, die jede Anlage ausführen kann</translation>
+        <source>Newest release per PBX</source>
+        <translation>Neueste Version je Anlage</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Newest free release each PBX can run</source>
-        <translation>Neueste kostenlose Version, die jede Anlage ausführen kann</translation>
+        <source>Newest free release per PBX</source>
+        <translation>Neueste kostenlose Version je Anlage</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3112,12 +3117,7 @@
         <translation>Ausgelassen</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Not included</source>
-        <translation>Nicht dabei</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>PBXs to update: {count} · stages: {stages} · left out: {skipped}</source>
         <translation>Zu aktualisierende Anlagen: {count} · Stufen: {stages} · ausgelassen: {skipped}</translation>
     </message>

@@ -2762,11 +2762,16 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>update first: {modules}</source>
+        <source>updates needed first: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+42"/>
+        <source>Update to {release} first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <source>every installed module is compatible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2781,13 +2786,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Update to {release} first; it is compatible with STARFACE {version}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The update is paid: it needs a new module license key.</source>
+        <location line="+15"/>
+        <source>Paid: needs a new module license key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2938,11 +2938,16 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Include paid releases (need new module license keys)</source>
+        <source>Include paid releases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>A PBX that gets a paid release needs a new module license key for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>PBXs updated first, on their own; partner PBXs and PBXs without active instances come first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2957,7 +2962,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Release:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2982,7 +2987,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3058,12 +3063,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Newest release each PBX can run</source>
+        <source>Newest release per PBX</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Newest free release each PBX can run</source>
+        <source>Newest free release per PBX</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3112,12 +3117,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Not included</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>PBXs to update: {count} · stages: {stages} · left out: {skipped}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -124,7 +124,7 @@ def test_the_demo_fleet_shows_ready_and_blocked_pbxs_with_the_modules_that_block
     law_firm = children(shown["Kanzlei Weber & Partner"])
     assert shown["Kanzlei Weber & Partner"].text(1) == "Ready"
     assert law_firm and all("needs a new module license key" in detail for _, _, detail in law_firm)
-    assert all(detail.startswith("Update to ") for _, _, detail in law_firm), "names the release to install"
+    assert all(detail.startswith("Update to v") for _, _, detail in law_firm), "names the release to install"
 
 
 def test_the_target_must_be_a_starface_release_and_the_scope_follows_the_selection(

@@ -141,7 +141,7 @@ class ReadinessDialog(QDialog):
         self.version_combo.editTextChanged.connect(self._version_changed)
         self._version_changed(self.version_combo.currentText())
         self.summary_label.setText(self.tr("Choose the STARFACE release and the PBXs, then check."))
-        self.resize(820, 560)
+        self.resize(900, 640)
 
     # -- choices ---------------------------------------------------------------------------
 
@@ -255,7 +255,7 @@ class ReadinessDialog(QDialog):
         if answer.blocking:
             details.append(self.tr("blocked by {modules}").format(modules=self._names(answer.blocking)))
         if updates:
-            details.append(self.tr("update first: {modules}").format(modules=self._names(updates)))
+            details.append(self.tr("updates needed first: {count}").format(count=len(updates)))
         if not attention:
             details.append(self.tr("every installed module is compatible"))
         item.setText(self.COLUMN_DETAILS, " · ".join(part for part in details if part))
@@ -297,11 +297,9 @@ class ReadinessDialog(QDialog):
         """(state, what it means) for a module that needs attention."""
         target = short_version(self._target) if self._target is not None else ""
         if module.state is ReadinessState.UPDATE_REQUIRED and module.release is not None:
-            detail = self.tr("Update to {release} first; it is compatible with STARFACE {version}.").format(
-                release=release_label(module.release), version=target
-            )
+            detail = self.tr("Update to {release} first.").format(release=release_label(module.release))
             if module.is_paid:
-                detail += " " + self.tr("The update is paid: it needs a new module license key.")
+                detail += " " + self.tr("Paid: needs a new module license key.")
             return self.tr("Update required"), detail
         if module.state is ReadinessState.UNTESTED:
             releases = ", ".join(release_label(release) for release in module.untested)

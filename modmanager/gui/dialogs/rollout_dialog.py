@@ -125,7 +125,10 @@ class RolloutDialog(QDialog):
         intro.setWordWrap(True)
 
         self.release_combo = QComboBox()
-        self.include_paid_check = QCheckBox(self.tr("Include paid releases (need new module license keys)"))
+        self.include_paid_check = QCheckBox(self.tr("Include paid releases"))
+        self.include_paid_check.setToolTip(
+            self.tr("A PBX that gets a paid release needs a new module license key for it.")
+        )
         self.canary_spin = QSpinBox()
         self.canary_spin.setRange(0, _MAX_CANARIES)
         self.canary_spin.setValue(1)
@@ -141,6 +144,8 @@ class RolloutDialog(QDialog):
         self.failures_spin.setValue(1)
         self.failures_spin.setToolTip(self.tr("No further stage starts once this many PBXs failed."))
         self._fill_releases()
+        for spin in (self.canary_spin, self.batch_spin, self.failures_spin):
+            spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("0000") * 3)
         options = QFormLayout()
         options.addRow(self.tr("Release:"), self.release_combo)
         options.addRow("", self.include_paid_check)
@@ -152,6 +157,7 @@ class RolloutDialog(QDialog):
 
         self.pbx_list = QListWidget()
         self.pbx_list.setUniformItemSizes(True)
+        self.pbx_list.setMaximumHeight(self.pbx_list.fontMetrics().height() * 9)  # the plan below gets the room
         self._fill_pbxs()
         self.pbx_count_label = QLabel()
         all_button = QPushButton(self.tr("All"))
@@ -249,8 +255,8 @@ class RolloutDialog(QDialog):
 
     def _newest_text(self) -> str:
         if self.include_paid_check.isChecked():
-            return self.tr("Newest release each PBX can run")
-        return self.tr("Newest free release each PBX can run")
+            return self.tr("Newest release per PBX")
+        return self.tr("Newest free release per PBX")
 
     def _paid_toggled(self, _checked: bool) -> None:
         self.release_combo.setItemText(0, self._newest_text())
@@ -381,7 +387,6 @@ class RolloutDialog(QDialog):
                 item = QTreeWidgetItem(group)
                 item.setText(self.COLUMN_PBX, target.pbx_name)
                 item.setText(self.COLUMN_RELEASE, f"v{target.from_version}" if target.from_version is not None else "")
-                item.setText(self.COLUMN_RESULT, self.tr("Not included"))
                 item.setText(self.COLUMN_NOTE, target.reason_skipped or "")
                 item.setToolTip(self.COLUMN_NOTE, target.reason_skipped or "")
         self.plan_view.expandAll()
