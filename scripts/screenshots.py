@@ -6,12 +6,13 @@ after any change to the GUI and always show what the code really draws::
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
         # docs/screenshots: main window, update preview, backups, PBX, certificate,
-        # settings and recovery dialogs, in German and English
+        # settings, recovery, rollout and STARFACE upgrade dialogs, in German and English
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py --review --out /tmp/review --size 1024x700
         # every screen and state for a visual review: each demo PBX, the Available tab, the
         # details tabs, update previews (free, paid, NFR, install, downgrade), "update all",
-        # backups restored to another PBX, PBX dialogs with validation errors, password prompt
+        # backups restored to another PBX, PBX dialogs with validation errors, password prompt,
+        # a rollout's results as they come in
 
 The demo runs in a temporary folder: neither the user's data nor their demo folder is touched.
 The dialogs are rendered at their natural size; the main window at ``--size``.
@@ -50,6 +51,7 @@ from modmanager.ops.demo import DemoSession, start_demo
 from modmanager.ops.fleet import UpdateAllOutcome, free_updates
 from modmanager.ops.recovery import Assessment, RecoveryAction
 from modmanager.ops.refresh import FleetStatus, PbxSnapshot
+from modmanager.ops.rollout import SKIPPED, RolloutOutcome
 from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update
 from modmanager.pbx.tls import CertificateInfo
 from modmanager.store.journal import JournalEntry
@@ -66,6 +68,8 @@ DOC_SCREENS = (
     "certificate",
     "settings",
     "recovery",
+    "rollout",
+    "readiness",
 )
 """The screens in docs/screenshots, each as ``<screen>-<language>.png``."""
 _WAIT_MS = 30_000
@@ -115,6 +119,8 @@ def capture(
                 camera.pbx_dialogs(review)
                 camera.settings()
                 camera.recovery()
+                camera.rollout(review)
+                camera.readiness()
                 if review:
                     camera.every_pbx()
                     camera.update_all()
@@ -442,6 +448,77 @@ class _Camera:
                 )
             )
         self._dialog(RecoveryDialog(self.window, assessments), "recovery")
+
+    # -- the fleet -------------------------------------------------------------------------
+
+    def _most_installed_module(self) -> tuple[str, str] | None:
+        """(PBX, module id) of the module most PBXs run, selected on one of them."""
+        counts: dict[str, list[str]] = {}
+        for entry in self.window.fleet_model.entries():
+            for module in entry.snapshot.modules if entry.snapshot is not None else ():
+                counts.setdefault(module.id, []).append(entry.name)
+        if not counts:
+            return None
+        module_id = max(counts, key=lambda key: len(counts[key]))
+        return counts[module_id][0], module_id
+
+    def rollout(self, review: bool) -> None:
+        """The module most PBXs run, planned: stages (canary first) and the PBXs left out.
+
+        Planning changes nothing. For the review, the results of a run are drawn from a made-up
+        outcome (one PBX failed, the next stage not started), so the demo PBXs stay as they are
+        for the next language.
+        """
+        found = self._most_installed_module()
+        if found is None:
+            return
+        pbx, module_id = found
+        self.window.select_pbx(pbx)
+        self.window.select_module(module_id)
+        dialog = self.window.rollout_selected()
+        if dialog is None:
+            return
+        dialog.make_plan()
+        self._settle()
+        if not review or dialog.plan is None or not dialog.plan.targets:
+            self._dialog(dialog, "rollout")
+            return
+        self.take(dialog, "rollout")
+        plan = dialog.plan
+        results = []
+        failed = []
+        not_started = []
+        for index, stage in enumerate(plan.stages):
+            for number, target in enumerate(stage):
+                if index == 0 or (index == 1 and number > 0):
+                    versions = (target.from_version or 0, target.to_version or 0)
+                    result = UpdateResult(target.pbx_name, plan.module_id, plan.module_name, *versions, None, (), ())
+                    results.append(result)
+                    dialog._event(target.pbx_name, index, result)
+                elif index == 1:
+                    error = OperationError(
+                        "The PBX did not confirm the upload; the previous version was put back.",
+                        "Check the PBX's free disk space and try again.",
+                    )
+                    failed.append((target, error))
+                    dialog._event(target.pbx_name, index, error)
+                else:
+                    not_started.append(target)
+                    dialog._event(target.pbx_name, index, SKIPPED)
+        dialog._finished(RolloutOutcome(tuple(results), tuple(failed), tuple(not_started)))
+        self._dialog(dialog, "rollout-result")
+
+    def readiness(self) -> None:
+        """Every demo PBX checked for the newest STARFACE the catalogs name."""
+        dialog = self.window.check_readiness()
+        if dialog.version_combo.count():
+            dialog.version_combo.setCurrentIndex(0)
+        everyone = [dialog.scope_combo.itemData(row) for row in range(dialog.scope_combo.count())]
+        widest = max(range(len(everyone)), key=lambda row: len(everyone[row] or []))
+        dialog.scope_combo.setCurrentIndex(widest)
+        dialog.check()
+        self._settle()
+        self._dialog(dialog, "readiness")
 
     # -- review only -----------------------------------------------------------------------
 

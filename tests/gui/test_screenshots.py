@@ -73,6 +73,7 @@ def test_a_review_renders_every_screen_at_the_size_asked_for(
         "password-new",
         "available",
         "details-compatibility",
+        "rollout-result",
     ):
         assert f"{screen}-1024x700-en.png" in names, screen
     pbx_shots = [shot for shot in shots if shot.path.name.startswith("pbx-") and shot.size == (1024, 700)]
