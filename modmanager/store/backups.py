@@ -322,7 +322,10 @@ class BackupStore:
             for info in group[keep:]:
                 if info.backup_id in protected:
                     continue
-                self.delete(info.backup_id)
+                try:
+                    self._path(info.backup_id).unlink()
+                except FileNotFoundError:
+                    continue  # pruned at the same moment by another backup finishing
                 deleted.append(info.backup_id)
         return deleted
 

@@ -164,7 +164,11 @@ class Journal:
         """Every open entry, oldest first. A damaged entry is reported, not skipped silently."""
         entries = []
         for path in sorted(self._folder.glob("*.json")):
-            entries.append(self._read(path))
+            try:
+                entries.append(self._read(path))
+            except FileNotFoundError:
+                continue  # closed by another update between listing and reading: no longer open
+
         return sorted(entries, key=lambda entry: entry.started_at)
 
     def backup_ids_in_use(self) -> set[str]:

@@ -131,3 +131,19 @@ def test_import_of_a_foreign_file_is_refused(store: BackupStore, tmp_path: Path)
 def test_bad_ids_are_refused(store: BackupStore) -> None:
     with pytest.raises(StoreError, match="not a backup id"):
         store.load("../../etc/passwd")
+
+
+def test_prune_tolerates_a_backup_deleted_by_a_concurrent_prune(store: BackupStore) -> None:
+    created = [_create(store) for _ in range(3)]
+    oldest = min(created, key=lambda info: (info.created_at, info.backup_id))
+    listed = store.list_backups
+
+    def listed_then_gone(**kwargs):  # another prune removes the oldest after this one listed it
+        result = listed(**kwargs)
+        (store.folder / f"{oldest.backup_id}.mmb").unlink()
+        return result
+
+    store.list_backups = listed_then_gone  # type: ignore[method-assign]
+    deleted = store.prune(1)
+    assert oldest.backup_id not in deleted
+    assert len(deleted) == 1

@@ -56,3 +56,18 @@ def test_get_unknown_entry(tmp_path: Path) -> None:
         Journal(tmp_path).get("d" * 32)
     with pytest.raises(StoreError, match="not valid"):
         Journal(tmp_path).get("../x")
+
+
+def test_entry_closed_while_listing_is_not_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    journal = Journal(tmp_path)
+    gone = _begin(journal)
+    kept = _begin(journal, backup_id=None)
+    original = Journal._read
+
+    def closed_meanwhile(self: Journal, path: Path):  # another thread closes it after glob()
+        if path.stem == gone.op_id:
+            path.unlink()
+        return original(self, path)
+
+    monkeypatch.setattr(Journal, "_read", closed_meanwhile)
+    assert [entry.op_id for entry in journal.unfinished()] == [kept.op_id]
