@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDateTime,
     QLocale,
@@ -22,6 +21,7 @@ from PySide6.QtCore import (
 )
 
 from modmanager.gui.models.modules import ROW_ROLE, SORT_ROLE
+from modmanager.gui.models.table import RowsTableModel
 from modmanager.store.backups import BackupInfo
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -58,7 +58,9 @@ def instances_text(info: BackupInfo) -> str:
     return ", ".join(parts) or QCoreApplication.translate("Backups", "no instances")
 
 
-class BackupsModel(QAbstractTableModel):
+
+
+class BackupsModel(RowsTableModel):
     """Backups, newest first as given."""
 
     COLUMN_CREATED, COLUMN_PBX, COLUMN_MODULE, COLUMN_VERSION, COLUMN_REASON, COLUMN_INSTANCES = range(6)
@@ -78,15 +80,7 @@ class BackupsModel(QAbstractTableModel):
     def backups(self) -> list[BackupInfo]:
         return list(self._rows)
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Created"),
             self.tr("PBX"),
@@ -94,7 +88,7 @@ class BackupsModel(QAbstractTableModel):
             self.tr("Version"),
             self.tr("Reason"),
             self.tr("Instances"),
-        )[section]
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from modmanager.core.migration import SettingMigration
+from modmanager.gui.models.table import RowsTableModel
 from modmanager.gui.resources import icon
 from modmanager.ops.update import InstancePreview
 
@@ -24,7 +25,9 @@ def _labels(items: Sequence[SettingMigration]) -> str:
     return ", ".join(item.label or item.variable_id for item in items)
 
 
-class MigrationModel(QAbstractTableModel):
+
+
+class MigrationModel(RowsTableModel):
     """One row per module instance: name, active, carried, dropped, new."""
 
     COLUMN_INSTANCE, COLUMN_ACTIVE, COLUMN_CARRIED, COLUMN_DROPPED, COLUMN_ADDED = range(5)
@@ -41,22 +44,14 @@ class MigrationModel(QAbstractTableModel):
     def instance(self, row: int) -> InstancePreview:
         return self._rows[row]
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Instance"),
             self.tr("Active"),
             self.tr("Settings carried over"),
             self.tr("Dropped"),
             self.tr("New (with default)"),
-        )[section]
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

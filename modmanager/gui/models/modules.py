@@ -28,6 +28,7 @@ from modmanager.core.catalog import CatalogModule, Release
 from modmanager.core.planner import AvailableModule, ModulePlan, ModuleStatus
 from modmanager.core.protocol import InstalledModule
 from modmanager.gui.models.badges import BADGES_ROLE, available_badges, badges_text, installed_badges
+from modmanager.gui.models.table import RowsTableModel
 from modmanager.gui.resources import icon
 from modmanager.ops.refresh import PbxSnapshot
 
@@ -88,7 +89,7 @@ def sorted_filtered(model: QAbstractTableModel, parent: QObject | None = None) -
     return proxy
 
 
-class InstalledModulesModel(QAbstractTableModel):
+class InstalledModulesModel(RowsTableModel):
     """The modules installed on one PBX, with the newest compatible release and badges."""
 
     COLUMN_NAME, COLUMN_VENDOR, COLUMN_INSTALLED, COLUMN_NEWEST, COLUMN_STATUS, COLUMN_INSTANCES = range(6)
@@ -119,15 +120,7 @@ class InstalledModulesModel(QAbstractTableModel):
         wanted = module_id.lower()
         return next((n for n, row in enumerate(self._rows) if row.module.id.lower() == wanted), None)
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Module"),
             self.tr("Vendor"),
@@ -135,7 +128,7 @@ class InstalledModulesModel(QAbstractTableModel):
             self.tr("Newest compatible"),
             self.tr("Status"),
             self.tr("Instances"),
-        )[section]
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -215,7 +208,7 @@ def _up_to_date_icon(plan: ModulePlan) -> QIcon | None:
     return icon("ok") if plan.status is ModuleStatus.UP_TO_DATE else None
 
 
-class AvailableModulesModel(QAbstractTableModel):
+class AvailableModulesModel(RowsTableModel):
     """Catalog modules that are not installed on the PBX but have a compatible release."""
 
     COLUMN_NAME, COLUMN_VENDOR, COLUMN_VERSION, COLUMN_DATE, COLUMN_STATUS = range(5)
