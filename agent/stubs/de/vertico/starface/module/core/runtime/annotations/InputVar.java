@@ -1,0 +1,18 @@
+package de.vertico.starface.module.core.runtime.annotations;
+
+import de.vertico.starface.module.core.model.VariableType;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Compile-only stub. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface InputVar {
+    String label() default "";
+
+    String description() default "";
+
+    VariableType type() default VariableType.STRING;
+}
