@@ -35,3 +35,12 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     rm -f "$log"
     touch "$stamp"
 fi
+
+# The agent module (.sfm) is built from its Java sources; that needs a JDK.
+if ! command -v javac >/dev/null 2>&1; then
+    echo "bootstrap: installing a JDK to build the agent module (openjdk-17-jdk-headless)"
+    if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openjdk-17-jdk-headless >/dev/null
+fi
+PYTHON="$PWD/$venv/bin/python" bash agent/build.sh
