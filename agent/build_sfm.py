@@ -21,7 +21,7 @@ import uuid
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 HERE = Path(__file__).resolve().parent
 AGENT_INFO = HERE / "src" / "de" / "modmanager" / "agent" / "AgentInfo.java"
@@ -83,157 +83,288 @@ def sha1hex(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def variable(
-    var_id: str, name: str, *, label: str, by_reference: bool, reference_allowed: bool, value_allowed: bool,
-    visible: bool, description: str = "", value: str = "", indent: str = "",
-) -> str:
-    attributes = (
-        f"id={quoteattr(var_id)} label={quoteattr(label)} name={quoteattr(name)} type=\"STRING\" "
-        f"valueByReference=\"{str(by_reference).lower()}\" valueByReferenceAllowed=\"{str(reference_allowed).lower()}\" "
-        f"valueByValueAllowed=\"{str(value_allowed).lower()}\" visible=\"{str(visible).lower()}\""
+def element(parent: Element | None, tag: str, text: str | None = None, **attributes: str) -> Element:
+    """A child of ``parent`` (or a root) with attributes in the given order and optional text."""
+    node = Element(tag, attributes) if parent is None else SubElement(parent, tag, attributes)
+    if text is not None:
+        node.text = text
+    return node
+
+
+def flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def string_variable(
+    parent: Element,
+    var_id: str,
+    name: str,
+    *,
+    label: str,
+    by_reference: bool,
+    reference_allowed: bool,
+    value_allowed: bool,
+    visible: bool,
+    description: str = "",
+    value: str = "",
+) -> None:
+    """One ``<variable>`` of type STRING, with the attributes real descriptors carry."""
+    node = element(
+        parent,
+        "variable",
+        id=var_id,
+        label=label,
+        name=name,
+        type="STRING",
+        valueByReference=flag(by_reference),
+        valueByReferenceAllowed=flag(reference_allowed),
+        valueByValueAllowed=flag(value_allowed),
+        visible=flag(visible),
     )
-    value_xml = f"<value>{escape(value)}</value>" if value else "<value />"
-    description_xml = f"<description>{escape(description)}</description>" if description else "<description />"
-    return f"{indent}<variable {attributes}>{description_xml}{value_xml}</variable>\n"
+    element(node, "description", description or None)
+    element(node, "value", value or None)
 
 
-def java_function(module_id: str, entry_point: str) -> str:
+def common(node: Element, description: str) -> None:
+    """The children every function, call and form element starts with."""
+    element(node, "description", description or None)
+    element(node, "descriptionURL")
+    element(node, "disabled", "false")
+
+
+def java_function(parent: Element, entry_point: str) -> None:
+    """The function implemented by ``<Name>Function.class`` at the JAR root."""
     cls = function_class(entry_point)
-    i = "            "
-    return (
-        f"        <function visibility=\"Private\" createTime=\"{LAST_CHANGED_TIME}\" id=\"{cls}\" name=\"{cls}\" "
-        f"specVersion=\"0\" vendor=\"{VENDOR}\" version=\"0\">\n"
-        f"{i}<description>Java: {escape(entry_point)} (JSON request in, JSON response out)</description>\n"
-        f"{i}<descriptionURL />\n{i}<disabled>false</disabled>\n"
-        f"{i}<inputVars>\n"
-        + variable("request", "request", label="request", by_reference=False, reference_allowed=False,
-                   value_allowed=True, visible=True, description="the request as JSON text", indent=i + "    ")
-        + f"{i}</inputVars>\n{i}<outputVars>\n"
-        + variable("response", "response", label="response", by_reference=False, reference_allowed=False,
-                   value_allowed=True, visible=True, description="the answer as JSON text", indent=i + "    ")
-        + f"{i}</outputVars>\n{i}<resources />\n{i}<children />\n"
-        f"{i}<implementationFile>{cls}.class</implementationFile>\n"
-        "        </function>\n"
+    node = element(
+        parent,
+        "function",
+        visibility="Private",
+        createTime=str(LAST_CHANGED_TIME),
+        id=cls,
+        name=cls,
+        specVersion="0",
+        vendor=VENDOR,
+        version="0",
     )
+    common(node, f"Java: {entry_point} (JSON request in, JSON response out)")
+    string_variable(
+        element(node, "inputVars"),
+        "request",
+        "request",
+        label="request",
+        by_reference=False,
+        reference_allowed=False,
+        value_allowed=True,
+        visible=True,
+        description="the request as JSON text",
+    )
+    string_variable(
+        element(node, "outputVars"),
+        "response",
+        "response",
+        label="response",
+        by_reference=False,
+        reference_allowed=False,
+        value_allowed=True,
+        visible=True,
+        description="the answer as JSON text",
+    )
+    element(node, "resources")
+    element(node, "children")
+    element(node, "implementationFile", f"{cls}.class")
 
 
-def wrapper_function(module_id: str, entry_point: str) -> str:
-    """The function an RPC entry point targets: its variables are what the XML-RPC struct fills."""
+def wrapper_function(parent: Element, module_id: str, entry_point: str) -> None:
+    """The function an RPC entry point targets: the XML-RPC struct fills its variables.
+
+    Its only child calls the Java function: an input's value is the id of the wrapper variable
+    it reads, an output's value the id of the wrapper variable it writes (AGENT.md).
+    """
     cls = function_class(entry_point)
     wrapper = wrapper_id(entry_point)
     request_var = stable_id(wrapper, "request")
     response_var = stable_id(wrapper, "response")
-    i = "            "
-    j = i + "        "
-    return (
-        f"        <function visibility=\"Private\" createTime=\"{LAST_CHANGED_TIME}\" id=\"{wrapper}\" "
-        f"name=\"{wrapper}\" specVersion=\"0\" vendor=\"{VENDOR}\" version=\"0\">\n"
-        f"{i}<description>XML-RPC entry point {escape(entry_point)}: passes request to {cls} and its response back</description>\n"
-        f"{i}<descriptionURL />\n{i}<disabled>false</disabled>\n"
-        f"{i}<inputVars>\n"
-        + variable(request_var, "request", label="request", by_reference=False, reference_allowed=True,
-                   value_allowed=True, visible=True, description="the request as JSON text", indent=i + "    ")
-        + f"{i}</inputVars>\n{i}<outputVars>\n"
-        + variable(response_var, "response", label="response", by_reference=True, reference_allowed=True,
-                   value_allowed=False, visible=True, description="the answer as JSON text", indent=i + "    ")
-        + f"{i}</outputVars>\n{i}<resources />\n{i}<children>\n"
-        f"{i}    <functionCall createTime=\"{LAST_CHANGED_TIME}\" id=\"{stable_id(wrapper, 'call')}\" "
-        f"name=\"Call --&gt; {cls}\" specVersion=\"0\" vendor=\"{VENDOR}\" version=\"0\">\n"
-        f"{j}<description />\n{j}<descriptionURL />\n{j}<disabled>false</disabled>\n"
-        f"{j}<inputVars>\n"
-        + variable("request", "request", label="", by_reference=True, reference_allowed=True, value_allowed=True,
-                   visible=False, value=request_var, indent=j + "    ")
-        + f"{j}</inputVars>\n{j}<outputVars>\n"
-        + variable("response", "response", label="", by_reference=False, reference_allowed=True,
-                   value_allowed=False, visible=False, value=response_var, indent=j + "    ")
-        + f"{j}</outputVars>\n{j}<resources />\n{j}<children />\n"
-        f"{j}<target targetDomainId=\"{module_id}\" targetId=\"{cls}\" targetName=\"{cls}\" targetVersion=\"0\" />\n"
-        f"{i}    </functionCall>\n{i}</children>\n"
-        "        </function>\n"
+    node = element(
+        parent,
+        "function",
+        visibility="Private",
+        createTime=str(LAST_CHANGED_TIME),
+        id=wrapper,
+        name=wrapper,
+        specVersion="0",
+        vendor=VENDOR,
+        version="0",
     )
+    common(node, f"XML-RPC entry point {entry_point}: passes request to {cls} and its response back")
+    string_variable(
+        element(node, "inputVars"),
+        request_var,
+        "request",
+        label="request",
+        by_reference=False,
+        reference_allowed=True,
+        value_allowed=True,
+        visible=True,
+        description="the request as JSON text",
+    )
+    string_variable(
+        element(node, "outputVars"),
+        response_var,
+        "response",
+        label="response",
+        by_reference=True,
+        reference_allowed=True,
+        value_allowed=False,
+        visible=True,
+        description="the answer as JSON text",
+    )
+    element(node, "resources")
+    call = element(
+        element(node, "children"),
+        "functionCall",
+        createTime=str(LAST_CHANGED_TIME),
+        id=stable_id(wrapper, "call"),
+        name=f"Call --> {cls}",
+        specVersion="0",
+        vendor=VENDOR,
+        version="0",
+    )
+    common(call, "")
+    string_variable(
+        element(call, "inputVars"),
+        "request",
+        "request",
+        label="",
+        by_reference=True,
+        reference_allowed=True,
+        value_allowed=True,
+        visible=False,
+        value=request_var,
+    )
+    string_variable(
+        element(call, "outputVars"),
+        "response",
+        "response",
+        label="",
+        by_reference=False,
+        reference_allowed=True,
+        value_allowed=False,
+        visible=False,
+        value=response_var,
+    )
+    element(call, "resources")
+    element(call, "children")
+    element(call, "target", targetDomainId=module_id, targetId=cls, targetName=cls, targetVersion="0")
 
 
-def rpc_entry_point(module_id: str, entry_point: str) -> str:
+def rpc_entry_point(parent: Element, module_id: str, entry_point: str) -> None:
     wrapper = wrapper_id(entry_point)
-    return (
-        f"        <rpcEntryPoint id=\"{stable_id('entryPoint', entry_point)}\" name=\"{entry_point}\">\n"
-        f"            <functionReference targetDomainId=\"{module_id}\" targetId=\"{wrapper}\" "
-        f"targetName=\"{wrapper}\" targetVersion=\"0\" />\n"
-        "            <type>XMLRPC_auth</type>\n"
-        "        </rpcEntryPoint>\n"
+    node = element(parent, "rpcEntryPoint", id=stable_id("entryPoint", entry_point), name=entry_point)
+    element(
+        node, "functionReference", targetDomainId=module_id, targetId=wrapper, targetName=wrapper, targetVersion="0"
     )
+    element(node, "type", "XMLRPC_auth")
 
 
-def localized(key: str, english: str, german: str, indent: str) -> str:
-    return (
-        f"{indent}<resourceKeys>\n"
-        f"{indent}    <entries><key>en</key><value>{escape(english)}</value></entries>\n"
-        f"{indent}    <entries><key>de</key><value>{escape(german)}</value></entries>\n"
-        f"{indent}    <key>{escape(key)}</key>\n"
-        f"{indent}    <propertyName>NAME</propertyName>\n"
-        f"{indent}</resourceKeys>\n"
+def localized(parent: Element, key: str, english: str, german: str) -> None:
+    node = element(parent, "resourceKeys")
+    for locale, text in (("en", english), ("de", german)):
+        entry = element(node, "entries")
+        element(entry, "key", locale)
+        element(entry, "value", text)
+    element(node, "key", key)
+    element(node, "propertyName", "NAME")
+
+
+def secret_form(parent: Element) -> None:
+    """The instance form: one tab with the password input for the agent secret.
+
+    ``passwordInput`` is a guess: no public descriptor with a password field was found.
+    """
+    tab_id = stable_id("tab", "agent")
+    tab = element(
+        parent,
+        "inputGUITabs",
+        createTime=str(LAST_CHANGED_TIME),
+        id=tab_id,
+        name="Agent",
+        specVersion="0",
+        vendor="",
+        version="0",
     )
-
-
-def secret_form(module_id: str) -> str:
-    """The instance form: one tab with the password input for the agent secret."""
-    tab = stable_id("tab", "agent")
-    i = "        "
-    return (
-        f"    <inputGUITabs createTime=\"{LAST_CHANGED_TIME}\" id=\"{tab}\" name=\"Agent\" specVersion=\"0\" "
-        "vendor=\"\" version=\"0\">\n"
-        f"{i}<description />\n{i}<descriptionURL />\n{i}<disabled>false</disabled>\n"
-        + localized(f"inputguitab.name{{{tab}}}", "Agent", "Agent", i)
-        + f"{i}<GUIDescriptors>\n"
-        f"{i}    <passwordInput maxLength=\"0\" variableId=\"{SECRET_VARIABLE}\" createTime=\"{LAST_CHANGED_TIME}\" "
-        f"id=\"{stable_id('input', SECRET_VARIABLE)}\" name=\"Agent secret\" specVersion=\"0\" vendor=\"\" version=\"0\">\n"
-        f"{i}        <description>The shared secret modmanager sends with every call (Gemeinsames Geheimnis, "
-        "das modmanager bei jedem Aufruf mitsendet). Without it the agent answers nothing.</description>\n"
-        f"{i}        <descriptionURL />\n{i}        <disabled>false</disabled>\n"
-        f"{i}        <defaultValue />\n{i}        <elements />\n"
-        f"{i}    </passwordInput>\n"
-        f"{i}</GUIDescriptors>\n"
-        "    </inputGUITabs>\n"
+    common(tab, "")
+    localized(tab, f"inputguitab.name{{{tab_id}}}", "Agent", "Agent")
+    secret = element(
+        element(tab, "GUIDescriptors"),
+        "passwordInput",
+        maxLength="0",
+        variableId=SECRET_VARIABLE,
+        createTime=str(LAST_CHANGED_TIME),
+        id=stable_id("input", SECRET_VARIABLE),
+        name="Agent secret",
+        specVersion="0",
+        vendor="",
+        version="0",
     )
+    common(
+        secret,
+        "The shared secret modmanager sends with every call (Gemeinsames Geheimnis, das modmanager bei jedem "
+        "Aufruf mitsendet). Without it the agent answers nothing.",
+    )
+    element(secret, "defaultValue")
+    element(secret, "elements")
 
 
 def descriptor_xml(module_id: str, version: int) -> bytes:
-    functions = "".join(java_function(module_id, ep) + wrapper_function(module_id, ep) for ep in ENTRY_POINTS)
-    entry_points = "".join(rpc_entry_point(module_id, ep) for ep in ENTRY_POINTS)
-    text = (
-        "<?xml version='1.0' encoding='UTF-8'?>\n"
-        f"<module id=\"{module_id}\" name={quoteattr(NAME)} vendor=\"{VENDOR}\" version=\"{version}\" "
-        f"specVersion=\"5\" moduleType=\"EXTENDED\" createTime=\"{LAST_CHANGED_TIME}\" "
-        f"lastChangedTime=\"{LAST_CHANGED_TIME}\">\n"
-        "    <description>modmanager agent: lets modmanager list, back up, update and restore the modules of "
-        "this PBX over XML-RPC (protocol 2). Every call needs the agent secret of this instance.</description>\n"
-        "    <descriptionURL />\n"
-        "    <disabled>false</disabled>\n"
-        "    <inputVars>\n"
-        f"        <variable id=\"{SECRET_VARIABLE}\" name=\"{SECRET_VARIABLE}\" type=\"STRING\" valueByReference=\"false\" "
-        "valueByReferenceAllowed=\"false\" valueByValueAllowed=\"true\" visible=\"true\">\n"
-        "            <accessRights>Read</accessRights>\n"
-        "            <value />\n"
-        "        </variable>\n"
-        "    </inputVars>\n"
-        "    <outputVars />\n"
-        "    <resources />\n"
-        "    <children>\n"
-        f"{functions}"
-        "    </children>\n"
-        "    <defaultLocale>de</defaultLocale>\n"
-        "    <editable>false</editable>\n"
-        "    <entryPoints>\n"
-        f"{entry_points}"
-        "    </entryPoints>\n"
-        f"{secret_form(module_id)}"
-        + localized(f"module.name{{{module_id}}}", NAME, NAME, "    ")
-        + "    <shortDescription>modmanager agent (protocol 2)</shortDescription>\n"
-        f"    <writeHash>{sha1hex(module_id)}</writeHash>\n"
-        f"    <noLicenseId>{sha1hex(module_id + str(LAST_CHANGED_TIME) + 'STARFACE')}</noLicenseId>\n"
-        "</module>\n"
+    root = element(
+        None,
+        "module",
+        id=module_id,
+        name=NAME,
+        vendor=VENDOR,
+        version=str(version),
+        specVersion="5",
+        moduleType="EXTENDED",
+        createTime=str(LAST_CHANGED_TIME),
+        lastChangedTime=str(LAST_CHANGED_TIME),
     )
-    return text.encode("utf-8")
+    common(
+        root,
+        "modmanager agent: lets modmanager list, back up, update and restore the modules of this PBX over "
+        "XML-RPC (protocol 2). Every call needs the agent secret of this instance.",
+    )
+    secret = element(
+        element(root, "inputVars"),
+        "variable",
+        id=SECRET_VARIABLE,
+        name=SECRET_VARIABLE,
+        type="STRING",
+        valueByReference="false",
+        valueByReferenceAllowed="false",
+        valueByValueAllowed="true",
+        visible="true",
+    )
+    element(secret, "accessRights", "Read")
+    element(secret, "value")
+    element(root, "outputVars")
+    element(root, "resources")
+    children = element(root, "children")
+    for entry_point in ENTRY_POINTS:
+        java_function(children, entry_point)
+        wrapper_function(children, module_id, entry_point)
+    element(root, "defaultLocale", "de")
+    element(root, "editable", "false")
+    entry_points = element(root, "entryPoints")
+    for entry_point in ENTRY_POINTS:
+        rpc_entry_point(entry_points, module_id, entry_point)
+    secret_form(root)
+    localized(root, f"module.name{{{module_id}}}", NAME, NAME)
+    element(root, "shortDescription", "modmanager agent (protocol 2)")
+    element(root, "writeHash", sha1hex(module_id))
+    element(root, "noLicenseId", sha1hex(module_id + str(LAST_CHANGED_TIME) + "STARFACE"))
+    indent(root, space="    ")
+    text = tostring(root, encoding="unicode", short_empty_elements=True)
+    return ("<?xml version='1.0' encoding='UTF-8'?>\n" + text + "\n").encode("utf-8")
 
 
 def manifest(module_id: str) -> bytes:
@@ -248,6 +379,10 @@ def manifest(module_id: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8")
 
 
+def is_agent_package(path: Path, classes: Path) -> bool:
+    return path.relative_to(classes).parts[:3] == ("de", "modmanager", "agent")
+
+
 def pack(classes: Path, out: Path, descriptor: bytes, module_id: str) -> None:
     """The .sfm: manifest first (stored, as jar writes it), descriptor, classes, fixed times."""
     stamp = datetime.fromtimestamp(LAST_CHANGED_TIME / 1000, UTC).timetuple()[:6]
@@ -255,9 +390,9 @@ def pack(classes: Path, out: Path, descriptor: bytes, module_id: str) -> None:
     missing = [function_class(ep) for ep in ENTRY_POINTS if not (classes / f"{function_class(ep)}.class").is_file()]
     if missing:
         sys.exit(f"build_sfm: function classes missing at the root of {classes}: {', '.join(missing)}")
-    if any(p.relative_to(classes).parts[0] in ("de",) and p.relative_to(classes).parts[:2] != ("de", "modmanager")
-           for p in class_files):
-        sys.exit("build_sfm: STARFACE stub classes found among the agent's classes; they must never be packed")
+    foreign = [p for p in class_files if len(p.relative_to(classes).parts) > 1 and not is_agent_package(p, classes)]
+    if foreign:
+        sys.exit(f"build_sfm: classes outside de/modmanager/agent (stubs?) must never be packed: {foreign[0]}")
     out.parent.mkdir(parents=True, exist_ok=True)
     temp = out.with_suffix(".tmp")
     with zipfile.ZipFile(temp, "w") as archive:
