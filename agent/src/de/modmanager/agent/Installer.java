@@ -46,6 +46,7 @@ final class Installer {
         ModuleRegistry registry = call.pbx.registry();
         Path install = call.dataDir().resolve("install").resolve(upload.id + ".sfm");
         Files.createDirectories(install.getParent());
+        sweepInstallFolder(install.getParent());
         Files.copy(uploads.part(upload.id), install, StandardCopyOption.REPLACE_EXISTING);
 
         Map<String, Object> result = new LinkedHashMap<String, Object>();
@@ -91,6 +92,18 @@ final class Installer {
         result.put("settingsWiped", Boolean.valueOf(before.lostIn(after)));
         result.put("deferred", Boolean.FALSE);
         return result;
+    }
+
+    /** Removes files a failed self-update left behind (older than an hour). */
+    private static void sweepInstallFolder(Path folder) throws java.io.IOException {
+        long cutoff = System.currentTimeMillis() - 3600000L;
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toMillis() < cutoff) {
+                    DataDir.deleteTree(file);
+                }
+            }
+        }
     }
 
     /** Moves the upload's bytes to the kept copies and forgets the upload. */
