@@ -7,8 +7,8 @@ public final class AgentInfo {
     public static final String MODULE_ID = "4f1c9e2a-7b3d-4a5e-8c6f-0d2b9a1e3c57";
 
     /**
-     * The agent release: the descriptor's {@code version} (agent/build.sh reads it from here)
-     * and, as a decimal string, SystemInfo's {@code agentVersion}.
+     * The agent release: the descriptor's {@code version} (agent/build.sh reads it from here).
+     * SystemInfo's {@code agentVersion} is the installed agent module's version, this as fallback.
      */
     public static final int VERSION = 200;
 

@@ -24,7 +24,7 @@ final class SystemInfo {
 
     static Map<String, Object> systemInfo(Call call) throws Exception {
         Map<String, Object> info = new LinkedHashMap<String, Object>();
-        info.put("agentVersion", String.valueOf(AgentInfo.VERSION));
+        info.put("agentVersion", agentVersion(call.pbx));
         info.put("agentModuleId", AgentInfo.MODULE_ID);
         info.put("starfaceVersion", call.pbx.starfaceVersion());
         List<Object> licenses = new ArrayList<Object>();
@@ -58,6 +58,22 @@ final class SystemInfo {
         info.put("maxUploadSize", Integer.valueOf(AgentInfo.MAX_UPLOAD_SIZE));
         info.put("maxChunkSize", Integer.valueOf(AgentInfo.MAX_CHUNK_SIZE));
         return info;
+    }
+
+    /**
+     * The installed agent module's version (what listModules shows, and what a client polls for
+     * after a self-update), else the version these classes were built as.
+     */
+    private static String agentVersion(Starface pbx) {
+        try {
+            de.vertico.starface.module.core.model.Module own = pbx.module(AgentInfo.MODULE_ID);
+            if (own != null) {
+                return String.valueOf(own.getVersion());
+            }
+        } catch (Fault | RuntimeException unreadable) {
+            // the registry is not reachable: report the built version
+        }
+        return String.valueOf(AgentInfo.VERSION);
     }
 
     private static Map<String, Object> license(String kind, int count) {
