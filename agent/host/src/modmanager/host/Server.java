@@ -31,6 +31,8 @@ import javax.net.ssl.SSLContext;
 final class Server {
     static final String AUTH_PARAMETER = "de.vertico.starface.auth";
     static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+    /** A too large body is read on (and dropped) up to this much, so the client gets its 413. */
+    static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
     static final int FAULT_FUNCTION = 0;
     static final int FAULT_AUTH = 1;
     static final int FAULT_UNKNOWN = 2;
@@ -169,29 +171,25 @@ final class Server {
         return false;
     }
 
+    /** The body, or null when it is larger than MAX_BODY_BYTES (then read on, up to a bound, and dropped). */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-                    return null;
-                }
-            } catch (NumberFormatException error) {
-                return null;
-            }
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
+        long total = 0;
         try (InputStream in = exchange.getRequestBody()) {
             int n;
             while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > MAX_BODY_BYTES) {
-                    return null;
+                total += n;
+                if (total > MAX_BODY_BYTES) {
+                    if (total > MAX_DRAIN_BYTES) {
+                        break;
+                    }
+                    continue;
                 }
                 out.write(buffer, 0, n);
             }
         }
-        return out.toByteArray();
+        return total > MAX_BODY_BYTES ? null : out.toByteArray();
     }
 
     private static void xml(HttpExchange exchange, byte[] body) throws IOException {
