@@ -18,13 +18,16 @@ import base64
 import contextlib
 import dataclasses
 import fcntl
+import io
 import json
 import os
+import re
 import secrets
 import selectors
 import shutil
 import subprocess
 import time
+import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -70,9 +73,12 @@ class JavaAgentEndpoint:
     data_root: Path
     log_path: Path
 
-    def agent_under_test(self, module_id: str, module_file: bytes) -> AgentUnderTest:
+    def agent_under_test(
+        self, module_id: str, module_file: bytes, agent_module_file: bytes | None = None
+    ) -> AgentUnderTest:
         """The conformance suite's view of this host (fields AgentUnderTest does not have are left out)."""
         values: dict[str, Any] = {
+            "agent_module_file": agent_module_file,
             "url": self.url,
             "login_id": self.login_id,
             "password": self.password,
@@ -88,6 +94,26 @@ class JavaAgentEndpoint:
     def log_text(self) -> str:
         """What the host and the modules logged so far (for assertion messages)."""
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+
+
+def with_descriptor_version(sfm: bytes, version: int) -> bytes:
+    """``sfm`` with another version number in its descriptor (e.g. a "newer" agent to self-install).
+
+    Only the root element's ``version`` attribute changes; noLicenseId does not depend on it.
+    """
+    source = zipfile.ZipFile(io.BytesIO(sfm))
+    buffer = io.BytesIO()
+    with source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "module-descriptor.xml":
+                text = data.decode("utf-8")
+                start = text.index("<module ")
+                end = text.index(">", start)
+                head = re.sub(r'\sversion="[0-9]+"', f' version="{version}"', text[start:end], count=1)
+                data = (text[:start] + head + text[end:]).encode("utf-8")
+            target.writestr(info, data)
+    return buffer.getvalue()
 
 
 # --- building ------------------------------------------------------------------------------------

@@ -81,6 +81,8 @@ public final class Main {
                 + "/xml-rpc (API style " + config.apiStyle + ")");
         System.out.println("LISTENING " + port);
         System.out.flush();
+        // Nobody reads stdout after this line: module output goes to the log instead of filling the pipe.
+        System.setOut(System.err);
         if (watchStdin) {
             Thread watcher = new Thread(() -> {
                 try {
