@@ -27,6 +27,7 @@ import javax.net.ssl.SSLContext;
  * is XML-RPC fault 1 (or HTTP 401 with authFailure "http401"); an unknown or inactive instance
  * or an unknown entry point is fault 2; a malformed call and anything that fails while running
  * the function (an exception from execute, a descriptor the host cannot follow) is fault 0.
+ * A call with anything but exactly one struct runs the function with no input set.
  */
 final class Server {
     static final String AUTH_PARAMETER = "de.vertico.starface.auth";
@@ -134,11 +135,14 @@ final class Server {
         if (entryPoint == null) {
             return XmlRpc.fault(FAULT_UNKNOWN, "unknown method " + call.method + ": no entry point " + entryName);
         }
-        if (call.params.size() != 1 || !(call.params.get(0) instanceof Map)) {
-            return XmlRpc.fault(FAULT_FUNCTION, "expected exactly one struct parameter");
+        // Anything but exactly one struct fills no input variable: the function runs with nulls
+        // (what STARFACE does then is not known; this way the agent's own check answers).
+        Map<String, Object> struct = new java.util.HashMap<>();
+        if (call.params.size() == 1 && call.params.get(0) instanceof Map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> only = (Map<String, Object>) call.params.get(0);
+            struct = only;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> struct = (Map<String, Object>) call.params.get(0);
         try {
             return XmlRpc.response(new Invoker(services, target).invoke(entryPoint, struct));
         } catch (Invoker.Failure failure) {
