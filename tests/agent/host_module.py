@@ -29,6 +29,7 @@ LAST_CHANGED = "1755000000000"
 
 ECHO_SOURCE = r"""
 import de.vertico.starface.StarfaceReleaseInfo;
+import java.nio.file.Files;
 import de.vertico.starface.module.core.ModuleRegistry;
 import de.vertico.starface.module.core.model.Module;
 import de.vertico.starface.module.core.model.ModuleInstance;
@@ -36,6 +37,8 @@ import de.vertico.starface.module.core.model.ModuleInstanceProject;
 import de.vertico.starface.module.core.model.Variable;
 import de.vertico.starface.module.core.model.VariableType;
 import de.vertico.starface.module.core.model.Visibility;
+import de.vertico.starface.module.core.model.resource.FileResource;
+import de.vertico.starface.module.core.model.resource.TimerSettingsResource;
 import de.vertico.starface.module.core.runtime.IBaseExecutable;
 import de.vertico.starface.module.core.runtime.IRuntimeEnvironment;
 import de.vertico.starface.module.core.runtime.annotations.Function;
@@ -86,6 +89,13 @@ public class EchoFunction implements IBaseExecutable {
                             value = String.valueOf(i.getListResource(value).getValues());
                         } else if (v.getType() == VariableType.MAP && value != null) {
                             value = String.valueOf(i.getMapResource(value).getMap());
+                        } else if (v.getType() == VariableType.TIMER_SETTINGS && value != null) {
+                            TimerSettingsResource t = i.getTimerSettings(value);
+                            value = t.getMultiplikator() + "x" + t.getPeriod() + "@" + t.getStartTime();
+                        } else if (v.getType() == VariableType.FILE_RESOURCE && value != null) {
+                            FileResource f = i.getFileResource(value);
+                            byte[] data = Files.readAllBytes(f.getRealFile().toPath());
+                            value = f.getName() + ":" + new String(data, "UTF-8");
                         }
                         out.append(' ').append(v.getName()).append('=').append(value);
                     }

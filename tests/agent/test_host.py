@@ -6,6 +6,7 @@ on the real agent; the last one runs the real agent's .sfm through its own descr
 
 from __future__ import annotations
 
+import base64
 import http.client
 import json
 import ssl
@@ -236,6 +237,28 @@ def test_class_files_newer_than_java_8_fail_to_load(tmp_path: Path) -> None:
 
 def state_lines(client: HostClient) -> list[str]:
     return client.echo("!state").splitlines()
+
+
+def test_preinstalled_values_become_typed_variables_and_resources(
+    tmp_path: Path, module_classes: dict[str, bytes]
+) -> None:
+    values = {
+        "targetNumber": "+49 40 112233",
+        "ringSeconds": 30,
+        "logCalls": False,
+        "schedule": {"startTime": 1767225600000, "period": "DAY", "multiplier": 2},
+        "greetingFile": {"fileName": "ansage.wav", "data": base64.b64encode(b"RIFF").decode()},
+        "blocked": ["0900", "0137"],
+        "labels": {"de": "Zentrale", "en": "Reception"},
+    }
+    preinstalled = [(sample_module(126), [{"name": "Typen", "active": False, "values": values}])]
+    with running_java_agent(tmp_path, agent_sfm=build_module(module_classes), preinstalled=preinstalled) as endpoint:
+        line = next(line for line in state_lines(HostClient(endpoint)) if line.startswith("instance Typen"))
+        assert line == (
+            "instance Typen active=false targetNumber=+49 40 112233 schedule=2xDAY@1767225600000 ringSeconds=30"
+            " apiPassword=null logCalls=false greetingFile=ansage.wav:RIFF blocked=[0900, 0137]"
+            " labels={de=Zentrale, en=Reception}"
+        )
 
 
 def test_upload_replaces_keeps_instances_deactivated_and_renews_classes(

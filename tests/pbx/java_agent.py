@@ -188,13 +188,29 @@ def _write_keystore(folder: Path, password: str) -> tuple[Path, str, str]:
     return path, cert_pem.decode("ascii"), fingerprint_of_pem(cert_pem)
 
 
+def _json_value(value: Any) -> Any:
+    """A setting value in the protocol's JSON form (files and timers may come as objects)."""
+    if isinstance(value, bytes):
+        return _b64(value)
+    if hasattr(value, "file_name") and hasattr(value, "data"):
+        return {"fileName": value.file_name, "data": _b64(value.data)}
+    if hasattr(value, "start_time") and hasattr(value, "period") and hasattr(value, "multiplier"):
+        return {"startTime": value.start_time, "period": value.period, "multiplier": value.multiplier}
+    if isinstance(value, list | tuple):
+        return [_json_value(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): _json_value(item) for key, item in value.items()}
+    return value
+
+
 def _instance_spec(instance: InstanceLike) -> dict[str, Any]:
     if isinstance(instance, SimInstance):
-        return {"name": instance.name, "active": instance.active, "values": dict(instance.values)}
+        values = {key: _json_value(value) for key, value in instance.values.items()}
+        return {"name": instance.name, "active": instance.active, "values": values}
     return {
         "name": instance["name"],
         "active": bool(instance.get("active", False)),
-        "values": instance.get("values", {}),
+        "values": _json_value(instance.get("values", {})),
     }
 
 
