@@ -6,7 +6,7 @@ agent's (one wrapper function per entry point with a functionCall to a Java func
 - ``echo``: ``request`` -> ``response``. Plain text comes back as it is; ``!`` commands probe
   the host from inside (``!boom`` throws, ``!secret`` reads the own instance's ``agentSecret``,
   ``!calls`` counts calls in a static field, ``!import:<path>``, ``!state``, ``!deactivate-self``,
-  ``!create:<name>``, ``!set:<instance>:<variable>=<value>``, ``!version``, ``!hostclass``).
+  ``!create:<name>``, ``!set:<instance>:<variable>=<value>``, ``!version``, ``!hostclass``, ``!reflect``).
 - ``add``: NUMBER ``a`` + NUMBER ``b`` -> NUMBER ``sum``, BOOLEAN ``positive``.
 - ``greeting``: the instance's ``greeting`` setting, passed by reference in the functionCall.
 """
@@ -142,6 +142,12 @@ public class EchoFunction implements IBaseExecutable {
                 legacy = "-";
             }
             response = legacy + "|" + bean;
+        } else if (r.equals("!reflect")) {
+            Object spring = context.getClass().getMethod("springApplicationContext").invoke(context);
+            Object bean = spring.getClass().getMethod("getBean", Class.class).invoke(spring, ModuleRegistry.class);
+            Object log = context.getClass().getMethod("getLog").invoke(context);
+            log.getClass().getMethod("warn", Object.class).invoke(log, "reflective warning");
+            response = bean.getClass().getName();
         } else if (r.equals("!hostclass")) {
             try {
                 Class.forName("modmanager.host.Pbx");

@@ -126,6 +126,8 @@ def test_the_function_sees_its_own_instance_and_only_the_starface_api(shared_hos
     assert shared_host.echo("!secret") == SECRET
     assert shared_host.echo("!hostclass") == "hidden"
     assert shared_host.echo("!version") == "9.0.1.3|9.0.1.3"
+    # Reflective look-ups on the objects' own classes work, as on STARFACE (public classes).
+    assert shared_host.echo("!reflect") == "de.vertico.starface.module.core.ModuleRegistry"
 
 
 def test_wrong_or_missing_login_is_fault_1(shared_host: HostClient) -> None:

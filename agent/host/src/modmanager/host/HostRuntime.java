@@ -7,8 +7,11 @@ import org.apache.logging.log4j.Logger;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.context.ApplicationContext;
 
-/** The IRuntimeEnvironment one function call gets. */
-final class HostRuntime implements IRuntimeEnvironment {
+/**
+ * The IRuntimeEnvironment one function call gets. Public (like its nested classes), so module
+ * code that looks members up reflectively on the objects' classes can call them, as on STARFACE.
+ */
+public final class HostRuntime implements IRuntimeEnvironment {
     private final HostServices services;
     private final InvocationInfo invocation;
     private final Logger log;
@@ -38,34 +41,43 @@ final class HostRuntime implements IRuntimeEnvironment {
     @Override
     public ApplicationContext springApplicationContext() {
         services.requireApi10("IRuntimeEnvironment.springApplicationContext()");
-        return new ApplicationContext() {
-            @Override
-            public <T> T getBean(Class<T> requiredType) {
-                T bean = services.component(requiredType);
-                if (bean == null) {
-                    throw new NoSuchBeanDefinitionException("No qualifying bean of type '" + requiredType.getName() + "'");
-                }
-                return bean;
-            }
+        return new Context(services);
+    }
 
-            @Override
-            public Object getBean(String name) {
-                Object bean = services.bean(name);
-                if (bean == null) {
-                    throw new NoSuchBeanDefinitionException("No bean named '" + name + "'");
-                }
-                return bean;
-            }
+    /** The Spring application context (only the bean look-ups module code uses). */
+    public static final class Context implements ApplicationContext {
+        private final HostServices services;
 
-            @Override
-            public boolean containsBean(String name) {
-                return services.bean(name) != null;
+        Context(HostServices services) {
+            this.services = services;
+        }
+
+        @Override
+        public <T> T getBean(Class<T> requiredType) {
+            T bean = services.component(requiredType);
+            if (bean == null) {
+                throw new NoSuchBeanDefinitionException("No qualifying bean of type '" + requiredType.getName() + "'");
             }
-        };
+            return bean;
+        }
+
+        @Override
+        public Object getBean(String name) {
+            Object bean = services.bean(name);
+            if (bean == null) {
+                throw new NoSuchBeanDefinitionException("No bean named '" + name + "'");
+            }
+            return bean;
+        }
+
+        @Override
+        public boolean containsBean(String name) {
+            return services.bean(name) != null;
+        }
     }
 
     /** Module log records go to the host's stderr with the module instance as source. */
-    static final class HostLogger implements Logger {
+    public static final class HostLogger implements Logger {
         private final String name;
 
         HostLogger(String name) {
