@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import dataclasses
-import fcntl
 import io
 import json
 import os
@@ -131,6 +130,11 @@ def require_java() -> None:
 @contextlib.contextmanager
 def _build_lock() -> Iterator[None]:
     """One build at a time across pytest-xdist workers (the scripts replace their output folders)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no parallel workers to guard against here
+        yield
+        return
     _BUILD_LOCK.parent.mkdir(parents=True, exist_ok=True)
     with open(_BUILD_LOCK, "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
