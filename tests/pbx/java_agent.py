@@ -132,7 +132,7 @@ def _build_lock() -> Iterator[None]:
     """One build at a time across pytest-xdist workers (the scripts replace their output folders)."""
     try:
         import fcntl
-    except ImportError:  # Windows: no parallel workers to guard against here
+    except ImportError:  # Windows, where the bash build scripts do not run anyway
         yield
         return
     _BUILD_LOCK.parent.mkdir(parents=True, exist_ok=True)
