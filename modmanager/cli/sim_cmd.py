@@ -122,6 +122,7 @@ def builtin_pbxs(count: int) -> list[SimPbx]:
                 licenses=[License(LicenseKind.NFR_SERVER)] if number % 3 == 0 else [License(LicenseKind.SERVER)],
                 login_id=_BUILTIN_LOGIN,
                 password=f"sim-{number}",
+                agent_secret=f"sim-agent-{number}",
             )
         )
         for sfm, instances in modules[(number - 1) % len(modules)]:
@@ -139,8 +140,11 @@ def _choose_world(args: argparse.Namespace, data_dir: Path) -> _World:
 
 
 def _describe_text(pbxs: list[dict[str, Any]], catalog_url: str | None, data_dir: Path, notes: dict[str, str]) -> str:
-    headers = ("NAME", "URL", "LOGIN", "PASSWORD", "FINGERPRINT (SHA-256)")
-    rows = [(p["name"], p["url"], p["login_id"], p["password"], p["fingerprint"] or "-") for p in pbxs]
+    headers = ("NAME", "URL", "LOGIN", "PASSWORD", "AGENT SECRET", "FINGERPRINT (SHA-256)")
+    rows = [
+        (p["name"], p["url"], p["login_id"], p["password"], p["agent_secret"] or "-", p["fingerprint"] or "-")
+        for p in pbxs
+    ]
     widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(len(headers))]
     lines = [
         "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -157,9 +161,14 @@ def _describe_text(pbxs: list[dict[str, Any]], catalog_url: str | None, data_dir
     lines.append(f"State: {data_dir}")
     if pbxs:
         first = pbxs[0]
+        # Password and agent secret as two lines on stdin, never as options of modmanager (printf is a shell builtin).
+        secrets = f"{shlex.quote(first['password'])} {shlex.quote(first['agent_secret'] or '')}"
+        instance = first.get("agent_instance") or "modmanager"
+        agent = f" --agent-instance {shlex.quote(instance)}" if instance != "modmanager" else ""
         command = (
-            f"echo {shlex.quote(first['password'])} | modmanager pbx add {shlex.quote(first['name'])} "
-            f"{first['url']} --login {first['login_id']} --password-stdin --fingerprint {first['fingerprint']}"
+            f"printf '%s\\n%s\\n' {secrets} | modmanager pbx add {shlex.quote(first['name'])} "
+            f"{first['url']} --login {first['login_id']} --password-stdin --agent-secret-stdin"
+            f"{agent} --fingerprint {first['fingerprint']}"
         )
         lines.append(f"Add one to modmanager: {command}")
     lines.append("Press Ctrl+C to stop.")

@@ -506,7 +506,6 @@ def test_choose_file(
 
 def _info(edition: Edition, *licenses: License, version: str = "9.0.1.3") -> SystemInfo:
     return SystemInfo(
-        protocol_version=1,
         agent_version="1.0",
         starface_version=version,
         edition=edition,
