@@ -738,8 +738,9 @@ class InstanceConfig:
     name: str
     active: bool
     values: dict[str, SettingValue] = field(default_factory=dict)
-    types: dict[str, str] = field(default_factory=dict)
-    """variableId -> STARFACE ``VariableType`` name (``STRING``, ``LIST``, ...); may be partial."""
+    types: dict[str, str] = field(default_factory=dict, compare=False)
+    """variableId -> STARFACE ``VariableType`` name (``STRING``, ``LIST``, ...); may be partial.
+    Not part of equality: two configurations are the same when their values are."""
 
     def to_struct(self) -> dict[str, Any]:
         types = dict(self.types)

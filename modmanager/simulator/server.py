@@ -554,7 +554,9 @@ class SimulatedPbx:
         if offset < 0 or offset + len(data) > size:
             raise AgentFault(FaultCode.BAD_REQUEST, f"the chunk does not fit into the {size} bytes announced")
 
-    def _store_chunk(self, upload: PendingUpload, offset: int, data: bytes, *, droppable: bool = False) -> PendingUpload:
+    def _store_chunk(
+        self, upload: PendingUpload, offset: int, data: bytes, *, droppable: bool = False
+    ) -> PendingUpload:
         if offset > upload.received:
             raise _offset_mismatch(upload)
         overlap = min(len(data), upload.received - offset)

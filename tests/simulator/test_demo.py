@@ -14,7 +14,14 @@ import pytest
 from modmanager.core.catalog import Catalog, Channel, Release, parse_catalog, resolve_location, verify_catalog
 from modmanager.core.errors import CatalogError
 from modmanager.core.planner import ModuleStatus, PbxFacts, PbxPlan, PbxStatus, is_paid_release, plan_pbx
-from modmanager.core.protocol import AGENT_MODULE_ID, EntryPoint, InstalledModule, InstanceState, LicenseKind, SystemInfo
+from modmanager.core.protocol import (
+    AGENT_MODULE_ID,
+    EntryPoint,
+    InstalledModule,
+    InstanceState,
+    LicenseKind,
+    SystemInfo,
+)
 from modmanager.core.sfm import ModuleFile, read_sfm
 from modmanager.core.versions import StarfaceVersion, Verdict
 from modmanager.simulator.demo import DemoWorld, build_demo_world, demo_agent_secret, demo_password

@@ -36,8 +36,8 @@ from modmanager.core.protocol import (
     decode_answer,
     xmlrpc_request,
 )
-from modmanager.core.values import FileResource, TimerSettings
 from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm, example_spec
+from modmanager.core.values import FileResource, TimerSettings
 from modmanager.simulator import server as server_module
 from modmanager.simulator.server import SimulatedPbx
 from modmanager.simulator.state import SimInstance, agent_module
@@ -123,7 +123,7 @@ def test_requests_over_one_mib_are_bad_requests(sim: SimulatedPbx) -> None:
 
 
 @pytest.mark.parametrize("secret", [None, "", "wrong secret"], ids=["missing", "empty", "wrong"])
-def test_the_agent_secret_is_checked_for_every_call_including_system_info(sim: SimulatedPbx, secret: str | None) -> None:
+def test_the_agent_secret_is_checked_for_every_call_even_system_info(sim: SimulatedPbx, secret: str | None) -> None:
     body = xmlrpc_request("modmanager.systemInfo", json.dumps({"protocolVersion": 2, "agentSecret": secret}))
     fault = _json_fault(sim, body)
     assert (fault.code, fault.name) == (FaultCode.SECRET_INVALID, "SECRET_INVALID")
@@ -143,7 +143,8 @@ def test_the_protocol_version_is_checked_before_the_secret(sim: SimulatedPbx) ->
 
 
 def test_the_agent_is_a_listed_module_whose_instance_holds_the_secret(sim: SimulatedPbx) -> None:
-    modules = {item["id"]: InstalledModule.from_struct(item) for item in raw_call(sim, EntryPoint.LIST_MODULES)["modules"]}
+    listed = raw_call(sim, EntryPoint.LIST_MODULES)["modules"]
+    modules = {item["id"]: InstalledModule.from_struct(item) for item in listed}
     agent = modules[AGENT_MODULE_ID]
     assert (agent.name, agent.version, agent.active_instances) == ("modmanager Agent", 200, ("modmanager",))
     config = ModuleConfig.from_struct(raw_call(sim, EntryPoint.EXPORT_CONFIG, moduleId=AGENT_MODULE_ID))
@@ -327,7 +328,8 @@ def test_resource_values_travel_in_their_json_shapes_and_survive_a_restart(sim: 
     assert stored["schedule"] == TimerSettings(1_700_000_000_000, "DAY", 1)
     exported = raw_call(sim, EntryPoint.EXPORT_CONFIG, moduleId=SAMPLE_MODULE_ID)["instances"][0]
     assert exported["values"] == values
-    assert exported["types"] == {"days": "LIST", "routes": "MAP", "greeting": "FILE_RESOURCE", "schedule": "TIMER_SETTINGS"}
+    types = {"days": "LIST", "routes": "MAP", "greeting": "FILE_RESOURCE", "schedule": "TIMER_SETTINGS"}
+    assert exported["types"] == types
 
 
 # --- locks ---------------------------------------------------------------------------------------
@@ -569,9 +571,8 @@ def test_upload_limits(tmp_path: Path) -> None:
         assert state["chunkSize"] == 1000
         chunk: dict[str, Any] = {"lockToken": token, "uploadId": state["uploadId"], "offset": 0}
         assert fault_code(sim, EntryPoint.UPLOAD_CHUNK, data=b"x" * 1001, **chunk) is FaultCode.BAD_REQUEST
-        assert fault_code(sim, EntryPoint.UPLOAD_BEGIN, lockToken=token, size=3000, sha256="2" * 64, data=b"x" * 1001) is (
-            FaultCode.BAD_REQUEST
-        )
+        begin: dict[str, Any] = {"lockToken": token, "size": 3000, "sha256": "2" * 64}
+        assert fault_code(sim, EntryPoint.UPLOAD_BEGIN, data=b"x" * 1001, **begin) is FaultCode.BAD_REQUEST
 
 
 def test_at_most_eight_uploads_are_kept_and_the_oldest_goes_first(sim: SimulatedPbx) -> None:
@@ -724,7 +725,9 @@ def test_installing_the_agent_itself_answers_deferred_and_imports_a_moment_later
 
 
 def test_an_agent_without_self_update_refuses_to_install_itself(tmp_path: Path) -> None:
-    with running_fleet(tmp_path, [make_pbx(capabilities=frozenset({"moduleFile"}))]) as fleet:
-        with pytest.raises(xmlrpc.client.Fault) as caught:
-            install(fleet.pbxs[0], agent_module(201))
+    with (
+        running_fleet(tmp_path, [make_pbx(capabilities=frozenset({"moduleFile"}))]) as fleet,
+        pytest.raises(xmlrpc.client.Fault) as caught,
+    ):
+        install(fleet.pbxs[0], agent_module(201))
     assert caught.value.faultCode == FaultCode.NOT_SUPPORTED
