@@ -173,7 +173,7 @@ def remove_pbx(inventory: Inventory, credentials: CredentialStore, name: str) ->
 def _require_secrets(password: str, agent_secret: str) -> None:
     if not password:
         raise StoreError(
-            "The PBX's password is empty.", "Give the password of the STARFACE login.", code="no_password"
+            "The PBX's password is empty.", "Give the password of the STARFACE login.", code="password_empty"
         )
     if not agent_secret:
         raise StoreError(

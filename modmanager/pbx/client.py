@@ -264,7 +264,7 @@ def xmlrpc_fault_error(fault: XmlRpcFault) -> PbxError:
         f"The PBX answered with an XML-RPC error {fault.code} ({text or 'no details'}).",
         "Check that the modmanager agent is installed and active on this PBX, and retry.",
         code="agent_error",
-        params={"fault_code": str(fault.code), "detail": text},
+        params={"fault_code": str(fault.code), "detail": text, "source": "xmlrpc"},
     )
 
 
