@@ -146,6 +146,14 @@ def test_builtin_pbxs_differ_in_release_and_include_an_internal_database_module(
     assert any(module.has_internal_database for pbx in pbxs for module in pbx.modules.values())
 
 
+def test_capabilities_can_be_switched_off(tmp_path: Path) -> None:
+    with simulator("--pbx", "1", "--capabilities", "moduleFile", data=tmp_path) as (process, document):
+        info = call(document["pbxs"][0], "systemInfo")
+        assert info["capabilities"] == ["moduleFile"]
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 0
+
+
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     from modmanager.cli.main import run
 
@@ -153,3 +161,6 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
         run(["sim", "--pbx", "0"])
     assert exited.value.code == 2
     assert "at least 1" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        run(["sim", "--capabilities", "teleport"])
+    assert "unknown capability teleport" in capsys.readouterr().err
