@@ -676,7 +676,7 @@ class AgentClient:
                 raise xmlrpc_fault_error(envelope)
             answer = decode_answer(envelope)
         except AnswerError as error:
-            log.warning("%s on %s: unreadable answer (%s)", entry_point, self.url, error)
+            log.warning("%s on %s: unreadable answer (%s)", entry_point, self.url, _printable(str(error)))
             raise bad_answer_error() from None
         if isinstance(answer, Fault):
             raise fault_error(answer.code, answer.message, pbx=self.url)
@@ -719,7 +719,7 @@ def _parse(reader: Callable[[dict[str, Any]], _T], answer: dict[str, Any]) -> _T
     try:
         return reader(answer)
     except AnswerError as error:
-        log.warning("unreadable agent answer: %s", error)
+        log.warning("unreadable agent answer: %s", _printable(str(error)))
         raise bad_answer_error() from None
 
 

@@ -421,7 +421,6 @@ def test_password_token_and_agent_secret_never_leak(sim: SimulatedPbx, caplog: p
         texts.append(str(_error(client.system_info)))  # auth failure
     with _client(sim, secret=secret, timeout=0.5, retries=1) as client:
         texts.append(str(_error(client.system_info)))  # wrong secret
-        texts.append(repr(client.__dict__))
     with _client(sim, password=password, secret=secret, timeout=0.5, retries=1) as client:
         sim.faults.timeout_on(EntryPoint.SYSTEM_INFO, times=None, seconds=2)
         texts.append(str(_error(client.system_info)))  # timeout
@@ -435,4 +434,4 @@ def test_password_token_and_agent_secret_never_leak(sim: SimulatedPbx, caplog: p
     assert password not in everything
     assert token not in everything
     assert "de.vertico.starface.auth" not in everything
-    assert secret not in everything.replace(repr(secret), "")  # only the private attribute holds it
+    assert secret not in everything
