@@ -29,6 +29,7 @@ from modmanager.core.errors import ModManagerError, OperationError, StoreError
 from modmanager.core.migration import Migration, SettingMigration, migrate_settings
 from modmanager.core.protocol import InstanceConfig
 from modmanager.core.sfm import ConfigSchema, SettingValue, parse_descriptor
+from modmanager.core.values import FileResource, describe_value, value_to_json
 from modmanager.ops.backup import backup_fleet, backup_module, backup_pbx, restore_backup
 from modmanager.ops.converge import find_module
 from modmanager.ops.services import Services
@@ -225,11 +226,15 @@ def _form_order(schema: ConfigSchema, values: dict[str, SettingValue]) -> list[s
 
 
 def _shown(value: SettingValue) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ", ".join(value)
-    return str(value)
+    """One line per value; control characters shown as spaces, so no value can redraw the terminal."""
+    return describe_value(value, limit=10_000)
+
+
+def _json_value(value: SettingValue) -> Any:
+    """A value for ``--json``: its protocol form, a file as its name and size (not its bytes)."""
+    if isinstance(value, FileResource):
+        return {"fileName": value.file_name, "bytes": len(value.data)}
+    return value_to_json(value)
 
 
 def _label(schema: ConfigSchema, variable: str) -> str:
@@ -280,7 +285,11 @@ def _show_json(backup: Backup, schema: ConfigSchema) -> dict[str, Any]:
         **backup.info.to_json(),
         "internalDataBytes": len(backup.config.internal_data),
         "instances": [
-            {"name": inst.name, "active": inst.active, "values": masked_values(schema, inst.values)}
+            {
+                "name": inst.name,
+                "active": inst.active,
+                "values": {key: _json_value(value) for key, value in masked_values(schema, inst.values).items()},
+            }
             for inst in backup.config.instances
         ],
     }

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "plan_cmd",
     "sim_cmd",
     "pbx_cmd",
+    "agent_cmd",
     "backup_cmd",
     "update_cmd",
     "fleet_cmd",

@@ -1,33 +1,50 @@
-"""CLI commands for the PBX inventory and read-only queries: ``pbx add/list/remove/test``,
-``info`` and ``modules``.
+"""CLI commands for the PBX inventory and read-only queries: ``pbx add/edit/list/remove/test``,
+``info`` and ``modmanager modules``.
 
-Passwords come from stdin only (never from an argument, which would end up in shell history
-and process lists) and go straight into the credential store. A PBX is saved only after a
-successful connection, so the inventory never holds a PBX that has never answered.
+A PBX needs two secrets: the password of its STARFACE login and the agent secret configured
+in the modmanager agent's module instance. Neither is ever an argument (shell history, process
+lists); both go straight into the credential store:
+
+* ``--password-stdin`` reads the password as the first line of stdin;
+* ``--agent-secret-stdin`` reads the agent secret as the next line of stdin;
+* without ``--agent-secret-stdin``, ``pbx add`` takes the secret from the environment variable
+  ``MODMANAGER_AGENT_SECRET`` (for automation) or asks for it on the terminal, without echo;
+* a flag whose stdin is a terminal asks there without echo instead of reading a visible line.
+
+For example ``printf '%s\\n%s\\n' "$PW" "$SECRET" | modmanager pbx add hq https://pbx:443
+--login 0001 --password-stdin --agent-secret-stdin``. A PBX is saved (and changed) only after a
+successful connection with the given secrets, so the inventory never holds a PBX that has never
+answered. Adding, editing and removing are the use case in :mod:`modmanager.ops.pbxs`.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
-from modmanager.cli.services import ask_master_password
+from modmanager.cli.services import NeedsTerminal, ask_master_password, confirm, has_terminal
 from modmanager.core.errors import PbxError, StoreError
-from modmanager.core.protocol import DEFAULT_AGENT_INSTANCE, InstalledModule, SystemInfo
+from modmanager.core.protocol import DEFAULT_AGENT_INSTANCE, PROTOCOL_VERSION, InstalledModule, SystemInfo
+from modmanager.ops import pbxs
 from modmanager.pbx import tls
 from modmanager.pbx.client import AgentClient, connect
 from modmanager.store.credentials import open_credentials
-from modmanager.store.inventory import Inventory, PbxRecord
+from modmanager.store.inventory import Inventory, PbxRecord, normalize_pbx_url
+
+AGENT_SECRET_ENV = "MODMANAGER_AGENT_SECRET"
+"""Environment variable ``pbx add`` takes the agent secret from (for automation)."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``pbx``, ``info`` and ``modules`` to the top-level parser."""
-    pbx = subparsers.add_parser("pbx", help="add, list, test and remove PBXs")
+    pbx = subparsers.add_parser("pbx", help="add, edit, list, test and remove PBXs")
     commands = pbx.add_subparsers(dest="pbx_command", metavar="COMMAND", required=True)
 
     add = commands.add_parser("add", help="add a PBX after checking that it answers")
@@ -35,21 +52,39 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("url", help="https://host or https://host:port")
     add.add_argument("--login", required=True, help="STARFACE login ID")
     add.add_argument("--password-stdin", action="store_true", required=True, help="read the password from stdin")
+    add.add_argument(
+        "--agent-secret-stdin",
+        action="store_true",
+        help=f"read the agent secret as the next line of stdin (default: ${AGENT_SECRET_ENV}, or ask)",
+    )
     add.add_argument("--fingerprint", help="SHA-256 fingerprint of the PBX certificate to pin (self-signed)")
     add.add_argument("--agent-instance", default=DEFAULT_AGENT_INSTANCE, help="name of the agent's module instance")
     add.add_argument("--customer", default="", help="customer the PBX belongs to")
     add_json_flag(add)
     add.set_defaults(handler=_add)
 
+    edit = commands.add_parser("edit", help="change a PBX's address, login, secrets or agent instance")
+    edit.add_argument("name")
+    edit.add_argument("--rename", metavar="NEW_NAME", help="give the PBX another name")
+    edit.add_argument("--url", help="new address, https://host or https://host:port")
+    edit.add_argument("--login", help="new STARFACE login ID")
+    edit.add_argument("--password-stdin", action="store_true", help="read a new password from stdin")
+    edit.add_argument("--agent-secret-stdin", action="store_true", help="read a new agent secret from stdin")
+    edit.add_argument("--fingerprint", help="pin this SHA-256 fingerprint of the PBX certificate")
+    edit.add_argument("--agent-instance", help="name of the agent's module instance")
+    edit.add_argument("--customer", help="customer the PBX belongs to")
+    add_json_flag(edit)
+    edit.set_defaults(handler=_edit)
+
     listing = commands.add_parser("list", help="list the PBXs you have added")
     add_json_flag(listing)
     listing.set_defaults(handler=_list)
 
-    remove = commands.add_parser("remove", help="remove a PBX and its stored password")
+    remove = commands.add_parser("remove", help="remove a PBX, its stored password and agent secret")
     remove.add_argument("name")
     remove.set_defaults(handler=_remove)
 
-    test = commands.add_parser("test", help="connect and show STARFACE and agent versions")
+    test = commands.add_parser("test", help="connect and show STARFACE and agent versions and abilities")
     test.add_argument("name")
     add_json_flag(test)
     test.set_defaults(handler=_test)
@@ -69,7 +104,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _add(args: argparse.Namespace) -> int:
-    password = _read_password()
+    password = _read_secret("STARFACE password", empty_code="no_password", what="password")
+    agent_secret = _agent_secret_for_add(args.agent_secret_stdin)
     fingerprint = tls.normalize_fingerprint(args.fingerprint) if args.fingerprint else None
     record = PbxRecord(
         name=args.name,
@@ -79,27 +115,77 @@ def _add(args: argparse.Namespace) -> int:
         agent_instance=args.agent_instance,
         fingerprint=fingerprint,
     )
+    checked: list[pbxs.ConnectionCheck] = []
     with Inventory() as inventory:
-        if any(existing.name == record.name for existing in inventory.list()):
+        if pbxs.name_taken(inventory, record.name):
             raise StoreError(
                 f"A PBX named {record.name!r} exists already.", "Choose another name, or remove the existing PBX first."
             )
-        client = AgentClient(
-            record.url, record.login_id, password, agent_instance=record.agent_instance, fingerprint=fingerprint
-        )
-        with client:
-            info = client.system_info()
+        if fingerprint is None:
+            record = replace(record, fingerprint=_trust_on_first_use(record.url))
         credentials = open_credentials(prompt=ask_master_password)
-        credentials.set_password(record.name, record.login_id, password)
-        try:
-            inventory.add(record)
-        except StoreError:
-            credentials.delete_password(record.name, record.login_id)
-            raise
-    pin = f", certificate pinned ({tls.format_fingerprint(fingerprint)})" if fingerprint else ""
+        pbxs.add_pbx(
+            inventory,
+            credentials,
+            record,
+            password=password,
+            agent_secret=agent_secret,
+            check=lambda rec, pw, secret: checked.append(pbxs.check_connection(rec, pw, secret)),
+        )
+    info = checked[0].info
+    pin = f", certificate pinned ({tls.format_fingerprint(record.fingerprint)})" if record.fingerprint else ""
     emit(
         args,
         f"Added {record.name} ({record.url}): STARFACE {info.starface_version}, agent {info.agent_version}{pin}.",
+        {**_record_json(record), "starface_version": info.starface_version, "agent_version": info.agent_version},
+    )
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    password = (
+        _read_secret("New STARFACE password", empty_code="no_password", what="password")
+        if args.password_stdin
+        else None
+    )
+    agent_secret = (
+        _read_secret("New agent secret", empty_code="agent_secret_empty", what="agent secret")
+        if args.agent_secret_stdin
+        else None
+    )
+    with Inventory() as inventory:
+        original = inventory.get(args.name)
+        url = normalize_pbx_url(args.url) if args.url else original.url
+        fingerprint = original.fingerprint
+        if args.fingerprint:
+            fingerprint = tls.normalize_fingerprint(args.fingerprint)
+        elif url != original.url:
+            fingerprint = None  # a pin belongs to one address
+        record = replace(
+            original,
+            name=args.rename or original.name,
+            url=url,
+            login_id=args.login or original.login_id,
+            customer=original.customer if args.customer is None else args.customer,
+            agent_instance=args.agent_instance or original.agent_instance,
+            fingerprint=fingerprint,
+        )
+        if record.fingerprint is None and record.url != original.url:
+            record = replace(record, fingerprint=_trust_on_first_use(record.url))
+        checked: list[pbxs.ConnectionCheck] = []
+        pbxs.edit_pbx(
+            inventory,
+            open_credentials(prompt=ask_master_password),
+            original,
+            record,
+            password=password,
+            agent_secret=agent_secret,
+            check=lambda rec, pw, secret: checked.append(pbxs.check_connection(rec, pw, secret)),
+        )
+    info = checked[0].info
+    emit(
+        args,
+        f"Changed {record.name} ({record.url}): STARFACE {info.starface_version}, agent {info.agent_version}.",
         {**_record_json(record), "starface_version": info.starface_version, "agent_version": info.agent_version},
     )
     return 0
@@ -109,7 +195,11 @@ def _list(args: argparse.Namespace) -> int:
     with Inventory() as inventory:
         records = inventory.list()
     if not records:
-        emit(args, "No PBXs yet. Add one with 'modmanager pbx add NAME URL --login ID --password-stdin'.", [])
+        emit(
+            args,
+            "No PBXs yet. Add one with 'modmanager pbx add NAME URL --login ID --password-stdin --agent-secret-stdin'.",
+            [],
+        )
         return 0
     rows = [(r.name, r.customer or "-", r.url, r.login_id, "pinned" if r.fingerprint else "CA") for r in records]
     emit(args, _table(("NAME", "CUSTOMER", "URL", "LOGIN", "TLS"), rows), [_record_json(r) for r in records])
@@ -118,28 +208,46 @@ def _list(args: argparse.Namespace) -> int:
 
 def _remove(args: argparse.Namespace) -> int:
     with Inventory() as inventory:
-        record = inventory.get(args.name)
-        inventory.remove(record.name)
-    open_credentials(prompt=ask_master_password).delete_password(record.name, record.login_id)
-    print(f"Removed {record.name} and its stored password.")
+        record = pbxs.remove_pbx(inventory, open_credentials(prompt=ask_master_password), args.name)
+    print(f"Removed {record.name} with its stored password and agent secret.")
     return 0
 
 
 def _test(args: argparse.Namespace) -> int:
-    with _client(args.name) as client:
-        started = time.monotonic()
-        info = client.system_info()
-        latency_ms = round((time.monotonic() - started) * 1000)
+    with Inventory() as inventory:
+        record = inventory.get(args.name)
+    credentials = open_credentials(prompt=ask_master_password)
+    try:
+        check = pbxs.check_connection(
+            record, credentials.get_password(record.name, record.login_id), credentials.get_agent_secret(record.name)
+        )
+    except PbxError as error:
+        if error.code == "secret_invalid":
+            raise PbxError(
+                error.message,
+                f"{error.hint} Then store it: modmanager pbx edit {record.name} --agent-secret-stdin",
+                code=error.code,
+                params=error.params,
+            ) from None
+        raise
+    info = check.info
+    capabilities = ", ".join(sorted(info.capabilities)) or "none"
+    upload_mib = info.max_upload_size // (1024 * 1024)
     emit(
         args,
         f"{args.name}: STARFACE {info.starface_version}, agent {info.agent_version} "
-        f"(protocol {info.protocol_version}), answered in {latency_ms} ms.",
+        f"(protocol {PROTOCOL_VERSION}; can: {capabilities}; uploads up to {upload_mib} MiB), "
+        f"answered in {check.latency_ms} ms.",
         {
             "name": args.name,
             "starface_version": info.starface_version,
             "agent_version": info.agent_version,
-            "protocol_version": info.protocol_version,
-            "latency_ms": latency_ms,
+            "agent_module_id": info.agent_module_id,
+            "protocol_version": PROTOCOL_VERSION,
+            "capabilities": sorted(info.capabilities),
+            "max_upload_size": info.max_upload_size,
+            "max_chunk_size": info.max_chunk_size,
+            "latency_ms": check.latency_ms,
         },
     )
     return 0
@@ -162,15 +270,49 @@ def _modules(args: argparse.Namespace) -> int:
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def _read_password() -> str:
-    password = sys.stdin.readline().rstrip("\r\n")
-    if not password:
+def _read_secret(prompt: str, *, empty_code: str, what: str) -> str:
+    """One secret from stdin: a line from a pipe, or asked without echo when stdin is a terminal."""
+    terminal = has_terminal()
+    value = getpass.getpass(f"{prompt}: ", stream=sys.stderr) if terminal else sys.stdin.readline().rstrip("\r\n")
+    if not value:
         raise PbxError(
-            "No password was given on stdin.",
-            "Pipe the password in, e.g. printf '%s' \"$PW\" | modmanager pbx add ... --password-stdin.",
-            code="no_password",
+            f"No {what} was given on stdin.",
+            "Pipe it in, one line per secret: printf '%s\\n%s\\n' \"$PW\" \"$SECRET\" | "
+            "modmanager pbx add ... --password-stdin --agent-secret-stdin.",
+            code=empty_code,
         )
-    return password
+    return value
+
+
+def _agent_secret_for_add(from_stdin: bool) -> str:
+    if from_stdin:
+        return _read_secret("Agent secret", empty_code="agent_secret_empty", what="agent secret")
+    from_environment = os.environ.get(AGENT_SECRET_ENV, "")
+    if from_environment:
+        return from_environment
+    if has_terminal():
+        return _read_secret("Agent secret", empty_code="agent_secret_empty", what="agent secret")
+    raise NeedsTerminal(
+        "The agent secret is needed and there is no terminal to ask for it.",
+        f"Pass it as the next line of stdin with --agent-secret-stdin, or set {AGENT_SECRET_ENV}.",
+    )
+
+
+def _trust_on_first_use(url: str) -> str | None:
+    """The fingerprint to pin for ``url``: None when the system trusts its certificate; asked on a terminal."""
+    certificate = pbxs.fetch_certificate(url)
+    if not pbxs.needs_trust(certificate, None):
+        return None
+    if not has_terminal():
+        raise tls.certificate_untrusted_error(url, certificate)
+    sys.stderr.write(
+        f"The PBX at {url} presents a certificate this computer does not trust (usually self-signed):\n"
+        f"  SHA-256 {tls.format_fingerprint(certificate.sha256)}\n"
+        f"  subject {certificate.subject or '-'}, valid until {certificate.not_after}\n"
+        "Compare the fingerprint with the one the PBX shows.\n"
+    )
+    confirm("Trust and pin this certificate?", assume_yes=False)
+    return certificate.sha256
 
 
 @contextmanager

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from modmanager.core.protocol import Edition, License, LicenseKind
+from modmanager.core.protocol import ALL_CAPABILITIES, Edition, License, LicenseKind
 from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm
 from modmanager.simulator.fileserver import FileServer
 from modmanager.simulator.server import SimulatorFleet
@@ -57,6 +57,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--base-port", type=_port, default=0, metavar="P", help="first port (default: free ports)")
     parser.add_argument("--latency-ms", type=_non_negative, default=0, metavar="MS", help="delay every answer")
     parser.add_argument("--print-json", action="store_true", help="print how to reach the PBXs as one JSON line first")
+    parser.add_argument(
+        "--capabilities",
+        type=_capabilities,
+        metavar="LIST",
+        help="what the simulated agents can do, comma-separated (default: all of "
+        f"{','.join(sorted(ALL_CAPABILITIES))}; '' for none)",
+    )
     parser.set_defaults(handler=run_sim)
 
 
@@ -66,7 +73,10 @@ def run_sim(args: argparse.Namespace) -> int:
     world = _choose_world(args, data_dir)
     fleet = SimulatorFleet(data_dir, base_port=args.base_port, latency_ms=args.latency_ms)
     for pbx in world.pbxs:
-        fleet.add(pbx, resume=True)
+        simulated = fleet.add(pbx, resume=True)
+        if args.capabilities is not None:
+            simulated.state.capabilities = args.capabilities
+            simulated.save()
     files = FileServer(world.catalog_dir) if world.catalog_dir is not None else None
     stop = threading.Event()
     previous = _install_signal_handlers(stop)
@@ -122,6 +132,7 @@ def builtin_pbxs(count: int) -> list[SimPbx]:
                 licenses=[License(LicenseKind.NFR_SERVER)] if number % 3 == 0 else [License(LicenseKind.SERVER)],
                 login_id=_BUILTIN_LOGIN,
                 password=f"sim-{number}",
+                agent_secret=f"sim-agent-{number}",
             )
         )
         for sfm, instances in modules[(number - 1) % len(modules)]:
@@ -139,8 +150,11 @@ def _choose_world(args: argparse.Namespace, data_dir: Path) -> _World:
 
 
 def _describe_text(pbxs: list[dict[str, Any]], catalog_url: str | None, data_dir: Path, notes: dict[str, str]) -> str:
-    headers = ("NAME", "URL", "LOGIN", "PASSWORD", "FINGERPRINT (SHA-256)")
-    rows = [(p["name"], p["url"], p["login_id"], p["password"], p["fingerprint"] or "-") for p in pbxs]
+    headers = ("NAME", "URL", "LOGIN", "PASSWORD", "AGENT SECRET", "FINGERPRINT (SHA-256)")
+    rows = [
+        (p["name"], p["url"], p["login_id"], p["password"], p["agent_secret"] or "-", p["fingerprint"] or "-")
+        for p in pbxs
+    ]
     widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(len(headers))]
     lines = [
         "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -157,9 +171,14 @@ def _describe_text(pbxs: list[dict[str, Any]], catalog_url: str | None, data_dir
     lines.append(f"State: {data_dir}")
     if pbxs:
         first = pbxs[0]
+        # Password and agent secret as two lines on stdin, never as options of modmanager (printf is a shell builtin).
+        secrets = f"{shlex.quote(first['password'])} {shlex.quote(first['agent_secret'] or '')}"
+        instance = first.get("agent_instance") or "modmanager"
+        agent = f" --agent-instance {shlex.quote(instance)}" if instance != "modmanager" else ""
         command = (
-            f"echo {shlex.quote(first['password'])} | modmanager pbx add {shlex.quote(first['name'])} "
-            f"{first['url']} --login {first['login_id']} --password-stdin --fingerprint {first['fingerprint']}"
+            f"printf '%s\\n%s\\n' {secrets} | modmanager pbx add {shlex.quote(first['name'])} "
+            f"{first['url']} --login {first['login_id']} --password-stdin --agent-secret-stdin"
+            f"{agent} --fingerprint {first['fingerprint']}"
         )
         lines.append(f"Add one to modmanager: {command}")
     lines.append("Press Ctrl+C to stop.")
@@ -209,6 +228,14 @@ def _install_signal_handlers(stop: threading.Event) -> dict[int, Any]:
 def _restore_signal_handlers(previous: dict[int, Any]) -> None:
     for sig, handler in previous.items():
         signal.signal(sig, handler)
+
+
+def _capabilities(text: str) -> frozenset[str]:
+    chosen = frozenset(item.strip() for item in text.split(",") if item.strip())
+    unknown = chosen - ALL_CAPABILITIES
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown capability {', '.join(sorted(unknown))}")
+    return chosen
 
 
 def _positive(text: str) -> int:

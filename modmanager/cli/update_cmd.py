@@ -291,10 +291,11 @@ def outcome_sentence(result: UpdateResult) -> str:
             f"{result.module_name} v{result.to_version} was installed on {result.pbx_name} (new instance: {created})."
         )
     backup = f" The previous settings are in backup {result.backup_id}." if result.backup_id else ""
+    notes = "".join(f" {message}" for message in result.messages)
     return (
         f"{result.module_name} on {result.pbx_name} now runs v{result.to_version} (was v{result.from_version}): "
         f"{plural(len(result.restored_instances), 'instance')} restored, "
-        f"{len(result.activated_instances)} re-activated.{backup}"
+        f"{len(result.activated_instances)} re-activated.{backup}{notes}"
     )
 
 
@@ -309,6 +310,7 @@ def result_json(result: UpdateResult) -> dict[str, Any]:
         "restoredInstances": list(result.restored_instances),
         "activatedInstances": list(result.activated_instances),
         "createdInstances": list(result.created_instances),
+        "messages": list(result.messages),
     }
 
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from modmanager.core.catalog import Catalog, CatalogModule, Channel, Release, ReleaseFile, merge_catalogs
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS, is_paid_text
-from modmanager.core.protocol import Edition, InstalledModule, LicenseKind, SystemInfo
+from modmanager.core.protocol import AGENT_MODULE_ID, Edition, InstalledModule, LicenseKind, SystemInfo
 from modmanager.core.versions import StarfaceVersion, Verdict
 
 __all__ = [
@@ -545,6 +545,20 @@ def _parse_date(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
+
+
+def managed_modules(
+    installed: Sequence[InstalledModule], catalogs: Sequence[Catalog], *, agent_module_id: str = AGENT_MODULE_ID
+) -> list[InstalledModule]:
+    """The installed modules modmanager plans, backs up and checks for a STARFACE upgrade.
+
+    The agent lists its own module like any other. It is part of modmanager's connection to the
+    PBX rather than a module the partner manages, so it is left out - unless a catalog lists it:
+    then it is planned and updated like every other module (the update of the agent itself).
+    """
+    known = _by_id(catalogs)
+    agent = agent_module_id.lower()
+    return [module for module in installed if module.id.lower() != agent or module.id.lower() in known]
 
 
 def _by_id(catalogs: Sequence[Catalog]) -> dict[str, CatalogModule]:

@@ -22,16 +22,13 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TypeAlias
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
 
 from modmanager.core.errors import InvalidModuleFile
-
-SettingValue: TypeAlias = str | int | float | bool | list[str]
-"""A value stored in a module instance under a ``variableId``."""
+from modmanager.core.values import SettingValue as SettingValue  # re-exported for existing callers
 
 DESCRIPTOR_NAME = "module-descriptor.xml"
 MANIFEST_NAME = "META-INF/MANIFEST.MF"

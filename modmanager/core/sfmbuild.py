@@ -28,8 +28,11 @@ from xml.etree import ElementTree
 
 from modmanager.core.sfm import DESCRIPTOR_NAME, MANIFEST_NAME
 
-SIMULATED_INTERNAL_DATABASE_ATTRIBUTE = "X-Modmanager-Internal-Database"
-"""Manifest attribute the simulator reads to wipe settings on upload; never in real files."""
+SIMULATED_INTERNAL_DATABASE_ATTRIBUTE = "X-Modmanager-Simulated-Internal-Database"
+"""Manifest attribute the simulator (and the agent protocol's test agents) read to wipe settings
+on upload; never in real files."""
+LEGACY_INTERNAL_DATABASE_ATTRIBUTE = "X-Modmanager-Internal-Database"
+"""The attribute's name before protocol 2; still read, so module files built earlier keep working."""
 
 _MANIFEST_LINE_BYTES = 72
 _FALLBACK_ZIP_TIME = (2025, 1, 1, 0, 0, 0)

@@ -28,6 +28,7 @@ from modmanager.gui.tasks import TaskContext, TaskHandle, TaskRunner
 from modmanager.ops import recovery
 from modmanager.ops.backup import RestoreResult, backup_module, backup_pbx, restore_backup
 from modmanager.ops.fleet import PlannedUpdate, UpdateAllOutcome, readiness, update_all
+from modmanager.ops.pbxs import remove_pbx
 from modmanager.ops.recovery import Assessment, RecoveryAction
 from modmanager.ops.refresh import (
     FleetStatus,
@@ -661,11 +662,9 @@ class Controller(QObject):
     # -- the inventory -----------------------------------------------------------------------
 
     def remove_pbx(self, name: str) -> None:
-        """Forget a PBX and its stored password (nothing on the PBX changes)."""
-        record = self.services.inventory.get(name)
-        self.services.inventory.remove(name)
+        """Forget a PBX with its stored password and agent secret (nothing on the PBX changes)."""
         try:
-            self.services.credentials.delete_password(name, record.login_id)
+            remove_pbx(self.services.inventory, self.services.credentials, name)
         except ModManagerError as error:
             self.failed.emit(self.tr("Remove {pbx}").format(pbx=name), error)
         self.reload_records()

@@ -105,8 +105,61 @@ def _agent_missing(p: dict[str, str]) -> tuple[str, str]:
     return (
         translate("Errors", "The modmanager agent does not answer on this PBX."),
         translate(
-            "Errors", "Install the modmanager agent module on this PBX, or correct the agent instance under Edit PBX."
+            "Errors",
+            "Install the modmanager agent module on this PBX (Edit PBX links the installation guide), "
+            "or correct the agent instance under Edit PBX.",
         ),
+    )
+
+
+@_templates("secret_invalid")
+def _secret_invalid(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The agent on {pbx} refused the agent secret."),
+        translate(
+            "Errors",
+            "Enter the secret set in the agent's module configuration "
+            "(STARFACE admin > Module > Modul-Konfiguration) under Edit PBX.",
+        ),
+    )
+
+
+@_templates("not_supported")
+def _not_supported(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The agent on this PBX cannot do this ({detail})."),
+        translate("Errors", "Update the modmanager agent module on the PBX."),
+    )
+
+
+@_templates("upload_too_large")
+def _upload_too_large(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The module file is larger than the agent on this PBX accepts ({detail})."),
+        translate("Errors", "Check that this is the right module file; a module file is normally far smaller."),
+    )
+
+
+@_templates("request_too_large")
+def _request_too_large(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate(
+            "Errors",
+            "The data to send is larger than the agent accepts in one request ({size_kib} KiB; "
+            "at most {limit_kib} KiB).",
+        ),
+        translate("Errors", "Restore the settings of this module by hand; the agent cannot take them in one piece."),
+    )
+
+
+@_templates("agent_update_timeout")
+def _agent_update_timeout(p: dict[str, str]) -> tuple[str, str]:
+    if p.get("cause"):
+        message = translate("Errors", "The agent on {pbx} did not come back as version {version} in time ({cause}).")
+    else:
+        message = translate("Errors", "The agent on {pbx} did not come back as version {version} in time.")
+    return message, translate(
+        "Errors", "Check the module page of the agent in the STARFACE admin interface, then refresh the PBX."
     )
 
 
@@ -215,10 +268,7 @@ def _locked(p: dict[str, str]) -> tuple[str, str]:
 @_templates("lock_required")
 def _lock_required(p: dict[str, str]) -> tuple[str, str]:
     return (
-        translate(
-            "Errors",
-            "The PBX refused a change without a valid lock (it may have expired or the PBX restarted: {detail}).",
-        ),
+        translate("Errors", "The PBX refused a change without a valid lock (it may have expired: {detail})."),
         translate("Errors", "Retry the operation; it takes a new lock."),
     )
 
@@ -233,6 +283,11 @@ def _agent_internal(p: dict[str, str]) -> tuple[str, str]:
 
 @_templates("agent_error")
 def _agent_error(p: dict[str, str]) -> tuple[str, str]:
+    if p.get("source") == "xmlrpc":
+        return (
+            translate("Errors", "The PBX answered with an XML-RPC error {fault_code} ({detail})."),
+            translate("Errors", "Check that the modmanager agent is installed and active on this PBX, and retry."),
+        )
     return (
         translate("Errors", "The agent on the PBX reported an unknown error {fault_code} ({detail})."),
         translate("Errors", "Update modmanager to a version that matches the agent module."),
@@ -776,6 +831,45 @@ def _no_password(p: dict[str, str]) -> tuple[str, str]:
     return (
         translate("Errors", "No password is stored for the PBX {pbx} (login {login})."),
         translate("Errors", "Enter the password under Edit PBX."),
+    )
+
+
+@_templates("no_agent_secret")
+def _no_agent_secret(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "No agent secret is stored for the PBX {pbx}."),
+        translate(
+            "Errors",
+            "Enter the secret of the agent's module configuration (STARFACE admin > Module > Modul-Konfiguration) "
+            "under Edit PBX.",
+        ),
+    )
+
+
+@_templates("password_empty")
+def _password_empty(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The PBX's password is empty."),
+        translate("Errors", "Give the password of the STARFACE login."),
+    )
+
+
+@_templates("agent_secret_empty")
+def _agent_secret_empty(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "The agent secret is empty."),
+        translate(
+            "Errors",
+            "Enter the secret set in the agent's module configuration (STARFACE admin > Module > Modul-Konfiguration).",
+        ),
+    )
+
+
+@_templates("pbx_name_taken")
+def _pbx_name_taken(p: dict[str, str]) -> tuple[str, str]:
+    return (
+        translate("Errors", "A PBX named {pbx} exists already."),
+        translate("Errors", "Choose another name, or remove the existing PBX first."),
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.core.migration import migrate_settings
+from modmanager.core.planner import managed_modules
 from modmanager.core.sfm import parse_descriptor
 from modmanager.ops.converge import (
     ConvergeReport,
@@ -80,10 +81,12 @@ def _backup_with(services: Services, client: AgentClient, pbx_name: str, module_
 
 
 def backup_pbx(services: Services, pbx_name: str, *, reason: str = "manual") -> list[BackupInfo]:
-    """Back up every module installed on a PBX."""
+    """Back up every module installed on a PBX (the agent itself only when a catalog lists it)."""
     client = services.client(pbx_name)
     try:
-        return [_backup_with(services, client, pbx_name, module.id, reason) for module in client.list_modules()]
+        agent_id = client.system_info().agent_module_id
+        modules = managed_modules(client.list_modules(), services.catalogs.as_catalogs(), agent_module_id=agent_id)
+        return [_backup_with(services, client, pbx_name, module.id, reason) for module in modules]
     finally:
         client.close()
 

@@ -5,6 +5,13 @@ An update, its rollback and a recovery after a crash all come down to the same t
 version (resume) or back to the old one (rollback). Each move *looks* at the PBX first and
 only does what is missing, so it can be repeated after any failure, by any process, and
 still ends in the same state. That property is what makes every path of an update safe.
+
+It needs nothing beyond the agent's core entry points: no instance is ever deleted (one the
+target does not name is left on the PBX and reported), internal data is restored only by an
+agent that can (capability ``internalData``, else reported), and the agent's own module is
+converged like any other - except that the agent's own instance is never switched off through
+itself, and after the agent installed itself (``deferred``) the move waits until the new
+version runs.
 """
 
 from __future__ import annotations
@@ -15,7 +22,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from modmanager.core.errors import ModManagerError, OperationError
-from modmanager.core.protocol import InstalledModule, InstallResult, InstanceConfig, LockGrant, ModuleConfig
+from modmanager.core.protocol import (
+    Capability,
+    InstalledModule,
+    InstallResult,
+    InstanceConfig,
+    LockGrant,
+    ModuleConfig,
+)
 from modmanager.core.sfm import SettingValue
 from modmanager.pbx.client import AgentClient
 
@@ -58,6 +72,23 @@ class ConvergeReport:
     installed: InstallResult | None = None
     created_instances: list[str] = field(default_factory=list)
     activated: list[str] = field(default_factory=list)
+    left_instances: list[str] = field(default_factory=list)
+    """Instances on the PBX that the target does not name: left as they are (never deleted)."""
+    internal_data_skipped: bool = False
+    """The target has internal data but the agent cannot restore it (no capability ``internalData``)."""
+
+    def notes(self) -> tuple[str, ...]:
+        """What the move left undone on purpose, in sentences for the user."""
+        notes = []
+        if self.left_instances:
+            names = ", ".join(self.left_instances)
+            notes.append(f"The instances {names} are not part of the restored settings and were left on the PBX.")
+        if self.internal_data_skipped:
+            notes.append(
+                "The agent on this PBX cannot restore a module's internal data; "
+                "the module's own database was not put back."
+            )
+        return tuple(notes)
 
 
 def release_quietly(client: AgentClient, lock: LockGrant) -> None:
@@ -97,27 +128,42 @@ def converge(
             target.file_name,
             progress=lambda done, total: progress("upload", done, total),
         )
-        if upload.module_id.lower() != target.module_id.lower() or upload.version != target.version:
-            raise OperationError(
-                f"The PBX read the uploaded file as module {upload.module_id} v{upload.version}, "
-                f"not {target.module_id} v{target.version}.",
-                "The file may be damaged; download it again.",
-                code="converge_wrong_upload",
-                params={
-                    "found_module": upload.module_id,
-                    "found_version": str(upload.version),
-                    "module": target.module_id,
-                    "version": str(target.version),
-                },
-            )
+        if upload.committed is not None:
+            _check_read_as_target(upload.committed.module_id, upload.committed.version, target)
         if before_install is not None:
             before_install()
         progress("install", 0, 1)
         report.installed = client.install_uploaded(lock, upload)
+        _check_read_as_target(report.installed.module_id, report.installed.version, target)
+        if report.installed.deferred:
+            # The agent installed itself: it answered first and imports a moment later.
+            client.wait_for_agent(report.installed.version)
         progress("install", 1, 1)
     restore_settings(client, lock, target, report, progress)
     verify(client, target)
     return report
+
+
+def _check_read_as_target(module_id: str, version: int, target: ModuleTarget) -> None:
+    if module_id.lower() != target.module_id.lower() or version != target.version:
+        raise OperationError(
+            f"The PBX read the uploaded file as module {module_id} v{version}, "
+            f"not {target.module_id} v{target.version}.",
+            "The file may be damaged; download it again.",
+            code="converge_wrong_upload",
+            params={
+                "found_module": module_id,
+                "found_version": str(version),
+                "module": target.module_id,
+                "version": str(target.version),
+            },
+        )
+
+
+def _is_own_instance(client: AgentClient, module_id: str, instance: str) -> bool:
+    """Whether this is the agent instance the client talks through (never switched off through itself)."""
+    agent_id = client.known_system_info().agent_module_id
+    return module_id.lower() == agent_id.lower() and instance == client.agent_instance
 
 
 def restore_settings(
@@ -126,25 +172,33 @@ def restore_settings(
     """Write every instance's values (re-creating lost instances), then set the active flags."""
     existing = client.export_config(target.module_id)
     present = {instance.name: instance for instance in existing.instances}
+    wanted = {instance.name for instance in target.instances}
+    report.left_instances = [name for name in present if name not in wanted]
     total = len(target.instances)
     for index, instance in enumerate(target.instances):
         if instance.name not in present:
             client.create_instance(lock, target.module_id, instance.name)
             report.created_instances.append(instance.name)
         progress("restore", index, total)
+    restore_internal = target.internal_data is not None and client.supports(Capability.INTERNAL_DATA)
+    report.internal_data_skipped = bool(target.internal_data) and not restore_internal
     config = ModuleConfig(
         module_id=target.module_id,
         version=target.version,
         instances=tuple(InstanceConfig(inst.name, inst.active, dict(inst.values)) for inst in target.instances),
         internal_data=target.internal_data or b"",
     )
-    if target.instances or target.internal_data is not None:
-        client.import_config(lock, config, restore_internal_data=target.internal_data is not None)
+    if target.instances or restore_internal:
+        client.import_config(lock, config, restore_internal_data=restore_internal)
     progress("restore", total, total)
     after = {instance.name: instance for instance in client.export_config(target.module_id).instances}
     for index, instance in enumerate(target.instances):
         progress("activate", index, total)
         now_active = after[instance.name].active if instance.name in after else False
+        if _is_own_instance(client, target.module_id, instance.name):
+            # The agent answers through this very instance: it is active (or nothing answers),
+            # and switching it off would cut the line the client is talking on.
+            continue
         if instance.active:
             # A newly created instance shows its UI only after one off/on cycle. Whether an
             # instance is such a one cannot be seen: an earlier attempt whose answer was lost, or
@@ -192,7 +246,8 @@ def verify(client: AgentClient, target: ModuleTarget) -> None:
             state = "active" if instance.active else "inactive"
             code = "verify_instance_not_active" if instance.active else "verify_instance_not_inactive"
             problems.append(_problem(f"instance {instance.name!r} is not {state}", code, instance.name))
-    if target.internal_data is not None and config.internal_data != target.internal_data:
+    checks_internal = target.internal_data is not None and client.supports(Capability.INTERNAL_DATA)
+    if checks_internal and config.internal_data != target.internal_data:
         problems.append(ModManagerError("the module's internal data differs", code="verify_internal_data_differs"))
     if problems:
         raise OperationError(

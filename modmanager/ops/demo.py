@@ -93,6 +93,7 @@ def start_demo(home: Path | None = None) -> DemoSession:
                     )
                 )
                 credentials.set_password(state.name, state.login_id, state.password)
+                credentials.set_agent_secret(state.name, simulated.agent_secret)
         services = open_services(credentials=credentials, client_options={"timeout": 5.0, "retries": 1})
     except BaseException:
         fleet.stop()

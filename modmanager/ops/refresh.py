@@ -17,7 +17,7 @@ from typing import Any
 
 from modmanager.core.catalog import Channel
 from modmanager.core.errors import InvalidVersion, ModManagerError, PbxError, error_to_json
-from modmanager.core.planner import PbxFacts, PbxPlan, PbxStatus, plan_pbx
+from modmanager.core.planner import PbxFacts, PbxPlan, PbxStatus, managed_modules, plan_pbx
 from modmanager.core.protocol import AnswerError, InstalledModule, SystemInfo
 from modmanager.ops.services import Services
 
@@ -84,10 +84,12 @@ def make_snapshot(
             code="bad_answer",
             params={"pbx": name, "starface": info.starface_version},
         ) from error
+    catalogs = services.catalogs.as_catalogs()
+    modules = managed_modules(modules, catalogs, agent_module_id=info.agent_module_id)
     plan = plan_pbx(
         facts,
         modules,
-        services.catalogs.as_catalogs(),
+        catalogs,
         channel=_channel(services),
         today=dt.date.today(),
         paid_markers=services.settings.paid_markers or _default_markers(),

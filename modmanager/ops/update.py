@@ -28,7 +28,7 @@ from modmanager.core.changelog import DEFAULT_PAID_MARKERS
 from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.core.migration import Migration, migrate_settings
 from modmanager.core.planner import PbxFacts, choose_file, is_paid_release, plan_module
-from modmanager.core.protocol import InstalledModule, LockGrant, ModuleConfig, SystemInfo
+from modmanager.core.protocol import Capability, InstalledModule, LockGrant, ModuleConfig, SystemInfo
 from modmanager.core.sfm import ConfigSchema, ModuleDescriptor, SettingValue, parse_descriptor, read_sfm
 from modmanager.core.versions import StarfaceVersion, Verdict
 from modmanager.ops.backup import prune_backups
@@ -185,6 +185,11 @@ def prepare_update(
                     f"No copy of the installed version v{installed.version} is available: if the update fails, "
                     "the settings are restored into the new version instead of going back."
                 )
+        if installed is not None and not client.supports(Capability.INTERNAL_DATA):
+            warnings.append(
+                "The agent on this PBX cannot back up a module's internal data: if this module keeps data "
+                "in its own database, that data is lost by the update."
+            )
         if verdict is Verdict.UNTESTED:
             warnings.append(
                 f"The vendor has not stated that this release works with STARFACE {info.starface_version} (untested)."
@@ -282,8 +287,9 @@ def _rollback_source(
 ) -> str | None:
     """The SHA-256 of a cached copy of the installed version, kept before anything changes.
 
-    In order: the copy modmanager installed itself; the file the PBX runs (the agent hands it
-    out, byte for byte - the best copy there is); the release file from a catalog.
+    In order: the copy modmanager installed itself; the file the PBX runs (an agent with the
+    capability ``moduleFile`` hands it out, byte for byte - the best copy there is); the release
+    file from a catalog.
     """
     cached = services.sfm_cache.installed(pbx_name, installed.id)
     if cached is not None and _is_release_of(services.sfm_cache.get(cached), installed):
@@ -396,6 +402,7 @@ def run_update(
             restored_instances=tuple(inst.name for inst in target.instances),
             activated_instances=tuple(report.activated),
             created_instances=tuple(report.created_instances),
+            messages=report.notes(),
         )
     finally:
         client.close()

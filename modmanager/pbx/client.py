@@ -1,56 +1,77 @@
-"""The client of the modmanager agent on a PBX: XML-RPC over HTTPS with STARFACE's auth.
+"""The client of the modmanager agent on a PBX: protocol 2 over XML-RPC, HTTPS and STARFACE's auth.
 
-Every call is ``<agent instance>.<entry point>`` with one struct in and one struct out (see
-``docs/agent-protocol.md``). The client adds ``protocolVersion`` to each request, checks it in
-each answer and parses answers strictly with the protocol records, so bad data never gets past
-this layer. Failures become :class:`~modmanager.core.errors.PbxError` with a stable ``code``
-(listed in :data:`FAULT_ERRORS` and the module's functions) that callers branch on.
+Every call is ``<agent instance>.<entry point>`` with one struct holding the request as JSON
+(see ``docs/agent-protocol.md``). The client adds ``protocolVersion`` and the agent secret to
+each request, checks the version of each answer and parses answers strictly with the protocol
+records, so bad data never gets past this layer. Failures become
+:class:`~modmanager.core.errors.PbxError` with a stable ``code`` (listed in :data:`FAULT_ERRORS`
+and the module's functions) that callers branch on.
+
+Every exchange is bounded: a socket timeout per read, an overall deadline per request (a PBX
+trickling one byte every few seconds is cut off), and at most
+:data:`~modmanager.core.protocol.MAX_ANSWER_BYTES` of answer. Whatever the network or the PBX
+does - a dropped connection mid-answer, a broken chunked encoding, garbage - ends as an
+``unreachable`` or ``bad_answer`` error, never a traceback.
 
 Only calls in :data:`~modmanager.core.protocol.IDEMPOTENT_ENTRY_POINTS` are retried, and only
 after a connection error or timeout: repeating anything else could, say, install twice.
 
-The password is turned into the auth token at once and not kept. The token is as good as the
-password for this PBX, so neither the token nor the URL carrying it appears in an error, a log
-line or a ``repr``; network exceptions are not chained to the errors raised here for the same
-reason (their text quotes the URL).
+The password is turned into the auth token at once and not kept. The token and the agent
+secret are as good as the password for this PBX, so neither they nor the URL carrying the token
+appear in an error, a log line or a ``repr``; network exceptions are not chained to the errors
+raised here for the same reason (their text quotes the URL).
 """
 
 from __future__ import annotations
 
 import hashlib
+import http.client
 import logging
 import re
 import time
-import xml.parsers.expat
-import xmlrpc.client
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
+import urllib3.exceptions
 
 from modmanager.core.errors import ModManagerError, PbxError
 from modmanager.core.protocol import (
     AUTH_PARAMETER,
+    CLIENT_MAX_CHUNK_SIZE,
     DEFAULT_AGENT_INSTANCE,
     DEFAULT_LOCK_TTL_SECONDS,
     IDEMPOTENT_ENTRY_POINTS,
-    MAX_CHUNK_SIZE,
-    PROTOCOL_VERSION,
+    MAX_ANSWER_BYTES,
+    MAX_REQUEST_BYTES,
     XMLRPC_PATH,
     AnswerError,
+    Capability,
     CommittedUpload,
     EntryPoint,
+    Fault,
     FaultCode,
+    ImportResult,
     InstalledModule,
     InstallResult,
     LockGrant,
     ModuleConfig,
+    ModuleDescriptor,
     SystemInfo,
     UploadState,
+    XmlRpcFault,
     auth_token,
+    decode_answer,
+    encode_base64,
+    encode_request,
     method_name,
+    parse_xmlrpc_response,
+    read_bool,
+    values_to_json,
+    xmlrpc_request,
 )
 from modmanager.pbx import tls
 
@@ -61,23 +82,24 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
-MAX_ANSWER_BYTES = 256 * 1024 * 1024
-"""Refuse answers larger than this (an exported internal database is the largest thing sent)."""
 _BACKOFF_SECONDS = 0.25
 _MAX_BACKOFF_SECONDS = 4.0
 _FAULT_TEXT_LIMIT = 200
+_READ_CHUNK = 64 * 1024
+SELF_UPDATE_WAIT_SECONDS = 180.0
+"""How long the client waits for an agent that installs itself to run its new version."""
 AGENT_INSTALL_HINT = (
-    "Install the modmanager agent module on this PBX (docs/agent-protocol.md#installing-the-agent), "
-    "or correct the agent instance name."
+    "Install the modmanager agent on this PBX: 'modmanager agent export FILE' writes its module file and "
+    "docs/agent-install.en.md lists the steps in the STARFACE admin interface; or correct the agent instance name."
 )
 
-# code, message, hint: the errors each agent fault becomes. ``{detail}`` is the fault text; it is
-# also the error's ``detail`` param (see fault_error).
+# code, message, hint: the errors each agent fault becomes. ``{detail}`` is the fault text (also
+# the error's ``detail`` param), ``{pbx}`` the PBX's address (see fault_error).
 FAULT_ERRORS: Mapping[FaultCode, tuple[str, str, str]] = {
     FaultCode.AUTH_FAILED: (
         "auth_failed",
         "The PBX refused the login ID or password.",
-        "Check the login ID and store the right password (modmanager pbx add ... --password-stdin).",
+        "Check the login ID and store the right password (modmanager pbx edit NAME --password-stdin).",
     ),
     FaultCode.UNKNOWN_METHOD: (
         "agent_missing",
@@ -98,6 +120,17 @@ FAULT_ERRORS: Mapping[FaultCode, tuple[str, str, str]] = {
         "starface_too_old",
         "This STARFACE release is too old for the modmanager agent ({detail}).",
         "Update STARFACE on this PBX, or manage its modules by hand.",
+    ),
+    FaultCode.NOT_SUPPORTED: (
+        "not_supported",
+        "The agent on this PBX cannot do this ({detail}).",
+        "Update the agent module on the PBX ('modmanager agent export FILE' writes the current one).",
+    ),
+    FaultCode.SECRET_INVALID: (
+        "secret_invalid",
+        "The agent on {pbx} refused the agent secret.",
+        "Enter the secret set in the agent's module configuration "
+        "(STARFACE admin > Module > Modul-Konfiguration).",
     ),
     FaultCode.MODULE_NOT_FOUND: (
         "module_not_found",
@@ -139,6 +172,11 @@ FAULT_ERRORS: Mapping[FaultCode, tuple[str, str, str]] = {
         "The module file on the PBX is incomplete ({detail}).",
         "Upload the module again.",
     ),
+    FaultCode.UPLOAD_TOO_LARGE: (
+        "upload_too_large",
+        "The module file is larger than the agent on this PBX accepts ({detail}).",
+        "Check that this is the right module file; a module file is normally far smaller.",
+    ),
     FaultCode.LOCKED: (
         "locked",
         "Another workstation is changing this PBX ({detail}).",
@@ -146,7 +184,7 @@ FAULT_ERRORS: Mapping[FaultCode, tuple[str, str, str]] = {
     ),
     FaultCode.LOCK_REQUIRED: (
         "lock_required",
-        "The PBX refused a change without a valid lock (it may have expired or the PBX restarted: {detail}).",
+        "The PBX refused a change without a valid lock (it may have expired: {detail}).",
         "Retry the operation; it takes a new lock.",
     ),
     FaultCode.INTERNAL: (
@@ -157,6 +195,11 @@ FAULT_ERRORS: Mapping[FaultCode, tuple[str, str, str]] = {
 }
 
 _LOCKED_RE = re.compile(r"locked by (?P<owner>.+?)(?: until (?P<expires>\S+))?$")
+_UNKNOWN_METHOD_TEXT = re.compile(
+    r"(unknown|no such|not found|does not exist|nicht gefunden|unbekannt).{0,80}(method|instance|handler)"
+    r"|(method|instance|handler).{0,80}(unknown|no such|not found|does not exist|nicht gefunden|unbekannt)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def bad_answer_error() -> PbxError:
@@ -175,20 +218,31 @@ def cancelled_error() -> PbxError:
     )
 
 
-def fault_error(fault_code: int, fault_string: str) -> PbxError:
-    """The :class:`PbxError` an agent fault becomes."""
+def request_too_large_error(size: int) -> PbxError:
+    """A request that the protocol's 1 MiB limit does not let through (e.g. huge settings to restore)."""
+    return PbxError(
+        f"The data to send is larger than the agent accepts in one request "
+        f"({size // 1024} KiB; at most {MAX_REQUEST_BYTES // 1024} KiB).",
+        "Restore the settings of this module by hand; the agent protocol cannot carry them in one piece.",
+        code="request_too_large",
+        params={"size_kib": str(size // 1024), "limit_kib": str(MAX_REQUEST_BYTES // 1024)},
+    )
+
+
+def fault_error(fault_code: int, fault_string: str, *, pbx: str = "the PBX") -> PbxError:
+    """The :class:`PbxError` an agent fault becomes; ``pbx`` names the PBX (its address)."""
     detail = _printable(fault_string)
     try:
         known = FaultCode(fault_code)
     except ValueError:
         return PbxError(
-            f"The agent on the PBX reported an unknown error {fault_code} ({detail}).",
+            f"The agent on the PBX reported an unknown error {fault_code} ({detail or 'no details'}).",
             "Update modmanager to a version that matches the agent module.",
             code="agent_error",
             params={"fault_code": str(fault_code), "detail": detail},
         )
     code, message, hint = FAULT_ERRORS[known]
-    params = {"detail": detail}
+    params = {"detail": detail, "pbx": pbx}
     if known is FaultCode.LOCKED:
         match = _LOCKED_RE.match(detail)
         if match:
@@ -196,12 +250,42 @@ def fault_error(fault_code: int, fault_string: str) -> PbxError:
             until = f" until {match['expires']}" if match["expires"] else ""
             message = f"The PBX is locked by {owner}{until}: another workstation is changing it."
             params = {"owner": owner, "until": match["expires"] or ""}
-    return PbxError(message.format(detail=detail or "no details"), hint, code=code, params=params)
+    return PbxError(message.format(detail=detail or "no details", pbx=pbx), hint, code=code, params=params)
+
+
+def xmlrpc_fault_error(fault: XmlRpcFault) -> PbxError:
+    """What STARFACE's own XML-RPC fault means: a bad login, no agent, or something else."""
+    text = _printable(fault.text)
+    if fault.code == FaultCode.AUTH_FAILED:
+        return fault_error(FaultCode.AUTH_FAILED, text)
+    if fault.code == FaultCode.UNKNOWN_METHOD or _UNKNOWN_METHOD_TEXT.search(fault.text):
+        return fault_error(FaultCode.UNKNOWN_METHOD, text)
+    return PbxError(
+        f"The PBX answered with an XML-RPC error {fault.code} ({text or 'no details'}).",
+        "Check that the modmanager agent is installed and active on this PBX, and retry.",
+        code="agent_error",
+        params={"fault_code": str(fault.code), "detail": text, "source": "xmlrpc"},
+    )
 
 
 def _printable(text: str) -> str:
     cleaned = "".join(char if char.isprintable() else " " for char in text).strip()
     return cleaned if len(cleaned) <= _FAULT_TEXT_LIMIT else cleaned[:_FAULT_TEXT_LIMIT] + "..."
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A module file the PBX holds completely, ready for ``installUploaded``.
+
+    ``committed`` is the agent's reading of the file (module id and version) when the client
+    committed it separately; None when the whole file went up with ``uploadBegin`` and the
+    install commits it.
+    """
+
+    upload_id: str
+    sha256: str
+    size: int
+    committed: CommittedUpload | None = None
 
 
 class AgentClient:
@@ -210,9 +294,12 @@ class AgentClient:
     Args:
         url: ``https://host:port`` of the PBX.
         login_id, password: a STARFACE login allowed to call module entry points.
+        agent_secret: the secret configured in the agent's module instance.
         agent_instance: name of the agent's module instance on the PBX.
         fingerprint: pinned SHA-256 of the PBX certificate, or None for CA verification.
-        timeout: seconds for connecting and for each answer.
+        timeout: seconds for connecting and for each read.
+        deadline: seconds one request/answer exchange may take in all (default: four times
+            ``timeout``, at least 30).
         retries: extra attempts for idempotent calls after a connection error or timeout.
         session: a session to reuse (the client mounts its TLS adapter on it for this URL).
     """
@@ -223,9 +310,11 @@ class AgentClient:
         login_id: str,
         password: str,
         *,
+        agent_secret: str,
         agent_instance: str = DEFAULT_AGENT_INSTANCE,
         fingerprint: str | None = None,
         timeout: float = 15.0,
+        deadline: float | None = None,
         retries: int = 2,
         session: requests.Session | None = None,
     ) -> None:
@@ -235,8 +324,11 @@ class AgentClient:
         self.login_id = login_id
         self.agent_instance = agent_instance
         self.timeout = timeout
+        self.deadline = deadline if deadline is not None else max(30.0, 4 * timeout)
         self.retries = max(0, retries)
         self._auth = auth_token(login_id, password)
+        self._secret = agent_secret
+        self._info: SystemInfo | None = None
         self._endpoint = self.url + XMLRPC_PATH
         self._adapter = tls.TrustAdapter(self.url, fingerprint, timeout)
         self._owns_session = session is None
@@ -268,7 +360,17 @@ class AgentClient:
     # --- reading ---------------------------------------------------------------------------
 
     def system_info(self) -> SystemInfo:
-        return _parse(SystemInfo.from_struct, self._call(EntryPoint.SYSTEM_INFO, {}))
+        """Ask the agent for the PBX's facts and its own abilities (and remember them)."""
+        self._info = _parse(SystemInfo.from_struct, self._call(EntryPoint.SYSTEM_INFO, {}))
+        return self._info
+
+    def known_system_info(self) -> SystemInfo:
+        """The facts from the last :meth:`system_info` of this client, asked for if there were none."""
+        return self._info if self._info is not None else self.system_info()
+
+    def supports(self, capability: Capability) -> bool:
+        """Whether the agent reports ``capability`` (asks once per client)."""
+        return self.known_system_info().supports(capability)
 
     def list_modules(self) -> list[InstalledModule]:
         answer = self._call(EntryPoint.LIST_MODULES, {})
@@ -277,12 +379,18 @@ class AgentClient:
     def get_descriptor(self, module_id: str) -> bytes:
         """The installed module's ``module-descriptor.xml`` (its configuration form)."""
         answer = self._call(EntryPoint.GET_DESCRIPTOR, {"moduleId": module_id})
-        return _parse(lambda s: _binary(s, "descriptor"), answer)
+        return _parse(ModuleDescriptor.from_struct, answer).descriptor
 
     def get_module_file(self, module_id: str) -> bytes:
-        """The installed ``.sfm`` itself, kept before an update so it can be rolled back to."""
+        """The installed ``.sfm`` itself, kept before an update so it can be rolled back to.
+
+        Empty when the agent cannot hand it out (no capability ``moduleFile``, or a module it
+        did not install itself); the caller then looks for another copy.
+        """
+        if not self.supports(Capability.MODULE_FILE):
+            return b""
         answer = self._call(EntryPoint.GET_DESCRIPTOR, {"moduleId": module_id, "includeModuleFile": True})
-        return _parse(lambda s: _binary(s, "moduleFile"), answer)
+        return _parse(ModuleDescriptor.from_struct, answer).module_file
 
     def export_config(self, module_id: str) -> ModuleConfig:
         return _parse(ModuleConfig.from_struct, self._call(EntryPoint.EXPORT_CONFIG, {"moduleId": module_id}))
@@ -294,8 +402,10 @@ class AgentClient:
         answer = self._call(EntryPoint.ACQUIRE_LOCK, {"owner": owner, "ttlSeconds": ttl_seconds})
         return _parse(LockGrant.from_struct, answer)
 
-    def release_lock(self, lock: LockGrant) -> None:
-        self._call(EntryPoint.RELEASE_LOCK, {"lockToken": lock.token})
+    def release_lock(self, lock: LockGrant) -> bool:
+        """Free the lock; False if the token no longer held it (releasing twice is harmless)."""
+        answer = self._call(EntryPoint.RELEASE_LOCK, {"lockToken": lock.token})
+        return _parse(lambda s: read_bool(s, "released"), answer)
 
     @contextmanager
     def locked(self, owner: str, ttl_seconds: int = DEFAULT_LOCK_TTL_SECONDS) -> Iterator[LockGrant]:
@@ -317,18 +427,24 @@ class AgentClient:
 
     # --- changing ----------------------------------------------------------------------------
 
-    def import_config(self, lock: LockGrant, config: ModuleConfig, *, restore_internal_data: bool = True) -> None:
-        """Write instance values (by instance name) and, if asked, the internal data blob back."""
-        self._call(
-            EntryPoint.IMPORT_CONFIG,
-            {
-                "moduleId": config.module_id,
-                "lockToken": lock.token,
-                "instances": [{"name": inst.name, "values": dict(inst.values)} for inst in config.instances],
-                "internalData": config.internal_data,
-                "restoreInternalData": restore_internal_data,
-            },
-        )
+    def import_config(
+        self, lock: LockGrant, config: ModuleConfig, *, restore_internal_data: bool = True
+    ) -> ImportResult:
+        """Write instance values (by instance name) and, if asked and possible, the internal data back.
+
+        Internal data is only sent to an agent with the capability ``internalData``; the result
+        says whether it was restored.
+        """
+        restore = restore_internal_data and self.supports(Capability.INTERNAL_DATA)
+        request: dict[str, Any] = {
+            "moduleId": config.module_id,
+            "lockToken": lock.token,
+            "instances": [{"name": inst.name, "values": values_to_json(inst.values)} for inst in config.instances],
+            "restoreInternalData": restore,
+        }
+        if restore:
+            request["internalData"] = encode_base64(config.internal_data)
+        return _parse(ImportResult.from_struct, self._call(EntryPoint.IMPORT_CONFIG, request))
 
     def upload(
         self,
@@ -338,9 +454,12 @@ class AgentClient:
         *,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
-    ) -> CommittedUpload:
-        """Send a module file in chunks and commit it; resumes where the PBX left off.
+    ) -> UploadedFile:
+        """Send a module file and make sure the PBX holds all of it; resumes where the PBX left off.
 
+        ``uploadBegin`` carries the first chunk; a file that fits into it needs no other call
+        (``installUploaded`` commits it). Longer files follow in chunks of at most
+        min(agent's ``maxChunkSize``, 256 KiB) and are committed with ``uploadCommit``.
         ``uploadBegin`` with the same SHA-256 resumes a pending upload, so calling this again
         after any failure continues rather than restarts. Within one call, a dropped chunk is
         followed by ``uploadStatus`` and the upload goes on from the agent's offset; it gives up
@@ -348,18 +467,32 @@ class AgentClient:
         """
         size = len(data)
         digest = hashlib.sha256(data).hexdigest()
-        begin = {"fileName": file_name, "size": size, "sha256": digest, "lockToken": lock.token}
+        info = self.known_system_info()
+        if size > info.max_upload_size:
+            limit = info.max_upload_size // (1024 * 1024)
+            raise fault_error(FaultCode.UPLOAD_TOO_LARGE, f"{size} bytes; the agent takes at most {limit} MiB")
+        chunk_size = max(1, min(info.max_chunk_size, CLIENT_MAX_CHUNK_SIZE))
+        if cancelled and cancelled():
+            raise cancelled_error()
+        begin = {
+            "fileName": file_name,
+            "size": size,
+            "sha256": digest,
+            "lockToken": lock.token,
+            "data": encode_base64(data[:chunk_size]),
+        }
         state = _parse(UploadState.from_struct, self._call(EntryPoint.UPLOAD_BEGIN, begin))
         self._check_upload_state(state, size, digest)
-        chunk_size = min(state.chunk_size, MAX_CHUNK_SIZE)
+        chunk_size = max(1, min(chunk_size, state.chunk_size))
         offset = state.offset
+        chunked = offset < size
         failures = 0
         if progress:
             progress(offset, size)
         while offset < size:
             if cancelled and cancelled():
                 raise cancelled_error()
-            piece = data[offset : offset + chunk_size]
+            piece = encode_base64(data[offset : offset + chunk_size])
             chunk = {"uploadId": state.upload_id, "offset": offset, "data": piece, "lockToken": lock.token}
             try:
                 answer = self._call(EntryPoint.UPLOAD_CHUNK, chunk, retry=False)
@@ -369,8 +502,7 @@ class AgentClient:
                 failures += 1
                 log.info("upload to %s interrupted at %d of %d bytes; asking where to resume", self.url, offset, size)
                 self._pause(failures)
-                status = {"uploadId": state.upload_id}
-                answer = self._call(EntryPoint.UPLOAD_STATUS, status)
+                answer = self._call(EntryPoint.UPLOAD_STATUS, {"uploadId": state.upload_id})
             else:
                 failures = 0
             state = _parse(UploadState.from_struct, answer)
@@ -378,16 +510,57 @@ class AgentClient:
             offset = state.offset
             if progress:
                 progress(offset, size)
+        if not chunked:
+            return UploadedFile(state.upload_id, digest, size)
         answer = self._call(EntryPoint.UPLOAD_COMMIT, {"uploadId": state.upload_id, "lockToken": lock.token})
         committed = _parse(CommittedUpload.from_struct, answer)
         if committed.sha256 != digest:
             raise bad_answer_error()
-        return committed
+        return UploadedFile(state.upload_id, digest, size, committed)
 
-    def install_uploaded(self, lock: LockGrant, upload: CommittedUpload) -> InstallResult:
-        """Install a committed upload. Deactivates the module's instances (see the result)."""
+    def install_uploaded(self, lock: LockGrant, upload: UploadedFile) -> InstallResult:
+        """Install an uploaded file (committing it first if needed).
+
+        Deactivates the module's instances (see the result). When the agent installs itself the
+        result is ``deferred``: call :meth:`wait_for_agent` before anything else.
+        """
         answer = self._call(EntryPoint.INSTALL_UPLOADED, {"uploadId": upload.upload_id, "lockToken": lock.token})
         return _parse(InstallResult.from_struct, answer)
+
+    def wait_for_agent(
+        self, version: int, *, wait_seconds: float = SELF_UPDATE_WAIT_SECONDS, poll_seconds: float = 1.0
+    ) -> SystemInfo:
+        """After the agent answered ``deferred`` to installing itself: poll until ``version`` runs.
+
+        While the agent re-imports itself the PBX may not answer or may answer that the agent is
+        missing; both are waited out. A wrong agent secret or login ends the wait at once. Gives
+        up with ``agent_update_timeout`` after ``wait_seconds``.
+        """
+        give_up = time.monotonic() + wait_seconds
+        last: PbxError | None = None
+        while True:
+            try:
+                info = self.system_info()
+                agent = next(
+                    (module for module in self.list_modules() if module.id.lower() == info.agent_module_id.lower()),
+                    None,
+                )
+                if agent is not None and agent.version == version:
+                    return info
+            except PbxError as error:
+                if error.code in ("auth_failed", "secret_invalid"):
+                    raise
+                last = error
+            if time.monotonic() + poll_seconds > give_up:
+                break
+            time.sleep(poll_seconds)
+        seen = f" ({last.message.rstrip('.')})" if last is not None else ""
+        raise PbxError(
+            f"The agent on {self.url} did not come back as version {version} in time{seen}.",
+            "Check the module page of the agent in the STARFACE admin interface, then refresh the PBX.",
+            code="agent_update_timeout",
+            params={"pbx": self.url, "version": str(version), "cause": last.message.rstrip(".") if last else ""},
+        )
 
     def create_instance(self, lock: LockGrant, module_id: str, name: str) -> None:
         self._call(EntryPoint.CREATE_INSTANCE, {"moduleId": module_id, "instanceName": name, "lockToken": lock.token})
@@ -397,19 +570,25 @@ class AgentClient:
         self._call(EntryPoint.SET_INSTANCE_ACTIVE, request)
 
     def delete_instance(self, lock: LockGrant, module_id: str, name: str) -> None:
+        """Remove an instance; ``not_supported`` from an agent without the capability ``deleteInstance``."""
         self._call(EntryPoint.DELETE_INSTANCE, {"moduleId": module_id, "instanceName": name, "lockToken": lock.token})
 
     # --- transport ---------------------------------------------------------------------------
 
-    def _call(self, entry_point: EntryPoint, params: Mapping[str, Any], *, retry: bool = True) -> dict[str, Any]:
-        """One XML-RPC call; the answer struct with its protocol version checked."""
-        request = {"protocolVersion": PROTOCOL_VERSION, **params}
-        body = xmlrpc.client.dumps((request,), methodname=method_name(self.agent_instance, entry_point))
+    def _call(self, entry_point: EntryPoint, fields: Mapping[str, Any], *, retry: bool = True) -> dict[str, Any]:
+        """One call; the answer's ``result`` object (a fault becomes a PbxError)."""
+        try:
+            request = encode_request(fields, self._secret)
+        except AnswerError:
+            raise bad_answer_error() from None
+        if len(request) > MAX_REQUEST_BYTES:
+            raise request_too_large_error(len(request))
+        body = xmlrpc_request(method_name(self.agent_instance, entry_point), request)
         attempts = 1 + (self.retries if retry and entry_point in IDEMPOTENT_ENTRY_POINTS else 0)
         for attempt in range(1, attempts + 1):
             started = time.monotonic()
             try:
-                status, content = self._exchange(entry_point, body.encode("utf-8"))
+                status, content = self._exchange(entry_point, body)
             except _NetworkFailure as failure:
                 if attempt == attempts:
                     raise self._unreachable(entry_point, failure.error) from None
@@ -417,55 +596,73 @@ class AgentClient:
                 self._pause(attempt)
                 continue
             log.debug("%s on %s answered in %.0f ms", entry_point, self.url, (time.monotonic() - started) * 1000)
-            return self._decode(status, content)
+            return self._decode(entry_point, status, content)
         raise AssertionError("unreachable: the loop returns or raises")
 
     def _exchange(self, entry_point: EntryPoint, body: bytes) -> tuple[int, bytes]:
         """Send one request; (HTTP status, body). Network failures become :class:`_NetworkFailure`."""
-        try:
-            response = self._session.post(
-                self._endpoint,
-                params={AUTH_PARAMETER: self._auth},
-                data=body,
-                headers={"Content-Type": "text/xml; charset=utf-8"},
-                timeout=self.timeout,
-                stream=True,
-                allow_redirects=False,
-            )
+        with tls.CallDeadline(self.deadline) as deadline:
             try:
-                return response.status_code, self._read(response, entry_point)
-            finally:
-                response.close()
-        except requests.exceptions.SSLError as error:
-            if _is_certificate_failure(error):
-                raise tls.explain_tls_failure(self.url, self._adapter.pin, self.timeout) from None
-            # Anything else (a connection closed during the handshake) is a network failure.
-            raise _NetworkFailure(error) from None
-        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
-            raise _NetworkFailure(error) from None
-        except PbxError as error:
-            if error.code != "unreachable":  # the pinned transport could not fetch the certificate
-                raise
-            raise _NetworkFailure(error) from None
+                response = self._session.post(
+                    self._endpoint,
+                    params={AUTH_PARAMETER: self._auth},
+                    data=body,
+                    headers={"Content-Type": "text/xml; charset=utf-8", "Accept-Encoding": "identity"},
+                    timeout=self.timeout,
+                    stream=True,
+                    allow_redirects=False,
+                )
+                try:
+                    if response.status_code != 200:
+                        return response.status_code, b""
+                    return response.status_code, self._read(response, entry_point, deadline)
+                finally:
+                    response.close()
+            except requests.exceptions.SSLError as error:
+                if deadline.expired:
+                    raise _NetworkFailure(TimeoutError("deadline")) from None
+                if _is_certificate_failure(error):
+                    raise tls.explain_tls_failure(self.url, self._adapter.pin, self.timeout) from None
+                # Anything else (a connection closed during the handshake) is a network failure.
+                raise _NetworkFailure(error) from None
+            except requests.exceptions.ContentDecodingError:
+                raise bad_answer_error() from None
+            except (
+                requests.exceptions.RequestException,  # ConnectionError, Timeout, ChunkedEncodingError, ...
+                urllib3.exceptions.HTTPError,  # ProtocolError, ReadTimeoutError, ... if one slips through
+                http.client.HTTPException,  # IncompleteRead, BadStatusLine
+                OSError,  # a socket ended under a read
+            ) as error:
+                raise _NetworkFailure(TimeoutError("deadline") if deadline.expired else error) from None
+            except PbxError as error:
+                if error.code != "unreachable":  # the pinned transport could not fetch the certificate
+                    raise
+                raise _NetworkFailure(error) from None
 
-    def _read(self, response: requests.Response, entry_point: EntryPoint) -> bytes:
+    def _read(self, response: requests.Response, entry_point: EntryPoint, deadline: tls.CallDeadline) -> bytes:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > MAX_ANSWER_BYTES:
+            log.warning("%s on %s: answer announced larger than %d bytes", entry_point, self.url, MAX_ANSWER_BYTES)
+            raise bad_answer_error()
         chunks: list[bytes] = []
         total = 0
-        for chunk in response.iter_content(64 * 1024):
+        for chunk in response.iter_content(_READ_CHUNK):
+            if deadline.expired:
+                raise _NetworkFailure(TimeoutError("deadline"))
             total += len(chunk)
             if total > MAX_ANSWER_BYTES:
                 log.warning("%s on %s: answer larger than %d bytes", entry_point, self.url, MAX_ANSWER_BYTES)
                 raise bad_answer_error()
             chunks.append(chunk)
+        if deadline.expired:
+            raise _NetworkFailure(TimeoutError("deadline"))
         return b"".join(chunks)
 
-    def _decode(self, status: int, content: bytes) -> dict[str, Any]:
+    def _decode(self, entry_point: EntryPoint, status: int, content: bytes) -> dict[str, Any]:
         if status in (401, 403):
-            code, message, hint = FAULT_ERRORS[FaultCode.AUTH_FAILED]
-            raise PbxError(message, hint, code=code)
+            raise fault_error(FaultCode.AUTH_FAILED, "")
         if status == 404:
-            code, message, hint = FAULT_ERRORS[FaultCode.UNKNOWN_METHOD]
-            raise PbxError(message, hint, code=code)
+            raise fault_error(FaultCode.UNKNOWN_METHOD, "")
         if status != 200:
             raise PbxError(
                 f"The PBX answered with HTTP status {status} instead of an agent answer.",
@@ -474,21 +671,15 @@ class AgentClient:
                 params={"status": str(status)},
             )
         try:
-            params, _ = xmlrpc.client.loads(content, use_builtin_types=True)
-        except xmlrpc.client.Fault as fault:
-            fault_code: object = fault.faultCode
-            fault_text: object = fault.faultString
-            raise fault_error(
-                fault_code if isinstance(fault_code, int) else -1, fault_text if isinstance(fault_text, str) else ""
-            ) from None
-        except (xml.parsers.expat.ExpatError, xmlrpc.client.ResponseError, ValueError, TypeError):
+            envelope = parse_xmlrpc_response(content)
+            if isinstance(envelope, XmlRpcFault):
+                raise xmlrpc_fault_error(envelope)
+            answer = decode_answer(envelope)
+        except AnswerError as error:
+            log.warning("%s on %s: unreadable answer (%s)", entry_point, self.url, _printable(str(error)))
             raise bad_answer_error() from None
-        if len(params) != 1 or not isinstance(params[0], dict):
-            raise bad_answer_error()
-        answer: dict[str, Any] = params[0]
-        version = answer.get("protocolVersion")
-        if isinstance(version, bool) or version != PROTOCOL_VERSION:
-            raise bad_answer_error()
+        if isinstance(answer, Fault):
+            raise fault_error(answer.code, answer.message, pbx=self.url)
         return answer
 
     def _unreachable(self, entry_point: EntryPoint, error: BaseException) -> PbxError:
@@ -512,7 +703,7 @@ class AgentClient:
 
 
 class _NetworkFailure(Exception):
-    """A request that got no answer; carries the cause for wording, never for display."""
+    """A request that got no (complete) answer; carries the cause for wording, never for display."""
 
     def __init__(self, error: BaseException) -> None:
         super().__init__(type(error).__name__)
@@ -528,7 +719,7 @@ def _parse(reader: Callable[[dict[str, Any]], _T], answer: dict[str, Any]) -> _T
     try:
         return reader(answer)
     except AnswerError as error:
-        log.warning("unreadable agent answer: %s", error)
+        log.warning("unreadable agent answer: %s", _printable(str(error)))
         raise bad_answer_error() from None
 
 
@@ -539,20 +730,15 @@ def _items(struct: Mapping[str, Any], key: str) -> list[Any]:
     return value
 
 
-def _binary(struct: Mapping[str, Any], key: str) -> bytes:
-    value = struct.get(key)
-    if not isinstance(value, bytes | bytearray):
-        raise AnswerError(f"field {key!r} is missing or not base64")
-    return bytes(value)
-
-
 def connect(record: PbxRecord, credentials: CredentialStore, **kwargs: Any) -> AgentClient:
-    """Open a client for a PBX from the inventory, with its stored password and pin."""
+    """Open a client for a PBX from the inventory, with its stored password, agent secret and pin."""
     password = credentials.get_password(record.name, record.login_id)
+    agent_secret = credentials.get_agent_secret(record.name)
     return AgentClient(
         record.url,
         record.login_id,
         password,
+        agent_secret=agent_secret,
         agent_instance=record.agent_instance,
         fingerprint=record.fingerprint,
         **kwargs,

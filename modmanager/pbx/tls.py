@@ -16,6 +16,7 @@ middle. Instead:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import socket
@@ -29,6 +30,8 @@ from urllib.parse import urlsplit
 import requests
 from cryptography import x509
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from modmanager.core.errors import PbxError
 
@@ -227,6 +230,97 @@ def pinned_context(pem: str) -> ssl.SSLContext:
     return context
 
 
+# --- a deadline for a whole exchange ---------------------------------------------------------------
+
+_calls = threading.local()
+
+
+class CallDeadline:
+    """Ends one request/answer exchange after ``seconds``, however the PBX trickles its bytes.
+
+    A socket timeout only bounds each read: a server sending one byte every few seconds never
+    trips it. While a deadline is :meth:`active` in a thread, every connection this module's
+    adapters use for that thread registers with it; when the time is up the connection's
+    socket is shut down, so the blocked read fails at once (and :attr:`expired` tells why).
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._lock = threading.Lock()
+        self._socket: socket.socket | None = None
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> CallDeadline:
+        _calls.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.cancel()
+        _calls.deadline = None
+        with self._lock:
+            self._socket = None
+
+    def attach(self, connection: HTTPConnection) -> None:
+        # The socket itself is kept: http.client drops it from the connection object as soon as
+        # an answer says "Connection: close", while the answer still reads from it.
+        sock = getattr(connection, "sock", None)
+        if not isinstance(sock, socket.socket):
+            return
+        with self._lock:
+            self._socket = sock
+            if self.expired:
+                _shut_down(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            if self._socket is not None:
+                _shut_down(self._socket)
+
+
+def _shut_down(sock: socket.socket) -> None:
+    # The plain socket's shutdown (not SSLSocket's, which also drops its TLS state under a
+    # reader in another thread): the connection ends and a blocked recv returns at once.
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _register(connection: HTTPConnection) -> None:
+    deadline: CallDeadline | None = getattr(_calls, "deadline", None)
+    if deadline is not None:
+        deadline.attach(connection)
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _register(self)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _register(self)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _register(self)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _register(self)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
 class TrustAdapter(HTTPAdapter):
     """A requests transport for one PBX that verifies by CA or by pin, never not at all.
 
@@ -253,6 +347,8 @@ class TrustAdapter(HTTPAdapter):
             if self._pin is not None:
                 pool_kwargs["assert_fingerprint"] = self._pin
         super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
+        # Connections that a CallDeadline can end (see there).
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
 
     def send(
         self,

@@ -64,6 +64,7 @@ __all__ = [
     "SIGNATURE_FILE",
     "DemoWorld",
     "build_demo_world",
+    "demo_agent_secret",
     "demo_password",
 ]
 
@@ -151,6 +152,12 @@ def demo_password(pbx_name: str) -> str:
     """The password of a demo PBX: fixed per name so a restarted demo still logs in (never a real one)."""
     digest = hashlib.sha256(f"modmanager demo {pbx_name}".encode()).hexdigest()
     return f"Demo-{digest[:10]}"
+
+
+def demo_agent_secret(pbx_name: str) -> str:
+    """The agent secret of a demo PBX, fixed per name like :func:`demo_password` (never a real one)."""
+    digest = hashlib.sha256(f"modmanager demo agent {pbx_name}".encode()).hexdigest()
+    return f"Agent-{digest[:12]}"
 
 
 # --- the vendor tree -------------------------------------------------------------------------
@@ -331,6 +338,7 @@ def _pbx(customer: DemoCustomer, number: int, builds: Mapping[_BuildKey, bytes],
         licenses=licenses,
         login_id=f"{number:04d}",
         password=demo_password(customer.name),
+        agent_secret=demo_agent_secret(customer.name),
         reachable=customer.reachable,
     )
     for install in customer.installs:

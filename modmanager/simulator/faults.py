@@ -35,7 +35,9 @@ class CorruptMode(enum.StrEnum):
     GARBAGE = "garbage"
     """The answer body is not XML at all."""
     WRONG_TYPES = "wrong-types"
-    """A well-formed XML-RPC answer whose numbers and flags became strings."""
+    """A well-formed answer whose numbers and flags became strings (and strings numbers)."""
+    NOT_JSON = "not-json"
+    """A well-formed XML-RPC answer whose ``response`` string is not JSON."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,7 @@ class FaultPlan:
     def fail(
         self, entry_point: EntryPoint | str, *, times: int | None = 1, code: FaultCode = FaultCode.INTERNAL
     ) -> None:
-        """Calls of ``entry_point`` answer the XML-RPC fault ``code`` without doing anything."""
+        """Calls of ``entry_point`` answer the fault ``code`` (inside the JSON) without doing anything."""
         self._arm(_Rule(FaultKind.FAIL, str(entry_point), times, code=code))
 
     def restart_before(self, entry_point: EntryPoint | str, *, times: int | None = 1) -> None:

@@ -2,55 +2,42 @@
 
 Each :class:`SimulatedPbx` listens on its own loopback port with its own self-signed
 certificate and answers ``POST /xml-rpc?de.vertico.starface.auth=<login>:<hash>`` exactly as
-:mod:`modmanager.core.protocol` defines: method ``<agent instance>.<entry point>``, one struct
-in, one struct out (always carrying ``protocolVersion``), or an XML-RPC fault whose
-``faultCode`` is a :class:`~modmanager.core.protocol.FaultCode`. It reproduces what a real PBX
-does on upload (replace whatever the version, deactivate every instance, wipe the settings of
-modules with an internal database) and keeps its state on disk so it survives restarts.
+protocol 2 (:mod:`modmanager.core.protocol`, ``docs/agent-protocol.md``) defines: method
+``<agent instance>.<entry point>``, one struct with one string member ``request`` holding the
+request as JSON, one struct with one string member ``response`` holding the answer as JSON
+(``result`` or ``fault``). It reproduces what a real PBX does on upload (replace whatever the
+version, deactivate every instance, wipe the settings of modules with an internal database)
+and keeps its state on disk - modules, pending uploads and the change lock - so it survives
+restarts.
 
-Request fields per entry point (every request also carries ``protocolVersion``; entry points
-marked *lock* also need the ``lockToken`` that ``acquireLock`` granted) and their answers:
+What STARFACE itself answers (outside the JSON): a wrong login is an XML-RPC fault
+``AUTH_FAILED`` (1); a PBX without the agent, another instance name, an inactive agent
+instance or an unknown entry point is an XML-RPC fault ``UNKNOWN_METHOD`` (2) - as is every
+call while the agent re-imports itself after a self-update.
 
-- ``systemInfo``: - -> SystemInfo.
-- ``listModules``: - -> ``modules``: [InstalledModule].
-- ``getDescriptor``: moduleId, includeModuleFile (bool, optional) -> moduleId, version,
-  descriptor (base64 XML), moduleFile (base64 ``.sfm``, only when asked for; lets the client
-  keep the installed file for a rollback).
-- ``exportConfig``: moduleId -> ModuleConfig.
-- ``importConfig`` *lock*: moduleId, instances [{name, values}], restoreInternalData (bool,
-  optional), internalData (base64, optional) -> moduleId, instances (names written),
-  internalDataRestored.
-- ``acquireLock``: owner, ttlSeconds (optional, default 15 min) -> LockGrant.
-- ``releaseLock``: lockToken -> released (bool; false when the token no longer held the lock).
-- ``uploadBegin`` *lock*: size, sha256, fileName (optional) -> UploadState.
-- ``uploadStatus``: uploadId -> UploadState.
-- ``uploadChunk`` *lock*: uploadId, offset, data (base64) -> UploadState.
-- ``uploadCommit`` *lock*: uploadId -> CommittedUpload.
-- ``installUploaded`` *lock*: uploadId (a committed upload) -> InstallResult.
-- ``createInstance`` *lock*: moduleId, instanceName -> InstanceState.
-- ``setInstanceActive`` *lock*: moduleId, instanceName, active -> InstanceState.
-- ``deleteInstance`` *lock*: moduleId, instanceName -> moduleId, instanceName, deleted.
+What the agent answers, checked in this order (the first failing check answers a JSON fault):
+the request is one struct with a string ``request`` holding a JSON object of at most 1 MiB
+(``BAD_REQUEST``); ``protocolVersion`` is 2 (``PROTOCOL_UNSUPPORTED``); ``agentSecret`` equals
+the ``agentSecret`` value of the called agent instance, compared in constant time
+(``SECRET_INVALID``; also when the instance has no secret); STARFACE is 7.0 or newer, except
+for ``systemInfo`` (``STARFACE_TOO_OLD``); the entry point's capability is switched on
+(``NOT_SUPPORTED``: ``deleteInstance`` without ``deleteInstance``, installing the agent itself
+without ``selfUpdate``); the lock (``LOCK_REQUIRED`` / ``LOCKED``); then the fields and the
+objects they name. Anything unexpected becomes ``INTERNAL``.
 
-Rules worth knowing:
+Everything the agent can do is switched on by default; :attr:`SimPbx.capabilities` switches
+capabilities off (``moduleFile``: ``getDescriptor`` answers an empty ``moduleFile``;
+``internalData``: ``exportConfig`` answers empty internal data and ``importConfig`` restores
+none; ``licenses``: ``systemInfo`` reports no licenses). Limits: ``maxUploadSize`` and
+``maxChunkSize`` from :class:`SimPbx`, at most 8 pending uploads (the oldest is discarded),
+uploads untouched for a day are discarded.
 
-* Wrong or missing credentials: ``AUTH_FAILED``. A PBX without the agent, or a call to another
-  instance name or an unknown entry point: ``UNKNOWN_METHOD`` (what STARFACE answers).
-* ``protocolVersion`` missing or not :data:`~modmanager.core.protocol.PROTOCOL_VERSION`:
-  ``PROTOCOL_UNSUPPORTED``. The agent needs STARFACE 7.0 or newer; an older PBX answers
-  ``STARFACE_TOO_OLD`` to every call except ``systemInfo``.
-* ``uploadBegin`` with the SHA-256 of an upload already pending resumes it (same ``uploadId``,
-  ``offset`` = bytes held). ``uploadChunk`` at another offset than the bytes held answers
-  ``OFFSET_MISMATCH`` whose fault string ends in ``expected offset <n>``; a re-sent chunk whose
-  bytes match what was already received is accepted (and any new tail appended).
-  ``uploadCommit`` checks size (``UPLOAD_INCOMPLETE``), SHA-256 (``CHECKSUM_MISMATCH``) and that
-  the file is a valid module (``INVALID_MODULE``); a failed check discards the upload.
-* A lock belongs to its ``owner`` until it expires; another owner gets ``LOCKED`` (the fault
-  string names the holder), the same owner gets a fresh token (the old one stops working).
-  Locks live in the agent's memory: a PBX restart drops them.
-* ``importConfig`` replaces the values of existing instances (any unknown instance name:
-  ``INSTANCE_NOT_FOUND``, nothing written) and, with ``restoreInternalData``, the internal data
-  blob; it does not change whether an instance is active (use ``setInstanceActive``).
-* ``createInstance`` makes an inactive instance with the form's default values.
+Installing the agent's own module (:data:`~modmanager.core.protocol.AGENT_MODULE_ID`) answers
+``deferred: true`` at once and imports the file :attr:`SimulatedPbx.self_update_delay` seconds
+later; for :attr:`SimulatedPbx.self_update_downtime` seconds after that the agent does not
+answer (``UNKNOWN_METHOD``), then the new version runs with its instance, values and active
+state kept. ``uploadBegin`` may carry the first bytes (``data``); ``installUploaded`` commits an
+upload that is complete but not yet committed (with the checks of ``uploadCommit``).
 """
 
 from __future__ import annotations
@@ -77,37 +64,57 @@ from urllib.parse import parse_qs, urlsplit
 
 from modmanager.core.errors import InvalidModuleFile
 from modmanager.core.protocol import (
+    AGENT_MODULE_ID,
     AUTH_PARAMETER,
-    DEFAULT_CHUNK_SIZE,
+    CAPABILITY_ENTRY_POINTS,
     DEFAULT_LOCK_TTL_SECONDS,
-    MAX_CHUNK_SIZE,
+    MAX_LOCK_TTL_SECONDS,
+    MAX_REQUEST_BYTES,
+    MIN_LOCK_TTL_SECONDS,
     PROTOCOL_VERSION,
+    REQUEST_MEMBER,
     XMLRPC_PATH,
     AnswerError,
+    Capability,
     CommittedUpload,
     EntryPoint,
+    Fault,
     FaultCode,
+    ImportResult,
     InstalledModule,
     InstallResult,
     InstanceConfig,
     InstanceState,
+    License,
     LockGrant,
     ModuleConfig,
+    ModuleDescriptor,
     SystemInfo,
     UploadState,
     auth_token,
+    decode_request,
+    dump_json,
+    encode_fault,
+    encode_result,
+    split_method_name,
+    xmlrpc_fault,
+    xmlrpc_response,
 )
-from modmanager.core.sfm import MAX_FILE_BYTES, ModuleFile, read_sfm
+from modmanager.core.sfm import ModuleFile, read_sfm
+from modmanager.core.values import decode_base64, value_from_json, value_type
 from modmanager.simulator.certs import ensure_certificate
 from modmanager.simulator.faults import CorruptMode, FaultKind, FaultPlan, Firing
 from modmanager.simulator.state import (
+    LockState,
     PendingUpload,
     SimInstance,
     SimModule,
     SimPbx,
     UploadStore,
     has_saved_pbx,
+    load_lock,
     load_pbx,
+    save_lock,
     save_pbx,
     uses_internal_database,
 )
@@ -117,8 +124,8 @@ log = logging.getLogger(__name__)
 MINIMUM_STARFACE_MAJOR = 7
 """The agent module needs STARFACE 7.0 or newer."""
 
-MAX_REQUEST_BYTES = 2 * MAX_CHUNK_SIZE
-"""A request holds at most one chunk, base64-encoded (4/3) inside some XML."""
+MAX_BODY_BYTES = 2 * MAX_REQUEST_BYTES
+"""The HTTP body: the request JSON (at most 1 MiB) inside some XML, escaped."""
 
 PORT_FILE = "port"
 PBXS_DIR = "pbxs"
@@ -127,7 +134,16 @@ _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 class AgentFault(Exception):
-    """A call the agent refuses: becomes an XML-RPC fault with a stable code."""
+    """A call the agent refuses: becomes a JSON fault answer with a stable code."""
+
+    def __init__(self, code: FaultCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class _TransportFault(Exception):
+    """What STARFACE itself answers, outside the agent's JSON: an XML-RPC fault."""
 
     def __init__(self, code: FaultCode, message: str) -> None:
         super().__init__(message)
@@ -153,10 +169,16 @@ class SimulatedPbx:
         self.faults = FaultPlan()
         self.latency_ms = latency_ms
         self.tls = tls
+        self.self_update_delay = 0.3
+        """Seconds between the deferred answer to the agent's self-install and the import."""
+        self.self_update_downtime = 0.3
+        """Seconds the agent does not answer while it re-imports itself."""
         self._port = port
         self._uploads = UploadStore(folder)
         self._mutex = threading.RLock()
-        self._lock_grant: tuple[str, str, float] | None = None  # token, owner, expiry (monotonic-free epoch)
+        self._lock_grant: LockState | None = load_lock(folder)
+        self._agent_down_until = 0.0
+        self._timers: list[threading.Timer] = []
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._run_stopped = threading.Event()
@@ -190,6 +212,11 @@ class SimulatedPbx:
     def running(self) -> bool:
         return self._server is not None
 
+    @property
+    def agent_secret(self) -> str:
+        """The secret the agent instance is configured with now (what clients must send)."""
+        return self.state.configured_secret(self.state.agent_instance)
+
     def start(self) -> None:
         """Listen and serve in a background thread; a PBX with ``reachable=False`` stays dark."""
         if self._server is not None:
@@ -208,8 +235,15 @@ class SimulatedPbx:
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop listening, end open connections and wake hanging calls."""
+        """Stop listening, end open connections and wake hanging calls.
+
+        A self-update that has not been imported yet is lost, as on a PBX switched off.
+        """
         self._run_stopped.set()
+        with self._mutex:
+            timers, self._timers = self._timers, []
+        for timer in timers:
+            timer.cancel()
         server, self._server = self._server, None
         if server is None:
             return
@@ -220,7 +254,7 @@ class SimulatedPbx:
             self._thread.join(timeout=5)
 
     def restart(self) -> None:
-        """Stop, reload the state from disk (in-memory things are lost), start on the same port."""
+        """Stop, reload the state from disk (what only lived in memory is lost), start on the same port."""
         self.stop()
         self._reload()
         self.start()
@@ -228,7 +262,7 @@ class SimulatedPbx:
     def _reload(self) -> None:
         with self._mutex:
             self.state = load_pbx(self.folder)
-            self._lock_grant = None
+            self._lock_grant = load_lock(self.folder)
 
     def save(self) -> None:
         """Write ``state`` to disk, e.g. after a test changed it directly while the PBX runs.
@@ -238,6 +272,12 @@ class SimulatedPbx:
         """
         with self._mutex:
             self._persist()
+
+    def forget_lock(self) -> None:
+        """Drop the change lock (as if it had expired): for tests that start from a clean PBX."""
+        with self._mutex:
+            self._lock_grant = None
+            save_lock(self.folder, None)
 
     def _persist(self) -> None:
         save_pbx(self.folder, self.state)
@@ -264,32 +304,41 @@ class SimulatedPbx:
             return None
         expected = auth_token(self.state.login_id, self.state.password)
         if auth is None or not hmac.compare_digest(auth.encode(), expected.encode()):
-            return _fault(FaultCode.AUTH_FAILED, "authentication failed")
+            return xmlrpc_fault(FaultCode.AUTH_FAILED, "authentication failed")
         try:
             params, method = xmlrpc.client.loads(body, use_builtin_types=True)
         except Exception:  # malformed XML comes in many exception types
-            return _fault(FaultCode.BAD_REQUEST, "the request is not a valid XML-RPC call")
+            return xmlrpc_fault(FaultCode.BAD_REQUEST, "the request is not a valid XML-RPC call")
         try:
-            entry_point = self._entry_point(method or "")
-            return self._serve(entry_point, params, stopped)
+            instance, entry_point = self._entry_point(method or "")
+            return self._serve(instance, entry_point, params, stopped)
+        except _TransportFault as fault:
+            return xmlrpc_fault(fault.code, fault.message)
         except AgentFault as fault:
-            return _fault(fault.code, fault.message)
+            return xmlrpc_response(encode_fault(Fault.of(fault.code, fault.message)))
         except _DropConnection:
             return None
         except Exception:  # a bug or a disk error: answer like an agent would, keep the trace in the log
             log.exception("%s: %s failed", self.state.name, method)
-            return _fault(FaultCode.INTERNAL, "internal error in the simulated agent")
+            return xmlrpc_response(encode_fault(Fault.of(FaultCode.INTERNAL, "internal error in the simulated agent")))
 
-    def _entry_point(self, method: str) -> EntryPoint:
-        instance, _, name = method.rpartition(".")
-        if not self.state.agent_installed or instance != self.state.agent_instance:
-            raise AgentFault(FaultCode.UNKNOWN_METHOD, f"no such method: {method}")
+    def _entry_point(self, method: str) -> tuple[str, EntryPoint]:
+        """The agent instance called and the entry point; STARFACE's own fault when there is none."""
+        instance_name, name = split_method_name(method)
+        unknown = _TransportFault(FaultCode.UNKNOWN_METHOD, f"no such method: {method}")
+        with self._mutex:
+            agent = self.state.agent
+            instance = agent.instance(instance_name) if agent is not None else None
+            if instance is None or not instance.active or time.time() < self._agent_down_until:
+                raise unknown
         try:
-            return EntryPoint(name)
+            return instance_name, EntryPoint(name)
         except ValueError:
-            raise AgentFault(FaultCode.UNKNOWN_METHOD, f"no such method: {method}") from None
+            raise unknown from None
 
-    def _serve(self, entry_point: EntryPoint, params: tuple[Any, ...], stopped: threading.Event) -> bytes | None:
+    def _serve(
+        self, instance: str, entry_point: EntryPoint, params: tuple[Any, ...], stopped: threading.Event
+    ) -> bytes | None:
         faults = self.faults
         if faults.take(FaultKind.RESTART, entry_point) is not None:
             self._reload()
@@ -300,32 +349,55 @@ class SimulatedPbx:
         failure = faults.take(FaultKind.FAIL, entry_point)
         if failure is not None:
             raise AgentFault(failure.code, f"injected failure of {entry_point}")
-        if len(params) != 1 or not isinstance(params[0], Mapping):
-            raise AgentFault(FaultCode.BAD_REQUEST, "expected exactly one struct parameter")
-        request: Mapping[str, Any] = params[0]
+        request = self._checked_request(instance, entry_point, params)
+        handler = self._handlers()[entry_point]
+        with self._mutex:
+            result = handler(request)
+        if timeout is not None:
+            stopped.wait(timeout.seconds)
+            return None
+        corruption = faults.take(FaultKind.CORRUPT, entry_point)
+        if corruption is not None:
+            return _corrupted(result, corruption)
+        return xmlrpc_response(encode_result(result))
+
+    def _checked_request(self, instance: str, entry_point: EntryPoint, params: tuple[Any, ...]) -> dict[str, Any]:
+        """The request object after the protocol's checks 1-5 (see the module docstring)."""
+        text = params[0].get(REQUEST_MEMBER) if len(params) == 1 and isinstance(params[0], Mapping) else None
+        if not isinstance(text, str):
+            raise AgentFault(FaultCode.BAD_REQUEST, "expected one struct with a string member 'request'")
+        try:
+            request = decode_request(text)
+        except AnswerError as error:
+            raise AgentFault(
+                FaultCode.BAD_REQUEST, f"the request is not a JSON object within the limits: {error}"
+            ) from None
         version = request.get("protocolVersion")
         if type(version) is not int or version != PROTOCOL_VERSION:
             raise AgentFault(
                 FaultCode.PROTOCOL_UNSUPPORTED,
                 f"protocol version {version!r} unsupported; the agent speaks {PROTOCOL_VERSION}",
             )
+        with self._mutex:
+            configured = self.state.configured_secret(instance)
+        sent = request.get("agentSecret")
+        if not configured:
+            raise AgentFault(FaultCode.SECRET_INVALID, "the agent has no secret configured")
+        if not isinstance(sent, str) or not sent or not hmac.compare_digest(sent.encode(), configured.encode()):
+            raise AgentFault(FaultCode.SECRET_INVALID, "the agent secret is missing or wrong")
         starface = self.state.starface_version
         if entry_point is not EntryPoint.SYSTEM_INFO and _starface_major(starface) < MINIMUM_STARFACE_MAJOR:
             raise AgentFault(
                 FaultCode.STARFACE_TOO_OLD,
                 f"STARFACE {starface} is too old; the agent needs {MINIMUM_STARFACE_MAJOR}.0 or newer",
             )
-        handler = self._handlers()[entry_point]
-        with self._mutex:
-            answer = handler(request)
-        answer["protocolVersion"] = PROTOCOL_VERSION
-        if timeout is not None:
-            stopped.wait(timeout.seconds)
-            return None
-        corruption = faults.take(FaultKind.CORRUPT, entry_point)
-        if corruption is not None:
-            return _corrupted(answer, corruption)
-        return xmlrpc.client.dumps((answer,), methodresponse=True, allow_none=False).encode("utf-8")
+        capability = CAPABILITY_ENTRY_POINTS.get(entry_point)
+        if capability is not None and not self._supports(capability):
+            raise AgentFault(FaultCode.NOT_SUPPORTED, f"{entry_point} is not supported by this agent")
+        return request
+
+    def _supports(self, capability: Capability) -> bool:
+        return capability.value in self.state.capabilities
 
     def _handlers(self) -> dict[EntryPoint, Callable[[Mapping[str, Any]], dict[str, Any]]]:
         return {
@@ -350,15 +422,19 @@ class SimulatedPbx:
 
     def _system_info(self, request: Mapping[str, Any]) -> dict[str, Any]:
         pbx = self.state
+        licenses: tuple[License, ...] = tuple(pbx.licenses) if self._supports(Capability.LICENSES) else ()
         return SystemInfo(
-            protocol_version=PROTOCOL_VERSION,
             agent_version=pbx.agent_version,
+            agent_module_id=AGENT_MODULE_ID,
             starface_version=pbx.starface_version,
             edition=pbx.edition,
             server_license_key=pbx.server_license_key,
             hardware_id=pbx.hardware_id,
-            licenses=tuple(pbx.licenses),
+            licenses=licenses,
             hostname=pbx.name,
+            capabilities=pbx.capabilities,
+            max_upload_size=pbx.max_upload_size,
+            max_chunk_size=pbx.max_chunk_size,
         ).to_struct()
 
     def _list_modules(self, request: Mapping[str, Any]) -> dict[str, Any]:
@@ -378,22 +454,24 @@ class SimulatedPbx:
 
     def _get_descriptor(self, request: Mapping[str, Any]) -> dict[str, Any]:
         module = self._module(request)
-        answer: dict[str, Any] = {"moduleId": module.id, "version": module.version, "descriptor": module.descriptor_xml}
-        if _optional(request, "includeModuleFile", bool, False):
-            answer["moduleFile"] = module.sfm
-        return answer
+        wanted = _optional(request, "includeModuleFile", bool, False)
+        module_file = module.sfm if wanted and self._supports(Capability.MODULE_FILE) else b""
+        return ModuleDescriptor(module.id, module.version, module.descriptor_xml, module_file).to_struct()
 
     def _export_config(self, request: Mapping[str, Any]) -> dict[str, Any]:
         module = self._module(request)
+        internal = module.internal_data if self._supports(Capability.INTERNAL_DATA) else b""
         return ModuleConfig(
             module_id=module.id,
             version=module.version,
-            instances=tuple(InstanceConfig(inst.name, inst.active, dict(inst.values)) for inst in module.instances),
-            internal_data=module.internal_data,
+            instances=tuple(
+                InstanceConfig(inst.name, inst.active, dict(inst.values), _types(inst)) for inst in module.instances
+            ),
+            internal_data=internal,
         ).to_struct()
 
     def _upload_status(self, request: Mapping[str, Any]) -> dict[str, Any]:
-        return _upload_state(self._upload(request))
+        return self._upload_state(self._upload(request))
 
     # --- locking -------------------------------------------------------------------------------
 
@@ -402,24 +480,30 @@ class SimulatedPbx:
         if not owner:
             raise AgentFault(FaultCode.BAD_REQUEST, "owner must not be empty")
         ttl = _optional(request, "ttlSeconds", int, DEFAULT_LOCK_TTL_SECONDS)
-        if ttl < 1:
-            raise AgentFault(FaultCode.BAD_REQUEST, "ttlSeconds must be positive")
+        if not MIN_LOCK_TTL_SECONDS <= ttl <= MAX_LOCK_TTL_SECONDS:
+            raise AgentFault(
+                FaultCode.BAD_REQUEST, f"ttlSeconds must be {MIN_LOCK_TTL_SECONDS} to {MAX_LOCK_TTL_SECONDS}"
+            )
         now = time.time()
-        if self._lock_grant is not None:
-            _, holder, expires = self._lock_grant
-            if holder != owner and expires > now:
-                raise AgentFault(FaultCode.LOCKED, f"locked by {holder} until {_iso(expires)}")
+        grant = self._lock_grant
+        if grant is not None and grant.owner != owner and grant.expires > now:
+            raise AgentFault(FaultCode.LOCKED, f"locked by {grant.owner} until {_iso(grant.expires)}")
         token = secrets.token_hex(16)
         expires = now + ttl
-        self._lock_grant = (token, owner, expires)
+        self._set_lock(LockState(_token_hash(token), owner, expires))
         return LockGrant(token=token, owner=owner, expires=_iso(expires)).to_struct()
 
     def _release_lock(self, request: Mapping[str, Any]) -> dict[str, Any]:
         token = _required(request, "lockToken", str)
-        released = self._lock_grant is not None and hmac.compare_digest(self._lock_grant[0], token)
+        grant = self._lock_grant
+        released = grant is not None and hmac.compare_digest(grant.token_sha256, _token_hash(token))
         if released:
-            self._lock_grant = None
+            self._set_lock(None)
         return {"released": released}
+
+    def _set_lock(self, grant: LockState | None) -> None:
+        self._lock_grant = grant
+        save_lock(self.folder, grant)
 
     def _require_lock(self, request: Mapping[str, Any]) -> None:
         token = request.get("lockToken")
@@ -427,8 +511,8 @@ class SimulatedPbx:
         if (
             not isinstance(token, str)
             or grant is None
-            or grant[2] <= time.time()
-            or not hmac.compare_digest(grant[0], token)
+            or grant.expires <= time.time()
+            or not hmac.compare_digest(grant.token_sha256, _token_hash(token))
         ):
             raise AgentFault(FaultCode.LOCK_REQUIRED, "this call needs a valid lock token; call acquireLock first")
 
@@ -438,26 +522,41 @@ class SimulatedPbx:
         self._require_lock(request)
         size = _required(request, "size", int)
         sha256 = _required(request, "sha256", str).lower()
-        if not 0 < size <= MAX_FILE_BYTES:
-            raise AgentFault(FaultCode.BAD_REQUEST, f"size must be between 1 and {MAX_FILE_BYTES} bytes")
+        if size < 1:
+            raise AgentFault(FaultCode.BAD_REQUEST, "size must be at least 1 byte")
+        if size > self.state.max_upload_size:
+            limit = self.state.max_upload_size
+            raise AgentFault(FaultCode.UPLOAD_TOO_LARGE, f"the file has {size} bytes; this agent takes at most {limit}")
         if not _SHA256_HEX.fullmatch(sha256):
             raise AgentFault(FaultCode.BAD_REQUEST, "sha256 must be 64 hex digits")
-        for upload in self._uploads.all():
-            if upload.sha256 == sha256 and upload.size == size:
-                return _upload_state(upload)
-        upload = PendingUpload(uuid.uuid4().hex, size, sha256, file_name=_optional(request, "fileName", str, ""))
-        self._uploads.create(upload)
-        return _upload_state(upload)
+        data = _binary(request, "data") if request.get("data") not in (None, "") else b""
+        self._check_chunk(data, 0, size)
+        upload = next((item for item in self._uploads.all() if item.sha256 == sha256 and item.size == size), None)
+        if upload is None:
+            self._uploads.prune()
+            upload = PendingUpload(uuid.uuid4().hex, size, sha256, file_name=_optional(request, "fileName", str, ""))
+            self._uploads.create(upload)
+        if data:
+            upload = self._store_chunk(upload, 0, data)
+        return self._upload_state(upload)
 
     def _upload_chunk(self, request: Mapping[str, Any]) -> dict[str, Any]:
         self._require_lock(request)
         upload = self._upload(request)
         offset = _required(request, "offset", int)
-        data = _required(request, "data", bytes)
-        if len(data) > MAX_CHUNK_SIZE:
-            raise AgentFault(FaultCode.BAD_REQUEST, f"a chunk may hold at most {MAX_CHUNK_SIZE} bytes")
-        if offset < 0 or offset + len(data) > upload.size:
-            raise AgentFault(FaultCode.BAD_REQUEST, f"the chunk does not fit into the {upload.size} bytes announced")
+        data = _binary(request, "data")
+        self._check_chunk(data, offset, upload.size)
+        return self._upload_state(self._store_chunk(upload, offset, data, droppable=True))
+
+    def _check_chunk(self, data: bytes, offset: int, size: int) -> None:
+        if len(data) > self.state.max_chunk_size:
+            raise AgentFault(FaultCode.BAD_REQUEST, f"a chunk may hold at most {self.state.max_chunk_size} bytes")
+        if offset < 0 or offset + len(data) > size:
+            raise AgentFault(FaultCode.BAD_REQUEST, f"the chunk does not fit into the {size} bytes announced")
+
+    def _store_chunk(
+        self, upload: PendingUpload, offset: int, data: bytes, *, droppable: bool = False
+    ) -> PendingUpload:
         if offset > upload.received:
             raise _offset_mismatch(upload)
         overlap = min(len(data), upload.received - offset)
@@ -466,15 +565,25 @@ class SimulatedPbx:
         tail = data[overlap:]
         if tail and upload.committed:
             raise AgentFault(FaultCode.BAD_REQUEST, "the upload is already committed")
-        if tail and self.faults.take(FaultKind.DROP_MID_UPLOAD, EntryPoint.UPLOAD_CHUNK) is not None:
+        if tail and droppable and self.faults.take(FaultKind.DROP_MID_UPLOAD, EntryPoint.UPLOAD_CHUNK) is not None:
             self._uploads.append(upload.upload_id, tail[: max(1, len(tail) // 2)])
             raise _DropConnection
         self._uploads.append(upload.upload_id, tail)
-        return _upload_state(replace(upload, received=upload.received + len(tail)))
+        return replace(upload, received=upload.received + len(tail))
 
     def _upload_commit(self, request: Mapping[str, Any]) -> dict[str, Any]:
         self._require_lock(request)
         upload = self._upload(request)
+        module_file = self._commit(upload)
+        return CommittedUpload(
+            upload_id=upload.upload_id,
+            module_id=module_file.descriptor.id,
+            version=module_file.descriptor.version,
+            sha256=upload.sha256,
+        ).to_struct()
+
+    def _commit(self, upload: PendingUpload) -> ModuleFile:
+        """Check a complete upload (size, SHA-256, module) and mark it committed."""
         if upload.received < upload.size:
             raise AgentFault(
                 FaultCode.UPLOAD_INCOMPLETE, f"only {upload.received} of {upload.size} bytes were received"
@@ -484,12 +593,7 @@ class SimulatedPbx:
         if not upload.committed:
             upload.committed = True
             self._uploads.save_meta(upload)
-        return CommittedUpload(
-            upload_id=upload.upload_id,
-            module_id=module_file.descriptor.id,
-            version=module_file.descriptor.version,
-            sha256=upload.sha256,
-        ).to_struct()
+        return module_file
 
     def _check_upload(self, upload: PendingUpload, data: bytes) -> ModuleFile:
         """The uploaded module, or a fault (and the upload discarded: its bytes are useless)."""
@@ -509,16 +613,25 @@ class SimulatedPbx:
             raise AgentFault(FaultCode.UPLOAD_NOT_FOUND, f"no upload {upload_id!r}")
         return upload
 
+    def _upload_state(self, upload: PendingUpload) -> dict[str, Any]:
+        return UploadState(
+            upload_id=upload.upload_id,
+            offset=upload.received,
+            size=upload.size,
+            sha256=upload.sha256,
+            chunk_size=self.state.max_chunk_size,
+        ).to_struct()
+
     # --- installing and instances --------------------------------------------------------------
 
     def _install_uploaded(self, request: Mapping[str, Any]) -> dict[str, Any]:
         self._require_lock(request)
         upload = self._upload(request)
-        if not upload.committed:
-            raise AgentFault(FaultCode.UPLOAD_INCOMPLETE, "the upload has not been committed")
+        new_file = self._commit(upload)  # implicit commit: the same checks as uploadCommit
         data = self._uploads.read(upload.upload_id)
-        new_file = self._check_upload(upload, data)
         module_id = new_file.descriptor.id
+        if module_id == AGENT_MODULE_ID:
+            return self._install_self(upload, data, new_file)
         previous = self.state.modules.get(module_id)
         if previous is None:
             self.state.modules[module_id] = SimModule(sfm=data)
@@ -541,29 +654,53 @@ class SimulatedPbx:
         self._uploads.delete(upload.upload_id)
         return result.to_struct()
 
+    def _install_self(self, upload: PendingUpload, data: bytes, new_file: ModuleFile) -> dict[str, Any]:
+        """The agent installs itself: answer first (deferred), import a moment later."""
+        if not self._supports(Capability.SELF_UPDATE):
+            raise AgentFault(FaultCode.NOT_SUPPORTED, "this agent cannot update itself")
+        agent = self.state.agent
+        previous = agent.version if agent is not None else None
+        self._uploads.delete(upload.upload_id)
+        timer = threading.Timer(self.self_update_delay, self._import_self, args=(data,))
+        timer.daemon = True
+        self._timers.append(timer)
+        timer.start()
+        return InstallResult(
+            AGENT_MODULE_ID, new_file.descriptor.version, previous, (), settings_wiped=False, deferred=True
+        ).to_struct()
+
+    def _import_self(self, data: bytes) -> None:
+        with self._mutex:
+            if self._run_stopped.is_set():
+                return
+            agent = self.state.agent
+            instances = agent.instances if agent is not None else []
+            self.state.modules[AGENT_MODULE_ID] = SimModule(sfm=data, instances=instances)
+            self._agent_down_until = time.time() + self.self_update_downtime
+            self._persist()
+
     def _import_config(self, request: Mapping[str, Any]) -> dict[str, Any]:
         self._require_lock(request)
         module = self._module(request)
         raw_instances = _required(request, "instances", list)
-        try:
-            configs = [InstanceConfig.from_struct({"active": False, **item}) for item in raw_instances]
-        except (AnswerError, TypeError) as error:
-            raise AgentFault(FaultCode.BAD_REQUEST, f"instances: {error}") from None
-        targets = []
-        for config in configs:
-            instance = module.instance(config.name)
+        targets: list[tuple[SimInstance, dict[str, Any]]] = []
+        names: list[str] = []
+        for item in raw_instances:
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                raise AgentFault(FaultCode.BAD_REQUEST, "each instance needs a name and values")
+            instance = module.instance(item["name"])
             if instance is None:
-                raise AgentFault(FaultCode.INSTANCE_NOT_FOUND, f"module {module.id} has no instance {config.name!r}")
-            targets.append((instance, config))
-        restore = _optional(request, "restoreInternalData", bool, False)
-        internal_data = _optional(request, "internalData", bytes, b"") if restore else b""
-        for instance, config in targets:
-            instance.values = dict(config.values)
+                raise AgentFault(FaultCode.INSTANCE_NOT_FOUND, f"module {module.id} has no instance {item['name']!r}")
+            targets.append((instance, _values(item.get("values"), _types(instance))))
+            names.append(instance.name)
+        restore = _optional(request, "restoreInternalData", bool, False) and self._supports(Capability.INTERNAL_DATA)
+        internal_data = _binary(request, "internalData") if restore and request.get("internalData") else b""
+        for instance, values in targets:
+            instance.values = values
         if restore:
             module.internal_data = internal_data
         self._persist()
-        names = [config.name for config in configs]
-        return {"moduleId": module.id, "instances": names, "internalDataRestored": restore}
+        return ImportResult(module.id, tuple(names), restore).to_struct()
 
     def _create_instance(self, request: Mapping[str, Any]) -> dict[str, Any]:
         self._require_lock(request)
@@ -658,13 +795,16 @@ class SimulatorFleet:
             simulated.stop()
 
     def describe(self) -> list[dict[str, Any]]:
-        """How to reach each PBX: name, url, login_id, password, fingerprint (and reachable)."""
+        """How to reach each PBX: name, url, login_id, password, agent_secret, agent_instance,
+        fingerprint (and reachable). Simulator credentials only, never real ones."""
         return [
             {
                 "name": sim.state.name,
                 "url": sim.url,
                 "login_id": sim.state.login_id,
                 "password": sim.state.password,
+                "agent_secret": sim.agent_secret,
+                "agent_instance": sim.state.agent_instance,
                 "fingerprint": sim.fingerprint or None,
                 "reachable": sim.state.reachable,
             }
@@ -744,7 +884,7 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             self._plain(411, "length required")
             return
-        if not 0 <= length <= MAX_REQUEST_BYTES:
+        if not 0 <= length <= MAX_BODY_BYTES:
             self._plain(413, "request too large")
             return
         body = self.rfile.read(length)
@@ -803,37 +943,52 @@ def _port_free(port: int) -> bool:
 # --- small helpers ------------------------------------------------------------------------------
 
 
-def _fault(code: FaultCode, message: str) -> bytes:
-    return xmlrpc.client.dumps(xmlrpc.client.Fault(int(code), message), methodresponse=True).encode("utf-8")
-
-
-def _corrupted(answer: dict[str, Any], firing: Firing) -> bytes:
+def _corrupted(result: dict[str, Any], firing: Firing) -> bytes:
     if firing.mode is CorruptMode.WRONG_TYPES:
-        return xmlrpc.client.dumps((_stringify(answer),), methodresponse=True).encode("utf-8")
+        document = {"protocolVersion": PROTOCOL_VERSION, "result": _stringify(result)}
+        return xmlrpc_response(dump_json(document))
+    if firing.mode is CorruptMode.NOT_JSON:
+        return xmlrpc_response('{"protocolVersion": 2, "result": {garbled')
     return b"<?xml version='1.0'?>\n<methodResponse><params><param><value><struct>\x00garbled"
 
 
 def _stringify(value: Any) -> Any:
-    """Numbers and flags become strings; binary becomes text: every field has the wrong type."""
+    """Numbers and flags become strings, strings become numbers: every field has the wrong type."""
     if isinstance(value, dict):
         return {key: _stringify(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_stringify(item) for item in value]
     if isinstance(value, bool | int | float):
         return str(value)
-    if isinstance(value, bytes):
-        return value.hex()
+    if isinstance(value, str):
+        return len(value)
     return value
 
 
-def _upload_state(upload: PendingUpload) -> dict[str, Any]:
-    return UploadState(
-        upload_id=upload.upload_id,
-        offset=upload.received,
-        size=upload.size,
-        sha256=upload.sha256,
-        chunk_size=DEFAULT_CHUNK_SIZE,
-    ).to_struct()
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _types(instance: SimInstance) -> dict[str, str]:
+    """The STARFACE types of an instance's variables, as the agent reports them."""
+    return {key: value_type(value) for key, value in instance.values.items()}
+
+
+def _values(raw: Any, types: Mapping[str, str]) -> dict[str, Any]:
+    if not isinstance(raw, Mapping):
+        raise AgentFault(FaultCode.BAD_REQUEST, "instance values must be an object")
+    try:
+        return {str(key): value_from_json(value, types.get(key)) for key, value in raw.items()}
+    except ValueError as error:
+        raise AgentFault(FaultCode.BAD_REQUEST, f"instance values: {error}") from None
+
+
+def _binary(request: Mapping[str, Any], key: str) -> bytes:
+    text = _required(request, key, str)
+    try:
+        return decode_base64(text)
+    except ValueError:
+        raise AgentFault(FaultCode.BAD_REQUEST, f"field {key!r} is not base64") from None
 
 
 def _offset_mismatch(upload: PendingUpload) -> AgentFault:

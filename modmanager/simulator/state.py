@@ -9,28 +9,59 @@ PBX's disk is persisted in one folder per PBX::
     <folder>/modules/<module id>.data   a module's internal data blob (when not empty)
     <folder>/uploads/<upload id>.json   a pending or committed upload's metadata
     <folder>/uploads/<upload id>.part   the bytes received so far
+    <folder>/lock.json                  the change lock (owner, expiry, SHA-256 of its token)
 
 Writes are atomic (temporary file + rename), so a stopped simulator never leaves a torn file.
-Locks are *not* persisted: the agent keeps them in memory, and a PBX restart drops them.
+Like the real agent (protocol 2), the lock and pending uploads live on disk: a restart or a
+new revision of the agent keeps them; a lock ends when it is released or expires.
+
+The agent is a module of the PBX like any other (:data:`~modmanager.core.protocol.AGENT_MODULE_ID`):
+it is listed, backed up and updated like the rest, and its instance's ``agentSecret`` value is
+the secret every request must carry.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from modmanager.core.protocol import Edition, License, SettingValue
+from modmanager.core.protocol import (
+    AGENT_MODULE_ID,
+    AGENT_SECRET_VARIABLE,
+    ALL_CAPABILITIES,
+    DEFAULT_AGENT_INSTANCE,
+    DEFAULT_MAX_CHUNK_SIZE,
+    DEFAULT_MAX_UPLOAD_SIZE,
+    MAX_PENDING_UPLOADS,
+    UPLOAD_EXPIRY_SECONDS,
+    Edition,
+    License,
+    SettingValue,
+)
 from modmanager.core.sfm import ModuleFile, read_sfm
-from modmanager.core.sfmbuild import SIMULATED_INTERNAL_DATABASE_ATTRIBUTE
+from modmanager.core.sfmbuild import (
+    LEGACY_INTERNAL_DATABASE_ATTRIBUTE,
+    SIMULATED_INTERNAL_DATABASE_ATTRIBUTE,
+    InputSpec,
+    ModuleSpec,
+    build_sfm,
+)
+from modmanager.core.values import value_from_json, value_to_json, value_type
 
 STATE_FILE = "state.json"
 MODULES_DIR = "modules"
 UPLOADS_DIR = "uploads"
+LOCK_FILE = "lock.json"
+
+AGENT_RELEASE = 200
+"""The agent module's version (an integer release; 200 is the first speaking protocol 2)."""
 
 _INTERNAL_DB_FOLDERS = ("database/", "db/")
 _INTERNAL_DB_SUFFIXES = (".sql", ".mv.db")
@@ -50,8 +81,28 @@ def uses_internal_database(module_file: ModuleFile) -> bool:
         lowered = name.lower()
         if lowered.startswith(_INTERNAL_DB_FOLDERS) or lowered.endswith(_INTERNAL_DB_SUFFIXES):
             return True
-    flag = module_file.manifest.attributes.get(SIMULATED_INTERNAL_DATABASE_ATTRIBUTE, "")
+    attributes = module_file.manifest.attributes
+    flag = attributes.get(SIMULATED_INTERNAL_DATABASE_ATTRIBUTE) or attributes.get(
+        LEGACY_INTERNAL_DATABASE_ATTRIBUTE, ""
+    )
     return flag.strip().lower() == "true"
+
+
+@functools.lru_cache(maxsize=8)
+def agent_module(version: int = AGENT_RELEASE) -> bytes:
+    """A module file standing in for the modmanager agent (the contract's descriptor: one
+    password input ``agentSecret``); the simulator installs it on every PBX that has the agent."""
+    return build_sfm(
+        ModuleSpec(
+            module_id=AGENT_MODULE_ID,
+            name="modmanager Agent",
+            vendor="modmanager",
+            version=version,
+            names={"de": "modmanager Agent", "en": "modmanager Agent"},
+            inputs=(InputSpec(AGENT_SECRET_VARIABLE, "Agent secret", kind="passwordInput"),),
+            rpc_entry_points=("systemInfo", "listModules"),
+        )
+    )
 
 
 @dataclass
@@ -141,19 +192,57 @@ class SimPbx:
     licenses: list[License]
     login_id: str
     password: str
-    agent_instance: str = "modmanager"
-    agent_version: str = "1.0.0"
+    agent_instance: str = DEFAULT_AGENT_INSTANCE
+    agent_secret: str = ""
+    """The secret the agent's instance is configured with when the agent is first put on the
+    PBX (afterwards its instance's ``agentSecret`` value counts, see :meth:`configured_secret`).
+    Empty: the agent has no secret configured and refuses every request."""
+    agent_release: int = AGENT_RELEASE
+    """The agent version put on the PBX when it has none yet."""
     agent_installed: bool = True
     modules: dict[str, SimModule] = field(default_factory=dict)
-    """Installed modules by module id."""
+    """Installed modules by module id (the agent's own module among them)."""
     reachable: bool = True
     """False: the simulator does not start this PBX, so connecting is refused."""
+    capabilities: frozenset[str] = ALL_CAPABILITIES
+    """What the agent reports it can do (``Capability`` values); fewer switches features off."""
+    max_upload_size: int = DEFAULT_MAX_UPLOAD_SIZE
+    max_chunk_size: int = DEFAULT_MAX_CHUNK_SIZE
+
+    def __post_init__(self) -> None:
+        self.capabilities = frozenset(str(item) for item in self.capabilities)
+        if self.agent_installed and AGENT_MODULE_ID not in self.modules:
+            values: dict[str, SettingValue] = {AGENT_SECRET_VARIABLE: self.agent_secret}
+            instance = SimInstance(self.agent_instance, True, values)
+            self.modules[AGENT_MODULE_ID] = SimModule(sfm=agent_module(self.agent_release), instances=[instance])
+
+    @property
+    def agent(self) -> SimModule | None:
+        """The agent's module, if the agent is on this PBX."""
+        return self.modules.get(AGENT_MODULE_ID) if self.agent_installed else None
+
+    @property
+    def agent_version(self) -> str:
+        """What ``systemInfo`` reports as ``agentVersion``: the agent module's version."""
+        agent = self.agent
+        return str(agent.version if agent is not None else self.agent_release)
+
+    def configured_secret(self, instance_name: str) -> str:
+        """The ``agentSecret`` value of the agent's instance ``instance_name`` ("" when none)."""
+        agent = self.agent
+        instance = agent.instance(instance_name) if agent is not None else None
+        value = instance.values.get(AGENT_SECRET_VARIABLE) if instance is not None else None
+        return value if isinstance(value, str) else ""
 
     def add_module(self, sfm: bytes, instances: list[SimInstance] | None = None) -> SimModule:
         """Install ``sfm`` as it is (no upload semantics): for building fixtures."""
         module = SimModule(sfm=sfm, instances=list(instances or []))
         self.modules[module.id] = module
         return module
+
+    def user_modules(self) -> dict[str, SimModule]:
+        """The installed modules except the agent itself."""
+        return {module_id: module for module_id, module in self.modules.items() if module_id != AGENT_MODULE_ID}
 
 
 @dataclass
@@ -166,6 +255,8 @@ class PendingUpload:
     received: int = 0
     committed: bool = False
     file_name: str = ""
+    touched: float = field(default=0.0, compare=False)
+    """When the upload last changed (epoch seconds): old ones are discarded."""
 
 
 # --- persistence ----------------------------------------------------------------------------
@@ -217,7 +308,7 @@ def load_pbx(folder: Path) -> SimPbx:
         data_path = folder / MODULES_DIR / f"{module_id}.data"
         modules[module_id] = SimModule(
             sfm=(folder / MODULES_DIR / f"{module_id}.sfm").read_bytes(),
-            instances=[SimInstance(**inst) for inst in entry["instances"]],
+            instances=[_instance_from_json(inst) for inst in entry["instances"]],
             internal_data=data_path.read_bytes() if data_path.exists() else b"",
             license_state=entry.get("license_state"),
         )
@@ -232,10 +323,14 @@ def load_pbx(folder: Path) -> SimPbx:
         login_id=raw["login_id"],
         password=raw["password"],
         agent_instance=raw["agent_instance"],
-        agent_version=raw["agent_version"],
+        agent_secret=raw.get("agent_secret", ""),
+        agent_release=int(raw.get("agent_release", AGENT_RELEASE)),
         agent_installed=raw["agent_installed"],
         modules=modules,
         reachable=raw["reachable"],
+        capabilities=frozenset(raw.get("capabilities", ALL_CAPABILITIES)),
+        max_upload_size=int(raw.get("max_upload_size", DEFAULT_MAX_UPLOAD_SIZE)),
+        max_chunk_size=int(raw.get("max_chunk_size", DEFAULT_MAX_CHUNK_SIZE)),
     )
 
 
@@ -253,31 +348,77 @@ def _pbx_to_json(pbx: SimPbx) -> dict[str, Any]:
         "hardware_id": pbx.hardware_id,
         "licenses": [lic.to_struct() for lic in pbx.licenses],
         "login_id": pbx.login_id,
-        # A simulator's test password, never a real one; kept so a restarted simulator accepts it.
+        # A simulator's test password and agent secret, never real ones; kept so a restarted
+        # simulator accepts them.
         "password": pbx.password,
         "agent_instance": pbx.agent_instance,
-        "agent_version": pbx.agent_version,
+        "agent_secret": pbx.agent_secret,
+        "agent_release": pbx.agent_release,
         "agent_installed": pbx.agent_installed,
         "reachable": pbx.reachable,
+        "capabilities": sorted(pbx.capabilities),
+        "max_upload_size": pbx.max_upload_size,
+        "max_chunk_size": pbx.max_chunk_size,
         "modules": {
             module_id: {
                 "name": module.name,
                 "version": module.version,
                 "license_state": module.license_state,
-                "instances": [
-                    {
-                        "name": inst.name,
-                        "active": inst.active,
-                        "values": inst.values,
-                        "needs_cycle": inst.needs_cycle,
-                        "cycle_deactivated": inst.cycle_deactivated,
-                    }
-                    for inst in module.instances
-                ],
+                "instances": [_instance_to_json(inst) for inst in module.instances],
             }
             for module_id, module in pbx.modules.items()
         },
     }
+
+
+def _instance_to_json(inst: SimInstance) -> dict[str, Any]:
+    return {
+        "name": inst.name,
+        "active": inst.active,
+        "values": {key: value_to_json(value) for key, value in inst.values.items()},
+        "types": {key: value_type(value) for key, value in inst.values.items()},
+        "needs_cycle": inst.needs_cycle,
+        "cycle_deactivated": inst.cycle_deactivated,
+    }
+
+
+def _instance_from_json(raw: dict[str, Any]) -> SimInstance:
+    types: dict[str, str] = raw.get("types", {})
+    return SimInstance(
+        name=raw["name"],
+        active=raw["active"],
+        values={key: value_from_json(value, types.get(key)) for key, value in raw["values"].items()},
+        needs_cycle=raw.get("needs_cycle", False),
+        cycle_deactivated=raw.get("cycle_deactivated", False),
+    )
+
+
+@dataclass(frozen=True)
+class LockState:
+    """The change lock as the agent keeps it on disk: never the token itself, only its hash."""
+
+    token_sha256: str
+    owner: str
+    expires: float
+    """Epoch seconds."""
+
+
+def save_lock(folder: Path, lock: LockState | None) -> None:
+    path = folder / LOCK_FILE
+    if lock is None:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        return
+    document = {"tokenSha256": lock.token_sha256, "owner": lock.owner, "expires": lock.expires}
+    write_file_atomic(path, json.dumps(document).encode())
+
+
+def load_lock(folder: Path) -> LockState | None:
+    try:
+        raw = json.loads((folder / LOCK_FILE).read_text(encoding="utf-8"))
+        return LockState(str(raw["tokenSha256"]), str(raw["owner"]), float(raw["expires"]))
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        return None
 
 
 class UploadStore:
@@ -311,6 +452,7 @@ class UploadStore:
         raw = json.loads(path.read_text(encoding="utf-8"))
         part = self._part_path(upload_id)
         received = part.stat().st_size if part.exists() else 0
+        touched = max(path.stat().st_mtime, part.stat().st_mtime if part.exists() else 0.0)
         return PendingUpload(
             upload_id=upload_id,
             size=raw["size"],
@@ -318,7 +460,20 @@ class UploadStore:
             received=min(received, raw["size"]),
             committed=raw.get("committed", False),
             file_name=raw.get("file_name", ""),
+            touched=touched,
         )
+
+    def prune(self, *, keep: int = MAX_PENDING_UPLOADS - 1, now: float | None = None) -> None:
+        """Discard uploads untouched for a day, then the oldest until at most ``keep`` are left
+        (called before a new upload begins, which then makes it :data:`MAX_PENDING_UPLOADS`)."""
+        moment = time.time() if now is None else now
+        uploads = sorted(self.all(), key=lambda upload: upload.touched)
+        for upload in list(uploads):
+            if moment - upload.touched > UPLOAD_EXPIRY_SECONDS:
+                self.delete(upload.upload_id)
+                uploads.remove(upload)
+        while len(uploads) > keep:
+            self.delete(uploads.pop(0).upload_id)
 
     def create(self, upload: PendingUpload) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,7 @@ Typical use::
     def test_refresh(tmp_path):
         with running_fleet(tmp_path, [make_pbx("pbx1")]) as fleet:
             sim = fleet.pbxs[0]
-            # connect to sim.url with TEST_LOGIN / TEST_PASSWORD, pin sim.fingerprint
+            # connect to sim.url with TEST_LOGIN / TEST_PASSWORD / TEST_AGENT_SECRET, pin sim.fingerprint
             sim.faults.fail(EntryPoint.LIST_MODULES)        # inject a fault
             assert sim.state.modules[SAMPLE_MODULE_ID].instances[0].active
 
@@ -15,24 +15,29 @@ not depend on the real client.
 
 from __future__ import annotations
 
+import base64
 import functools
 import ssl
 import xmlrpc.client
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from modmanager.core.protocol import (
     AUTH_PARAMETER,
     PROTOCOL_VERSION,
+    REQUEST_MEMBER,
+    RESPONSE_MEMBER,
     XMLRPC_PATH,
     Edition,
     EntryPoint,
+    Fault,
     License,
     LicenseKind,
     auth_token,
+    decode_answer,
+    dump_json,
 )
 from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm, example_spec
 from modmanager.simulator.server import SimulatedPbx, SimulatorFleet
@@ -40,6 +45,7 @@ from modmanager.simulator.state import SimInstance, SimPbx
 
 TEST_LOGIN = "0001"
 TEST_PASSWORD = "sim-test-password"
+TEST_AGENT_SECRET = "sim-agent-secret"
 
 SAMPLE_MODULE_ID = example_spec().module_id
 """Id of the module :func:`make_pbx` installs by default (``example_spec()``, version 126)."""
@@ -89,21 +95,24 @@ def make_pbx(
     modules: list[tuple[bytes, list[SimInstance]]] | None = None,
     **overrides: Any,
 ) -> SimPbx:
-    """A PBX with sensible defaults: login :data:`TEST_LOGIN` / :data:`TEST_PASSWORD`, a VM
-    edition with a server license, and (unless ``modules`` is given) the sample module with one
-    active instance. ``overrides`` set any other :class:`SimPbx` field."""
-    pbx = SimPbx(
-        name=name,
-        customer=f"Kunde {name}",
-        starface_version=starface,
-        edition=Edition.VM,
-        server_license_key=f"SRV-{name.upper()}-0001",
-        hardware_id=None,
-        licenses=[License(LicenseKind.SERVER), License(LicenseKind.USER, count=25)],
-        login_id=TEST_LOGIN,
-        password=TEST_PASSWORD,
-    )
-    pbx = replace(pbx, **overrides)
+    """A PBX with sensible defaults: login :data:`TEST_LOGIN` / :data:`TEST_PASSWORD`, the agent
+    with secret :data:`TEST_AGENT_SECRET`, a VM edition with a server license, and (unless
+    ``modules`` is given) the sample module with one active instance. ``overrides`` set any
+    other :class:`SimPbx` field (``capabilities=frozenset()`` switches every optional agent
+    feature off)."""
+    fields: dict[str, Any] = {
+        "name": name,
+        "customer": f"Kunde {name}",
+        "starface_version": starface,
+        "edition": Edition.VM,
+        "server_license_key": f"SRV-{name.upper()}-0001",
+        "hardware_id": None,
+        "licenses": [License(LicenseKind.SERVER), License(LicenseKind.USER, count=25)],
+        "login_id": TEST_LOGIN,
+        "password": TEST_PASSWORD,
+        "agent_secret": TEST_AGENT_SECRET,
+    }
+    pbx = SimPbx(**{**fields, **overrides})
     if modules is None:
         modules = [(sample_module(), default_instances())]
     for sfm, instances in modules:
@@ -128,13 +137,17 @@ def raw_call(
     entry_point: EntryPoint | str,
     *,
     password: str | None = None,
+    secret: str | None = None,
     timeout: float = 10.0,
     **fields: Any,
 ) -> Any:
-    """Call ``entry_point`` on ``sim`` with plain ``xmlrpc.client`` (certificate not checked).
+    """Call ``entry_point`` on ``sim`` with plain ``xmlrpc.client`` (protocol 2, pinned certificate).
 
-    ``protocolVersion`` is added unless given; raises ``xmlrpc.client.Fault`` for faults and
-    the socket's ``OSError`` when the connection fails (no retry).
+    ``protocolVersion`` and ``agentSecret`` (the agent's configured one unless ``secret`` is
+    given) are added unless given; a field given as None is left out; ``bytes`` values travel
+    as base64. Returns the answer's ``result`` object. Raises ``xmlrpc.client.Fault`` for a
+    fault - STARFACE's own XML-RPC fault and the agent's JSON fault alike, with the same code
+    and message - and the socket's ``OSError`` when the connection fails (no retry).
     """
     state = sim.state
     token = auth_token(state.login_id, state.password if password is None else password)
@@ -144,8 +157,24 @@ def raw_call(
     )
     proxy = xmlrpc.client.ServerProxy(url, transport=transport, use_builtin_types=True)
     fields.setdefault("protocolVersion", PROTOCOL_VERSION)
+    fields.setdefault("agentSecret", sim.agent_secret if secret is None else secret)
+    request = dump_json({key: _jsonable(value) for key, value in fields.items() if value is not None})
     with proxy:
-        return getattr(proxy, f"{state.agent_instance}.{entry_point}")(fields)
+        answer = getattr(proxy, f"{state.agent_instance}.{entry_point}")({REQUEST_MEMBER: request})
+    decoded = decode_answer(answer[RESPONSE_MEMBER])
+    if isinstance(decoded, Fault):
+        raise xmlrpc.client.Fault(decoded.code, decoded.message)
+    return decoded
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    return value
 
 
 @functools.lru_cache(maxsize=64)

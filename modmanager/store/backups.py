@@ -138,16 +138,15 @@ def _unb64(text: Any) -> bytes:
 
 
 def _payload(descriptor_xml: bytes, config: ModuleConfig) -> bytes:
-    struct_form = config.to_struct()
-    struct_form["internalData"] = _b64(config.internal_data)
-    return json.dumps({"descriptor": _b64(descriptor_xml), "config": struct_form}, sort_keys=True).encode("utf-8")
+    # The agent protocol's JSON form of the configuration (values with their types, internal
+    # data as base64), so every value shape the PBX knows round-trips.
+    document = {"descriptor": _b64(descriptor_xml), "config": config.to_struct()}
+    return json.dumps(document, sort_keys=True).encode("utf-8")
 
 
 def _parse_payload(data: bytes) -> tuple[bytes, ModuleConfig]:
     document = json.loads(data)
-    config_form = dict(document["config"])
-    config_form["internalData"] = _unb64(config_form["internalData"])
-    return _unb64(document["descriptor"]), ModuleConfig.from_struct(config_form)
+    return _unb64(document["descriptor"]), ModuleConfig.from_struct(document["config"])
 
 
 def _pack(magic: bytes, header: dict[str, Any]) -> bytes:

@@ -1,4 +1,4 @@
-"""Secrets (PBX passwords, backup keys) live only in the OS keyring or an encrypted file.
+"""Secrets (PBX passwords, agent secrets, backup keys) live only in the OS keyring or an encrypted file.
 
 The OS keyring is used when one is available. On machines without one (headless Linux, CI)
 secrets go to ``secrets.enc`` in the data folder, encrypted with AES-256-GCM under a key
@@ -60,7 +60,7 @@ class _SecretBackend(Protocol):
 
 
 class CredentialStore:
-    """Facade over the chosen backend: PBX passwords and named random keys."""
+    """Facade over the chosen backend: PBX passwords, agent secrets and named random keys."""
 
     def __init__(self, backend: _SecretBackend) -> None:
         self._backend = backend
@@ -83,7 +83,7 @@ class CredentialStore:
         if password is None:
             raise StoreError(
                 f"No password is stored for PBX {pbx_name!r} (login {login_id!r}).",
-                f"Store it with 'modmanager pbx set-password {pbx_name}'.",
+                f"Store it with 'modmanager pbx edit {pbx_name} --password-stdin', or under Edit PBX.",
                 code="no_password",
                 params={"pbx": pbx_name, "login": login_id},
             )
@@ -93,6 +93,30 @@ class CredentialStore:
         """Forget the password; nothing happens if none is stored."""
         with self._lock:
             self._backend.delete(_password_key(pbx_name, login_id))
+
+    def set_agent_secret(self, pbx_name: str, secret: str) -> None:
+        """Store the secret the modmanager agent on the PBX ``pbx_name`` is configured with."""
+        with self._lock:
+            self._backend.set(_agent_secret_key(pbx_name), secret)
+
+    def get_agent_secret(self, pbx_name: str) -> str:
+        """The stored agent secret; StoreError if none is stored."""
+        with self._lock:
+            secret = self._backend.get(_agent_secret_key(pbx_name))
+        if secret is None:
+            raise StoreError(
+                f"No agent secret is stored for PBX {pbx_name!r}.",
+                f"Store the secret of the agent's module configuration with "
+                f"'modmanager pbx edit {pbx_name} --agent-secret-stdin', or under Edit PBX.",
+                code="no_agent_secret",
+                params={"pbx": pbx_name},
+            )
+        return secret
+
+    def delete_agent_secret(self, pbx_name: str) -> None:
+        """Forget the agent secret; nothing happens if none is stored."""
+        with self._lock:
+            self._backend.delete(_agent_secret_key(pbx_name))
 
     def get_secret_key(self, name: str) -> bytes:
         """A random 32-byte key, created on first use and kept in the same store."""
@@ -120,6 +144,10 @@ class CredentialStore:
 def _password_key(pbx_name: str, login_id: str) -> str:
     # PBX names cannot contain "/", so the first slash after the prefix separates the parts.
     return f"pbx/{pbx_name}/{login_id}"
+
+
+def _agent_secret_key(pbx_name: str) -> str:
+    return f"agent/{pbx_name}"
 
 
 def keyring_is_usable(backend: KeyringBackend) -> bool:

@@ -30,6 +30,34 @@
     </message>
 </context>
 <context>
+    <name>AgentExport</name>
+    <message>
+        <location filename="../../modmanager/gui/agent_export.py" line="+59"/>
+        <source>Save agent module</source>
+        <translation>Agentenmodul speichern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This installation of modmanager has no agent module; it was not built.</source>
+        <translation>Diese modmanager-Installation enthält kein Agentenmodul; es wurde nicht gebaut.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>STARFACE modules (*.sfm)</source>
+        <translation>STARFACE-Module (*.sfm)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The agent module could not be saved to {file} ({reason}).</source>
+        <translation>Das Agentenmodul konnte nicht unter {file} gespeichert werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The agent module was saved to {file}. Upload it in the STARFACE admin interface under Module &gt; Modul-Library &gt; Modul importieren, then create its instance with the agent secret.</source>
+        <translation>Das Agentenmodul wurde unter {file} gespeichert. Laden Sie es in der STARFACE-Administration unter Module &gt; Modul-Library &gt; Modul importieren hoch und legen Sie dann seine Konfiguration mit dem Agent-Geheimnis an.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../modmanager/gui/app.py" line="+118"/>
@@ -50,7 +78,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+247"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+240"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
@@ -287,7 +315,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+33"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+27"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -431,7 +459,7 @@
 <context>
     <name>CertificateTrustDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+97"/>
+        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+91"/>
         <source>Certificate changed</source>
         <translation>Zertifikat geändert</translation>
     </message>
@@ -489,7 +517,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+58"/>
+        <location filename="../../modmanager/gui/controller.py" line="+59"/>
         <source>Checking the PBX</source>
         <translation>Telefonanlage wird geprüft</translation>
     </message>
@@ -650,7 +678,7 @@
         <translation>Update von {module} auf {pbx} abschließen</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Remove {pbx}</source>
         <translation>{pbx} entfernen</translation>
     </message>
@@ -706,12 +734,7 @@
         <translation>Der modmanager-Agent antwortet auf dieser Telefonanlage nicht.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Install the modmanager agent module on this PBX, or correct the agent instance under Edit PBX.</source>
-        <translation>Installieren Sie das modmanager-Agent-Modul auf dieser Telefonanlage oder korrigieren Sie die Agent-Instanz unter „Telefonanlage bearbeiten“.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+63"/>
         <source>The agent rejected a request as malformed ({detail}).</source>
         <translation>Der Agent hat eine Anfrage als fehlerhaft abgelehnt ({detail}).</translation>
     </message>
@@ -833,12 +856,7 @@
         <translation>Ein anderer Arbeitsplatz ändert diese Telefonanlage gerade ({detail}).</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The PBX refused a change without a valid lock (it may have expired or the PBX restarted: {detail}).</source>
-        <translation>Die Telefonanlage hat eine Änderung ohne gültige Sperre abgelehnt (sie ist vielleicht abgelaufen oder die Telefonanlage wurde neu gestartet: {detail}).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Retry the operation; it takes a new lock.</source>
         <translation>Wiederholen Sie den Vorgang; er holt sich eine neue Sperre.</translation>
     </message>
@@ -853,7 +871,7 @@
         <translation>Versuchen Sie es erneut; passiert es wieder, sehen Sie im Protokoll der Telefonanlage nach dem modmanager-Agenten.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The agent on the PBX reported an unknown error {fault_code} ({detail}).</source>
         <translation>Der Agent auf der Telefonanlage hat einen unbekannten Fehler {fault_code} gemeldet ({detail}).</translation>
     </message>
@@ -1191,7 +1209,82 @@
         <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}). Die Einstellungen sind in der Sicherung {backup} sicher.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-505"/>
+        <source>Install the modmanager agent module on this PBX (Edit PBX links the installation guide), or correct the agent instance under Edit PBX.</source>
+        <translation>Installieren Sie das modmanager-Agentenmodul auf dieser Telefonanlage („Telefonanlage bearbeiten“ verlinkt die Installationsanleitung), oder korrigieren Sie die Agent-Instanz unter „Telefonanlage bearbeiten“.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The agent on {pbx} refused the agent secret.</source>
+        <translation>Der Agent auf {pbx} hat das Agent-Geheimnis abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the secret set in the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration) under Edit PBX.</source>
+        <translation>Tragen Sie unter „Telefonanlage bearbeiten“ das Geheimnis ein, das in der Modulkonfiguration des Agenten hinterlegt ist (STARFACE-Administration &gt; Module &gt; Modul-Konfiguration).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The agent on this PBX cannot do this ({detail}).</source>
+        <translation>Der Agent auf dieser Telefonanlage kann das nicht ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update the modmanager agent module on the PBX.</source>
+        <translation>Aktualisieren Sie das modmanager-Agentenmodul auf der Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The module file is larger than the agent on this PBX accepts ({detail}).</source>
+        <translation>Die Moduldatei ist größer, als der Agent auf dieser Telefonanlage annimmt ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that this is the right module file; a module file is normally far smaller.</source>
+        <translation>Prüfen Sie, ob es die richtige Moduldatei ist; eine Moduldatei ist normalerweise weit kleiner.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The data to send is larger than the agent accepts in one request ({size_kib} KiB; at most {limit_kib} KiB).</source>
+        <translation>Die zu sendenden Daten sind größer, als der Agent in einer Anfrage annimmt ({size_kib} KiB; höchstens {limit_kib} KiB).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore the settings of this module by hand; the agent cannot take them in one piece.</source>
+        <translation>Stellen Sie die Einstellungen dieses Moduls von Hand wieder her; der Agent kann sie nicht in einem Stück übernehmen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The agent on {pbx} did not come back as version {version} in time ({cause}).</source>
+        <translation>Der Agent auf {pbx} meldete sich nicht rechtzeitig in Version {version} zurück ({cause}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agent on {pbx} did not come back as version {version} in time.</source>
+        <translation>Der Agent auf {pbx} meldete sich nicht rechtzeitig in Version {version} zurück.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the module page of the agent in the STARFACE admin interface, then refresh the PBX.</source>
+        <translation>Prüfen Sie die Modulseite des Agenten in der STARFACE-Administration und aktualisieren Sie dann die Ansicht der Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>The PBX refused a change without a valid lock (it may have expired: {detail}).</source>
+        <translation>Die Telefonanlage hat eine Änderung ohne gültige Sperre abgelehnt (sie ist vielleicht abgelaufen: {detail}).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The PBX answered with an XML-RPC error {fault_code} ({detail}).</source>
+        <translation>Die Telefonanlage antwortete mit dem XML-RPC-Fehler {fault_code} ({detail}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the modmanager agent is installed and active on this PBX, and retry.</source>
+        <translation>Prüfen Sie, ob der modmanager-Agent auf dieser Telefonanlage installiert und aktiv ist, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+337"/>
         <source>an unexpected error occurred</source>
         <translation>ein unerwarteter Fehler ist aufgetreten</translation>
     </message>
@@ -1415,6 +1508,46 @@
         <location line="+1"/>
         <source>Enter the password under Edit PBX.</source>
         <translation>Geben Sie das Passwort unter „Telefonanlage bearbeiten“ ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No agent secret is stored for the PBX {pbx}.</source>
+        <translation>Für die Telefonanlage {pbx} ist kein Agent-Geheimnis hinterlegt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the secret of the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration) under Edit PBX.</source>
+        <translation>Tragen Sie unter „Telefonanlage bearbeiten“ das Geheimnis aus der Modulkonfiguration des Agenten ein (STARFACE-Administration &gt; Module &gt; Modul-Konfiguration).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The PBX&apos;s password is empty.</source>
+        <translation>Das Passwort der Telefonanlage ist leer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the password of the STARFACE login.</source>
+        <translation>Geben Sie das Passwort des STARFACE-Logins an.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The agent secret is empty.</source>
+        <translation>Das Agent-Geheimnis ist leer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the secret set in the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration).</source>
+        <translation>Tragen Sie das Geheimnis ein, das in der Modulkonfiguration des Agenten hinterlegt ist (STARFACE-Administration &gt; Module &gt; Modul-Konfiguration).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A PBX named {pbx} exists already.</source>
+        <translation>Eine Telefonanlage namens {pbx} gibt es schon.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another name, or remove the existing PBX first.</source>
+        <translation>Wählen Sie einen anderen Namen oder entfernen Sie zuerst die vorhandene Telefonanlage.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1986,7 +2119,7 @@
 <context>
     <name>MigrationModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/migration.py" line="+54"/>
+        <location filename="../../modmanager/gui/models/migration.py" line="+49"/>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
@@ -2390,6 +2523,16 @@
         <translation>Name der Modulkonfiguration des modmanager-Agenten auf der Telefonanlage.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The secret set in the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration).</source>
+        <translation>Das Geheimnis aus der Modulkonfiguration des Agenten (STARFACE-Administration &gt; Module &gt; Modul-Konfiguration).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave empty to keep the stored secret</source>
+        <translation>Leer lassen, um das gespeicherte Geheimnis zu behalten</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>comma-separated, e.g. partner, berlin</source>
         <translation>durch Kommas getrennt, z. B. partner, berlin</translation>
@@ -2426,6 +2569,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Agent secret:</source>
+        <translation>Agent-Geheimnis:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Tags:</source>
         <translation>Schlagwörter:</translation>
     </message>
@@ -2435,7 +2583,12 @@
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+7"/>
+        <source>How to install the modmanager agent on the PBX</source>
+        <translation>So installieren Sie den modmanager-Agenten auf der Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Enter a name for this PBX.</source>
         <translation>Geben Sie einen Namen für diese Telefonanlage ein.</translation>
     </message>
@@ -2480,7 +2633,12 @@
         <translation>Geben Sie den Namen der Agent-Instanz ein (meist „modmanager“).</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+6"/>
+        <source>Enter the agent secret set in the agent&apos;s module configuration on the PBX.</source>
+        <translation>Geben Sie das Agent-Geheimnis ein, das in der Modulkonfiguration des Agenten auf der Telefonanlage hinterlegt ist.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Trusted certificate: {fingerprint}</source>
         <translation>Vertrauenswürdiges Zertifikat: {fingerprint}</translation>
     </message>
@@ -2500,7 +2658,7 @@
         <translation>Zertifikat von {name} prüfen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The certificate was not trusted; nothing was sent.</source>
         <translation>Dem Zertifikat wurde nicht vertraut; es wurde nichts gesendet.</translation>
     </message>
@@ -2541,6 +2699,11 @@
         <location line="+1"/>
         <source>Free Edition</source>
         <translation>Free Edition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edition unknown</source>
+        <translation>Edition unbekannt</translation>
     </message>
     <message>
         <location line="+9"/>

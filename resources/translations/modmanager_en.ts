@@ -30,6 +30,34 @@
     </message>
 </context>
 <context>
+    <name>AgentExport</name>
+    <message>
+        <location filename="../../modmanager/gui/agent_export.py" line="+59"/>
+        <source>Save agent module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This installation of modmanager has no agent module; it was not built.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>STARFACE modules (*.sfm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The agent module could not be saved to {file} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The agent module was saved to {file}. Upload it in the STARFACE admin interface under Module &gt; Modul-Library &gt; Modul importieren, then create its instance with the agent secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../modmanager/gui/app.py" line="+118"/>
@@ -50,7 +78,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+247"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+240"/>
         <source>Module</source>
         <translation type="unfinished"></translation>
     </message>
@@ -287,7 +315,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+33"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+27"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -431,7 +459,7 @@
 <context>
     <name>CertificateTrustDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+97"/>
+        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+91"/>
         <source>Certificate changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -489,7 +517,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+58"/>
+        <location filename="../../modmanager/gui/controller.py" line="+59"/>
         <source>Checking the PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,7 +678,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Remove {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -706,12 +734,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Install the modmanager agent module on this PBX, or correct the agent instance under Edit PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+63"/>
         <source>The agent rejected a request as malformed ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -833,12 +856,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The PBX refused a change without a valid lock (it may have expired or the PBX restarted: {detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Retry the operation; it takes a new lock.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -853,7 +871,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>The agent on the PBX reported an unknown error {fault_code} ({detail}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1191,7 +1209,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-505"/>
+        <source>Install the modmanager agent module on this PBX (Edit PBX links the installation guide), or correct the agent instance under Edit PBX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The agent on {pbx} refused the agent secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the secret set in the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration) under Edit PBX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The agent on this PBX cannot do this ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update the modmanager agent module on the PBX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The module file is larger than the agent on this PBX accepts ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that this is the right module file; a module file is normally far smaller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The data to send is larger than the agent accepts in one request ({size_kib} KiB; at most {limit_kib} KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore the settings of this module by hand; the agent cannot take them in one piece.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The agent on {pbx} did not come back as version {version} in time ({cause}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agent on {pbx} did not come back as version {version} in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the module page of the agent in the STARFACE admin interface, then refresh the PBX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>The PBX refused a change without a valid lock (it may have expired: {detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The PBX answered with an XML-RPC error {fault_code} ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that the modmanager agent is installed and active on this PBX, and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+337"/>
         <source>an unexpected error occurred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,6 +1507,46 @@
     <message>
         <location line="+1"/>
         <source>Enter the password under Edit PBX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No agent secret is stored for the PBX {pbx}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the secret of the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration) under Edit PBX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The PBX&apos;s password is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the password of the STARFACE login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The agent secret is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the secret set in the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A PBX named {pbx} exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another name, or remove the existing PBX first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1986,7 +2119,7 @@
 <context>
     <name>MigrationModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/migration.py" line="+54"/>
+        <location filename="../../modmanager/gui/models/migration.py" line="+49"/>
         <source>Instance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2390,6 +2523,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The secret set in the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave empty to keep the stored secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>comma-separated, e.g. partner, berlin</source>
         <translation type="unfinished"></translation>
@@ -2426,6 +2569,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Agent secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Tags:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2435,7 +2583,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+7"/>
+        <source>How to install the modmanager agent on the PBX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Enter a name for this PBX.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2480,7 +2633,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+6"/>
+        <source>Enter the agent secret set in the agent&apos;s module configuration on the PBX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Trusted certificate: {fingerprint}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2500,7 +2658,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The certificate was not trusted; nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2540,6 +2698,11 @@
     <message>
         <location line="+1"/>
         <source>Free Edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edition unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -22,7 +22,7 @@ from modmanager.core.sfm import SettingValue
 from modmanager.core.sfmbuild import build_sfm
 from modmanager.simulator.server import SimulatedPbx, SimulatorFleet
 from modmanager.simulator.state import SimInstance, SimModule
-from modmanager.simulator.testing import TEST_PASSWORD, make_pbx, running_fleet
+from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_PASSWORD, make_pbx, running_fleet
 from modmanager.store.credentials import open_credentials
 from modmanager.store.inventory import Inventory, PbxRecord
 from modmanager.store.settings import CatalogSource, Settings, save_settings
@@ -67,6 +67,7 @@ class CliWorld:
         with Inventory() as inventory:
             inventory.add(PbxRecord(name, url, "0001", fingerprint=fingerprint))
         open_credentials().set_password(name, "0001", TEST_PASSWORD)
+        open_credentials().set_agent_secret(name, TEST_AGENT_SECRET)
 
 
 @pytest.fixture

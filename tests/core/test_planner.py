@@ -17,13 +17,14 @@ from modmanager.core.planner import (
     ReadinessState,
     choose_file,
     is_paid_release,
+    managed_modules,
     pbx_status,
     plan_module,
     plan_pbx,
     short_version,
     upgrade_readiness,
 )
-from modmanager.core.protocol import Edition, InstalledModule, License, LicenseKind, SystemInfo
+from modmanager.core.protocol import AGENT_MODULE_ID, Edition, InstalledModule, License, LicenseKind, SystemInfo
 from modmanager.core.versions import Compatibility, StarfaceVersion, Verdict
 
 MODULE_ID = "6f1c2d3e-0000-4000-8000-00000000aaaa"
@@ -506,7 +507,6 @@ def test_choose_file(
 
 def _info(edition: Edition, *licenses: License, version: str = "9.0.1.3") -> SystemInfo:
     return SystemInfo(
-        protocol_version=1,
         agent_version="1.0",
         starface_version=version,
         edition=edition,
@@ -761,3 +761,15 @@ def test_plan_invariants(scenario: tuple[PbxFacts, int, CatalogModule, Channel])
     for release in plan.untested_newer:
         assert release.version > installed
         assert release.compatibility.verdict(facts.starface) is Verdict.UNTESTED
+
+
+# --- the agent's own module -------------------------------------------------------------------
+
+
+def test_the_agent_itself_is_managed_only_when_a_catalog_lists_it() -> None:
+    agent = inst(200, module_id=AGENT_MODULE_ID, name="modmanager Agent")
+    other = inst(3)
+    assert managed_modules([agent, other], [catalog(mod(rel(3)))]) == [other]
+    listed = catalog(mod(rel(200), rel(201), module_id=AGENT_MODULE_ID.upper(), name="modmanager Agent"))
+    assert managed_modules([agent, other], [listed]) == [agent, other]
+    assert managed_modules([agent], [], agent_module_id="another-agent-id") == [agent]

@@ -17,18 +17,22 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from modmanager.core.errors import ModManagerError, OperationError, PbxError
-from modmanager.core.protocol import FaultCode
+from modmanager.core.protocol import EntryPoint, FaultCode
 from modmanager.gui import i18n
 from modmanager.gui.errors import describe, describe_outcome, describe_stored, describe_text, known_codes
 from modmanager.ops.backup import backup_module, restore_backup
 from modmanager.ops.converge import InstanceTarget, ModuleTarget, verify
+from modmanager.ops.pbxs import add_pbx
 from modmanager.ops.recovery import RecoveryAction, recover_outcome
 from modmanager.ops.refresh import refresh_pbx
 from modmanager.ops.update import prepare_update, run_update
 from modmanager.pbx import tls
-from modmanager.pbx.client import AgentClient, bad_answer_error, cancelled_error, fault_error
+from modmanager.pbx.client import AgentClient, bad_answer_error, cancelled_error, fault_error, request_too_large_error
+from modmanager.simulator.testing import TEST_PASSWORD
 from modmanager.store.credentials import CredentialStore, EncryptedFileStore, ScryptParams, open_credentials
+from modmanager.store.inventory import Inventory, PbxRecord
 from tests.ops.world import MODULE_A, MODULE_B, MODULE_C, PBX, World, world
+from tests.pbx.pbx_helpers import xmlrpc_fault_answer as fault_answer_body
 
 ENGLISH_WORDS = re.compile(r"\b(the|is|was|were|cannot|could|and|with|has|not|of|to|no)\b", re.IGNORECASE)
 FAST_KDF = ScryptParams(log2_n=4, r=8, p=1)
@@ -117,7 +121,7 @@ def raised(call: object, *args: object, **kwargs: object) -> ModManagerError:
 
 
 def test_unreachable_pbx_reads_german(german: str) -> None:
-    client = AgentClient(f"https://127.0.0.1:{closed_port()}", "0001", "pw", timeout=2.0, retries=0)
+    client = AgentClient(f"https://127.0.0.1:{closed_port()}", "0001", "pw", agent_secret="s", timeout=2.0, retries=0)
     try:
         reading = raised(client.system_info)
         changing = raised(client.acquire_lock, "someone")
@@ -138,22 +142,30 @@ def test_every_agent_fault_reads_german(german: str) -> None:
     assert_german(cancelled_error(), "abgebrochen")
     assert_german(raised(tls.normalize_fingerprint, "xyz"), "Fingerabdruck")
     assert_german(raised(tls.host_and_port, "http://pbx.example"), "https-Adresse")
-    client = AgentClient("https://127.0.0.1:1", "0001", "pw")
+    client = AgentClient("https://127.0.0.1:1", "0001", "pw", agent_secret="s")
     try:
-        assert_german(raised(client._decode, 500, b""), "HTTP-Status 500")
+        assert_german(raised(client._decode, EntryPoint.SYSTEM_INFO, 500, b""), "HTTP-Status 500")
+        xmlrpc_fault = fault_answer_body(500, "java.lang.NullPointerException")
+        assert_german(raised(client._decode, EntryPoint.SYSTEM_INFO, 200, xmlrpc_fault), "XML-RPC-Fehler 500")
     finally:
         client.close()
+    assert_german(fault_error(FaultCode.SECRET_INVALID, "", pbx="https://pbx:443"), "Agent-Geheimnis", "https://pbx:443")
+    assert_german(request_too_large_error(2 * 1024 * 1024), "2048")
 
 
 def test_login_certificates_and_locks_read_german(tmp_path: Path, german: str) -> None:
     with world(tmp_path, timeout=2.0) as w:
         url, pin = w.sim.url, w.sim.fingerprint
-        wrong_password = AgentClient(url, "0001", "falsch", fingerprint=pin, retries=0)
-        unpinned = AgentClient(url, "0001", "pw", retries=0)
-        wrong_pin = AgentClient(url, "0001", "pw", fingerprint="ab" * 32, retries=0)
+        wrong_password = AgentClient(url, "0001", "falsch", agent_secret="s", fingerprint=pin, retries=0)
+        unpinned = AgentClient(url, "0001", "pw", agent_secret="s", retries=0)
+        wrong_pin = AgentClient(url, "0001", "pw", agent_secret="s", fingerprint="ab" * 32, retries=0)
+        wrong_secret = AgentClient(url, "0001", TEST_PASSWORD, agent_secret="falsch", fingerprint=pin, retries=0)
         other = w.services.client(PBX)
         try:
             assert_german(raised(wrong_password.system_info), "Login-ID", "Passwort")
+            assert_german(raised(wrong_secret.system_info), "Agent-Geheimnis", "Modul-Konfiguration")
+            gone = raised(wrong_secret.wait_for_agent, 999, wait_seconds=0.2, poll_seconds=0.1)
+            assert gone.code == "secret_invalid"
             untrusted = raised(unpinned.system_info)
             assert untrusted.code == "certificate_untrusted"
             assert_german(untrusted, "nicht vertrauenswürdig", "Fingerabdruck")
@@ -165,7 +177,7 @@ def test_login_certificates_and_locks_read_german(tmp_path: Path, german: str) -
             assert_german(raised(mine.acquire_lock, "modmanager:ich@pc-1"), "gesperrt", "modmanager:kollege@pc-2")
             mine.close()
         finally:
-            for client in (wrong_password, unpinned, wrong_pin, other):
+            for client in (wrong_password, unpinned, wrong_pin, wrong_secret, other):
                 client.close()
 
 
@@ -199,7 +211,7 @@ def test_update_outcomes_read_german(tmp_path: Path, german: str) -> None:
         assert not_started.cause is not None and not_started.cause.code == "locked"
         assert_german(not_started, "konnte nicht beginnen", "gesperrt", "wurde nichts geändert", "Warten Sie")
 
-        w.sim.faults.fail("uploadCommit", times=None)
+        w.sim.faults.fail("uploadBegin", times=None)
         assert_german(raised(run_update, w.services, prepare_update(w.services, PBX, MODULE_B)), "beim Hochladen")
         w.sim.faults.clear()
 
@@ -319,6 +331,7 @@ def test_password_store_problems_read_german(tmp_path: Path, german: str, monkey
     secrets = tmp_path / "secrets.enc"
     store = CredentialStore(EncryptedFileStore(secrets, "richtig", kdf=FAST_KDF))
     assert_german(raised(store.get_password, "kunde-a", "0001"), "kein Passwort hinterlegt", "kunde-a")
+    assert_german(raised(store.get_agent_secret, "kunde-a"), "kein Agent-Geheimnis hinterlegt", "kunde-a")
     store.set_password("kunde-a", "0001", "geheim")
     assert_german(raised(EncryptedFileStore, secrets, "falsch"), "Master-Passwort ist falsch")
     assert_german(raised(EncryptedFileStore, secrets, ""), "Master-Passwort ist leer")
@@ -333,6 +346,26 @@ def test_password_store_problems_read_german(tmp_path: Path, german: str, monkey
     assert_german(raised(CredentialStore(keys).get_secret_key, "backups"), "geheime Schlüssel")
     monkeypatch.delenv("MODMANAGER_MASTER_PASSWORD", raising=False)
     assert_german(raised(open_credentials, backend="file", path=tmp_path / "none.enc"), "kein Master-Passwort")
+
+
+def test_adding_a_pbx_reads_german(tmp_path: Path, german: str) -> None:
+    record = PbxRecord("kunde-a", "https://pbx.example", "0001")
+    with Inventory(tmp_path / "inventory.sqlite3") as inventory:
+        credentials = open_credentials(backend="keyring")
+        assert_german(raised(add_pbx, inventory, credentials, record, password="", agent_secret="x"), "Passwort")
+        assert_german(raised(add_pbx, inventory, credentials, record, password="x", agent_secret=""), "Agent-Geheimnis")
+        add_pbx(inventory, credentials, record, password="x", agent_secret="y")
+        taken = raised(add_pbx, inventory, credentials, record, password="x", agent_secret="y")
+        assert_german(taken, "gibt es schon", "kunde-a")
+
+
+def test_the_agent_waited_for_in_vain_reads_german(tmp_path: Path, german: str) -> None:
+    with world(tmp_path, timeout=2.0) as w:
+        client = w.services.client(PBX)
+        try:
+            assert_german(raised(client.wait_for_agent, 999, wait_seconds=0.2, poll_seconds=0.1), "Version 999")
+        finally:
+            client.close()
 
 
 def test_a_stored_status_is_shown_in_german_later(tmp_path: Path, german: str) -> None:
@@ -368,6 +401,8 @@ def test_every_known_code_is_covered_here() -> None:
         "export_password_wrong", "export_damaged", "file_not_found", "backup_invalid_id", "retention_zero",
         "backup_damaged", "backup_not_found", "no_password", "master_password_wrong", "master_password_empty",
         "secrets_recreated", "secrets_damaged", "secret_key_damaged", "no_master_password",
+        "secret_invalid", "not_supported", "upload_too_large", "request_too_large", "agent_update_timeout",
+        "no_agent_secret", "password_empty", "agent_secret_empty", "pbx_name_taken",
     }  # fmt: skip
     staged.add("restore_module_not_installed")
     assert known_codes() == staged | set(SYNTHETIC)

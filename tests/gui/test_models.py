@@ -118,7 +118,7 @@ def test_installed_table_texts(english: str) -> None:
     )
     catalog = CatalogModule("m", {"en": "Module M"}, "Vendor GmbH", {}, (release(1), release(2), release(3)))
     paid = plan(status=ModuleStatus.UPDATE_AVAILABLE, target=release(3), target_is_paid=True, free_target=release(2))
-    info = SystemInfo(1, "1.0", "9.1.0.2", Edition.VM, "SFL-1", None)
+    info = SystemInfo("200", "9.1.0.2", Edition.VM, "SFL-1", None)
     facts = PbxFacts.from_system_info(info)
     snapshot = PbxSnapshot("p", info, (module,), PbxPlan(facts, Channel.STABLE, (paid,), (), ()), datetime.now(UTC))
     model = InstalledModulesModel()

@@ -14,7 +14,7 @@ from modmanager.core.errors import PbxError, StoreError
 from modmanager.gui.dialogs.pbx_dialog import CertificateTrustDialog, PbxDialog, normalize_address
 from modmanager.gui.tasks import TaskRunner
 from modmanager.pbx.tls import CertificateInfo
-from modmanager.simulator.testing import TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
+from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
 from modmanager.store.credentials import CredentialStore, open_credentials
 from modmanager.store.inventory import Inventory, PbxRecord
 
@@ -48,21 +48,31 @@ def credentials() -> CredentialStore:
 class FakePbx:
     """Stands in for the network: a certificate to present and a login to check."""
 
-    def __init__(self, certificate: CertificateInfo, password: str = "s3cret") -> None:
+    def __init__(
+        self, certificate: CertificateInfo, password: str = "s3cret", agent_secret: str = "agent-s3cret"
+    ) -> None:
         self.certificate = certificate
         self.password = password
+        self.agent_secret = agent_secret
+        self.agent_installed = True
         self.logins: list[tuple[PbxRecord, str]] = []
+        self.secrets: list[str] = []
         self.trust_questions: list[tuple[str, str | None]] = []
         self.trust_answer = True
 
     def fetch_certificate(self, url: str) -> CertificateInfo:
         return self.certificate
 
-    def test_connection(self, record: PbxRecord, password: str) -> str:
+    def test_connection(self, record: PbxRecord, password: str, agent_secret: str) -> str:
         self.logins.append((record, password))
+        self.secrets.append(agent_secret)
         if password != self.password:
             raise PbxError("The PBX refused the login.", "Check the login ID and password.", code="auth_failed")
-        return "STARFACE 9.0.1.3, agent 1.0"
+        if not self.agent_installed:
+            raise PbxError("The modmanager agent does not answer on this PBX.", code="agent_missing")
+        if agent_secret != self.agent_secret:
+            raise PbxError("x", code="secret_invalid", params={"pbx": record.url, "detail": ""})
+        return "STARFACE 9.0.1.3, agent 200"
 
     def ask_trust(self, parent: QWidget, certificate: CertificateInfo, url: str, previous: str | None) -> bool:
         self.trust_questions.append((certificate.sha256, previous))
@@ -86,12 +96,13 @@ def make_dialog(
 
 
 def fill(dialog: PbxDialog, *, name: str = "mueller-hq", address: str = "pbx.mueller.example:8443",
-         login: str = "0001", password: str = "s3cret") -> None:
+         login: str = "0001", password: str = "s3cret", agent_secret: str = "agent-s3cret") -> None:
     dialog.name_edit.setText(name)
     dialog.customer_edit.setText("Müller GmbH")
     dialog.address_edit.setText(address)
     dialog.login_edit.setText(login)
     dialog.password_edit.setText(password)
+    dialog.agent_secret_edit.setText(agent_secret)
     dialog.tags_edit.setText("berlin, partner, berlin")
 
 
@@ -123,6 +134,7 @@ def test_adding_saves_the_pbx_and_keeps_the_password_in_the_credential_store(
 ) -> None:
     dialog = make_dialog()
     assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password
+    assert dialog.agent_secret_edit.echoMode() == dialog.agent_secret_edit.EchoMode.Password
     assert dialog.agent_edit.text() == "modmanager"
     fill(dialog)
 
@@ -135,6 +147,7 @@ def test_adding_saves_the_pbx_and_keeps_the_password_in_the_credential_store(
     assert saved.tags == ("berlin", "partner")
     assert saved.fingerprint is None
     assert credentials.get_password("mueller-hq", "0001") == "s3cret"
+    assert credentials.get_agent_secret("mueller-hq") == "agent-s3cret"
     assert dialog.result() == dialog.DialogCode.Accepted
 
 
@@ -149,6 +162,7 @@ def test_missing_fields_are_named_inline_and_nothing_is_saved(
         "Enter the address of the PBX.",
         "Enter the STARFACE login ID.",
         "Enter the password of this login.",
+        "Enter the agent secret set in the agent's module configuration on the PBX.",
     ]
     assert inventory.list() == []
     assert dialog.saved_record is None
@@ -173,9 +187,12 @@ def test_editing_keeps_the_stored_password_when_left_empty_and_moves_it_on_renam
     original = PbxRecord("mueller-hq", "https://pbx.mueller.example", "0001", fingerprint=SELF_SIGNED.sha256)
     inventory.add(original)
     credentials.set_password("mueller-hq", "0001", "s3cret")
+    credentials.set_agent_secret("mueller-hq", "agent-s3cret")
     dialog = make_dialog(record=original)
     assert dialog.password_edit.text() == ""
     assert dialog.password_edit.placeholderText() == "Leave empty to keep the stored password"
+    assert dialog.agent_secret_edit.text() == ""
+    assert dialog.agent_secret_edit.placeholderText() == "Leave empty to keep the stored secret"
 
     dialog.name_edit.setText("mueller-berlin")
     dialog.save()
@@ -184,8 +201,11 @@ def test_editing_keeps_the_stored_password_when_left_empty_and_moves_it_on_renam
     assert inventory.get("mueller-berlin").fingerprint == SELF_SIGNED.sha256
     assert inventory.get("mueller-berlin").added_at == original.added_at
     assert credentials.get_password("mueller-berlin", "0001") == "s3cret"
+    assert credentials.get_agent_secret("mueller-berlin") == "agent-s3cret"
     with pytest.raises(StoreError):
         credentials.get_password("mueller-hq", "0001")
+    with pytest.raises(StoreError):
+        credentials.get_agent_secret("mueller-hq")
 
 
 def test_an_untrusted_certificate_is_pinned_after_the_user_accepts_it(
@@ -200,7 +220,8 @@ def test_an_untrusted_certificate_is_pinned_after_the_user_accepts_it(
 
     assert pbx.trust_questions == [(SELF_SIGNED.sha256, None)]
     assert [(record.fingerprint, password) for record, password in pbx.logins] == [(SELF_SIGNED.sha256, "s3cret")]
-    assert dialog.status_label.text() == "Connected: STARFACE 9.0.1.3, agent 1.0"
+    assert dialog.status_label.text() == "Connected: STARFACE 9.0.1.3, agent 200"
+    assert pbx.secrets == ["agent-s3cret"]
     assert dialog.test_button.isEnabled()
     dialog.save()
     assert inventory.get("mueller-hq").fingerprint == SELF_SIGNED.sha256
@@ -240,14 +261,16 @@ def test_a_changed_certificate_is_asked_about_with_the_old_fingerprint(
     original = PbxRecord("mueller-hq", "https://pbx.mueller.example", "0001", fingerprint=SELF_SIGNED.sha256)
     inventory.add(original)
     credentials.set_password("mueller-hq", "0001", "s3cret")
+    credentials.set_agent_secret("mueller-hq", "agent-s3cret")
     pbx = FakePbx(RENEWED)
     dialog = make_dialog(pbx, record=original)
 
-    dialog.start_connection_test()  # empty password field: the stored one is used
+    dialog.start_connection_test()  # empty password and secret fields: the stored ones are used
     assert runner.wait_idle(10_000)
 
     assert pbx.trust_questions == [(RENEWED.sha256, SELF_SIGNED.sha256)]
     assert [(record.fingerprint, password) for record, password in pbx.logins] == [(RENEWED.sha256, "s3cret")]
+    assert pbx.secrets == ["agent-s3cret"]
 
 
 def test_a_changed_address_drops_the_pin(make_dialog: Callable[..., PbxDialog], inventory: Inventory) -> None:
@@ -272,6 +295,42 @@ def test_a_failed_login_shows_message_and_hint(make_dialog: Callable[..., PbxDia
     assert dialog.status_label.text() == (
         "The PBX refused the login ID or password. Check the login ID and store the right password under Edit PBX."
     )
+
+
+def test_a_wrong_agent_secret_says_where_to_find_the_right_one(
+    make_dialog: Callable[..., PbxDialog], runner: TaskRunner
+) -> None:
+    dialog = make_dialog(FakePbx(SELF_SIGNED))
+    fill(dialog, agent_secret="not-the-secret")
+
+    dialog.start_connection_test()
+    assert runner.wait_idle(10_000)
+
+    text = dialog.status_label.text()
+    assert "refused the agent secret" in text and "Modul-Konfiguration" in text
+    assert "not-the-secret" not in text
+    assert dialog.install_guide_label.isHidden()
+
+
+def test_a_pbx_without_the_agent_links_the_installation_guide(
+    make_dialog: Callable[..., PbxDialog], runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pbx = FakePbx(SELF_SIGNED)
+    pbx.agent_installed = False
+    dialog = make_dialog(pbx)
+    fill(dialog)
+
+    dialog.start_connection_test()
+    assert runner.wait_idle(10_000)
+
+    assert "does not answer" in dialog.status_label.text()
+    assert not dialog.install_guide_label.isHidden()
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "modmanager.gui.agent_export.QDesktopServices.openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    dialog.install_guide_label.linkActivated.emit("guide")
+    assert [Path(path).name for path in opened] == ["agent-install.en.md"]
 
 
 def test_trust_dialog_shows_fingerprint_subject_and_expiry(qtbot: QtBot, english: str) -> None:
@@ -323,7 +382,7 @@ def test_the_real_certificate_check_and_login_against_a_simulated_pbx(
         sim = fleet.pbxs[0]
         dialog = PbxDialog(None, runner, inventory=inventory, credentials=credentials, ask_trust=accept)
         qtbot.addWidget(dialog)
-        fill(dialog, address=sim.url, login=TEST_LOGIN, password=TEST_PASSWORD)
+        fill(dialog, address=sim.url, login=TEST_LOGIN, password=TEST_PASSWORD, agent_secret=TEST_AGENT_SECRET)
 
         dialog.start_connection_test()
         assert runner.wait_idle(30_000)

@@ -24,7 +24,7 @@ from modmanager.gui.tasks import TaskRunner, TaskState
 from modmanager.ops.backup import backup_module
 from modmanager.ops.services import Services
 from modmanager.simulator.server import SimulatorFleet
-from modmanager.simulator.testing import TEST_PASSWORD, running_fleet
+from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_PASSWORD, running_fleet
 from modmanager.store.inventory import PbxRecord
 from tests.ops.test_rollout import fleet_pbxs, write_fleet_catalog
 from tests.ops.world import MODULE_A, services_for
@@ -70,6 +70,7 @@ def window(qtbot: QtBot, runner: TaskRunner, tmp_path: Path, english: str) -> It
         for sim in sims.pbxs:
             services.inventory.add(PbxRecord(sim.state.name, sim.url, "0001", fingerprint=sim.fingerprint))
             services.credentials.set_password(sim.state.name, "0001", TEST_PASSWORD)
+            services.credentials.set_agent_secret(sim.state.name, TEST_AGENT_SECRET)
         main = MainWindow(services, runner, save=lambda _settings: None)
         qtbot.addWidget(main)
         main.show()
@@ -240,7 +241,7 @@ def test_backing_up_all_pbxs_backs_up_every_module_of_every_reachable_pbx(
 
     for sim in window.sims.pbxs:
         backups, _damaged = window.services.backups.list_backups(pbx_name=sim.state.name)
-        expected = set(sim.state.modules) if sim.state.reachable else set()
+        expected = set(sim.state.user_modules()) if sim.state.reachable else set()  # not the agent itself
         assert {info.module_id for info in backups} == expected, sim.state.name
     summary = [box for box in window.main.findChildren(QMessageBox) if box.isVisible()][-1]
     unreachable = [sim.state.name for sim in window.sims.pbxs if not sim.state.reachable]

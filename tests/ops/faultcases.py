@@ -69,7 +69,7 @@ class Fault(enum.StrEnum):
     CORRUPT = "corrupt"
     """The call takes effect; its answer is not XML."""
     CORRUPT_TYPES = "corrupt-types"
-    """The call takes effect; its answer is XML-RPC whose numbers and flags became strings."""
+    """The call takes effect; its answer is JSON whose numbers and flags became strings."""
     REFUSE_FROM_HERE = "refuse-from-here"
     """The PBX goes away at this call: it and every later connection get no answer."""
 
@@ -280,9 +280,10 @@ def first_instance_name(sim: SimulatedPbx, module_id: str) -> str:
 def reset_pbx(sim: SimulatedPbx, interceptor: Interceptor, original: SimPbx, *, drop_lock: bool = True) -> None:
     """Put the PBX back into ``original``: faults off, state and disk rewritten, uploads gone.
 
-    With ``drop_lock`` the PBX restarts, which also drops a lock the agent holds in memory;
-    without, the state is reloaded in place (what a restart does, minus ~50 ms of server
-    shutdown) - only right after a check that no lock is held and no call is in progress.
+    With ``drop_lock`` the PBX restarts and its lock is dropped (as if it had expired: the agent
+    keeps it on disk); without, the state is reloaded in place (what a restart does, minus
+    ~50 ms of server shutdown) - only right after a check that no lock is held and no call is in
+    progress.
     """
     interceptor.disarm()
     sim.faults.clear()
@@ -291,6 +292,7 @@ def reset_pbx(sim: SimulatedPbx, interceptor: Interceptor, original: SimPbx, *, 
     save_pbx(sim.folder, copy.deepcopy(original))
     shutil.rmtree(sim.folder / UPLOADS_DIR, ignore_errors=True)
     if drop_lock:
+        sim.forget_lock()
         sim.restart()
     else:
         sim.state = load_pbx(sim.folder)

@@ -67,6 +67,8 @@ HANG_SECONDS = CLIENT_TIMEOUT + 0.25
 RETRY_PAUSE = 0.02
 """The client's pause before retrying an idempotent call, scaled down like the timeout."""
 RECOVERY_ATTEMPTS = 2
+CHUNK_BYTES = 1024
+"""The simulated agent's maxChunkSize here: test modules are a few KiB, so they go in chunks."""
 OTHER_OWNER = "modmanager:kollege@other-workstation"
 LASTING_FAULTS = frozenset({Fault.FAIL_ALWAYS, Fault.REFUSE_FROM_HERE})
 """Faults that also hit the rollback; after any other the update must end by itself."""
@@ -173,7 +175,9 @@ class Bench:
 @contextmanager
 def bench(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Bench]:
     monkeypatch.setattr(client_module, "_BACKOFF_SECONDS", RETRY_PAUSE)
-    with world(tmp_path, timeout=CLIENT_TIMEOUT) as w:
+    # Small chunks, so every upload goes through uploadChunk and uploadCommit (a module file
+    # would otherwise go up whole with uploadBegin, and those steps could not be hit).
+    with world(tmp_path, timeout=CLIENT_TIMEOUT, max_chunk_size=CHUNK_BYTES) as w:
         sim = w.sim
         catalog_dir = tmp_path / "vendor"
         public_key = w.services.settings.catalog_sources[0].public_key

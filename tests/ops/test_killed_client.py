@@ -26,7 +26,7 @@ from modmanager.core.protocol import EntryPoint
 from modmanager.simulator.faults import FaultKind, FaultPlan
 from modmanager.simulator.server import SimulatedPbx
 from modmanager.simulator.state import UPLOADS_DIR, SimPbx
-from modmanager.simulator.testing import TEST_LOGIN, TEST_PASSWORD, raw_call
+from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_LOGIN, TEST_PASSWORD, raw_call
 from modmanager.store.credentials import MASTER_PASSWORD_ENV, ScryptParams, open_credentials
 from modmanager.store.inventory import Inventory, PbxRecord
 from modmanager.store.journal import Journal
@@ -107,7 +107,7 @@ CASES = [
 def test_update_killed_at_a_step_is_finished_by_a_later_process(
     tmp_path: Path, point: KillPoint, scenario: Scenario
 ) -> None:
-    with world(tmp_path) as w:
+    with world(tmp_path, max_chunk_size=1024) as w:  # in chunks, so the upload can be cut in the middle
         sim = w.sim
         original: SimPbx = copy.deepcopy(sim.state)
         home = _data_folder(
@@ -165,6 +165,7 @@ def _data_folder(home: Path, sim: SimulatedPbx, catalog_dir: Path, public_key: s
         backend="file", prompt=lambda: MASTER_PASSWORD, path=home / "secrets.enc", kdf=ScryptParams(log2_n=10)
     )
     credentials.set_password(PBX, TEST_LOGIN, TEST_PASSWORD)
+    credentials.set_agent_secret(PBX, TEST_AGENT_SECRET)
     return home
 
 

@@ -34,7 +34,7 @@ from modmanager.ops.services import Services
 from modmanager.ops.update import UpdateResult, prepare_update, run_update
 from modmanager.simulator.server import SimulatedPbx, SimulatorFleet
 from modmanager.simulator.state import SimInstance, SimPbx
-from modmanager.simulator.testing import TEST_PASSWORD, make_pbx, running_fleet
+from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_PASSWORD, make_pbx, running_fleet
 from modmanager.store.inventory import PbxRecord
 from tests.ops.world import A_VALUES, B_VALUES, MODULE_A, MODULE_B, services_for, spec_a, spec_b
 
@@ -106,6 +106,7 @@ def fleet(tmp_path: Path) -> Iterator[Fleet]:
         for sim in sims.pbxs:
             services.inventory.add(PbxRecord(sim.state.name, sim.url, "0001", fingerprint=sim.fingerprint))
             services.credentials.set_password(sim.state.name, "0001", TEST_PASSWORD)
+            services.credentials.set_agent_secret(sim.state.name, TEST_AGENT_SECRET)
         try:
             yield Fleet(services, sims)
         finally:

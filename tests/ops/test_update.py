@@ -8,8 +8,12 @@ from pathlib import Path
 import pytest
 
 from modmanager.core.errors import OperationError
+from modmanager.core.protocol import AGENT_MODULE_ID
 from modmanager.core.sfmbuild import build_sfm
+from modmanager.ops.converge import InstanceTarget, ModuleTarget, converge
 from modmanager.ops.update import prepare_update, run_update
+from modmanager.simulator.state import agent_module
+from modmanager.simulator.testing import TEST_AGENT_SECRET
 from tests.ops.world import A_VALUES, B_INTERNAL, B_VALUES, MODULE_A, MODULE_B, MODULE_C, PBX, spec_b, world
 
 
@@ -97,7 +101,7 @@ def test_failure_after_install_rolls_back_to_the_old_version_with_its_settings(t
 def test_upload_failure_changes_nothing(tmp_path: Path) -> None:
     with world(tmp_path) as w:
         preview = prepare_update(w.services, PBX, MODULE_B)
-        w.sim.faults.fail("uploadCommit", times=None)
+        w.sim.faults.fail("uploadBegin", times=None)
         with pytest.raises(OperationError, match="Nothing was changed"):
             run_update(w.services, preview)
         module = w.module(MODULE_B)
@@ -122,3 +126,79 @@ def test_rollback_source_is_the_file_the_pbx_runs_when_no_catalog_has_it(tmp_pat
         assert module.sfm == hotfix
         assert {inst.name: inst.values for inst in module.instances}["Telefonbuch"] == B_VALUES
         assert module.internal_data == B_INTERNAL
+
+
+# --- an agent with nothing but the core entry points ------------------------------------------------
+
+
+def test_update_and_rollback_work_without_optional_capabilities(tmp_path: Path) -> None:
+    with world(tmp_path, capabilities=frozenset()) as w:
+        preview = prepare_update(w.services, PBX, MODULE_A, to_version=130)
+        assert preview.rollback_available  # the installed version comes from the catalog instead
+        assert any("internal data" in warning for warning in preview.warnings)
+
+        w.sim.faults.fail("importConfig", times=1)
+        with pytest.raises(OperationError, match="previous version v126 was put back"):
+            run_update(w.services, preview)
+        (inst,) = w.module(MODULE_A).instances
+        assert (w.module(MODULE_A).version, inst.values, inst.active) == (126, A_VALUES, True)
+
+        result = run_update(w.services, prepare_update(w.services, PBX, MODULE_A, to_version=130))
+        assert result.to_version == 130 and w.module(MODULE_A).instances[0].active
+
+
+def test_without_a_module_file_from_the_pbx_a_hotfix_has_no_way_back(tmp_path: Path) -> None:
+    with world(tmp_path, capabilities=frozenset()) as w:
+        w.module(MODULE_B).sfm = build_sfm(spec_b(2))  # no catalog has v2
+        w.sim.save()
+        preview = prepare_update(w.services, PBX, MODULE_B)
+        assert not preview.rollback_available
+        w.sim.faults.fail("importConfig", times=1)
+        with pytest.raises(OperationError, match="new version v4 was kept"):
+            run_update(w.services, preview)
+        assert w.module(MODULE_B).version == 4
+
+
+def test_an_instance_the_target_does_not_name_is_left_and_reported(tmp_path: Path) -> None:
+    with world(tmp_path, capabilities=frozenset()) as w:
+        target = ModuleTarget(
+            module_id=MODULE_B,
+            version=4,
+            sfm=build_sfm(spec_b(4)),
+            instances=(InstanceTarget("Telefonbuch", B_VALUES, True),),  # not "Telefonbuch Filiale"
+            internal_data=B_INTERNAL,
+        )
+        client = w.services.client(PBX)
+        try:
+            with client.locked("test@ws") as lock:
+                report = converge(client, lock, target)
+        finally:
+            client.close()
+        names = {inst.name for inst in w.module(MODULE_B).instances}
+        assert names == {"Telefonbuch", "Telefonbuch Filiale"}  # nothing deleted
+        assert report.left_instances == ["Telefonbuch Filiale"] and report.internal_data_skipped
+        notes = " ".join(report.notes())
+        assert "Telefonbuch Filiale" in notes and "internal data" in notes
+
+
+# --- the agent updates itself ------------------------------------------------------------------------
+
+
+def test_updating_the_agent_goes_through_the_normal_update_and_keeps_its_secret(tmp_path: Path) -> None:
+    agents = {"9.X/modmanager-agent_v200.sfm": agent_module(200), "9.X/modmanager-agent_v201.sfm": agent_module(201)}
+    with world(tmp_path, vendor_files=agents) as w:
+        w.sim.self_update_delay, w.sim.self_update_downtime = 0.2, 0.4
+        preview = prepare_update(w.services, PBX, AGENT_MODULE_ID)
+        assert (preview.from_version, preview.release.version) == (200, 201)
+        result = run_update(w.services, preview)
+        assert result.to_version == 201
+        agent = w.module(AGENT_MODULE_ID)
+        assert agent.version == 201
+        (instance,) = agent.instances
+        assert instance.active and instance.values == {"agentSecret": TEST_AGENT_SECRET}
+        client = w.services.client(PBX)
+        try:
+            assert client.system_info().agent_version == "201"
+        finally:
+            client.close()
+        assert w.services.journal.unfinished() == []

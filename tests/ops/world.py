@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from modmanager.catalog.builder import build_catalog
 from modmanager.core.catalog import dump_catalog, generate_signing_key, sign_catalog
@@ -27,6 +28,7 @@ from modmanager.simulator.state import SimInstance
 from modmanager.simulator.testing import (
     DATABASE_MODULE_ID,
     SAMPLE_MODULE_ID,
+    TEST_AGENT_SECRET,
     TEST_PASSWORD,
     database_module_spec,
     make_pbx,
@@ -78,7 +80,7 @@ def spec_c(version: int) -> ModuleSpec:
     )
 
 
-def write_vendor_tree(root: Path) -> None:
+def write_vendor_tree(root: Path, extra_files: Mapping[str, bytes] | None = None) -> None:
     files = {
         "9.X/Anrufweiterleitung_v126.sfm": build_sfm(spec_a(126)),
         "9.X/Anrufweiterleitung_v130.sfm": build_sfm(spec_a(130)),
@@ -86,6 +88,7 @@ def write_vendor_tree(root: Path) -> None:
         "9.X/Telefonbuch_v3.sfm": build_sfm(spec_b(3)),
         "9.X/Telefonbuch_v4.sfm": build_sfm(spec_b(4)),
         "9.X/Notfallumleitung_v7.sfm": build_sfm(spec_c(7)),
+        **(extra_files or {}),
     }
     for name, data in files.items():
         path = root / name
@@ -96,9 +99,9 @@ def write_vendor_tree(root: Path) -> None:
     )
 
 
-def signed_catalog(tmp_path: Path) -> tuple[Path, str]:
+def signed_catalog(tmp_path: Path, extra_files: Mapping[str, bytes] | None = None) -> tuple[Path, str]:
     vendor = tmp_path / "vendor"
-    write_vendor_tree(vendor)
+    write_vendor_tree(vendor, extra_files)
     catalog, _ = build_catalog(vendor, name="Testkatalog")
     private, public = generate_signing_key()
     data = dump_catalog(catalog)
@@ -137,8 +140,17 @@ def services_for(tmp_path: Path, catalog_dir: Path, public_key: str, *, timeout:
 
 
 @contextmanager
-def world(tmp_path: Path, *, timeout: float = 5.0) -> Iterator[World]:
-    catalog_dir, public_key = signed_catalog(tmp_path)
+def world(
+    tmp_path: Path,
+    *,
+    timeout: float = 5.0,
+    vendor_files: Mapping[str, bytes] | None = None,
+    **pbx_overrides: Any,
+) -> Iterator[World]:
+    """The world with its PBX running; ``vendor_files`` are added to the catalog (path -> file),
+    ``pbx_overrides`` set :class:`SimPbx` fields (e.g. ``capabilities=frozenset()`` for an agent
+    without any optional capability)."""
+    catalog_dir, public_key = signed_catalog(tmp_path, vendor_files)
     pbx = make_pbx(
         PBX,
         modules=[
@@ -151,6 +163,7 @@ def world(tmp_path: Path, *, timeout: float = 5.0) -> Iterator[World]:
                 ],
             ),
         ],
+        **pbx_overrides,
     )
     pbx.modules[MODULE_B].internal_data = B_INTERNAL
     with running_fleet(tmp_path, [pbx]) as fleet:
@@ -158,6 +171,7 @@ def world(tmp_path: Path, *, timeout: float = 5.0) -> Iterator[World]:
         services = services_for(tmp_path, catalog_dir, public_key, timeout=timeout)
         services.inventory.add(PbxRecord(PBX, sim.url, "0001", fingerprint=sim.fingerprint))
         services.credentials.set_password(PBX, "0001", TEST_PASSWORD)
+        services.credentials.set_agent_secret(PBX, TEST_AGENT_SECRET)
         try:
             yield World(services, fleet, sim, tmp_path)
         finally:

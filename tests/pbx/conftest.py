@@ -9,7 +9,7 @@ import pytest
 
 from modmanager.pbx.client import AgentClient
 from modmanager.simulator.server import SimulatedPbx
-from modmanager.simulator.testing import TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
+from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
 from tests.pbx.pbx_helpers import ScriptedServer, SelfSignedCert, make_self_signed
 
 
@@ -39,5 +39,13 @@ def sim(tmp_path: Path) -> Iterator[SimulatedPbx]:
 @pytest.fixture
 def client(sim: SimulatedPbx) -> Iterator[AgentClient]:
     """A pinned client with short timeouts, so fault tests stay fast."""
-    with AgentClient(sim.url, TEST_LOGIN, TEST_PASSWORD, fingerprint=sim.fingerprint, timeout=1.0, retries=2) as c:
+    with AgentClient(
+        sim.url,
+        TEST_LOGIN,
+        TEST_PASSWORD,
+        agent_secret=TEST_AGENT_SECRET,
+        fingerprint=sim.fingerprint,
+        timeout=1.0,
+        retries=2,
+    ) as c:
         yield c

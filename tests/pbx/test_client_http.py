@@ -1,42 +1,88 @@
-"""How the client reads what a STARFACE (not only the agent) may answer: HTTP statuses, broken or
-foreign answers, unknown faults, dropped connections; and what exactly it sends."""
+"""How the client reads what a STARFACE (not only the agent) may answer: HTTP statuses, STARFACE's
+own XML-RPC faults, broken, foreign or hostile answers, unknown faults, dropped and trickled
+connections; and what exactly it sends."""
 
 from __future__ import annotations
 
+import json
+import logging
+import time
 import urllib.parse
 from collections.abc import Iterator
 
 import pytest
 
 from modmanager.core.errors import PbxError
-from modmanager.core.protocol import AUTH_PARAMETER, PROTOCOL_VERSION, FaultCode, LockGrant, auth_token
-from modmanager.pbx.client import AgentClient
-from tests.pbx.pbx_helpers import ScriptedServer, answer, fault_answer, system_info_struct
+from modmanager.core.protocol import (
+    AUTH_PARAMETER,
+    PROTOCOL_VERSION,
+    FaultCode,
+    LockGrant,
+    auth_token,
+    xmlrpc_response,
+)
+from modmanager.pbx.client import FAULT_ERRORS, AgentClient
+from tests.pbx.pbx_helpers import (
+    ScriptedServer,
+    Trickle,
+    answer,
+    fault_answer,
+    raw_answer,
+    system_info_struct,
+    xmlrpc_fault_answer,
+)
+
+SECRET = "agent-secret-123"
 
 
 @pytest.fixture
 def client(scripted_server: ScriptedServer) -> Iterator[AgentClient]:
     pin = scripted_server.cert.sha256
-    with AgentClient(scripted_server.url, "0042", "s3cret", fingerprint=pin, timeout=2, retries=2) as c:
+    with AgentClient(
+        scripted_server.url, "0042", "s3cret", agent_secret=SECRET, fingerprint=pin, timeout=2, retries=2
+    ) as c:
         yield c
 
 
-def _code(client: AgentClient) -> str:
+def _error(client: AgentClient) -> PbxError:
     with pytest.raises(PbxError) as caught:
         client.system_info()
-    return caught.value.code
+    return caught.value
 
 
-def test_request_is_one_struct_with_version_auth_and_method_name(
-    client: AgentClient, scripted_server: ScriptedServer
-) -> None:
+def _code(client: AgentClient) -> str:
+    return _error(client).code
+
+
+def test_request_is_one_struct_with_one_json_string(client: AgentClient, scripted_server: ScriptedServer) -> None:
     scripted_server.respond = lambda path, body: (200, answer(system_info_struct()))
     client.system_info()
-    path, _ = scripted_server.requests[0]
+    path, body = scripted_server.requests[0]
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)
     assert urllib.parse.urlsplit(path).path == "/xml-rpc"
     assert query[AUTH_PARAMETER] == [auth_token("0042", "s3cret")]
-    assert scripted_server.decoded_requests() == [("modmanager.systemInfo", {"protocolVersion": PROTOCOL_VERSION})]
+    assert b"<member><name>request</name><value><string>" in body
+    assert b"<int>" not in body and b"<base64>" not in body and b"<array>" not in body
+    assert scripted_server.decoded_requests() == [
+        ("modmanager.systemInfo", {"protocolVersion": PROTOCOL_VERSION, "agentSecret": SECRET})
+    ]
+
+
+def test_binary_travels_as_base64_without_line_breaks(client: AgentClient, scripted_server: ScriptedServer) -> None:
+    infos = iter([answer(system_info_struct())])
+
+    def respond(path: str, body: bytes) -> tuple[int, bytes]:
+        for info in infos:
+            return 200, info
+        request = scripted_server.decoded_requests()[-1][1]
+        size = request["size"]
+        state = {"uploadId": "u1", "offset": size, "size": size, "sha256": request["sha256"], "chunkSize": 4096}
+        return 200, answer(state)
+
+    scripted_server.respond = respond
+    client.upload(LockGrant("token", "anna", "2026-01-01T00:00:00Z"), bytes(range(256)) * 12, "m.sfm")
+    request = scripted_server.decoded_requests()[-1][1]
+    assert "\n" not in request["data"] and len(request["data"]) == 4096
 
 
 @pytest.mark.parametrize(("status", "code"), [(401, "auth_failed"), (403, "auth_failed"), (404, "agent_missing")])
@@ -53,19 +99,93 @@ def test_other_http_status_is_http_error(client: AgentClient, scripted_server: S
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("fault_code", "text", "code"),
     [
-        b"<html>STARFACE login</html>",
-        answer(system_info_struct(), protocol_version=None),
-        answer(system_info_struct(), protocol_version=PROTOCOL_VERSION + 1),
-        answer({"agentVersion": "1.0"}),
-        answer({**system_info_struct(), "edition": "mainframe"}),
+        (1, "login failed", "auth_failed"),
+        (2, "anything", "agent_missing"),
+        (0, "No such handler: modmanager.systemInfo", "agent_missing"),
+        (-32601, "Method modmanager.systemInfo not found", "agent_missing"),
+        (500, "java.lang.NullPointerException", "agent_error"),
     ],
-    ids=["not-xml", "no-version", "other-version", "missing-fields", "unknown-edition"],
 )
-def test_unreadable_answers_are_bad_answer(client: AgentClient, scripted_server: ScriptedServer, body: bytes) -> None:
+def test_starface_xmlrpc_faults(
+    client: AgentClient, scripted_server: ScriptedServer, fault_code: int, text: str, code: str
+) -> None:
+    scripted_server.respond = lambda path, body: (200, xmlrpc_fault_answer(fault_code, text))
+    assert _code(client) == code
+
+
+@pytest.mark.parametrize("fault", list(FaultCode), ids=lambda f: f.name)
+def test_every_json_fault_maps_to_its_documented_error(
+    client: AgentClient, scripted_server: ScriptedServer, fault: FaultCode
+) -> None:
+    scripted_server.respond = lambda path, body: (200, fault_answer(int(fault), "details\x1b[2J here"))
+    error = _error(client)
+    assert error.code == FAULT_ERRORS[fault][0]
+    assert error.message and error.hint
+    assert "\x1b" not in error.message  # a terminal control sequence is shown as a space
+
+
+def test_agent_missing_points_to_the_install_steps(client: AgentClient, scripted_server: ScriptedServer) -> None:
+    scripted_server.respond = lambda path, body: (404, b"")
+    error = _error(client)
+    assert "modmanager agent export" in error.hint and "docs/agent-install.en.md" in error.hint
+
+
+HOSTILE = {
+    "not-xml": b"<html>STARFACE login</html>",
+    "old-v1-struct": b"<?xml version='1.0'?><methodResponse><params><param><value><struct><member><name>"
+    b"protocolVersion</name><value><int>1</int></value></member></struct></value></param></params></methodResponse>",
+    "dtd-entities": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><methodResponse><params><param>'
+    b"<value><struct><member><name>response</name><value><string>&a;</string></value></member></struct>"
+    b"</value></param></params></methodResponse>",
+    "no-response-member": xmlrpc_response("{}").replace(b"<name>response</name>", b"<name>other</name>"),
+    "not-json": raw_answer("{protocolVersion: 2"),
+    "json-array": raw_answer("[2]"),
+    "no-version": answer(system_info_struct(), protocol_version=None),
+    "version-1": answer(system_info_struct(), protocol_version=1),
+    "version-3": answer(system_info_struct(), protocol_version=PROTOCOL_VERSION + 1),
+    "version-as-string": raw_answer(json.dumps({"protocolVersion": "2", "result": system_info_struct()})),
+    "result-and-fault": raw_answer(
+        json.dumps({"protocolVersion": 2, "result": {}, "fault": {"code": 50, "name": "INTERNAL", "message": ""}})
+    ),
+    "neither": raw_answer(json.dumps({"protocolVersion": 2})),
+    "missing-fields": answer({"agentVersion": "200"}),
+    "unknown-edition": answer({**system_info_struct(), "edition": "mainframe"}),
+    "wrong-types": answer({**system_info_struct(), "maxChunkSize": "262144"}),
+    "bool-for-int": answer({**system_info_struct(), "maxChunkSize": True}),
+    "float-for-int": answer({**system_info_struct(), "maxChunkSize": 1.5}),
+    "huge-int": raw_answer(
+        json.dumps({"protocolVersion": 2, "result": {**system_info_struct(), "maxUploadSize": 10**30}})
+    ),
+    "nan": raw_answer(
+        json.dumps({"protocolVersion": 2, "result": system_info_struct()}).replace('"hostname"', '"x": NaN, "hostname"')
+    ),
+    "duplicate-keys": raw_answer('{"protocolVersion": 2, "protocolVersion": 2, "result": {}}'),
+    "deep-json": raw_answer('{"protocolVersion": 2, "result": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+    "moderately-deep": raw_answer('{"protocolVersion": 2, "result": {"x": ' + "[" * 40 + "]" * 40 + "}}"),
+    "huge-string": answer({**system_info_struct(), "agentVersion": "9" * 5_000_000}),
+    "control-chars": answer({**system_info_struct(), "hostname": "pbx\x1b]0;owned\x07"}),
+    "long-list": answer({**system_info_struct(), "capabilities": ["x"] * 200_000}),
+    "bad-license": answer({**system_info_struct(), "licenses": [{"kind": "server", "count": -1, "expires": ""}]}),
+}
+
+
+@pytest.mark.parametrize("body", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_unreadable_or_hostile_answers_are_bad_answer(
+    client: AgentClient, scripted_server: ScriptedServer, body: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
     scripted_server.respond = lambda path, _: (200, body)
-    assert _code(client) == "bad_answer"
+    error = _error(client)
+    assert error.code == "bad_answer"
+    assert error.message == "The PBX sent an answer modmanager cannot read."
+    assert all(len(record.getMessage()) < 2000 for record in caplog.records)
+
+
+def test_unknown_answer_fields_are_ignored(client: AgentClient, scripted_server: ScriptedServer) -> None:
+    document = {"protocolVersion": 2, "result": {**system_info_struct(), "newField": [1, 2]}, "trace": "x"}
+    scripted_server.respond = lambda path, body: (200, raw_answer(json.dumps(document)))
+    assert client.system_info().agent_version == "200"
 
 
 def test_unknown_fault_code_is_agent_error(client: AgentClient, scripted_server: ScriptedServer) -> None:
@@ -82,6 +202,14 @@ def test_locked_fault_names_owner_and_expiry(client: AgentClient, scripted_serve
     assert "anna@ws-1" in caught.value.message and "2026-11-23T10:00:00Z" in caught.value.message
 
 
+def test_an_answer_over_64_mib_is_refused(client: AgentClient, scripted_server: ScriptedServer) -> None:
+    big = b"x" * (64 * 1024 * 1024 + 1)
+    scripted_server.respond = lambda path, body: Trickle(big, piece=len(big))
+    assert _code(client) == "bad_answer"
+    scripted_server.respond = lambda path, body: Trickle(b"", declared=64 * 1024 * 1024 + 1)
+    assert _code(client) == "bad_answer"
+
+
 def test_dropped_connection_is_retried_for_reads_only(client: AgentClient, scripted_server: ScriptedServer) -> None:
     scripted_server.respond = lambda path, body: None
     assert _code(client) == "unreachable"
@@ -94,3 +222,46 @@ def test_dropped_connection_is_retried_for_reads_only(client: AgentClient, scrip
     assert caught.value.code == "unreachable"
     assert "may or may not have taken effect" in caught.value.message
     assert len(scripted_server.requests) == 1
+
+
+def test_an_answer_dropped_half_way_is_a_clean_unreachable(
+    client: AgentClient, scripted_server: ScriptedServer
+) -> None:
+    body = answer(system_info_struct())
+    scripted_server.respond = lambda path, _: Trickle(body, piece=64, stop_after=len(body) // 2)
+    error = _error(client)
+    assert error.code == "unreachable"
+    assert error.__cause__ is None and error.__suppress_context__
+
+
+def test_a_trickling_pbx_hits_the_deadline(scripted_server: ScriptedServer) -> None:
+    body = answer(system_info_struct())
+    # One byte every 0.3 s: every read gets a byte well within the 1 s read timeout.
+    scripted_server.respond = lambda path, _: Trickle(body, piece=1, pause=0.3)
+    with AgentClient(
+        scripted_server.url, "0042", "s3cret", agent_secret=SECRET, fingerprint=scripted_server.cert.sha256,
+        timeout=1.0, deadline=2.0, retries=0,
+    ) as client:
+        started = time.monotonic()
+        error = _error(client)
+        elapsed = time.monotonic() - started
+    assert error.code == "unreachable"
+    assert error.params["reason"] == "timeout"
+    assert elapsed < len(body) * 0.3 / 4  # bounded by the deadline, not by the time the whole answer takes
+
+
+def test_the_secret_stays_out_of_errors_and_logs(
+    client: AgentClient, scripted_server: ScriptedServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    texts = []
+    for reply in (
+        (200, fault_answer(7, "the agent secret is wrong")),
+        (200, raw_answer("not json")),
+        (500, b""),
+        None,
+    ):
+        scripted_server.respond = lambda path, body, reply=reply: reply  # type: ignore[misc]
+        texts.append(str(_error(client)))
+    everything = "\n".join(texts) + "\n".join(record.getMessage() for record in caplog.records) + repr(client)
+    assert SECRET not in everything

@@ -71,7 +71,7 @@ def _serving_system_info(server: ScriptedServer) -> None:
 def test_pinned_certificate_is_accepted(scripted_server: ScriptedServer) -> None:
     _serving_system_info(scripted_server)
     pin = tls.format_fingerprint(scripted_server.cert.sha256)  # any spelling of the pin works
-    with AgentClient(scripted_server.url, "admin", "pw", fingerprint=pin, timeout=5) as client:
+    with AgentClient(scripted_server.url, "admin", "pw", agent_secret="s", fingerprint=pin, timeout=5) as client:
         assert client.system_info().starface_version == "9.0.1.3"
         assert client.system_info().starface_version == "9.0.1.3"
     assert len(scripted_server.requests) == 2
@@ -80,7 +80,10 @@ def test_pinned_certificate_is_accepted(scripted_server: ScriptedServer) -> None
 def test_pin_mismatch_is_refused_before_anything_is_sent(scripted_server: ScriptedServer) -> None:
     _serving_system_info(scripted_server)
     other = "ab" * 32
-    with pytest.raises(PbxError) as caught, AgentClient(scripted_server.url, "admin", "pw", fingerprint=other) as c:
+    with (
+        pytest.raises(PbxError) as caught,
+        AgentClient(scripted_server.url, "admin", "pw", agent_secret="s", fingerprint=other) as c,
+    ):
         c.system_info()
     error = caught.value
     assert error.code == "certificate_changed"
@@ -91,7 +94,10 @@ def test_pin_mismatch_is_refused_before_anything_is_sent(scripted_server: Script
 
 def test_unpinned_self_signed_is_refused_showing_the_fingerprint(scripted_server: ScriptedServer) -> None:
     _serving_system_info(scripted_server)
-    with pytest.raises(PbxError) as caught, AgentClient(scripted_server.url, "admin", "pw", timeout=5) as client:
+    with (
+        pytest.raises(PbxError) as caught,
+        AgentClient(scripted_server.url, "admin", "pw", agent_secret="s", timeout=5) as client,
+    ):
         client.system_info()
     error = caught.value
     assert error.code == "certificate_untrusted"
@@ -102,7 +108,8 @@ def test_unpinned_self_signed_is_refused_showing_the_fingerprint(scripted_server
 
 def test_certificate_replaced_while_pinned_is_refused(scripted_server: ScriptedServer, tmp_path: Path) -> None:
     _serving_system_info(scripted_server)
-    client = AgentClient(scripted_server.url, "admin", "pw", fingerprint=scripted_server.cert.sha256, timeout=5)
+    pin = scripted_server.cert.sha256
+    client = AgentClient(scripted_server.url, "admin", "pw", agent_secret="s", fingerprint=pin, timeout=5)
     client.system_info()
     replacement = make_self_signed(tmp_path / "new")
     scripted_server.replace_certificate(replacement)

@@ -14,10 +14,17 @@ import pytest
 from modmanager.core.catalog import Catalog, Channel, Release, parse_catalog, resolve_location, verify_catalog
 from modmanager.core.errors import CatalogError
 from modmanager.core.planner import ModuleStatus, PbxFacts, PbxPlan, PbxStatus, is_paid_release, plan_pbx
-from modmanager.core.protocol import EntryPoint, InstalledModule, InstanceState, LicenseKind, SystemInfo
+from modmanager.core.protocol import (
+    AGENT_MODULE_ID,
+    EntryPoint,
+    InstalledModule,
+    InstanceState,
+    LicenseKind,
+    SystemInfo,
+)
 from modmanager.core.sfm import ModuleFile, read_sfm
 from modmanager.core.versions import StarfaceVersion, Verdict
-from modmanager.simulator.demo import DemoWorld, build_demo_world, demo_password
+from modmanager.simulator.demo import DemoWorld, build_demo_world, demo_agent_secret, demo_password
 from modmanager.simulator.demo_data import CUSTOM_MODULE_ID
 from modmanager.simulator.server import SimulatorFleet
 from modmanager.simulator.state import SimPbx, uses_internal_database
@@ -44,7 +51,6 @@ def plans(world: DemoWorld, catalog: Catalog) -> dict[str, PbxPlan]:
 
 def _facts(pbx: SimPbx) -> PbxFacts:
     info = SystemInfo(
-        protocol_version=1,
         agent_version=pbx.agent_version,
         starface_version=pbx.starface_version,
         edition=pbx.edition,
@@ -201,7 +207,7 @@ def test_installed_modules_are_the_catalog_builds_except_the_custom_one(world: D
             assert release is not None, f"{pbx.name}: {module.name} v{module.version}"
             digest = hashlib.sha256(module.sfm).hexdigest()
             assert digest in {item.sha256 for item in (release.standard, release.nfr) if item is not None}
-    assert unknown == [CUSTOM_MODULE_ID]
+    assert sorted(set(unknown)) == sorted({CUSTOM_MODULE_ID, AGENT_MODULE_ID})  # the agent is no catalog module
 
 
 def test_pbxs_are_varied_customers(world: DemoWorld) -> None:
@@ -219,6 +225,8 @@ def test_pbxs_are_varied_customers(world: DemoWorld) -> None:
             assert pbx.server_license_key and not pbx.hardware_id
     assert len({pbx.login_id for pbx in pbxs}) == len(pbxs)
     assert all(pbx.password == demo_password(pbx.name) for pbx in pbxs)
+    assert all(pbx.agent_secret == demo_agent_secret(pbx.name) for pbx in pbxs)
+    assert len({pbx.agent_secret for pbx in pbxs}) == len(pbxs)
     assert any(not instance.active for pbx in pbxs for module in pbx.modules.values() for instance in module.instances)
 
 

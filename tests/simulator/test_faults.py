@@ -83,12 +83,12 @@ def test_fail_answers_the_fault_once_or_always(sim: SimulatedPbx) -> None:
     assert sim.faults.fired_kinds() == [FaultKind.FAIL] * 4
 
 
-def test_restart_before_a_call_reloads_from_disk_and_loses_the_lock(sim: SimulatedPbx) -> None:
+def test_restart_before_a_call_reloads_from_disk_and_keeps_the_lock(sim: SimulatedPbx) -> None:
     token = lock(sim)
     sim.state.customer = "changed in memory only"
     sim.faults.restart_before(EntryPoint.SET_INSTANCE_ACTIVE)
     fields = {"lockToken": token, "moduleId": SAMPLE_MODULE_ID, "instanceName": "Weiterleitung Zentrale"}
-    assert fault_code(sim, EntryPoint.SET_INSTANCE_ACTIVE, active=False, **fields) is FaultCode.LOCK_REQUIRED
+    assert raw_call(sim, EntryPoint.SET_INSTANCE_ACTIVE, active=False, **fields)["active"] is False
     assert sim.state.customer == "Kunde pbx1"
     assert sim.faults.fired_kinds() == [FaultKind.RESTART]
 
@@ -110,9 +110,16 @@ def test_garbled_answer_is_not_xml(sim: SimulatedPbx) -> None:
 def test_answer_with_wrong_types_fails_strict_parsing(sim: SimulatedPbx) -> None:
     sim.faults.corrupt(EntryPoint.SYSTEM_INFO, mode=CorruptMode.WRONG_TYPES)
     answer = raw_call(sim, EntryPoint.SYSTEM_INFO)
-    assert answer["protocolVersion"] == "1"
+    assert answer["maxChunkSize"] == str(256 * 1024)
     with pytest.raises(AnswerError):
         SystemInfo.from_struct(answer)
+
+
+def test_answer_that_is_not_json_fails_to_decode(sim: SimulatedPbx) -> None:
+    sim.faults.corrupt(EntryPoint.SYSTEM_INFO, mode=CorruptMode.NOT_JSON)
+    with pytest.raises(AnswerError):
+        raw_call(sim, EntryPoint.SYSTEM_INFO)
+    assert raw_call(sim, EntryPoint.SYSTEM_INFO)["hostname"] == "pbx1"
 
 
 def test_fault_plan_refuses_zero_times() -> None:

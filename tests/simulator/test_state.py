@@ -46,13 +46,25 @@ def test_saved_pbx_loads_back_equal(tmp_path: Path) -> None:
 
 
 def test_saving_drops_files_of_removed_modules(tmp_path: Path) -> None:
-    pbx = make_pbx(modules=[(database_module(), [])])
+    pbx = make_pbx(modules=[(database_module(), [])], agent_installed=False)
     pbx.modules[DATABASE_MODULE_ID].internal_data = b"x"
     save_pbx(tmp_path, pbx)
     del pbx.modules[DATABASE_MODULE_ID]
     save_pbx(tmp_path, pbx)
     assert list((tmp_path / "modules").iterdir()) == []
     assert load_pbx(tmp_path).modules == {}
+
+
+def test_the_agent_is_put_on_a_pbx_as_its_own_module_with_the_secret(tmp_path: Path) -> None:
+    pbx = make_pbx(agent_secret="s3", agent_instance="mm.agent", capabilities=frozenset({"moduleFile"}))
+    assert pbx.agent is not None and pbx.agent.version == 200
+    assert pbx.configured_secret("mm.agent") == "s3" and pbx.configured_secret("other") == ""
+    assert set(pbx.user_modules()) == {SAMPLE_MODULE_ID}
+    save_pbx(tmp_path, pbx)
+    loaded = load_pbx(tmp_path)
+    assert loaded.configured_secret("mm.agent") == "s3"
+    assert loaded.capabilities == frozenset({"moduleFile"})
+    assert make_pbx(agent_installed=False).agent is None
 
 
 def test_internal_database_is_recognised_by_entries_or_builder_flag() -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from modmanager.core.errors import StoreError
 from modmanager.core.protocol import InstanceConfig, ModuleConfig
+from modmanager.core.values import FileResource, TimerSettings
 from modmanager.store.backups import BackupStore, ExportKdf
 from modmanager.store.credentials import open_credentials
 
@@ -147,3 +148,35 @@ def test_prune_tolerates_a_backup_deleted_by_a_concurrent_prune(store: BackupSto
     deleted = store.prune(1)
     assert oldest.backup_id not in deleted
     assert len(deleted) == 1
+
+
+def test_every_value_shape_round_trips(store: BackupStore) -> None:
+    values = {
+        "days": ["Mo", "Di"],
+        "routes": {"110": "Zentrale", "112": "Pforte"},
+        "greeting": FileResource("ansage.wav", b"RIFF\x00\x01wave"),
+        "schedule": TimerSettings(1_700_000_000_000, "DAY", 1),
+        "ratio": 0.5,
+    }
+    config = ModuleConfig("m1", 3, (InstanceConfig("Zentrale", True, values),), b"db")
+    info = store.create(
+        pbx_name="kunde-a",
+        pbx_identity="SLK-1234",
+        module_name="Anrufbeantworter",
+        descriptor_xml=DESCRIPTOR,
+        config=config,
+        reason="manual",
+    )
+    assert store.load(info.backup_id).config == config
+
+
+def test_a_payload_from_before_protocol_2_still_loads() -> None:
+    from modmanager.store.backups import _parse_payload
+
+    legacy = (
+        b'{"config": {"instances": [{"active": true, "name": "Zentrale", "values": {"days": ["Mo"], "port": 389}}],'
+        b' "internalData": "ZGI=", "moduleId": "m1", "version": 3}, "descriptor": "PG1vZHVsZS8+"}'
+    )
+    descriptor, config = _parse_payload(legacy)
+    assert descriptor == b"<module/>"
+    assert config == ModuleConfig("m1", 3, (InstanceConfig("Zentrale", True, {"days": ["Mo"], "port": 389}),), b"db")

@@ -294,3 +294,31 @@ def test_objects_and_errors_never_show_secrets(file_store: CredentialStore) -> N
         errors.append(caught.value)
 
     _assert_no_secret(file_store, keyring_store, file_store._backend, keyring_store._backend, *errors)
+
+
+# -- agent secrets ------------------------------------------------------------------------------
+
+AGENT_SECRET = "Agent-5ecret-Ä7"
+
+
+def test_agent_secrets_are_kept_per_pbx_beside_the_password() -> None:
+    store = open_credentials(backend="keyring")
+    store.set_password("mueller-hq", "0001", PASSWORD)
+    store.set_agent_secret("mueller-hq", AGENT_SECRET)
+    store.set_agent_secret("schmidt", "other")
+    assert store.get_agent_secret("mueller-hq") == AGENT_SECRET
+    assert store.get_password("mueller-hq", "0001") == PASSWORD  # a different entry
+    store.delete_agent_secret("mueller-hq")
+    store.delete_agent_secret("mueller-hq")  # harmless twice
+    with pytest.raises(StoreError) as caught:
+        store.get_agent_secret("mueller-hq")
+    assert caught.value.code == "no_agent_secret" and caught.value.params == {"pbx": "mueller-hq"}
+    assert "--agent-secret-stdin" in caught.value.hint
+    assert store.get_agent_secret("schmidt") == "other"
+
+
+def test_agent_secret_in_the_encrypted_file_is_never_plaintext(file_store: CredentialStore) -> None:
+    file_store.set_agent_secret("mueller-hq", AGENT_SECRET)
+    assert AGENT_SECRET.encode() not in secrets_path().read_bytes()
+    assert open_credentials(backend="file").get_agent_secret("mueller-hq") == AGENT_SECRET
+    assert AGENT_SECRET not in repr(file_store) + repr(file_store._backend)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from modmanager.core.errors import ModManagerError
 from modmanager.core.sfm import ConfigSchema, SettingValue, parse_descriptor
+from modmanager.core.values import FileResource, describe_value
 from modmanager.gui.controller import Controller
 from modmanager.gui.dialogs.password_prompt import ask_password
 from modmanager.gui.errors import describe_text
@@ -100,11 +101,9 @@ def _shown(value: SettingValue) -> str:
             if value
             else QCoreApplication.translate("BackupsDialog", "no")
         )
-    if isinstance(value, bytes):
-        return QLocale().formattedDataSize(len(value))
-    if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value)
-    return str(value)
+    if isinstance(value, FileResource):
+        return f"{describe_value(value.file_name)} ({QLocale().formattedDataSize(len(value.data))})"
+    return describe_value(value, limit=500)
 
 
 def contents_html(backup: Backup) -> str:

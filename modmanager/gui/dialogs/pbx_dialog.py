@@ -1,9 +1,11 @@
-"""Add or edit a PBX: its address, login, agent instance, and trust in its certificate.
+"""Add or edit a PBX: its address, login, agent instance and secret, and trust in its certificate.
 
-The dialog saves the PBX to the inventory and the password to the credential store when the
-user presses Save. Network work (reading the certificate, testing the login) runs in the
+The dialog saves the PBX to the inventory and the password and agent secret to the credential
+store when the user presses Save, through the use case :mod:`modmanager.ops.pbxs` that the
+command line uses too. Network work (reading the certificate, testing the login) runs in the
 :class:`~modmanager.gui.tasks.TaskRunner`; the functions doing it are passed in, so tests
-hand in plain functions and the dialog never talks to a PBX itself.
+hand in plain functions and the dialog never talks to a PBX itself. When the PBX answers that
+the agent is missing, the dialog links the installation guide.
 
 Certificates are trusted on first use: a PBX whose certificate the system does not trust
 (usually self-signed) shows its SHA-256 fingerprint, subject and expiry, and the user pins
@@ -32,19 +34,20 @@ from PySide6.QtWidgets import (
 
 from modmanager.core.errors import ModManagerError, StoreError
 from modmanager.gui import theme
+from modmanager.gui.agent_export import install_guide, open_install_guide
 from modmanager.gui.errors import describe_text
 from modmanager.gui.resources import icon
 from modmanager.gui.tasks import TaskRunner
+from modmanager.ops import pbxs
 from modmanager.pbx import tls
-from modmanager.pbx.client import AgentClient
 from modmanager.pbx.tls import CertificateInfo
 from modmanager.store.credentials import CredentialStore
 from modmanager.store.inventory import DEFAULT_AGENT_INSTANCE, Inventory, PbxRecord, normalize_pbx_url
 
 FetchCertificate = Callable[[str], CertificateInfo]
 """``fetch_certificate(url)``: the certificate the PBX at ``url`` presents (worker thread)."""
-TestConnection = Callable[[PbxRecord, str], str]
-"""``test_connection(record, password)``: log in and return a one-line summary (worker thread)."""
+TestConnection = Callable[[PbxRecord, str, str], str]
+"""``test_connection(record, password, agent_secret)``: log in, return a one-line summary (worker thread)."""
 AskTrust = Callable[[QWidget, CertificateInfo, str, "str | None"], bool]
 """``ask_trust(parent, certificate, url, previous_fingerprint)``: True if the user pins it."""
 
@@ -66,21 +69,12 @@ def normalize_address(text: str) -> str:
 
 def fetch_certificate(url: str) -> CertificateInfo:
     """The default :data:`FetchCertificate`: read the certificate without trusting it."""
-    return tls.fetch_fingerprint(url, _CONNECT_TIMEOUT_S)
+    return pbxs.fetch_certificate(url, _CONNECT_TIMEOUT_S)
 
 
-def test_connection(record: PbxRecord, password: str) -> str:
+def test_connection(record: PbxRecord, password: str, agent_secret: str) -> str:
     """The default :data:`TestConnection`: ask the agent for its system information."""
-    with AgentClient(
-        record.url,
-        record.login_id,
-        password,
-        agent_instance=record.agent_instance,
-        fingerprint=record.fingerprint,
-        timeout=_CONNECT_TIMEOUT_S,
-        retries=0,
-    ) as client:
-        info = client.system_info()
+    info = pbxs.check_connection(record, password, agent_secret, timeout=_CONNECT_TIMEOUT_S).info
     return QCoreApplication.translate("PbxDialog", "STARFACE {starface}, agent {agent}").format(
         starface=info.starface_version, agent=info.agent_version
     )
@@ -185,7 +179,7 @@ class PbxDialog(QDialog):
         parent: the owning window.
         runner: runs the certificate check and the connection test (key: the PBX name).
         inventory: where the PBX is saved.
-        credentials: where the password is saved (never shown again).
+        credentials: where the password and the agent secret are saved (never shown again).
         record: the PBX to edit, or None to add one.
         fetch_certificate, test_connection: network functions, see the type aliases.
         ask_trust: asks the user to pin an untrusted certificate.
@@ -228,6 +222,16 @@ class PbxDialog(QDialog):
             self.password_edit.setPlaceholderText(self.tr("Leave empty to keep the stored password"))
         self.agent_edit = QLineEdit(record.agent_instance if record else DEFAULT_AGENT_INSTANCE)
         self.agent_edit.setToolTip(self.tr("Name of the modmanager agent's module instance on the PBX."))
+        self.agent_secret_edit = QLineEdit()
+        self.agent_secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.agent_secret_edit.setToolTip(
+            self.tr(
+                "The secret set in the agent's module configuration "
+                "(STARFACE admin > Module > Modul-Konfiguration)."
+            )
+        )
+        if record:
+            self.agent_secret_edit.setPlaceholderText(self.tr("Leave empty to keep the stored secret"))
         self.tags_edit = QLineEdit(", ".join(record.tags) if record else "")
         self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. partner, berlin"))
 
@@ -241,6 +245,7 @@ class PbxDialog(QDialog):
             (self.tr("Login ID:"), self.login_edit),
             (self.tr("Password:"), self.password_edit),
             (self.tr("Agent instance:"), self.agent_edit),
+            (self.tr("Agent secret:"), self.agent_secret_edit),
             (self.tr("Tags:"), self.tags_edit),
         ):
             self._form.addRow(label, edit)
@@ -258,6 +263,12 @@ class PbxDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.install_guide_label = QLabel(
+            '<a href="guide">{}</a>'.format(self.tr("How to install the modmanager agent on the PBX"))
+        )
+        self.install_guide_label.setTextFormat(Qt.TextFormat.RichText)
+        self.install_guide_label.linkActivated.connect(lambda _link: open_install_guide())
+        self.install_guide_label.hide()
         self.certificate_label = QLabel()
         self.certificate_label.setWordWrap(True)
         self._show_pin_state()
@@ -278,6 +289,7 @@ class PbxDialog(QDialog):
         layout.addLayout(self._form)
         layout.addWidget(self.certificate_label)
         layout.addLayout(status_row)
+        layout.addWidget(self.install_guide_label)
         layout.addWidget(self.save_error)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -292,8 +304,9 @@ class PbxDialog(QDialog):
         # Grow (never shrink what the user chose) so a wrapped message gets the height of its lines.
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
-    def _validated_record(self, *, need_password: bool) -> tuple[PbxRecord, str] | None:
-        """The PBX as entered and the password to use, or None after showing what is wrong."""
+    def _validated_record(self, *, need_password: bool) -> tuple[PbxRecord, str, str] | None:
+        """The PBX as entered, the password and the agent secret to use (entered, or with
+        ``need_password`` the stored ones), or None after showing what is wrong."""
         for edit in self._errors:
             self._show_error(edit, "")
         name = self.name_edit.text().strip()
@@ -325,6 +338,13 @@ class PbxDialog(QDialog):
                 problems[self.password_edit] = self.tr("Enter the password of this login.")
         if not self.agent_edit.text().strip():
             problems[self.agent_edit] = self.tr("Enter the agent instance name (usually “modmanager”).")
+        agent_secret = self.agent_secret_edit.text()
+        if not agent_secret and need_password:
+            agent_secret = self._stored_agent_secret() or ""
+            if not agent_secret:
+                problems[self.agent_secret_edit] = self.tr(
+                    "Enter the agent secret set in the agent's module configuration on the PBX."
+                )
         for edit, message in problems.items():
             self._show_error(edit, message)
         if problems:
@@ -342,7 +362,7 @@ class PbxDialog(QDialog):
             notes=original.notes if original else "",
             **({"added_at": original.added_at} if original else {}),
         )
-        return record, password
+        return record, password, agent_secret
 
     def _existing_names(self) -> set[str]:
         return {pbx.name for pbx in self._inventory.list()}
@@ -352,6 +372,14 @@ class PbxDialog(QDialog):
             return None
         try:
             return self._credentials.get_password(self._original.name, self._original.login_id)
+        except StoreError:
+            return None
+
+    def _stored_agent_secret(self) -> str | None:
+        if self._original is None:
+            return None
+        try:
+            return self._credentials.get_agent_secret(self._original.name)
         except StoreError:
             return None
 
@@ -387,20 +415,22 @@ class PbxDialog(QDialog):
         validated = self._validated_record(need_password=True)
         if validated is None:
             return
-        record, password = validated
+        record, password, agent_secret = validated
         self._set_status("", self.tr("Reading the certificate of {url} …").format(url=record.url))
         self.test_button.setEnabled(False)
         self._runner.submit(
             record.name,
             self.tr("Check certificate of {name}").format(name=record.name),
             lambda _ctx: self._fetch_certificate(record.url),
-            on_success=lambda certificate: self._certificate_received(record, password, certificate),
+            on_success=lambda certificate: self._certificate_received(record, password, agent_secret, certificate),
             on_failure=self._test_failed,
         )
 
-    def _certificate_received(self, record: PbxRecord, password: str, certificate: CertificateInfo) -> None:
+    def _certificate_received(
+        self, record: PbxRecord, password: str, agent_secret: str, certificate: CertificateInfo
+    ) -> None:
         pinned = self._fingerprint
-        if pinned != certificate.sha256 and (pinned is not None or not certificate.ca_verified):
+        if pbxs.needs_trust(certificate, pinned):
             if not self._ask_trust(self, certificate, record.url, pinned):
                 self.test_button.setEnabled(True)
                 self._set_status("certificate-changed", self.tr("The certificate was not trusted; nothing was sent."))
@@ -412,7 +442,7 @@ class PbxDialog(QDialog):
         self._runner.submit(
             record.name,
             self.tr("Test connection to {name}").format(name=record.name),
-            lambda _ctx: self._test_connection(record, password),
+            lambda _ctx: self._test_connection(record, password, agent_secret),
             on_success=self._test_succeeded,
             on_failure=self._test_failed,
         )
@@ -425,8 +455,11 @@ class PbxDialog(QDialog):
         self.test_button.setEnabled(True)
         name = "certificate-changed" if getattr(error, "code", "").startswith("certificate") else "unreachable"
         self._set_status(name, describe_text(error))
+        # No agent on the PBX (or another instance name): say how to install it.
+        self.install_guide_label.setVisible(error.code == "agent_missing" and install_guide() is not None)
 
     def _set_status(self, icon_name: str, text: str) -> None:
+        self.install_guide_label.hide()
         if icon_name:
             self.status_icon.setPixmap(icon(icon_name).pixmap(16, 16))
         else:
@@ -436,39 +469,28 @@ class PbxDialog(QDialog):
     # -- saving --------------------------------------------------------------------------
 
     def save(self) -> None:
-        """Validate, write the PBX and its password, and close; errors stay in the dialog."""
+        """Validate, write the PBX and its secrets, and close; errors stay in the dialog."""
         validated = self._validated_record(need_password=self._original is None)
         if validated is None:
             return
-        record, password = validated
+        record, password, agent_secret = validated
         try:
             if self._original is None:
-                self._add(record, password)
+                pbxs.add_pbx(
+                    self._inventory, self._credentials, record, password=password, agent_secret=agent_secret
+                )
             else:
-                self._update(self._original, record, password)
+                pbxs.edit_pbx(
+                    self._inventory,
+                    self._credentials,
+                    self._original,
+                    record,
+                    password=password or None,
+                    agent_secret=agent_secret or None,
+                )
         except ModManagerError as error:
             self.save_error.setText(describe_text(error))
             self.save_error.show()
             return
         self.saved_record = record
         self.accept()
-
-    def _add(self, record: PbxRecord, password: str) -> None:
-        self._inventory.add(record)
-        try:
-            self._credentials.set_password(record.name, record.login_id, password)
-        except ModManagerError:
-            self._inventory.remove(record.name)  # a PBX without its password would only fail later
-            raise
-
-    def _update(self, original: PbxRecord, record: PbxRecord, password: str) -> None:
-        if record.name != original.name:
-            self._inventory.rename(original.name, record.name)
-        self._inventory.update(record)
-        moved = (record.name, record.login_id) != (original.name, original.login_id)
-        if not password and moved:
-            password = self._stored_password() or ""
-        if password:
-            self._credentials.set_password(record.name, record.login_id, password)
-        if moved:
-            self._credentials.delete_password(original.name, original.login_id)

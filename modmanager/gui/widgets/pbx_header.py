@@ -38,6 +38,7 @@ def edition_text(edition: Edition) -> str:
         Edition.VM: QCoreApplication.translate("PbxHeader", "Virtual machine"),
         Edition.CLOUD: QCoreApplication.translate("PbxHeader", "STARFACE Cloud"),
         Edition.FREE: QCoreApplication.translate("PbxHeader", "Free Edition"),
+        Edition.UNKNOWN: QCoreApplication.translate("PbxHeader", "Edition unknown"),
     }
     return texts[edition]
 
