@@ -34,6 +34,8 @@ class FleetStatus(enum.StrEnum):
     UNREACHABLE = "unreachable"
     ACCESS_PROBLEM = "access-problem"
     INCOMPATIBLE_MODULE = "incompatible-module"
+    CATALOG_UNAVAILABLE = "catalog-unavailable"
+    """A configured catalog could not be used: the PBX may have updates nobody can see."""
     UPDATES_AVAILABLE = "updates-available"
     PAID_UPDATES_ONLY = "paid-updates-only"
     UP_TO_DATE = "up-to-date"
@@ -45,6 +47,7 @@ _FROM_PLAN = {
     PbxStatus.PAID_UPDATES_ONLY: FleetStatus.PAID_UPDATES_ONLY,
     PbxStatus.UPDATES_AVAILABLE: FleetStatus.UPDATES_AVAILABLE,
     PbxStatus.INCOMPATIBLE_MODULE: FleetStatus.INCOMPATIBLE_MODULE,
+    PbxStatus.CATALOG_UNAVAILABLE: FleetStatus.CATALOG_UNAVAILABLE,
 }
 
 _FROM_ERROR_CODE = {
@@ -95,6 +98,7 @@ def make_snapshot(
         channel=_channel(services),
         today=dt.date.today(),
         paid_markers=services.settings.paid_markers or _default_markers(),
+        missing_catalogs=[problem.source for problem in services.catalogs.unavailable()],
     )
     return PbxSnapshot(name=name, info=info, modules=tuple(modules), plan=plan, fetched_at=fetched_at)
 

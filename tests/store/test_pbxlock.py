@@ -22,9 +22,8 @@ def test_a_second_operation_is_refused_with_the_holder_named(tmp_path: Path) -> 
         assert holder is not None
         assert (holder.kind, holder.op_id, holder.pid) == ("update", "1a2b3c4d", os.getpid())
         assert locks.is_held("kunde-a")
-        with pytest.raises(PbxBusy) as refused:
-            with locks.hold("kunde-a", kind="restore", op_id="99999999"):
-                pytest.fail("two operations held one PBX")
+        with pytest.raises(PbxBusy) as refused, locks.hold("kunde-a", kind="restore", op_id="99999999"):
+            pytest.fail("two operations held one PBX")
         error = refused.value
         assert error.code == "pbx_busy"
         assert "kunde-a is busy" in error.message and "update" in error.message and "1a2b3c4d" in error.message
@@ -70,13 +69,14 @@ def test_a_waiting_operation_hears_whom_it_waits_for_and_runs_after_it(tmp_path:
 def test_waiting_ends_when_cancelled_or_when_the_time_is_up(tmp_path: Path) -> None:
     locks = PbxLocks(tmp_path / "locks")
     with locks.hold("kunde-a", kind="update", op_id="aaaaaaaa"):
-        with pytest.raises(OperationError) as cancelled:
-            with locks.hold("kunde-a", kind="update", op_id="bbbbbbbb", wait=60, cancelled=lambda: True):
-                pytest.fail("held while cancelled")
+        with (
+            pytest.raises(OperationError) as cancelled,
+            locks.hold("kunde-a", kind="update", op_id="bbbbbbbb", wait=60, cancelled=lambda: True),
+        ):
+            pytest.fail("held while cancelled")
         assert cancelled.value.code == "pbx_wait_cancelled"
-        with pytest.raises(PbxBusy) as timed_out:
-            with locks.hold("kunde-a", kind="update", op_id="cccccccc", wait=0.3):
-                pytest.fail("held a busy PBX")
+        with pytest.raises(PbxBusy) as timed_out, locks.hold("kunde-a", kind="update", op_id="cccccccc", wait=0.3):
+            pytest.fail("held a busy PBX")
         assert timed_out.value.code == "pbx_busy_timeout"
         assert "aaaaaaaa" in timed_out.value.message
 
@@ -104,6 +104,9 @@ def test_the_lock_of_a_process_that_died_is_free_and_its_record_replaced(tmp_pat
 
 def test_names_that_differ_only_in_case_share_one_lock(tmp_path: Path) -> None:
     locks = PbxLocks(tmp_path / "locks")
-    with locks.hold("Kunde A", kind="update", op_id="aaaaaaaa"), pytest.raises(PbxBusy):
-        with locks.hold("kunde a", kind="update", op_id="bbbbbbbb"):
-            pytest.fail("one PBX held twice")
+    with (
+        locks.hold("Kunde A", kind="update", op_id="aaaaaaaa"),
+        pytest.raises(PbxBusy),
+        locks.hold("kunde a", kind="update", op_id="bbbbbbbb"),
+    ):
+        pytest.fail("one PBX held twice")
