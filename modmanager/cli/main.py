@@ -121,7 +121,13 @@ def run(argv: Sequence[str]) -> int:
             return run_gui(demo=args.demo, screenshot=args.screenshot, lang=args.lang)
         handler: Callable[[argparse.Namespace], int] = args.handler
         title = "modmanager " + shlex.join(argv)
-        with operation(args.command, title=title[:300], wait=DEFAULT_WAIT_SECONDS if args.wait else 0.0):
+        pbx = args.pbx if isinstance(getattr(args, "pbx", None), str) else ""
+        with operation(
+            _command_kind(parser, argv),
+            title=title[:300],
+            pbx=pbx,
+            wait=DEFAULT_WAIT_SECONDS if args.wait else 0.0,
+        ):
             return handler(args)
     except CatalogsUnavailable as error:
         print(f"modmanager: {error}", file=sys.stderr)
@@ -134,6 +140,14 @@ def run(argv: Sequence[str]) -> int:
         return 130
     finally:
         shutdown_logging()
+
+
+def _command_kind(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str:
+    """The command as the log and a waiting operation name it: ``update``, ``backup restore``, ..."""
+    words = [word for word in argv if not word.startswith("-")]
+    known = {path for path, _ in _commands(parser)}
+    longest = max((path for path in known if tuple(words[: len(path)]) == path), key=len, default=())
+    return " ".join(longest) or "command"
 
 
 def _start_logging(verbose: bool) -> None:

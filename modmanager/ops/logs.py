@@ -6,9 +6,9 @@ CLI's ``--verbose`` or the ``debug_logging`` setting. Every line names the proce
 operation id and the PBX the code works on (see :mod:`modmanager.ops.operation`), so one
 update can be followed through a log that several processes write.
 
-Nothing secret reaches the file: every line (message, arguments, traceback) passes
-:func:`modmanager.core.redact.redact` - known secret values and secret-shaped patterns - just
-before it is written. Uncaught exceptions (``sys.excepthook``, ``threading.excepthook``) are
+Nothing secret reaches the file: every record's text (message with its arguments, traceback)
+passes :func:`modmanager.core.redact.redact` - known secret values and secret-shaped patterns -
+when the record is made, and the formatted line once more before it is written. Uncaught exceptions (``sys.excepthook``, ``threading.excepthook``) are
 logged with their traceback; the GUI adds its dialog and Qt's messages on top
 (:mod:`modmanager.gui.support`).
 """
@@ -61,6 +61,27 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+def _redacting_factory(base: Callable[..., logging.LogRecord]) -> Callable[..., logging.LogRecord]:
+    """Records whose text is masked when they are made, so no handler (not even one a test or
+    library added) sees a secret: the message with its arguments merged, and the traceback."""
+
+    def make(*args: object, **kwargs: object) -> logging.LogRecord:
+        record = base(*args, **kwargs)
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: keep it as logging would report it
+            return record
+        record.msg, record.args = redact(message), None
+        if record.exc_info and record.exc_info[0] is not None and not record.exc_text:
+            record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return record
+
+    make.__wrapped__ = base  # type: ignore[attr-defined]
+    return make
+
+
 @dataclass
 class _Installed:
     path: Path | None
@@ -69,6 +90,7 @@ class _Installed:
     previous_urllib3_level: int
     previous_excepthook: Callable[[type[BaseException], BaseException, TracebackType | None], object]
     previous_threading_hook: Callable[[threading.ExceptHookArgs], object]
+    previous_factory: Callable[..., logging.LogRecord]
 
 
 _state: _Installed | None = None
@@ -122,8 +144,10 @@ def setup_logging(*, debug: bool = False, console: TextIO | None = None) -> Path
         previous_urllib3 = urllib3.level
         # Third-party chatter (a line per HTTP connection) only when asked for DEBUG.
         urllib3.setLevel(logging.NOTSET if debug else logging.WARNING)
+        previous_factory = logging.getLogRecordFactory()
+        logging.setLogRecordFactory(_redacting_factory(previous_factory))
         _state = _Installed(
-            path, handlers, previous_level, previous_urllib3, sys.excepthook, threading.excepthook
+            path, handlers, previous_level, previous_urllib3, sys.excepthook, threading.excepthook, previous_factory
         )
         sys.excepthook = _log_uncaught
         threading.excepthook = _log_uncaught_in_thread
@@ -149,6 +173,7 @@ def _remove_locked() -> None:
         root.removeHandler(handler)
         handler.close()
     root.setLevel(_state.previous_level)
+    logging.setLogRecordFactory(_state.previous_factory)
     logging.getLogger("urllib3").setLevel(_state.previous_urllib3_level)
     if sys.excepthook is _log_uncaught:
         sys.excepthook = _state.previous_excepthook

@@ -142,7 +142,8 @@ def operation(
                 yield op
             except ModManagerError as error:
                 code = f" [{error.code}]" if error.code else ""
-                log.warning("failed %s after %.1f s%s: %s", kind, _elapsed(op), code, error.message)
+                where = f" on {pbx}" if pbx else ""
+                log.warning("failed %s%s after %.1f s%s: %s", kind, where, _elapsed(op), code, error.message)
                 raise
             except GeneratorExit:
                 raise
@@ -152,7 +153,7 @@ def operation(
             except BaseException as error:  # KeyboardInterrupt, a task cancelled by raising, ...
                 log.warning("stopped %s after %.1f s (%s)", kind, _elapsed(op), type(error).__name__)
                 raise
-            log.info("done %s after %.1f s", kind, _elapsed(op))
+            log.info("done %s%s after %.1f s", kind, f" on {pbx}" if pbx else "", _elapsed(op))
     finally:
         _CURRENT.reset(token)
 
