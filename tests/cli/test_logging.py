@@ -62,7 +62,8 @@ def test_a_session_at_debug_names_operations_and_pbxs_and_leaks_no_secret(
     update_start = re.search(rf"op ([0-9a-f]{{8}}) {PBX_A}\] modmanager\.operation: start update", log)
     assert update_start is not None, log[-3000:]
     op = update_start.group(1)
-    for step in ("holds the workstation lock of kunde-a", ": backup", ": upload", ": install", "done update on kunde-a after"):
+    steps = ("holds the workstation lock of kunde-a", ": backup", ": upload", ": install", "done update on kunde-a")
+    for step in steps:
         assert re.search(rf"op {op} [^\]]*\] [\w.]+: .*{re.escape(step)}", log), step
     assert re.search(rf"op [0-9a-f]{{8}} {PBX_B}\] modmanager\.operation: failed backup restore on {PBX_B} ", log)
 
