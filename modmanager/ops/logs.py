@@ -8,9 +8,12 @@ update can be followed through a log that several processes write.
 
 Nothing secret reaches the file: every record's text (message with its arguments, traceback)
 passes :func:`modmanager.core.redact.redact` - known secret values and secret-shaped patterns -
-when the record is made, and the formatted line once more before it is written. Uncaught exceptions (``sys.excepthook``, ``threading.excepthook``) are
-logged with their traceback; the GUI adds its dialog and Qt's messages on top
-(:mod:`modmanager.gui.support`).
+when the record is made, and the formatted line once more before it is written.
+
+Uncaught exceptions (``sys.excepthook``, ``threading.excepthook``) are logged with their
+traceback; the GUI adds its dialog and Qt's messages on top (:mod:`modmanager.gui.support`).
+Several processes may write one log file; rotation is per process, so a line may land in the
+file just rotated away - it is never lost, only in the next older file.
 """
 
 from __future__ import annotations
