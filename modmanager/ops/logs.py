@@ -226,6 +226,16 @@ def _print_redacted(text: str) -> None:
         stream.flush()
 
 
+def logs_uncaught(hook: object) -> bool:
+    """Whether ``hook`` is this module's ``sys.excepthook`` (which logs), so a front end does not log twice."""
+    return hook is _log_uncaught
+
+
+def logs_uncaught_in_thread(hook: object) -> bool:
+    """Whether ``hook`` is this module's ``threading.excepthook`` (which logs)."""
+    return hook is _log_uncaught_in_thread
+
+
 def log_uncaught(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
     """Write an uncaught exception to the log (for front ends that install hooks of their own)."""
     log.critical("uncaught exception", exc_info=(kind, value, trace))

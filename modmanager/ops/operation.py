@@ -50,6 +50,10 @@ def _never() -> bool:
     return False
 
 
+class Cancelled(Exception):
+    """Raised to stop an operation the user cancelled; logged as cancelled, not as a failure."""
+
+
 @dataclass(eq=False)
 class Operation:
     """One operation: what it is, how it treats a busy PBX, which PBX locks it holds."""
@@ -146,6 +150,9 @@ def operation(
                 log.warning("failed %s%s after %.1f s%s: %s", kind, where, _elapsed(op), code, error.message)
                 raise
             except GeneratorExit:
+                raise
+            except Cancelled:
+                log.info("cancelled %s after %.1f s", kind, _elapsed(op))
                 raise
             except Exception:
                 log.exception("failed %s after %.1f s with an unexpected error", kind, _elapsed(op))

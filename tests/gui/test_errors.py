@@ -370,6 +370,7 @@ def test_every_known_code_is_covered_here() -> None:
         "secrets_recreated", "secrets_damaged", "secret_key_damaged", "no_master_password",
     }  # fmt: skip
     staged.add("restore_module_not_installed")
+    staged |= {"pbx_busy", "pbx_busy_timeout", "pbx_wait_cancelled"}  # tests/gui/test_support.py
     assert known_codes() == staged | set(SYNTHETIC)
 
 
