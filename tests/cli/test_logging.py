@@ -20,7 +20,7 @@ import pytest
 from modmanager.core.protocol import auth_token
 from modmanager.ops.logs import LOG_FILE_NAME
 from modmanager.simulator.testing import TEST_PASSWORD
-from modmanager.store.settings import load_settings, save_settings
+from modmanager.store.settings import load_settings
 from tests.cli.conftest import PBX_A, PBX_B, SECRETS, Cli, CliWorld
 from tests.ops.world import MODULE_A, MODULE_B
 
@@ -71,7 +71,8 @@ def test_a_session_at_debug_names_operations_and_pbxs_and_leaks_no_secret(
 def test_the_log_is_info_by_default_and_debug_with_the_setting(cli_world: CliWorld, cli: Cli) -> None:
     assert cli("pbx", "list").code == 0
     assert " DEBUG " not in log_text(cli_world.home)
-    save_settings(load_settings().with_changes(debug_logging=True))
+    assert cli("settings", "set", "debug_logging", "yes").code == 0
+    assert load_settings().debug_logging is True
     assert cli("refresh").code == 0
     log = log_text(cli_world.home)
     assert " DEBUG " in log and "de.vertico.starface.auth=[redacted]" in log
