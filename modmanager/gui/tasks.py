@@ -382,8 +382,15 @@ def _as_operation(task: _Task[T]) -> T:
         text = QCoreApplication.translate("TaskRunner", "Waiting: {pbx} is busy with {operation}")
         context._report(0, 0, text.format(pbx=pbx, operation=who))  # unthrottled: it must show
 
+    key = task.handle.key
+    pbx = "" if key.startswith("(") else key  # "(catalogs)", "(fleet)", ...: the controller's own queues
     with operation(
-        "task", title=task.handle.title, wait=DEFAULT_WAIT_SECONDS, on_wait=waiting, cancelled=context.cancelled
+        "task",
+        title=task.handle.title,
+        pbx=pbx,
+        wait=DEFAULT_WAIT_SECONDS,
+        on_wait=waiting,
+        cancelled=context.cancelled,
     ):
         return task.fn(context)
 
