@@ -135,8 +135,9 @@ def _recover_locked(services: Services, entry: JournalEntry, action: RecoveryAct
     try:
         # The interrupted update's own agent lock owner takes its lock over at once (the agent
         # hands the same owner a fresh token). Safe: this operation holds the workstation lock,
-        # so the update that wrote the entry is not running any more.
-        owner = str(entry.details.get(LOCK_OWNER_KEY) or services.agent_owner())
+        # so the update that wrote the entry is not running any more. Entries written before
+        # owners were per operation name none: those updates used the plain workstation id.
+        owner = str(entry.details.get(LOCK_OWNER_KEY) or services.owner)
         lock = client.acquire_lock(owner)
         try:
             converge(client, lock, target, progress=logged_progress(progress, f"recover {entry.module_name}"))
