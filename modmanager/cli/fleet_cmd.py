@@ -6,7 +6,9 @@ with updates. ``readiness`` answers "can this PBX (or every PBX) move to STARFAC
 installed module needs a release compatible with X, and the table names the modules that block.
 
 A PBX that cannot be reached is shown with the reason, and the command then exits 1 with one
-line on stderr, so a script notices that the answer is incomplete.
+line on stderr, so a script notices that the answer is incomplete. A configured catalog that
+cannot be used (unreachable, signature wrong) makes ``refresh`` exit 3 with one line naming the
+source and why: a PBX is then never reported "up to date" (its status is ``catalog-unavailable``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from modmanager.cli.services import cli_services, plural, table
 from modmanager.core.errors import InvalidVersion, ModManagerError, OperationError
 from modmanager.core.planner import ModulePlan, ModuleReadiness, ModuleStatus, Readiness, ReadinessState, short_version
 from modmanager.core.versions import StarfaceVersion
+from modmanager.ops.catalogs import catalogs_unavailable
 from modmanager.ops.fleet import readiness
 from modmanager.ops.refresh import PbxSnapshot, cached_snapshot, fleet_status, refresh_fleet, status_for_error
 from modmanager.ops.services import Services
@@ -86,15 +89,22 @@ def _incomplete(failed: Sequence[str], total: int, what: str) -> OperationError:
 
 
 def run_refresh(args: argparse.Namespace) -> int:
-    with cli_services() as services:
+    with cli_services(catalog_warnings=False) as services:
         names = _names(services, args.pbxs)
         results = refresh_fleet(services, names)
         statuses = {
             name: fleet_status(services, result) if isinstance(result, PbxSnapshot) else status_for_error(result)
             for name, result in results.items()
         }
+        problems = services.catalogs.unavailable()
     if not names:
-        emit(args, "No PBXs yet. Add one with 'modmanager pbx add'.", {"pbxs": []})
+        emit(
+            args,
+            "No PBXs yet. Add one with 'modmanager pbx add'.",
+            {"pbxs": [], "catalogProblems": [problem.to_json() for problem in problems]},
+        )
+        if problems:
+            raise catalogs_unavailable(problems, "The refresh")
         return 0
     rows = []
     documents = []
@@ -110,18 +120,32 @@ def run_refresh(args: argparse.Namespace) -> int:
                     "status": status,
                     "starfaceVersion": result.info.starface_version,
                     "updates": [_update_json(plan) for plan in _with_updates(result)],
+                    "incomplete": result.plan.incomplete,
                     "error": None,
                 }
             )
         else:
             rows.append((name, status, "?", result.message))
             documents.append(
-                {"name": name, "status": status, "starfaceVersion": None, "updates": [], "error": str(result)}
+                {
+                    "name": name,
+                    "status": status,
+                    "starfaceVersion": None,
+                    "updates": [],
+                    "incomplete": bool(problems),
+                    "error": str(result),
+                }
             )
-    emit(args, table(("PBX", "STATUS", "STARFACE", "UPDATES"), rows), {"pbxs": documents})
+    emit(
+        args,
+        table(("PBX", "STATUS", "STARFACE", "UPDATES"), rows),
+        {"pbxs": documents, "catalogProblems": [problem.to_json() for problem in problems]},
+    )
     failed = [name for name in names if not isinstance(results[name], PbxSnapshot)]
     if failed:
         raise _incomplete(failed, len(names), "refreshed")
+    if problems:
+        raise catalogs_unavailable(problems, "The refresh")
     return 0
 
 

@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import shlex
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from modmanager import __version__
 from modmanager.core.errors import ModManagerError
+from modmanager.ops.catalogs import CatalogsUnavailable
+from modmanager.ops.logs import setup_logging, shutdown_logging
+from modmanager.ops.operation import operation
+from modmanager.store.pbxlock import DEFAULT_WAIT_SECONDS
+from modmanager.store.settings import load_settings
 
 # Command-group modules, in the order their commands appear in --help.
 COMMAND_MODULES = (
@@ -34,14 +40,42 @@ COMMAND_MODULES = (
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INCOMPLETE = 3
+"""The answer is incomplete because a configured catalog could not be used (see CatalogsUnavailable)."""
+
+CHANGING_COMMANDS = (("update",), ("rollout",), ("recover",), ("backup", "restore"))
+"""Commands that change a PBX, and so take its workstation lock; they accept ``--wait``."""
+
+EPILOG = f"""\
+exit codes:
+  {EXIT_OK}  success
+  {EXIT_FAILED}  something failed or was refused (one line on stderr says what), also when another
+     operation of this workstation is changing the PBX (add --wait to queue behind it)
+  {EXIT_USAGE}  the command line is wrong
+  {EXIT_INCOMPLETE}  incomplete: a configured catalog could not be fetched or failed its signature
+     check; the answer was computed without it (stderr names the source and why)
+
+The log is written to logs/modmanager.log in the data folder (--verbose: with details, also on stderr).
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="modmanager",
         description="Module manager for STARFACE PBXs. Without a command, the desktop application starts.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"modmanager {__version__}")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="detailed (DEBUG) log, also written to stderr"
+    )
+    parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="when another operation of this workstation is changing the PBX, wait for it "
+        f"(at most {int(DEFAULT_WAIT_SECONDS // 60)} minutes) instead of stopping",
+    )
     parser.add_argument("--demo", action="store_true", help="start the application on the built-in demo fleet")
     parser.add_argument(
         "--screenshot", metavar="FILE", help="render the main window to FILE (PNG) once loaded, then exit"
@@ -51,22 +85,76 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"modmanager.cli.{name}")
         module.register(subparsers)
+    for path, command in _commands(parser):
+        command.add_argument(
+            "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="detailed (DEBUG) log on stderr"
+        )
+        if path in CHANGING_COMMANDS:
+            command.add_argument(
+                "--wait",
+                action="store_true",
+                default=argparse.SUPPRESS,
+                help="if another operation of this workstation is changing the PBX, wait for it "
+                f"(at most {int(DEFAULT_WAIT_SECONDS // 60)} minutes) instead of stopping with exit code 1",
+            )
     return parser
+
+
+def _commands(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    """Every (sub)command parser below ``parser`` with its path of names, e.g. ``("backup", "restore")``."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield (*path, name), child
+                yield from _commands(child, (*path, name))
 
 
 def run(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv))
+    _start_logging(args.verbose)
     try:
         if args.command is None:
             from modmanager.gui.app import run_gui
 
             return run_gui(demo=args.demo, screenshot=args.screenshot, lang=args.lang)
         handler: Callable[[argparse.Namespace], int] = args.handler
-        return handler(args)
+        title = "modmanager " + shlex.join(argv)
+        pbx = args.pbx if isinstance(getattr(args, "pbx", None), str) else ""
+        with operation(
+            _command_kind(parser, argv),
+            title=title[:300],
+            pbx=pbx,
+            wait=DEFAULT_WAIT_SECONDS if args.wait else 0.0,
+        ):
+            return handler(args)
+    except CatalogsUnavailable as error:
+        print(f"modmanager: {error}", file=sys.stderr)
+        return EXIT_INCOMPLETE
     except ModManagerError as error:
         print(f"modmanager: {error}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("modmanager: interrupted", file=sys.stderr)
         return 130
+    finally:
+        shutdown_logging()
+
+
+def _command_kind(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str:
+    """The command as the log and a waiting operation name it: ``update``, ``backup restore``, ..."""
+    words = [word for word in argv if not word.startswith("-")]
+    known = {path for path, _ in _commands(parser)}
+    longest = max((path for path in known if tuple(words[: len(path)]) == path), key=len, default=())
+    return " ".join(longest) or "command"
+
+
+def _start_logging(verbose: bool) -> None:
+    """The log file of the data folder; DEBUG with --verbose (also on stderr) or the debug_logging setting."""
+    try:
+        debug = verbose or load_settings().debug_logging
+    except ModManagerError:
+        debug = verbose  # a broken settings file is reported by the command that reads it
+    setup_logging(debug=debug, console=sys.stderr if verbose else None)

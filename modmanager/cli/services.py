@@ -58,12 +58,35 @@ def open_cli_services() -> Services:
 
 
 @contextmanager
-def cli_services() -> Iterator[Services]:
+def cli_services(*, catalog_warnings: bool = True) -> Iterator[Services]:
+    """The services for one command; on the way out, catalog trouble is said on stderr.
+
+    A catalog that could not be used is named with its reason (one line each), unless the
+    command reports it itself (``catalog_warnings=False``: ``refresh`` and ``update --all`` end
+    with exit code 3 instead); a catalog answered from its saved copy gets a note.
+    """
     services = open_cli_services()
     try:
         yield services
     finally:
-        services.close()
+        try:
+            if services.catalogs.loaded:
+                warn_about_catalogs(services, unavailable=catalog_warnings)
+        finally:
+            services.close()
+
+
+def warn_about_catalogs(services: Services, *, unavailable: bool = True) -> None:
+    """One line on stderr per catalog that could not be used, and per saved copy used instead."""
+    if unavailable:
+        for problem in services.catalogs.unavailable():
+            print(
+                f"modmanager: warning: the catalog {problem.source} cannot be used ({problem.reason.rstrip('.')}); "
+                "results are incomplete.",
+                file=sys.stderr,
+            )
+    for note in services.catalogs.notes():
+        print(f"modmanager: note: {note}", file=sys.stderr)
 
 
 def confirm(question: str, *, assume_yes: bool) -> None:

@@ -19,7 +19,7 @@ from modmanager.store.paths import config_path, data_dir
 from modmanager.store.settings import SETTINGS_SCHEMA, CatalogSource, load_settings, save_settings
 
 # Settings a person sets here; the rest have their own commands or belong to the GUI.
-_SCALAR_KEYS = ("language", "prerelease_channel", "concurrency", "backup_retention")
+_SCALAR_KEYS = ("language", "prerelease_channel", "concurrency", "backup_retention", "debug_logging")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,7 +66,7 @@ def _set_description() -> str:
 
 
 def _parse_value(key: str, text: str) -> Any:
-    if key == "prerelease_channel":
+    if key in ("prerelease_channel", "debug_logging"):
         lowered = text.strip().lower()
         if lowered in ("true", "yes", "on", "1", "ja"):
             return True

@@ -104,6 +104,9 @@ def _inspect_text(module: ModuleFile) -> str:
     descriptor = module.descriptor
     manifest = module.manifest
     names = ", ".join(f"{locale}: {name}" for locale, name in descriptor.names.items()) or "-"
+    if descriptor.leftover_names:
+        copied = ", ".join(f"{locale}: {name}" for locale, name in descriptor.leftover_names.items())
+        names += f" (ignored, copied from another module: {copied})"
     rows = [
         ("Id", descriptor.id),
         ("Names", names),
@@ -165,6 +168,7 @@ def _module_json(module: ModuleFile) -> dict[str, Any]:
         "id": descriptor.id,
         "name": descriptor.name,
         "names": dict(descriptor.names),
+        "leftoverNames": dict(descriptor.leftover_names),
         "vendor": descriptor.vendor,
         "version": descriptor.version,
         "module_type": descriptor.module_type,

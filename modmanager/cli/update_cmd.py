@@ -15,6 +15,7 @@ The fleet-wide commands (``refresh``, ``readiness``) live in :mod:`modmanager.cl
 from __future__ import annotations
 
 import argparse
+import contextlib
 from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
@@ -33,7 +34,9 @@ from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.core.migration import SettingMigration
 from modmanager.core.sfm import ConfigSchema, SettingValue, read_sfm
 from modmanager.core.versions import Verdict
+from modmanager.ops.catalogs import catalogs_unavailable
 from modmanager.ops.fleet import PlannedUpdate, free_updates, update_all
+from modmanager.ops.operation import pbx_exclusive
 from modmanager.ops.recovery import Assessment, RecoveryAction, assess, recover, unfinished
 from modmanager.ops.refresh import refresh_pbx
 from modmanager.ops.services import Services
@@ -114,7 +117,7 @@ def run_update_command(args: argparse.Namespace) -> int:
 
 def _update_one(args: argparse.Namespace) -> int:
     nfr = True if args.nfr else False if args.standard else None
-    with cli_services() as services:
+    with cli_services() as services, _holding(services, args, "update"):
         module_id = _update_module_id(services, args.pbx, args.module)
         preview = prepare_update(services, args.pbx, module_id, to_version=args.to, nfr=nfr)
         schema = _new_schema(services, preview)
@@ -138,6 +141,14 @@ def _update_one(args: argparse.Namespace) -> int:
             progress.finish()
     emit(args, outcome_sentence(result), {"preview": preview_data, "result": result_json(result)})
     return 0
+
+
+def _holding(services: Services, args: argparse.Namespace, kind: str) -> contextlib.AbstractContextManager[object]:
+    """The PBX's workstation lock for the whole command, so the preview stays true until the update
+    (a dry run changes nothing and takes none)."""
+    if args.dry_run:
+        return contextlib.nullcontext()
+    return pbx_exclusive(services, services.inventory.get(args.pbx).name, kind)
 
 
 def _update_module_id(services: Services, pbx_name: str, text: str) -> str:
@@ -318,15 +329,29 @@ def result_json(result: UpdateResult) -> dict[str, Any]:
 
 
 def _update_all(args: argparse.Namespace) -> int:
-    with cli_services() as services:
+    with cli_services(catalog_warnings=False) as services, _holding(services, args, "update-all"):
         planned = free_updates(refresh_pbx(services, args.pbx))
-        planned_text = _planned_text(args.pbx, planned)
+        problems = services.catalogs.unavailable()
+        catalog_data = [problem.to_json() for problem in problems]
+        planned_text = _planned_text(args.pbx, planned, incomplete=bool(problems))
         planned_data = [_planned_json(item) for item in planned]
         if not planned:
-            emit(args, planned_text, {"planned": [], "succeeded": [], "failed": [], "skipped": []})
+            emit(
+                args,
+                planned_text,
+                {"planned": [], "succeeded": [], "failed": [], "skipped": [], "catalogProblems": catalog_data},
+            )
+            if problems:
+                raise catalogs_unavailable(problems, f"The list of updates for {args.pbx}")
             return 0
         if args.dry_run:
-            emit(args, f"{planned_text}\nDry run: nothing was changed.", {"planned": planned_data, "dryRun": True})
+            emit(
+                args,
+                f"{planned_text}\nDry run: nothing was changed.",
+                {"planned": planned_data, "dryRun": True, "catalogProblems": catalog_data},
+            )
+            if problems:
+                raise catalogs_unavailable(problems, f"The list of updates for {args.pbx}")
             return 0
         if not args.json:
             print(planned_text)
@@ -366,6 +391,7 @@ def _update_all(args: argparse.Namespace) -> int:
             "succeeded": [result_json(result) for result in outcome.succeeded],
             "failed": [{**_planned_json(item), "error": str(error)} for item, error in outcome.failed],
             "skipped": [_planned_json(item) for item in outcome.skipped],
+            "catalogProblems": catalog_data,
         },
     )
     if outcome.failed:
@@ -374,10 +400,17 @@ def _update_all(args: argparse.Namespace) -> int:
             f"{len(outcome.failed)} of {len(planned)} updates on {args.pbx} failed{skipped}.",
             "Each line above says where that module stands; run 'modmanager recover' if one could not be rolled back.",
         )
+    if problems:
+        raise catalogs_unavailable(problems, f"The list of updates for {args.pbx}")
     return 0
 
 
-def _planned_text(pbx_name: str, planned: list[PlannedUpdate]) -> str:
+def _planned_text(pbx_name: str, planned: list[PlannedUpdate], *, incomplete: bool = False) -> str:
+    if not planned and incomplete:
+        return (
+            f"No free updates found for {pbx_name}, but a catalog could not be used: "
+            "modules it lists may have updates that are not shown."
+        )
     if not planned:
         return f"No free updates for {pbx_name}: every module is up to date (paid upgrades are never included)."
     rows = [

@@ -212,6 +212,8 @@ class PbxStatus(enum.StrEnum):
     UP_TO_DATE = "up-to-date"
     PAID_UPDATES_ONLY = "paid-updates-only"
     UPDATES_AVAILABLE = "updates-available"
+    CATALOG_UNAVAILABLE = "catalog-unavailable"
+    """A configured catalog could not be used, so the plan may miss updates: never "up to date"."""
     INCOMPATIBLE_MODULE = "incompatible-module"
 
     @property
@@ -243,10 +245,17 @@ class PbxPlan:
     """Compatible modules that are not installed, by English name."""
     notes: tuple[str, ...]
     """PBX-wide explanations (pre-release STARFACE, NFR ignored on Cloud, ...)."""
+    missing_catalogs: tuple[str, ...] = ()
+    """Configured catalogs that could not be used: the plan was made without them."""
 
     @property
     def status(self) -> PbxStatus:
         return pbx_status(self)
+
+    @property
+    def incomplete(self) -> bool:
+        """True when a configured catalog was missing: updates it lists cannot show."""
+        return bool(self.missing_catalogs)
 
 
 class ReadinessState(enum.StrEnum):
@@ -600,10 +609,13 @@ def plan_pbx(
     channel: Channel = Channel.STABLE,
     today: dt.date | None = None,
     paid_markers: Sequence[str] = DEFAULT_PAID_MARKERS,
+    missing_catalogs: Sequence[str] = (),
 ) -> PbxPlan:
     """Plan every installed module and list compatible modules that are not installed.
 
     ``today`` decides which available modules are new; without it none are (keeps this pure).
+    ``missing_catalogs`` names configured catalogs that could not be used: the plan is then
+    incomplete and its status is at least :attr:`PbxStatus.CATALOG_UNAVAILABLE`.
     """
     modules = _by_id(catalogs)
     plans = tuple(
@@ -620,12 +632,29 @@ def plan_pbx(
             use_nfr = choose_file(release, facts, module)[1]
             available.append(AvailableModule(module, release, use_nfr, _is_new(module, today)))
     available.sort(key=lambda item: (item.module.display_name("en").casefold(), item.module.id))
-    return PbxPlan(facts=facts, channel=channel, modules=plans, available=tuple(available), notes=facts.notes())
+    missing = tuple(missing_catalogs)
+    notes = facts.notes()
+    if missing:
+        notes += (f"The plan is incomplete: the catalog {', '.join(missing)} could not be used.",)
+    return PbxPlan(
+        facts=facts,
+        channel=channel,
+        modules=plans,
+        available=tuple(available),
+        notes=notes,
+        missing_catalogs=missing,
+    )
 
 
 def pbx_status(plan: PbxPlan) -> PbxStatus:
-    """The worst module status of the PBX, in :class:`PbxStatus` order."""
+    """The worst module status of the PBX, in :class:`PbxStatus` order.
+
+    An incomplete plan (a catalog could not be used) is at least CATALOG_UNAVAILABLE: what it
+    does not list cannot be called up to date.
+    """
     statuses = [_PBX_STATUS_OF_MODULE[module.status] for module in plan.modules]
+    if plan.missing_catalogs:
+        statuses.append(PbxStatus.CATALOG_UNAVAILABLE)
     return max(statuses, key=lambda status: status.rank, default=PbxStatus.UP_TO_DATE)
 
 

@@ -182,6 +182,8 @@ class ModuleDescriptor:
     schema: ConfigSchema = field(default_factory=ConfigSchema)
     create_time: int | None = None
     last_changed_time: int | None = None
+    leftover_names: Mapping[str, str] = field(default_factory=dict)
+    """Localized names copied from another module (their resource key names its id); never shown."""
 
     def display_name(self, locale: str) -> str:
         """The name to show for ``locale`` (``de``, ``de_DE``, ``en-US``), falling back sensibly."""
@@ -359,12 +361,14 @@ def parse_descriptor(xml: bytes, *, source: str = "") -> ModuleDescriptor:
             f"The module descriptor of {label} has version {version_text[:40]!r}, which is not a whole number.",
             "Ask the vendor for a correct build of the module.",
         )
+    names, leftover_names = _resource_names(root, module_id)
     return ModuleDescriptor(
         id=module_id,
         name=name,
         vendor=(_field(root, "vendor") or "").strip(),
         version=int(version_text),
-        names=_resource_names(root),
+        names=names,
+        leftover_names=leftover_names,
         spec_version=_stripped(_field(root, "specVersion")),
         module_type=_stripped(_field(root, "moduleType")),
         impl_version=_stripped(_field(root, "implVersion")),
@@ -578,18 +582,72 @@ def _optional_int(value: str | None) -> int | None:
     return int(text) if re.fullmatch(r"-?[0-9]{1,18}", text) else None
 
 
-def _resource_names(root: Element) -> dict[str, str]:
-    """Localized names from ``resourceKeys/entries`` (``key`` = locale); empty values are skipped."""
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_OWNER_FIELDS = ("key", "id", "resourceKey", "moduleId", "objectId")
+_ENTRY_TAGS = ("entries", "entry")
+
+
+def _resource_names(root: Element, module_id: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Localized names from ``resourceKeys`` (``entries`` with ``key`` = locale): (names, leftovers).
+
+    The one place that decides which localized names belong to the module. Vendors build a
+    module from a copy of another one, and real files keep the copied localized names under a
+    resource key naming the *other* module's id. A name is a leftover - kept apart, never shown
+    - when its resource key (on ``resourceKeys``, on an enclosing entry, or in the entry's own
+    key, e.g. ``<id>.de``) names an id other than this module's. Empty values are skipped;
+    the first name per locale wins.
+    """
     names: dict[str, str] = {}
-    for keys in _children(root, "resourceKeys"):
-        for entry in keys:
-            if _local(entry.tag) not in ("entries", "entry"):
+    leftovers: dict[str, str] = {}
+
+    def add(locale: str, value: str, owner: str | None) -> None:
+        if not locale or not value:
+            return
+        target = leftovers if owner is not None and owner.lower() != module_id.lower() else names
+        target.setdefault(locale, value)
+
+    def walk(container: Element, owner: str | None) -> None:
+        for entry in container:
+            if _local(entry.tag) not in _ENTRY_TAGS:
                 continue
-            locale = (_field(entry, "key") or "").strip()
+            key = (_field(entry, "key") or "").strip()
+            nested = [child for child in _entry_children(entry) if _local(child.tag) in _ENTRY_TAGS]
+            found = _UUID.search(key)
+            if nested:
+                walk(_entry_container(entry), found.group(0) if found else owner)
+                continue
             value = (_field(entry, "value") or "").strip()
-            if locale and value and locale not in names:
-                names[locale] = value
-    return names
+            if found:
+                locale = key.replace(found.group(0), "").strip(" ._-:/")
+                add(locale, value, found.group(0))
+            else:
+                add(key, value, owner)
+
+    for keys in _children(root, "resourceKeys"):
+        declared = next((keys.get(name) for name in _OWNER_FIELDS if keys.get(name)), None) or next(
+            (
+                (child.text or "").strip()
+                for child in keys
+                if _local(child.tag) in _OWNER_FIELDS and (child.text or "").strip()
+            ),
+            None,
+        )
+        found = _UUID.search(declared or "")
+        walk(keys, found.group(0) if found else None)
+    return names, leftovers
+
+
+def _entry_children(entry: Element) -> list[Element]:
+    """The elements below an entry, looking through a ``<value>`` wrapper (a map inside a map)."""
+    container = _entry_container(entry)
+    return list(container)
+
+
+def _entry_container(entry: Element) -> Element:
+    for child in entry:
+        if _local(child.tag) == "value" and any(_local(grand.tag) in _ENTRY_TAGS for grand in child):
+            return child
+    return entry
 
 
 def _entry_points(root: Element) -> Iterator[EntryPoint]:

@@ -23,6 +23,7 @@ from modmanager.gui.dialogs.password_prompt import master_password_prompt
 from modmanager.gui.errors import describe
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.models.badges import Badge, installed_badges
+from modmanager.gui.support import install_error_hooks
 from modmanager.gui.tasks import TaskRunner
 from modmanager.ops.refresh import FleetStatus
 from modmanager.ops.services import Services, open_services
@@ -68,6 +69,7 @@ def run_gui(demo: bool, screenshot: str | None, lang: str | None) -> int:
     runner = TaskRunner(max_concurrency=settings.concurrency)
     session = None
     services: Services | None = None
+    remove_error_hooks = install_error_hooks()
     try:
         try:
             if demo:
@@ -88,6 +90,7 @@ def run_gui(demo: bool, screenshot: str | None, lang: str | None) -> int:
         return int(app.exec())
     finally:
         runner.shutdown()
+        remove_error_hooks()
         if session is not None:
             session.stop()
         elif services is not None:

@@ -27,6 +27,7 @@ from modmanager.gui.models.fleet import FleetModel
 from modmanager.gui.tasks import TaskContext, TaskHandle, TaskRunner
 from modmanager.ops import recovery
 from modmanager.ops.backup import RestoreResult, backup_module, backup_pbx, restore_backup
+from modmanager.ops.catalogs import CatalogProblem
 from modmanager.ops.fleet import PlannedUpdate, UpdateAllOutcome, readiness, update_all
 from modmanager.ops.pbxs import remove_pbx
 from modmanager.ops.recovery import Assessment, RecoveryAction
@@ -258,7 +259,9 @@ class Controller(QObject):
                 self._interrupted.add(name)
             else:
                 self._interrupted.discard(name)
-            self.fleet.update_entry(name, snapshot=result.snapshot, status=result.status, message="", busy=False)
+            unavailable = result.status is FleetStatus.CATALOG_UNAVAILABLE
+            message = catalog_message(self.services.catalogs.unavailable()) if unavailable else ""
+            self.fleet.update_entry(name, snapshot=result.snapshot, status=result.status, message=message, busy=False)
             self.snapshot_changed.emit(name)
 
         def failed(error: ModManagerError) -> None:
@@ -668,6 +671,14 @@ class Controller(QObject):
         except ModManagerError as error:
             self.failed.emit(self.tr("Remove {pbx}").format(pbx=name), error)
         self.reload_records()
+
+
+def catalog_message(problems: Sequence[CatalogProblem]) -> str:
+    """Why a PBX's plan is incomplete: each catalog that could not be used, and why (as the catalog said)."""
+    text = QCoreApplication.translate(
+        "Controller", "Updates may be missing: the catalog {source} could not be used ({reason})."
+    )
+    return " ".join(text.format(source=problem.source, reason=problem.reason.rstrip(".")) for problem in problems)
 
 
 def rollout_event_text(outcome: RolloutEvent) -> str:

@@ -273,6 +273,25 @@ def _lock_required(p: dict[str, str]) -> tuple[str, str]:
     )
 
 
+@_templates("pbx_busy", "pbx_busy_timeout", "pbx_wait_cancelled")
+def _pbx_busy(p: dict[str, str]) -> tuple[str, str]:
+    if "holder" not in p:
+        return translate("Errors", "Waiting for {pbx} was cancelled; nothing was changed."), ""
+    if "minutes" in p:
+        return (
+            translate(
+                "Errors",
+                "{pbx} is still busy after waiting {minutes} min: {holder} is changing it on this workstation; "
+                "nothing was changed.",
+            ),
+            translate("Errors", "Check that operation (the log names it), then try again."),
+        )
+    return (
+        translate("Errors", "{pbx} is busy: {holder} is changing it on this workstation; nothing was changed."),
+        translate("Errors", "Wait until it has finished, then try again."),
+    )
+
+
 @_templates("agent_internal")
 def _agent_internal(p: dict[str, str]) -> tuple[str, str]:
     return (

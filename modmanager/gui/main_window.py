@@ -65,6 +65,7 @@ from modmanager.gui.models.modules import (
     sorted_filtered,
 )
 from modmanager.gui.resources import icon
+from modmanager.gui.support import add_help_entries
 from modmanager.gui.tasks import TaskHandle, TaskRunner, TaskState
 from modmanager.gui.widgets.demo_banner import DemoBanner
 from modmanager.gui.widgets.details import ModuleDetails
@@ -462,6 +463,8 @@ class MainWindow(QMainWindow):
             module_menu.addSeparator() if action is None else module_menu.addAction(action)
         self.view_menu = menus.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.search_action)
+        self.help_menu = menus.addMenu(self.tr("&Help"))
+        self.help_actions = add_help_entries(self.help_menu, self, self.services)
 
     def _build_operations_dock(self) -> None:
         self.operations = OperationsPanel(self.runner)

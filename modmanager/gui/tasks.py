@@ -17,6 +17,11 @@ cooperative cancellation. ``on_success`` / ``on_failure`` and every signal run o
 thread. The next task of the same key starts only after the previous task's callbacks ran,
 so a callback sees the state its own task left behind.
 
+Every task runs as one operation (:mod:`modmanager.ops.operation`): it has an id in the log, and
+when it has to change a PBX that another operation of this workstation holds - a command in a
+terminal, a rollout beside the PBX's queue - it waits, and its progress message names that
+operation.
+
 Errors: ``on_failure`` always receives a :class:`~modmanager.core.errors.ModManagerError`.
 A ``ModManagerError`` raised by ``fn`` is passed on unchanged; anything else is logged with
 its traceback and replaced by :class:`UnexpectedError`, whose message a user can read.
@@ -38,6 +43,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from modmanager.core.errors import ModManagerError
+from modmanager.ops.operation import Cancelled, operation
+from modmanager.store.pbxlock import DEFAULT_WAIT_SECONDS, Holder
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +71,7 @@ class TaskState(enum.Enum):
         return self in (TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED)
 
 
-class TaskCancelled(Exception):
+class TaskCancelled(Cancelled):
     """Raised inside ``fn`` (see :meth:`TaskContext.raise_if_cancelled`) to stop after a cancel."""
 
 
@@ -318,7 +325,7 @@ class TaskRunner(QObject):
 
     def _run_in_worker(self, task: _Task[Any]) -> None:
         try:
-            result = task.fn(task.context)
+            result = _as_operation(task)
         except BaseException as exc:  # the worker must always report back, whatever fn did
             self._worker_done.emit(task, None, exc)
         else:
@@ -365,6 +372,29 @@ class TaskRunner(QObject):
             self.idle.emit()
 
 
+def _as_operation(task: _Task[T]) -> T:
+    """Run ``task.fn`` as one operation (an id in the log, an agent owner of its own). When the PBX
+    is busy with another operation of this workstation, the task waits, and says for whom."""
+    context = task.context
+
+    def waiting(pbx: str, holder: Holder | None) -> None:
+        who = holder.describe() if holder is not None else QCoreApplication.translate("TaskRunner", "another task")
+        text = QCoreApplication.translate("TaskRunner", "Waiting: {pbx} is busy with {operation}")
+        context._report(0, 0, text.format(pbx=pbx, operation=who))  # unthrottled: it must show
+
+    key = task.handle.key
+    pbx = "" if key.startswith("(") else key  # "(catalogs)", "(fleet)", ...: the controller's own queues
+    with operation(
+        "task",
+        title=task.handle.title,
+        pbx=pbx,
+        wait=DEFAULT_WAIT_SECONDS,
+        on_wait=waiting,
+        cancelled=context.cancelled,
+    ):
+        return task.fn(context)
+
+
 def _clamp_concurrency(value: int) -> int:
     return max(1, min(int(value), _WORKER_THREADS))
 
@@ -377,7 +407,8 @@ def _as_user_error(exc: BaseException, title: str) -> ModManagerError:
     error = UnexpectedError(
         QCoreApplication.translate("TaskRunner", "An unexpected error stopped “{title}”.").format(title=title),
         QCoreApplication.translate(
-            "TaskRunner", "Try again; if it happens again, send the log file to your modmanager support."
+            "TaskRunner",
+            "Try again; if it happens again, save a support bundle (Help menu) and send it to your modmanager support.",
         ),
     )
     error.__cause__ = exc

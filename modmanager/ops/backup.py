@@ -10,6 +10,7 @@ backed up too, so every restore can itself be undone.
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,9 +30,12 @@ from modmanager.ops.converge import (
     restore_settings,
     verify,
 )
+from modmanager.ops.operation import logged_progress, pbx_exclusive, submit
 from modmanager.ops.services import Services
 from modmanager.pbx.client import AgentClient
 from modmanager.store.backups import Backup, BackupInfo
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,8 @@ def backup_fleet(
             return name, error
 
     with ThreadPoolExecutor(max_workers=workers or services.settings.concurrency) as pool:
-        return dict(pool.map(one, pbx_names))
+        futures = [submit(pool, one, name) for name in pbx_names]
+        return dict(future.result() for future in futures)
 
 
 def restore_backup(
@@ -115,6 +120,21 @@ def restore_backup(
     progress: Progress = no_progress,
 ) -> RestoreResult:
     """Write a backup's settings into the module installed on ``pbx_name`` (any version)."""
+    with pbx_exclusive(services, pbx_name, "restore"):
+        log.info("restore backup %s of %s onto %s", backup.info.backup_id, backup.info.module_name, pbx_name)
+        progress = logged_progress(progress, f"restore {backup.info.module_name}")
+        result = _restore_locked(services, backup, pbx_name, instance_names, progress)
+        log.info("restored %s on %s: %s", result.module_name, pbx_name, ", ".join(result.instances))
+        return result
+
+
+def _restore_locked(
+    services: Services,
+    backup: Backup,
+    pbx_name: str,
+    instance_names: Sequence[str] | None,
+    progress: Progress,
+) -> RestoreResult:
     client = services.client(pbx_name)
     try:
         installed = find_module(client.list_modules(), backup.info.module_id)
@@ -150,7 +170,7 @@ def restore_backup(
             instances=tuple(targets),
             internal_data=backup.config.internal_data,
         )
-        lock = client.acquire_lock(services.owner)
+        lock = client.acquire_lock(services.agent_owner())
         report = ConvergeReport()
         try:
             restore_settings(client, lock, target, report, progress)

@@ -2,13 +2,22 @@
 
 Every source from the settings is fetched and verified (see :mod:`modmanager.catalog.source`);
 one source that fails does not hide the others - its problem is kept for the user to see.
+
+A source that cannot be used (unreachable without a saved copy, a signature that does not
+match, a broken file) is never silent: :attr:`CatalogSet.unavailable` names it and why, every
+plan made without it is marked incomplete (:attr:`modmanager.core.planner.PbxPlan.missing_catalogs`),
+the PBX status says "catalog unavailable" instead of "up to date", and the command line exits
+with its own code (:class:`CatalogsUnavailable`). A source answered from the copy saved earlier
+is used, with a note.
 """
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from modmanager.catalog.source import CatalogSource, download_release_file, load_catalog
@@ -16,6 +25,36 @@ from modmanager.core.catalog import Catalog, CatalogModule, ReleaseFile, merge_c
 from modmanager.core.errors import CatalogError, ModManagerError
 from modmanager.store import settings as settings_store
 from modmanager.store.sfmcache import SfmCache
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    """A configured catalog that could not be used: which one, and why (English, one sentence)."""
+
+    source: str
+    reason: str
+    code: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"source": self.source, "reason": self.reason, "code": self.code}
+
+
+class CatalogsUnavailable(CatalogError):
+    """An answer was computed without a configured catalog; the CLI exits with its own code (3)."""
+
+
+def catalogs_unavailable(problems: Sequence[CatalogProblem], what: str) -> CatalogsUnavailable:
+    """The error that says ``what`` is incomplete and names every unusable source with its reason."""
+    named = "; ".join(f"{problem.source}: {problem.reason.rstrip('.')}" for problem in problems)
+    noun = "catalog" if len(problems) == 1 else "catalogs"
+    return CatalogsUnavailable(
+        f"{what} is incomplete: {len(problems)} {noun} could not be used ({named}).",
+        "Fix the catalog source (address, network, key) and try again: 'modmanager settings show' lists them.",
+        code="catalogs_unavailable",
+        params={"sources": ", ".join(problem.source for problem in problems), "reasons": named},
+    )
 
 
 def to_source(configured: settings_store.CatalogSource) -> CatalogSource:
@@ -39,20 +78,47 @@ class CatalogSet:
         self._modules: dict[str, CatalogModule] = {}
         self.problems: list[str] = []
         """One sentence per source that could not be used, and notes such as 'offline copy used'."""
+        self._unavailable: tuple[CatalogProblem, ...] = ()
+        self._notes: tuple[str, ...] = ()
 
     def reload(self) -> None:
         catalogs = []
         problems: list[str] = []
+        unavailable: list[CatalogProblem] = []
+        notes: list[str] = []
         for source in self._sources:
             try:
-                catalogs.append(load_catalog(source, warnings=problems))
+                catalogs.append(load_catalog(source, warnings=notes))
             except ModManagerError as error:
+                log.warning("catalog %s cannot be used: %s", source.name, error.message)
                 problems.append(f"{source.name}: {error}")
+                unavailable.append(CatalogProblem(source.name, error.message, error.code))
+        problems.extend(notes)
         merged = merge_catalogs(catalogs)
         with self._lock:
             self._catalogs = tuple(catalogs)
             self._modules = {module.id.lower(): module for module in merged}
             self.problems = problems
+            self._unavailable = tuple(unavailable)
+            self._notes = tuple(notes)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the catalogs were read (they are read on first use)."""
+        with self._lock:
+            return self._catalogs is not None
+
+    def unavailable(self) -> tuple[CatalogProblem, ...]:
+        """The configured sources that could not be used in the last load (loads them if needed)."""
+        self._ensure()
+        with self._lock:
+            return self._unavailable
+
+    def notes(self) -> tuple[str, ...]:
+        """Sentences about sources answered from the copy saved earlier (they are used)."""
+        self._ensure()
+        with self._lock:
+            return self._notes
 
     def _ensure(self) -> None:
         if self._catalogs is None:

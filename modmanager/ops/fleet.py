@@ -14,6 +14,7 @@ from modmanager.core.errors import ModManagerError
 from modmanager.core.planner import ModulePlan, ModuleStatus, Readiness, upgrade_readiness
 from modmanager.core.versions import StarfaceVersion
 from modmanager.ops.converge import Progress, no_progress
+from modmanager.ops.operation import pbx_exclusive
 from modmanager.ops.refresh import PbxSnapshot, refresh_pbx
 from modmanager.ops.services import Services
 from modmanager.ops.update import UpdateResult, prepare_update, run_update
@@ -70,7 +71,18 @@ def update_all(
     progress: Callable[[PlannedUpdate], Progress] = lambda planned: no_progress,
     on_result: Callable[[PlannedUpdate, UpdateResult | ModManagerError], None] | None = None,
 ) -> UpdateAllOutcome:
-    """Run one update transaction per module with a free update."""
+    """Run one update transaction per module with a free update, holding the PBX throughout."""
+    with pbx_exclusive(services, pbx_name, "update-all"):
+        return _update_all_locked(services, pbx_name, stop_on_failure, progress, on_result)
+
+
+def _update_all_locked(
+    services: Services,
+    pbx_name: str,
+    stop_on_failure: bool,
+    progress: Callable[[PlannedUpdate], Progress],
+    on_result: Callable[[PlannedUpdate, UpdateResult | ModManagerError], None] | None,
+) -> UpdateAllOutcome:
     planned = free_updates(refresh_pbx(services, pbx_name))
     succeeded: list[UpdateResult] = []
     failed: list[tuple[PlannedUpdate, ModManagerError]] = []

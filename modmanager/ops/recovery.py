@@ -9,13 +9,17 @@ is itself interrupted can simply be run again.
 from __future__ import annotations
 
 import enum
+import logging
 from dataclasses import dataclass
 
 from modmanager.core.errors import ModManagerError, OperationError, Outcome
 from modmanager.ops.converge import Progress, converge, find_module, no_progress, release_quietly
+from modmanager.ops.operation import logged_progress, pbx_exclusive
 from modmanager.ops.services import Services
-from modmanager.ops.update import previous_state, target_state
+from modmanager.ops.update import LOCK_OWNER_KEY, previous_state, target_state
 from modmanager.store.journal import JournalEntry
+
+log = logging.getLogger(__name__)
 
 
 class RecoveryAction(enum.StrEnum):
@@ -85,6 +89,11 @@ def recover_outcome(
     """:func:`recover`, with the outcome's code (``recovered_rollback`` / ``recovered_resume``) and
     params (``module``, ``pbx``, ``version``) for front ends that translate it."""
     entry = services.journal.get(op_id)
+    with pbx_exclusive(services, entry.pbx_name, "recover"):
+        return _recover_locked(services, services.journal.get(op_id), action, progress)
+
+
+def _recover_locked(services: Services, entry: JournalEntry, action: RecoveryAction, progress: Progress) -> Outcome:
     if action is RecoveryAction.AUTO:
         assessment = assess(services, entry)
         if not assessment.reachable:
@@ -121,16 +130,23 @@ def recover_outcome(
             {"module": entry.module_name, "pbx": entry.pbx_name, "version": str(entry.to_version)},
         )
     entry = services.journal.advance(entry, f"recover-{action.value}")
+    log.info("recover %s on %s by %s (journal %s)", entry.module_name, entry.pbx_name, action.value, entry.op_id)
     client = services.client(entry.pbx_name)
     try:
-        lock = client.acquire_lock(services.owner)
+        # The interrupted update's own agent lock owner takes its lock over at once (the agent
+        # hands the same owner a fresh token). Safe: this operation holds the workstation lock,
+        # so the update that wrote the entry is not running any more. Entries written before
+        # owners were per operation name none: those updates used the plain workstation id.
+        owner = str(entry.details.get(LOCK_OWNER_KEY) or services.owner)
+        lock = client.acquire_lock(owner)
         try:
-            converge(client, lock, target, progress=progress)
+            converge(client, lock, target, progress=logged_progress(progress, f"recover {entry.module_name}"))
         finally:
             release_quietly(client, lock)
     finally:
         client.close()
     services.journal.close(entry)
+    log.info("recovered %s on %s [%s]", entry.module_name, entry.pbx_name, outcome.code)
     if action is RecoveryAction.RESUME:
         services.sfm_cache.remember_installed(entry.pbx_name, entry.module_id, entry.target_sha256)
     return outcome

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -19,7 +20,10 @@ from modmanager.core.catalog import Channel
 from modmanager.core.errors import InvalidVersion, ModManagerError, PbxError, error_to_json
 from modmanager.core.planner import PbxFacts, PbxPlan, PbxStatus, managed_modules, plan_pbx
 from modmanager.core.protocol import AnswerError, InstalledModule, SystemInfo
+from modmanager.ops.operation import operation, submit
 from modmanager.ops.services import Services
+
+log = logging.getLogger(__name__)
 
 
 class FleetStatus(enum.StrEnum):
@@ -30,6 +34,8 @@ class FleetStatus(enum.StrEnum):
     UNREACHABLE = "unreachable"
     ACCESS_PROBLEM = "access-problem"
     INCOMPATIBLE_MODULE = "incompatible-module"
+    CATALOG_UNAVAILABLE = "catalog-unavailable"
+    """A configured catalog could not be used: the PBX may have updates nobody can see."""
     UPDATES_AVAILABLE = "updates-available"
     PAID_UPDATES_ONLY = "paid-updates-only"
     UP_TO_DATE = "up-to-date"
@@ -41,6 +47,7 @@ _FROM_PLAN = {
     PbxStatus.PAID_UPDATES_ONLY: FleetStatus.PAID_UPDATES_ONLY,
     PbxStatus.UPDATES_AVAILABLE: FleetStatus.UPDATES_AVAILABLE,
     PbxStatus.INCOMPATIBLE_MODULE: FleetStatus.INCOMPATIBLE_MODULE,
+    PbxStatus.CATALOG_UNAVAILABLE: FleetStatus.CATALOG_UNAVAILABLE,
 }
 
 _FROM_ERROR_CODE = {
@@ -93,6 +100,7 @@ def make_snapshot(
         channel=_channel(services),
         today=dt.date.today(),
         paid_markers=services.settings.paid_markers or _default_markers(),
+        missing_catalogs=[problem.source for problem in services.catalogs.unavailable()],
     )
     return PbxSnapshot(name=name, info=info, modules=tuple(modules), plan=plan, fetched_at=fetched_at)
 
@@ -105,16 +113,31 @@ def _default_markers() -> tuple[str, ...]:
 
 def refresh_pbx(services: Services, name: str) -> PbxSnapshot:
     """Ask the PBX, plan, store snapshot and status. On failure the status says why, then it raises."""
+    with operation("refresh", pbx=name):
+        return _refresh(services, name)
+
+
+def _refresh(services: Services, name: str) -> PbxSnapshot:
     try:
         with services.client(name) as client:
             info = client.system_info()
             modules = client.list_modules()
         snapshot = make_snapshot(services, name, info, modules, dt.datetime.now(dt.UTC))
     except ModManagerError as error:
-        services.inventory.save_status(name, status_for_error(error).value, str(error), error_to_json(error))
+        status = status_for_error(error)
+        log.info("refresh %s: %s (%s)", name, status.value, error.message)
+        services.inventory.save_status(name, status.value, str(error), error_to_json(error))
         raise
     services.inventory.save_snapshot(name, snapshot.to_json(), snapshot.fetched_at)
-    services.inventory.save_status(name, fleet_status(services, snapshot).value, "")
+    status = fleet_status(services, snapshot)
+    services.inventory.save_status(name, status.value, "")
+    log.info(
+        "refresh %s: STARFACE %s, %d modules, %s",
+        name,
+        snapshot.info.starface_version,
+        len(snapshot.modules),
+        status.value,
+    )
     return snapshot
 
 
@@ -155,7 +178,9 @@ def refresh_fleet(
             return name, error
 
     with ThreadPoolExecutor(max_workers=workers or services.settings.concurrency) as pool:
-        for name, result in pool.map(one, names):
+        futures = [submit(pool, one, name) for name in names]
+        for future in futures:
+            name, result = future.result()
             results[name] = result
             if on_done is not None:
                 on_done(name, result)

@@ -23,6 +23,7 @@ from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.core.planner import PbxFacts, choose_file, is_paid_release, short_version
 from modmanager.core.protocol import InstalledModule
 from modmanager.core.versions import StarfaceVersion, Verdict
+from modmanager.ops.operation import operation, submit
 from modmanager.ops.refresh import PbxSnapshot, refresh_fleet, status_for_error
 from modmanager.ops.services import Services
 from modmanager.ops.update import UpdateResult, prepare_update, run_update
@@ -311,6 +312,17 @@ def run_rollout(
     """
     if max_failures < 1:
         raise ValueError("max_failures must be >= 1")
+    with operation("rollout", title=f"rollout of {plan.module_name}"):
+        return _run_stages(services, plan, max_failures, on_event, cancelled)
+
+
+def _run_stages(
+    services: Services,
+    plan: RolloutPlan,
+    max_failures: int,
+    on_event: Callable[[str, int, RolloutEvent], None] | None,
+    cancelled: Callable[[], bool],
+) -> RolloutOutcome:
     succeeded: list[UpdateResult] = []
     failed: list[tuple[RolloutTarget, ModManagerError]] = []
     not_started: list[RolloutTarget] = []
@@ -331,8 +343,9 @@ def run_rollout(
                 record(target, index, SKIPPED)
             continue
         workers = max(1, min(services.settings.concurrency, len(stage)))
+        log.info("rollout of %s: stage %d of %d, %d PBXs", plan.module_name, index + 1, len(plan.stages), len(stage))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rollout") as pool:
-            futures = {pool.submit(_update_one, services, plan, target, cancelled): target for target in stage}
+            futures = {submit(pool, _update_one, services, plan, target, cancelled): target for target in stage}
             for future in as_completed(futures):
                 record(futures[future], index, future.result())
     return RolloutOutcome(tuple(succeeded), tuple(failed), tuple(not_started))

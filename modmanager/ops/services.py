@@ -13,11 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from modmanager.ops.catalogs import CatalogSet
+from modmanager.ops.operation import current_operation
 from modmanager.pbx.client import AgentClient, connect
 from modmanager.store.backups import BackupStore
 from modmanager.store.credentials import CredentialStore, open_credentials
 from modmanager.store.inventory import Inventory, PbxRecord
 from modmanager.store.journal import Journal
+from modmanager.store.pbxlock import PbxLocks
 from modmanager.store.settings import Settings, load_settings
 from modmanager.store.sfmcache import SfmCache
 
@@ -25,8 +27,7 @@ ClientFactory = Callable[[PbxRecord], AgentClient]
 
 
 def workstation_id() -> str:
-    """Who holds a PBX's operation lock: stable across processes of the same user and machine,
-    so a recovery after a crash can take over the lock the crashed process held."""
+    """This user on this machine: the first part of every agent lock owner (see :meth:`Services.agent_owner`)."""
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
@@ -45,6 +46,18 @@ class Services:
     catalogs: CatalogSet
     connect: ClientFactory
     owner: str = field(default_factory=workstation_id)
+    """This workstation; the agent is told :meth:`agent_owner`, which adds the operation."""
+    pbx_locks: PbxLocks = field(default_factory=PbxLocks)
+    """The workstation-wide per-PBX locks (see :func:`modmanager.ops.operation.pbx_exclusive`)."""
+
+    def agent_owner(self) -> str:
+        """The owner the agent's lock is taken for: unique to the running operation.
+
+        Two operations of this workstation never share an agent lock; the agent lock keeps
+        guarding against other workstations.
+        """
+        op = current_operation()
+        return self.owner if op is None else op.owner(self.owner)
 
     def client(self, pbx_name: str) -> AgentClient:
         return self.connect(self.inventory.get(pbx_name))

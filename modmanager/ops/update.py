@@ -20,6 +20,7 @@ open and :mod:`modmanager.ops.recovery` finishes the job later, in any process.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -41,11 +42,16 @@ from modmanager.ops.converge import (
     no_progress,
     release_quietly,
 )
+from modmanager.ops.operation import logged_progress, pbx_exclusive
 from modmanager.ops.services import Services
 from modmanager.pbx.client import AgentClient
 from modmanager.store.journal import JournalEntry
 
 CREATE_INSTANCE_NAME_KEY = "fresh_instance"
+LOCK_OWNER_KEY = "lock_owner"
+"""The journal detail naming the agent lock owner of the update (unique per operation)."""
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -360,16 +366,36 @@ def run_update(
             code="update_file_not_cached",
         )
     new_file = read_sfm(target_data)
+    with pbx_exclusive(services, preview.pbx_name, "update"):
+        log.info(
+            "update %s (%s) on %s: v%s -> v%s",
+            preview.module_name,
+            preview.module_id,
+            preview.pbx_name,
+            preview.from_version,
+            preview.release.version,
+        )
+        progress = logged_progress(progress, f"update {preview.module_name}")
+        return _run_update_locked(services, preview, new_file.descriptor, progress, cancelled)
+
+
+def _run_update_locked(
+    services: Services,
+    preview: UpdatePreview,
+    new_descriptor: ModuleDescriptor,
+    progress: Progress,
+    cancelled: Callable[[], bool],
+) -> UpdateResult:
     client = services.client(preview.pbx_name)
     try:
         progress("preflight", 0, 1)
         try:
-            lock = client.acquire_lock(services.owner)
+            lock = client.acquire_lock(services.agent_owner())
         except ModManagerError as error:
             raise _not_started(preview, error) from error
         try:
             try:
-                entry, backup_id = _begin(services, client, preview, new_file.descriptor, progress, cancelled)
+                entry, backup_id = _begin(services, client, preview, new_descriptor, progress, cancelled)
             except OperationError:
                 raise
             except ModManagerError as error:
@@ -386,8 +412,12 @@ def run_update(
                     before_install=lambda: _mark_install(services, entry),
                 )
             except Exception as error:  # every failure must reach the rollback
-                raise _roll_back_after(services, client, entry, error) from error
+                _log_failure(entry, error)
+                outcome = _roll_back_after(services, client, entry, error)
+                log.warning("update of %s on %s ended [%s]", entry.module_name, entry.pbx_name, outcome.code)
+                raise outcome from error
             services.journal.close(entry)
+            log.info("update of %s on %s done: v%s runs", preview.module_name, preview.pbx_name, entry.to_version)
         finally:
             release_quietly(client, lock)
         services.sfm_cache.remember_installed(preview.pbx_name, preview.module_id, preview.target_sha256)
@@ -450,6 +480,8 @@ def _begin(
         progress("backup", 1, 1)
     else:
         details[CREATE_INSTANCE_NAME_KEY] = new_descriptor.display_name("de") or preview.module_name
+    # Recovery takes over the agent lock of this operation if the process dies (see recovery.py).
+    details[LOCK_OWNER_KEY] = services.agent_owner()
     entry = services.journal.begin(
         pbx_name=preview.pbx_name,
         module_id=preview.module_id,
@@ -474,6 +506,14 @@ def _not_started(preview: UpdatePreview, error: ModManagerError) -> OperationErr
         params={"module": preview.module_name, "pbx": preview.pbx_name, "cause": error.message.rstrip(".")},
         cause=error,
     )
+
+
+def _log_failure(entry: JournalEntry, error: BaseException) -> None:
+    """The cause of a failed update, with the traceback when it was a bug (users see fixed words only)."""
+    if isinstance(error, ModManagerError):
+        log.warning("update of %s on %s failed: %s [%s]", entry.module_name, entry.pbx_name, error.message, error.code)
+    else:
+        log.error("update of %s on %s failed unexpectedly", entry.module_name, entry.pbx_name, exc_info=error)
 
 
 def _mark_install(services: Services, entry: JournalEntry) -> None:
@@ -579,7 +619,7 @@ def _roll_back_after(
     try:
         # The failure may have been a PBX restart, which drops the lock: take it anew (the same
         # owner gets a fresh token) so that a PBX which is back is rolled back at once.
-        rollback_lock = client.acquire_lock(services.owner)
+        rollback_lock = client.acquire_lock(services.agent_owner())
         previous = previous_state(services, current)
         if previous is None:
             converge(client, rollback_lock, target_state(services, current))

@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from modmanager.core.errors import StoreError
 from modmanager.core.protocol import AnswerError, ModuleConfig
+from modmanager.core.redact import register_secret
 from modmanager.store.atomic import read_bytes_limited, write_atomic
 from modmanager.store.credentials import CredentialStore
 from modmanager.store.paths import backups_dir
@@ -330,6 +331,7 @@ class BackupStore:
 
     def export(self, backup_id: str, destination: Path, password: str, *, kdf: ExportKdf | None = None) -> None:
         """Write a portable copy protected by ``password`` (the local key stays on this machine)."""
+        register_secret(password)
         if not password:
             raise StoreError(
                 "An exported backup needs a password.",
@@ -351,6 +353,7 @@ class BackupStore:
 
     def read_export(self, source: Path, password: str) -> Backup:
         """Decrypt an exported file without storing it (to show what it contains)."""
+        register_secret(password)
         try:
             data = read_bytes_limited(source, _FILE_LIMIT)
         except FileNotFoundError as error:

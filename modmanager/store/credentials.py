@@ -32,6 +32,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
 from modmanager.core.errors import StoreError
+from modmanager.core.redact import register_secret
 from modmanager.store.atomic import read_bytes_limited, write_atomic
 from modmanager.store.paths import secrets_path
 
@@ -63,13 +64,14 @@ class CredentialStore:
     """Facade over the chosen backend: PBX passwords, agent secrets and named random keys."""
 
     def __init__(self, backend: _SecretBackend) -> None:
-        self._backend = backend
+        self._backend: _SecretBackend = _Registering(backend)
+        self._inner = backend
         self._lock = threading.Lock()
 
     @property
     def backend_name(self) -> str:
         """``"keyring"`` or ``"file"``: where secrets are kept (for diagnostics)."""
-        return "file" if isinstance(self._backend, EncryptedFileStore) else "keyring"
+        return "file" if isinstance(self._inner, EncryptedFileStore) else "keyring"
 
     def set_password(self, pbx_name: str, login_id: str, password: str) -> None:
         """Store the password of ``login_id`` on the PBX ``pbx_name``."""
@@ -139,6 +141,25 @@ class CredentialStore:
                 params={"name": name},
             )
         return value
+
+
+class _Registering:
+    """Every secret that passes the store is registered for masking in logs (core/redact.py)."""
+
+    def __init__(self, inner: _SecretBackend) -> None:
+        self._inner = inner
+
+    def get(self, key: str) -> str | None:
+        value = self._inner.get(key)
+        register_secret(value)
+        return value
+
+    def set(self, key: str, value: str) -> None:
+        register_secret(value)
+        self._inner.set(key, value)
+
+    def delete(self, key: str) -> None:
+        self._inner.delete(key)
 
 
 def _password_key(pbx_name: str, login_id: str) -> str:
@@ -236,6 +257,7 @@ class EncryptedFileStore:
                 "Give the master password for secrets.enc.",
                 code="master_password_empty",
             )
+        register_secret(master_password)
         self.path = path
         self._lock = threading.Lock()
         header = self._read_header()

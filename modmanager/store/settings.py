@@ -178,6 +178,8 @@ SETTINGS_SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("paid_markers", "list[str]", (),
                 "Changelog words that mark a paid update; empty uses the built-in markers.",
                 _as_markers),
+    SettingSpec("debug_logging", "bool", False,
+                "Write detailed (DEBUG) entries to the log file; applies from the next start.", _as_bool),
 )
 """The one table of settings: key, type, default, description and validation."""
 
@@ -195,6 +197,7 @@ class Settings:
     catalog_sources: tuple[CatalogSource, ...] = ()
     window_geometry: str = field(default="", repr=False)
     paid_markers: tuple[str, ...] = ()
+    debug_logging: bool = False
     unknown: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Keys from the settings file this version does not know, written back unchanged."""
 

@@ -60,7 +60,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modmanager/gui/app.py" line="+118"/>
+        <location filename="../../modmanager/gui/app.py" line="+121"/>
         <source>The master password was wrong three times.</source>
         <translation>Das Master-Passwort war dreimal falsch.</translation>
     </message>
@@ -562,7 +562,7 @@
         <translation>Modulkataloge laden</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Refresh {pbx}</source>
         <translation>{pbx} neu einlesen</translation>
     </message>
@@ -683,7 +683,12 @@
         <translation>{pbx} entfernen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Updates may be missing: the catalog {source} could not be used ({reason}).</source>
+        <translation>Möglicherweise fehlen Aktualisierungen: Der Katalog {source} konnte nicht verwendet werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -859,6 +864,31 @@
         <location line="+7"/>
         <source>Retry the operation; it takes a new lock.</source>
         <translation>Wiederholen Sie den Vorgang; er holt sich eine neue Sperre.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting for {pbx} was cancelled; nothing was changed.</source>
+        <translation>Das Warten auf {pbx} wurde abgebrochen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{pbx} is still busy after waiting {minutes} min: {holder} is changing it on this workstation; nothing was changed.</source>
+        <translation>{pbx} ist nach {minutes} Min. Warten noch belegt: {holder} ändert sie an diesem Arbeitsplatz; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check that operation (the log names it), then try again.</source>
+        <translation>Prüfen Sie diesen Vorgang (das Protokoll nennt ihn) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{pbx} is busy: {holder} is changing it on this workstation; nothing was changed.</source>
+        <translation>{pbx} ist belegt: {holder} ändert sie gerade an diesem Arbeitsplatz; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait until it has finished, then try again.</source>
+        <translation>Warten Sie, bis dieser Vorgang beendet ist, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1623,7 +1653,7 @@
 <context>
     <name>FleetModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/fleet.py" line="+208"/>
+        <location filename="../../modmanager/gui/models/fleet.py" line="+210"/>
         <source>PBX</source>
         <translation>Telefonanlage</translation>
     </message>
@@ -1646,7 +1676,7 @@
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-195"/>
+        <location line="-196"/>
         <source>Update interrupted</source>
         <translation>Update unterbrochen</translation>
     </message>
@@ -1669,6 +1699,11 @@
         <location line="+1"/>
         <source>Incompatible module</source>
         <translation>Inkompatibles Modul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog unavailable</source>
+        <translation>Katalog nicht verfügbar</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1763,7 +1798,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+127"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+128"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -1931,12 +1966,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+599"/>
+        <location line="+601"/>
         <source>Back up all PBXs</source>
         <translation>Alle Anlagen &amp;sichern</translation>
     </message>
     <message>
-        <location line="-596"/>
+        <location line="-598"/>
         <source>Back up the settings of every module on every PBX</source>
         <translation>Die Einstellungen aller Module auf allen Telefonanlagen sichern</translation>
     </message>
@@ -1974,6 +2009,11 @@
         <location line="+13"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3502,16 +3542,104 @@
     </message>
 </context>
 <context>
+    <name>Support</name>
+    <message>
+        <location filename="../../modmanager/gui/support.py" line="+75"/>
+        <source>Save support bundle</source>
+        <translation>Support-Paket speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zip archives (*.zip)</source>
+        <translation>ZIP-Archive (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The support bundle could not be saved</source>
+        <translation>Das Support-Paket konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Support bundle saved</source>
+        <translation>Support-Paket gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The support bundle was saved to {path}.</source>
+        <translation>Das Support-Paket wurde unter {path} gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It holds the log files, versions, settings and a summary of the PBXs - no passwords. Send it to your modmanager support.</source>
+        <translation>Es enthält die Protokolldateien, Versionen, Einstellungen und eine Übersicht der Telefonanlagen – keine Passwörter. Senden Sie es an Ihren modmanager-Support.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open log folder</source>
+        <translation>Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the folder with modmanager&apos;s log files</source>
+        <translation>Den Ordner mit den Protokolldateien von modmanager anzeigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save support bundle…</source>
+        <translation>Support-Paket speichern…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save logs, versions, settings and a PBX summary (no passwords) as one zip file</source>
+        <translation>Protokolle, Versionen, Einstellungen und eine Übersicht der Telefonanlagen (ohne Passwörter) als eine ZIP-Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Log folder</source>
+        <translation>Protokollordner</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The log files are in {folder}.</source>
+        <translation>Die Protokolldateien liegen in {folder}.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>modmanager: unexpected error</source>
+        <translation>modmanager: unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An unexpected error occurred ({summary}).</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten ({summary}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The details are in the log file {path}. If it happens again, save a support bundle (Help menu) and send it to your modmanager support.</source>
+        <translation>Die Einzelheiten stehen in der Protokolldatei {path}. Tritt der Fehler erneut auf, speichern Sie ein Support-Paket (Menü Hilfe) und senden Sie es an Ihren modmanager-Support.</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../modmanager/gui/tasks.py" line="+378"/>
+        <location filename="../../modmanager/gui/tasks.py" line="+381"/>
+        <source>another task</source>
+        <translation>einem anderen Vorgang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: {pbx} is busy with {operation}</source>
+        <translation>Wartet: {pbx} ist belegt durch {operation}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>An unexpected error stopped “{title}”.</source>
         <translation>Ein unerwarteter Fehler hat „{title}“ abgebrochen.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Try again; if it happens again, send the log file to your modmanager support.</source>
-        <translation>Versuchen Sie es erneut; tritt der Fehler wieder auf, senden Sie die Protokolldatei an Ihren modmanager-Support.</translation>
+        <source>Try again; if it happens again, save a support bundle (Help menu) and send it to your modmanager support.</source>
+        <translation>Versuchen Sie es erneut; tritt der Fehler wieder auf, speichern Sie ein Support-Paket (Menü Hilfe) und senden Sie es an Ihren modmanager-Support.</translation>
     </message>
 </context>
 <context>

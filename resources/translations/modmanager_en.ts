@@ -60,7 +60,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modmanager/gui/app.py" line="+118"/>
+        <location filename="../../modmanager/gui/app.py" line="+121"/>
         <source>The master password was wrong three times.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -562,7 +562,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Refresh {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,7 +683,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Updates may be missing: the catalog {source} could not be used ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -858,6 +863,31 @@
     <message>
         <location line="+7"/>
         <source>Retry the operation; it takes a new lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting for {pbx} was cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{pbx} is still busy after waiting {minutes} min: {holder} is changing it on this workstation; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check that operation (the log names it), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{pbx} is busy: {holder} is changing it on this workstation; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait until it has finished, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1623,7 +1653,7 @@
 <context>
     <name>FleetModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/fleet.py" line="+208"/>
+        <location filename="../../modmanager/gui/models/fleet.py" line="+210"/>
         <source>PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1646,7 +1676,7 @@
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-195"/>
+        <location line="-196"/>
         <source>Update interrupted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1668,6 +1698,11 @@
     <message>
         <location line="+1"/>
         <source>Incompatible module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1763,7 +1798,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+127"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+128"/>
         <source>modmanager – STARFACE modules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1931,12 +1966,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+599"/>
+        <location line="+601"/>
         <source>Back up all PBXs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-596"/>
+        <location line="-598"/>
         <source>Back up the settings of every module on every PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1973,6 +2008,11 @@
     <message>
         <location line="+13"/>
         <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3502,15 +3542,103 @@
     </message>
 </context>
 <context>
+    <name>Support</name>
+    <message>
+        <location filename="../../modmanager/gui/support.py" line="+75"/>
+        <source>Save support bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zip archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The support bundle could not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Support bundle saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The support bundle was saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It holds the log files, versions, settings and a summary of the PBXs - no passwords. Send it to your modmanager support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the folder with modmanager&apos;s log files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save support bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save logs, versions, settings and a PBX summary (no passwords) as one zip file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The log files are in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>modmanager: unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An unexpected error occurred ({summary}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The details are in the log file {path}. If it happens again, save a support bundle (Help menu) and send it to your modmanager support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../modmanager/gui/tasks.py" line="+378"/>
+        <location filename="../../modmanager/gui/tasks.py" line="+381"/>
+        <source>another task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting: {pbx} is busy with {operation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>An unexpected error stopped “{title}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Try again; if it happens again, send the log file to your modmanager support.</source>
+        <source>Try again; if it happens again, save a support bundle (Help menu) and send it to your modmanager support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
