@@ -148,7 +148,7 @@ def test_diff_refuses_two_different_modules(
     ("content", "problem"),
     [
         (b"[1, 2]", "does not hold a JSON object"),
-        (b"{not json", "not valid UTF-8 JSON"),
+        (b"{not json", "is not valid JSON"),
         (b'{"targetNumber": {"nested": 1}}', "'targetNumber' is neither text"),
         (b'{"targetNumber": null}', "'targetNumber' is neither text"),
     ],
