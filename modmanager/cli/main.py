@@ -14,7 +14,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from modmanager import __version__
+from modmanager.cli.output import safe_stdout
 from modmanager.core.errors import ModManagerError
+from modmanager.core.text import clean_text
 
 # Command-group modules, in the order their commands appear in --help.
 COMMAND_MODULES = (
@@ -33,6 +35,7 @@ COMMAND_MODULES = (
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+_MAX_ERROR_CHARS = 2000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,9 +65,11 @@ def run(argv: Sequence[str]) -> int:
 
             return run_gui(demo=args.demo, screenshot=args.screenshot, lang=args.lang)
         handler: Callable[[argparse.Namespace], int] = args.handler
-        return handler(args)
+        with safe_stdout():
+            return handler(args)
     except ModManagerError as error:
-        print(f"modmanager: {error}", file=sys.stderr)
+        # One line, whatever a PBX or a file put into the message (line breaks, escapes, bidi).
+        print(f"modmanager: {clean_text(str(error), _MAX_ERROR_CHARS)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("modmanager: interrupted", file=sys.stderr)

@@ -9,6 +9,7 @@ successful connection, so the inventory never holds a PBX that has never answere
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -19,6 +20,7 @@ from modmanager.cli.output import add_json_flag, emit
 from modmanager.cli.services import ask_master_password
 from modmanager.core.errors import PbxError, StoreError
 from modmanager.core.protocol import DEFAULT_AGENT_INSTANCE, InstalledModule, SystemInfo
+from modmanager.core.text import clean_text
 from modmanager.pbx import tls
 from modmanager.pbx.client import AgentClient, connect
 from modmanager.store.credentials import open_credentials
@@ -213,7 +215,8 @@ def _info_json(name: str, info: SystemInfo) -> dict[str, Any]:
     }
 
 
-def _info_text(name: str, info: SystemInfo) -> str:
+def _info_text(name: str, raw: SystemInfo) -> str:
+    info = _shown_info(raw)
     identity = (
         f"server license key {info.server_license_key}"
         if info.server_license_key
@@ -229,6 +232,21 @@ def _info_text(name: str, info: SystemInfo) -> str:
         expiry = f", expires {lic.expires}" if lic.expires else ""
         lines.append(f"  {lic.kind.value} x{lic.count}{nfr}{expiry}")
     return "\n".join(lines)
+
+
+def _shown_info(info: SystemInfo) -> SystemInfo:
+    """The PBX's own words as one clean line each, for text output (JSON keeps them as sent)."""
+    return dataclasses.replace(
+        info,
+        agent_version=clean_text(info.agent_version),
+        starface_version=clean_text(info.starface_version),
+        server_license_key=clean_text(info.server_license_key) if info.server_license_key else None,
+        hardware_id=clean_text(info.hardware_id) if info.hardware_id else None,
+        hostname=clean_text(info.hostname),
+        licenses=tuple(
+            dataclasses.replace(lic, expires=clean_text(lic.expires) if lic.expires else None) for lic in info.licenses
+        ),
+    )
 
 
 def _module_json(module: InstalledModule) -> dict[str, Any]:
@@ -253,6 +271,7 @@ def _modules_text(name: str, modules: list[InstalledModule]) -> str:
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
+    rows = [tuple(clean_text(cell) for cell in row) for row in rows]  # names from the PBX: one safe line each
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
