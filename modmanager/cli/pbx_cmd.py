@@ -56,6 +56,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_json_flag(test)
     test.set_defaults(handler=_test)
 
+    register_trust(commands)
+
     info = subparsers.add_parser("info", help="show a PBX's STARFACE version, edition and licenses")
     info.add_argument("--pbx", required=True, metavar="NAME")
     add_json_flag(info)
@@ -277,3 +279,62 @@ def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in [header, *rows]
     )
+
+
+# --- pbx trust -----------------------------------------------------------------------------------
+
+
+def register_trust(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``pbx trust NAME``: pin a PBX's new certificate after showing both fingerprints."""
+    trust = commands.add_parser("trust", help="pin the certificate a PBX presents now (after it changed)")
+    trust.add_argument("name")
+    trust.add_argument("--fingerprint", metavar="SHA256", help="pin only if the PBX presents this certificate")
+    trust.add_argument("--yes", action="store_true", help="pin without asking (for scripts; prefer --fingerprint)")
+    add_json_flag(trust)
+    trust.set_defaults(handler=_trust)
+
+
+def _trust(args: argparse.Namespace) -> int:
+    from modmanager.cli.services import confirm
+    from modmanager.ops.trust import check_certificate, trust_certificate
+
+    wanted = tls.normalize_fingerprint(args.fingerprint) if args.fingerprint else None
+    with Inventory() as inventory:
+        check = check_certificate(inventory, args.name)
+        presented = tls.format_fingerprint(check.presented.sha256)
+        pinned = tls.format_fingerprint(check.pinned) if check.pinned else "none (trusted through a CA)"
+        data = {
+            "name": check.pbx_name,
+            "url": check.url,
+            "pinned": check.pinned,
+            "presented": check.presented.sha256,
+            "subject": check.presented.subject,
+            "not_after": check.presented.not_after,
+            "ca_verified": check.presented.ca_verified,
+            "changed": check.changed,
+        }
+        lines = [
+            f"{check.pbx_name} ({check.url})",
+            f"  pinned:        {pinned}",
+            f"  presented now: {presented}",
+            f"  subject:       {clean_text(check.presented.subject)}",
+            f"  valid until:   {check.presented.not_after}",
+        ]
+        if not check.changed:
+            emit(args, "\n".join([*lines, "The PBX presents the pinned certificate; nothing to do."]), data)
+            return 0
+        if wanted is None:
+            sys.stderr.write("\n".join(lines) + "\n")
+            sys.stderr.write(
+                "Pin it only if the PBX really got a new certificate: compare the fingerprint with the one its "
+                "web interface shows. Otherwise someone may be intercepting the connection.\n"
+            )
+            confirm(f"Pin the certificate {presented} for {check.pbx_name}?", assume_yes=args.yes)
+        trusted = trust_certificate(inventory, check.pbx_name, wanted or check.presented.sha256)
+    emit(
+        args,
+        f"Pinned the certificate {tls.format_fingerprint(trusted.presented.sha256)} for {trusted.pbx_name}; "
+        f"run 'modmanager refresh' to read it again.",
+        {**data, "pinned": trusted.presented.sha256, "changed": False},
+    )
+    return 0

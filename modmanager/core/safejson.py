@@ -72,9 +72,7 @@ def loads(
         text = data
     check_depth(text, max_depth)
     try:
-        value = json.loads(
-            text, parse_constant=_reject_constant, parse_float=_parse_float, parse_int=_parse_int
-        )
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float, parse_int=_parse_int)
     except JsonProblem:
         raise
     except json.JSONDecodeError as error:

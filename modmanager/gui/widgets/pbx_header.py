@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QSize, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,6 +27,7 @@ from modmanager.core.protocol import Edition, License, LicenseKind, SystemInfo
 from modmanager.gui import theme
 from modmanager.gui.models.fleet import PbxEntry, status_icon, status_text
 from modmanager.gui.resources import icon
+from modmanager.ops.refresh import FleetStatus
 
 _WARNING_STYLE = "color: #c92a2a;"
 _NFR_KINDS = (LicenseKind.NFR_SERVER, LicenseKind.NFR_USER)
@@ -148,6 +149,9 @@ class PbxHeader(QFrame):
         self.message_label.setStyleSheet(_WARNING_STYLE)
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.trust_button = QToolButton()  # "Trust new certificate…" (set_trust_action), for a changed certificate
+        self.trust_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.trust_button.hide()
 
         title_row = QHBoxLayout()
         title_row.addWidget(self.title)
@@ -189,9 +193,16 @@ class PbxHeader(QFrame):
         self.facts.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.facts)
-        layout.addWidget(self.message_label)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message_label, 1)
+        message_row.addWidget(self.trust_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(message_row)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.clear()
+
+    def set_trust_action(self, action: QAction) -> None:
+        """The action the "Trust new certificate…" button runs (shown only for a changed certificate)."""
+        self.trust_button.setDefaultAction(action)
 
     @property
     def key_text(self) -> str:
@@ -216,6 +227,7 @@ class PbxHeader(QFrame):
         self._set_licenses([])
         self.copy_button.hide()
         self.message_label.hide()
+        self.trust_button.hide()
         for caption in self._captions:
             caption.hide()
         self.facts.hide()
@@ -228,6 +240,7 @@ class PbxHeader(QFrame):
         self.customer_label.setText(entry.record.customer if entry.record.customer != entry.name else "")
         self.message_label.setText(entry.message)
         self.message_label.setVisible(bool(entry.message))
+        self.trust_button.setVisible(entry.status is FleetStatus.CERTIFICATE_CHANGED)
         snapshot = entry.snapshot
         for caption in self._captions:
             caption.setVisible(snapshot is not None)
