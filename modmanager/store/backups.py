@@ -314,22 +314,23 @@ class BackupStore:
         except FileNotFoundError as error:
             raise _no_backup(backup_id) from error
         except StoreError as error:
-            raise _damaged(backup_id, read_problem(error)[1]) from None
+            key, why = read_problem(error)
+            raise _damaged(backup_id, why, key) from None
         try:
             header, aad, nonce, ciphertext = _split(data, _MAGIC)
             info = BackupInfo.from_json(header)
             if info.backup_id != backup_id:
-                raise ValueError("file name and header disagree")
+                raise _Damage("name_mismatch", "file name and header disagree")
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
-            raise _damaged(backup_id, str(error)) from error
+            raise _damaged(backup_id, str(error), error.key if isinstance(error, _Damage) else "header") from error
         try:
             plaintext = self._cipher().decrypt(nonce, ciphertext, aad)
         except InvalidTag as error:
-            raise _damaged(backup_id, "its contents do not match its checksum") from error
+            raise _damaged(backup_id, "its contents do not match its checksum", "checksum") from error
         try:
             descriptor_xml, config = _parse_payload(plaintext)
         except (ValueError, KeyError, TypeError, AnswerError, binascii.Error) as error:
-            raise _damaged(backup_id, "its contents cannot be read") from error
+            raise _damaged(backup_id, "its contents cannot be read", "contents") from error
         return Backup(info=info, descriptor_xml=descriptor_xml, config=config)
 
     def list_backups(
@@ -563,12 +564,13 @@ def _derive(password: str, salt: bytes, kdf: ExportKdf) -> bytes:
     return Scrypt(salt=salt, length=32, n=2**kdf.log2_n, r=kdf.r, p=kdf.p).derive(password.encode("utf-8"))
 
 
-def _damaged(backup_id: str, why: str) -> StoreError:
+def _damaged(backup_id: str, why: str, key: str) -> StoreError:
+    """Params: ``backup``, ``why`` (English words), ``why_key`` (a key of :data:`DAMAGE_KEYS`)."""
     return StoreError(
         f"The backup {backup_id} is damaged or was changed ({why}); it will not be restored.",
         "Use another backup, or delete this one.",
         code="backup_damaged",
-        params={"backup": backup_id, "why": why},
+        params={"backup": backup_id, "why": why, "why_key": key},
     )
 
 

@@ -116,6 +116,8 @@ class DamagedEntry:
 
     path: Path
     problem: str
+    key: str = ""
+    """The kind of damage (a ``core.safejson`` key, ``not_regular``, ``unreadable``)."""
 
 
 def _now() -> str:
@@ -207,7 +209,7 @@ class Journal:
         """Every open entry, oldest first. A damaged entry is reported (StoreError), not skipped silently."""
         entries, damaged = self.scan()
         if damaged:
-            raise _damaged_error(damaged[0].path, damaged[0].problem)
+            raise _damaged_error(damaged[0].path, damaged[0].problem, damaged[0].key)
         return entries
 
     def scan(self) -> tuple[list[JournalEntry], list[DamagedEntry]]:
@@ -224,7 +226,7 @@ class Journal:
             except FileNotFoundError:
                 continue  # closed by another update between listing and reading: no longer open
             except _Unreadable as problem:
-                damaged.append(DamagedEntry(path, problem.reason))
+                damaged.append(DamagedEntry(path, problem.reason, problem.key))
         return sorted(entries, key=lambda entry: entry.started_at), damaged
 
     def backup_ids_in_use(self) -> set[str]:

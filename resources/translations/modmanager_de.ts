@@ -50,7 +50,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+247"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+240"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
@@ -78,7 +78,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+34"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+39"/>
         <source>Manual</source>
         <translation>Manuell</translation>
     </message>
@@ -111,7 +111,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+99"/>
+        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+101"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -191,12 +191,7 @@
         <translation>Wiederherstellen auf:</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>{count} files in the backup folder cannot be read and are left out.</source>
-        <translation>{count} Dateien im Sicherungsordner sind nicht lesbar und werden ausgelassen.</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+102"/>
         <source>modmanager has not read this PBX yet, so it does not know whether the module is installed.</source>
         <translation>modmanager hat diese Telefonanlage noch nicht ausgelesen und weiß daher nicht, ob das Modul installiert ist.</translation>
     </message>
@@ -226,8 +221,8 @@
         <translation>Auf {pbx} wiederhergestellt.</translation>
     </message>
     <message>
-        <location line="-332"/>
-        <location line="+345"/>
+        <location line="-348"/>
+        <location line="+361"/>
         <source>Export backup</source>
         <translation>Sicherung exportieren</translation>
     </message>
@@ -247,19 +242,29 @@
         <translation>Exportiert nach {file}.</translation>
     </message>
     <message>
-        <location line="-346"/>
-        <location line="+354"/>
+        <location line="-362"/>
+        <location line="+370"/>
         <source>Import backup</source>
         <translation>Sicherung importieren</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-378"/>
         <location line="+10"/>
         <source>modmanager backups (*{suffix})</source>
         <translation>modmanager-Sicherungen (*{suffix})</translation>
     </message>
     <message>
-        <location line="+352"/>
+        <location line="+215"/>
+        <source>{count} files in the backup folder are damaged: they are marked in the list.</source>
+        <translation>{count} Dateien im Sicherungsordner sind beschädigt: Sie sind in der Liste markiert.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{file} cannot be restored: {why}. Delete it, or replace it with an intact copy.</source>
+        <translation>{file} kann nicht wiederhergestellt werden: {why}. Löschen Sie die Datei oder ersetzen Sie sie durch eine intakte Kopie.</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>Enter the password of {file}.</source>
         <translation>Geben Sie das Passwort von {file} ein.</translation>
     </message>
@@ -274,9 +279,14 @@
         <translation>Die Sicherung von {module} aus {pbx} wurde importiert.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Delete the backup of {module} from {when}? This cannot be undone.</source>
         <translation>Die Sicherung von {module} vom {when} löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete the damaged file {file}? This cannot be undone.</source>
+        <translation>Die beschädigte Datei {file} löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -287,7 +297,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+33"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+38"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -315,6 +325,16 @@
         <location line="+1"/>
         <source>Instances</source>
         <translation>Instanzen</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Damaged: {why}</source>
+        <translation>Beschädigt: {why}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file} cannot be restored: {why}.</source>
+        <translation>{file} kann nicht wiederhergestellt werden: {why}.</translation>
     </message>
 </context>
 <context>
@@ -489,7 +509,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+58"/>
+        <location filename="../../modmanager/gui/controller.py" line="+59"/>
         <source>Checking the PBX</source>
         <translation>Telefonanlage wird geprüft</translation>
     </message>
@@ -519,7 +539,7 @@
         <translation>Instanzen werden aktiviert</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>(catalogs)</source>
         <translation>(Kataloge)</translation>
     </message>
@@ -686,7 +706,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../modmanager/gui/errors.py" line="+79"/>
+        <location filename="../../modmanager/gui/errors.py" line="+90"/>
         <source>no details</source>
         <translation>keine Angaben</translation>
     </message>
@@ -1186,7 +1206,202 @@
         <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}).</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+283"/>
+        <source>it is larger than expected</source>
+        <translation>sie ist größer als erwartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not UTF-8 text</source>
+        <translation>sie ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not valid JSON</source>
+        <translation>sie ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is nested too deeply</source>
+        <translation>sie ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it holds a number out of range</source>
+        <translation>sie enthält eine Zahl außerhalb des erlaubten Bereichs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a field is missing or of the wrong type</source>
+        <translation>ein Feld fehlt oder hat den falschen Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a setting has an invalid value</source>
+        <translation>eine Einstellung hat einen ungültigen Wert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a regular file</source>
+        <translation>sie ist keine normale Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it cannot be read</source>
+        <translation>sie kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a modmanager backup</source>
+        <translation>sie ist keine modmanager-Sicherung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is truncated</source>
+        <translation>sie ist abgeschnitten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its header cannot be read</source>
+        <translation>ihre Kopfdaten sind unlesbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its file name and its header disagree</source>
+        <translation>Dateiname und Kopfdaten passen nicht zusammen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>eine benannte Pipe (FIFO)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>something else</source>
+        <translation>etwas anderes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is {kind_words}, not a file; nothing was read from it.</source>
+        <translation>{path} ist {kind_words}, keine Datei; daraus wurde nichts gelesen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a regular file.</source>
+        <translation>Wählen Sie eine normale Datei.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {path} is larger than the {limit} bytes expected; it may be damaged.</source>
+        <translation>Die Datei {path} ist größer als die erwarteten {limit} Bytes; sie ist vielleicht beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that it is the right file; fix or delete it.</source>
+        <translation>Prüfen Sie, ob es die richtige Datei ist; reparieren oder löschen Sie sie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {path} cannot be read ({reason}).</source>
+        <translation>Die Datei {path} kann nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that it exists and that you may read it.</source>
+        <translation>Prüfen Sie, ob sie existiert und ob Sie sie lesen dürfen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The settings file {path} cannot be used: {why}.</source>
+        <translation>Die Einstellungsdatei {path} ist unbrauchbar: {why}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix or delete it (deleting restores the default settings).</source>
+        <translation>Reparieren oder löschen Sie sie (Löschen stellt die Standardeinstellungen her).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The journal entry {entry} of an interrupted update is damaged ({why}).</source>
+        <translation>Der Journaleintrag {entry} einer unterbrochenen Aktualisierung ist beschädigt ({why}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the PBX by hand, then delete {path} to dismiss it.</source>
+        <translation>Prüfen Sie die Telefonanlage von Hand und löschen Sie dann {path}, um ihn zu verwerfen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The journal entry of the update of {module} is too large to write.</source>
+        <translation>Der Journaleintrag zur Aktualisierung von {module} ist zu groß zum Schreiben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report this; the update was not continued.</source>
+        <translation>Melden Sie diesen Fehler; die Aktualisierung wurde nicht fortgesetzt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The index of the module file cache {path} is damaged ({why}).</source>
+        <translation>Das Verzeichnis des Moduldatei-Zwischenspeichers {path} ist beschädigt ({why}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete it; it is rebuilt on the next update.</source>
+        <translation>Löschen Sie es; es wird bei der nächsten Aktualisierung neu angelegt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The facts of the PBX {pbx} are too large to keep.</source>
+        <translation>Die Angaben der Telefonanlage {pbx} sind zu groß zum Speichern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the PBX&apos;s agent; it answers with far more than a PBX holds.</source>
+        <translation>Prüfen Sie den Agenten der Telefonanlage; er antwortet mit weit mehr, als eine Telefonanlage enthält.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {file} asks for a key derivation beyond modmanager&apos;s fixed limits; it was not opened.</source>
+        <translation>Die Datei {file} verlangt eine Schlüsselableitung jenseits der festen Grenzen von modmanager; sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the backup again with modmanager; a file made elsewhere or changed is not accepted.</source>
+        <translation>Exportieren Sie die Sicherung erneut mit modmanager; eine anderswo erstellte oder veränderte Datei wird nicht angenommen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The secrets file {path} asks for a key derivation beyond modmanager&apos;s fixed limits; it was not opened.</source>
+        <translation>Die Geheimnisdatei {path} verlangt eine Schlüsselableitung jenseits der festen Grenzen von modmanager; sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The PBX {pbx} presents the certificate {presented}, not {expected}; nothing was pinned.</source>
+        <translation>Die Telefonanlage {pbx} zeigt das Zertifikat {presented}, nicht {expected}; es wurde nichts hinterlegt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare the fingerprint with the one the PBX&apos;s web interface shows, then try again.</source>
+        <translation>Vergleichen Sie den Fingerabdruck mit dem in der Weboberfläche der Telefonanlage und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="-416"/>
         <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}). The settings are safe in backup {backup}.</source>
         <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}). Die Einstellungen sind in der Sicherung {backup} sicher.</translation>
     </message>
@@ -1312,16 +1527,18 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+159"/>
         <source>its contents do not match its checksum</source>
         <translation>ihr Inhalt passt nicht zu ihrer Prüfsumme</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-158"/>
+        <location line="+159"/>
         <source>its contents cannot be read</source>
         <translation>ihr Inhalt ist nicht lesbar</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-154"/>
         <source>The backup {backup} is damaged or was changed ({why}); it will not be restored.</source>
         <translation>Die Sicherung {backup} ist beschädigt oder wurde verändert ({why}); sie wird nicht wiederhergestellt.</translation>
     </message>
@@ -1443,11 +1660,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+162"/>
         <source>Restore it from a backup, or delete it and store the passwords again.</source>
         <translation>Stellen Sie sie aus einer Datensicherung wieder her oder löschen Sie sie und hinterlegen Sie die Passwörter erneut.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-155"/>
         <source>The stored secret key {name} is damaged.</source>
         <translation>Der gespeicherte geheime Schlüssel {name} ist beschädigt.</translation>
     </message>
@@ -1630,7 +1848,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+127"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+128"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -1640,7 +1858,7 @@
         <translation> (Demo)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Search PBXs, customers, tags (Ctrl+F)</source>
         <translation>Telefonanlagen, Kunden, Schlagwörter suchen (Strg+F)</translation>
     </message>
@@ -1798,12 +2016,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+599"/>
+        <location line="+600"/>
         <source>Back up all PBXs</source>
         <translation>Alle Anlagen &amp;sichern</translation>
     </message>
     <message>
-        <location line="-596"/>
+        <location line="-597"/>
         <source>Back up the settings of every module on every PBX</source>
         <translation>Die Einstellungen aller Module auf allen Telefonanlagen sichern</translation>
     </message>
@@ -1873,7 +2091,7 @@
         <translation>modmanager konnte diese Telefonanlage noch nicht auslesen.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Preparing the update of {module}…</source>
         <translation>Update von {module} wird vorbereitet …</translation>
     </message>
@@ -1986,7 +2204,7 @@
 <context>
     <name>MigrationModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/migration.py" line="+54"/>
+        <location filename="../../modmanager/gui/models/migration.py" line="+50"/>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
@@ -2029,7 +2247,7 @@
 <context>
     <name>ModuleDetails</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/details.py" line="+53"/>
+        <location filename="../../modmanager/gui/widgets/details.py" line="+54"/>
         <source>compatible</source>
         <translation>kompatibel</translation>
     </message>
@@ -2144,7 +2362,7 @@
         <translation>Neuere Versionen brauchen STARFACE {version} oder neuer.</translation>
     </message>
     <message>
-        <location filename="../../modmanager/gui/widgets/details.py" line="+73"/>
+        <location filename="../../modmanager/gui/widgets/details.py" line="+75"/>
         <source>Back up now</source>
         <translation>Jetzt sichern</translation>
     </message>
@@ -2189,7 +2407,7 @@
         <translation>{release} kann installiert werden: Eine neue Instanz wird angelegt und aktiviert.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>No catalog lists this module: there is no description or changelog.</source>
         <translation>Kein Katalog enthält dieses Modul: Es gibt keine Beschreibung und keine Änderungsliste.</translation>
     </message>
@@ -2523,7 +2741,7 @@
 <context>
     <name>PbxHeader</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/pbx_header.py" line="+37"/>
+        <location filename="../../modmanager/gui/widgets/pbx_header.py" line="+39"/>
         <source>Appliance</source>
         <translation>Appliance</translation>
     </message>
@@ -2578,7 +2796,7 @@
         <translation>Redundanzsystem</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{license}, expired on {date}</source>
         <translation>{license}, abgelaufen am {date}</translation>
     </message>
@@ -2593,7 +2811,7 @@
         <translation>{license} (auf STARFACE Cloud nicht gültig)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -2603,7 +2821,7 @@
         <translation>In die Zwischenablage kopieren (Hersteller brauchen ihn, um Modullizenzschlüssel auszustellen)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>STARFACE:</source>
         <translation>STARFACE:</translation>
     </message>
@@ -2618,12 +2836,12 @@
         <translation>Lizenzen:</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>No PBX selected</source>
         <translation>Keine Telefonanlage ausgewählt</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>No facts known yet: the PBX has not answered so far.</source>
         <translation>Noch keine Angaben bekannt: Die Telefonanlage hat bisher nicht geantwortet.</translation>
     </message>
@@ -2661,7 +2879,7 @@
 <context>
     <name>ReadinessDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+71"/>
+        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+72"/>
         <source>Check STARFACE upgrade</source>
         <translation>STARFACE-Update prüfen</translation>
     </message>
@@ -2927,7 +3145,7 @@
 <context>
     <name>RolloutDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+103"/>
+        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+104"/>
         <source>Roll out {module}</source>
         <translation>{module} verteilen</translation>
     </message>
@@ -3349,6 +3567,39 @@
         <location line="+1"/>
         <source>Try again; if it happens again, send the log file to your modmanager support.</source>
         <translation>Versuchen Sie es erneut; tritt der Fehler wieder auf, senden Sie die Protokolldatei an Ihren modmanager-Support.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/trust_dialog.py" line="+49"/>
+        <source>Trust new certificate</source>
+        <translation>Neuem Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{pbx} presents the certificate that is pinned; nothing to do.</source>
+        <translation>{pbx} zeigt das hinterlegte Zertifikat; es ist nichts zu tun.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Pin the certificate of {pbx}</source>
+        <translation>Zertifikat von {pbx} hinterlegen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read the certificate of {pbx}</source>
+        <translation>Zertifikat von {pbx} lesen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Trust new certificate…</source>
+        <translation>Neuem Zertifikat vertrauen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare the PBX&apos;s new certificate with the pinned one and pin it</source>
+        <translation>Das neue Zertifikat der Telefonanlage mit dem hinterlegten vergleichen und hinterlegen</translation>
     </message>
 </context>
 <context>

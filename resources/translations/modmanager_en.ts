@@ -50,7 +50,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+247"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+240"/>
         <source>Module</source>
         <translation type="unfinished"></translation>
     </message>
@@ -78,7 +78,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+34"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+39"/>
         <source>Manual</source>
         <translation type="unfinished"></translation>
     </message>
@@ -111,7 +111,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+99"/>
+        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+101"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,12 +191,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>{count} files in the backup folder cannot be read and are left out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+102"/>
         <source>modmanager has not read this PBX yet, so it does not know whether the module is installed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -226,8 +221,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-332"/>
-        <location line="+345"/>
+        <location line="-348"/>
+        <location line="+361"/>
         <source>Export backup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -247,19 +242,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-346"/>
-        <location line="+354"/>
+        <location line="-362"/>
+        <location line="+370"/>
         <source>Import backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-378"/>
         <location line="+10"/>
         <source>modmanager backups (*{suffix})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+352"/>
+        <location line="+215"/>
+        <source>{count} files in the backup folder are damaged: they are marked in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{file} cannot be restored: {why}. Delete it, or replace it with an intact copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>Enter the password of {file}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -274,8 +279,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Delete the backup of {module} from {when}? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete the damaged file {file}? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -287,7 +297,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+33"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+38"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -314,6 +324,16 @@
     <message>
         <location line="+1"/>
         <source>Instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Damaged: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file} cannot be restored: {why}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -489,7 +509,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+58"/>
+        <location filename="../../modmanager/gui/controller.py" line="+59"/>
         <source>Checking the PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -519,7 +539,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>(catalogs)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,7 +706,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../modmanager/gui/errors.py" line="+79"/>
+        <location filename="../../modmanager/gui/errors.py" line="+90"/>
         <source>no details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1186,7 +1206,202 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+283"/>
+        <source>it is larger than expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it holds a number out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a field is missing or of the wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a setting has an invalid value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a modmanager backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its header cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its file name and its header disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a named pipe (FIFO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>something else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is {kind_words}, not a file; nothing was read from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {path} is larger than the {limit} bytes expected; it may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that it is the right file; fix or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {path} cannot be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that it exists and that you may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The settings file {path} cannot be used: {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix or delete it (deleting restores the default settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The journal entry {entry} of an interrupted update is damaged ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the PBX by hand, then delete {path} to dismiss it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The journal entry of the update of {module} is too large to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report this; the update was not continued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The index of the module file cache {path} is damaged ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete it; it is rebuilt on the next update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The facts of the PBX {pbx} are too large to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the PBX&apos;s agent; it answers with far more than a PBX holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {file} asks for a key derivation beyond modmanager&apos;s fixed limits; it was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the backup again with modmanager; a file made elsewhere or changed is not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The secrets file {path} asks for a key derivation beyond modmanager&apos;s fixed limits; it was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The PBX {pbx} presents the certificate {presented}, not {expected}; nothing was pinned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare the fingerprint with the one the PBX&apos;s web interface shows, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-416"/>
         <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}). The settings are safe in backup {backup}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1312,16 +1527,18 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+159"/>
         <source>its contents do not match its checksum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-158"/>
+        <location line="+159"/>
         <source>its contents cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-154"/>
         <source>The backup {backup} is damaged or was changed ({why}); it will not be restored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,11 +1660,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+162"/>
         <source>Restore it from a backup, or delete it and store the passwords again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-155"/>
         <source>The stored secret key {name} is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1630,7 +1848,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+127"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+128"/>
         <source>modmanager – STARFACE modules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,7 +1858,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Search PBXs, customers, tags (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1798,12 +2016,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+599"/>
+        <location line="+600"/>
         <source>Back up all PBXs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-596"/>
+        <location line="-597"/>
         <source>Back up the settings of every module on every PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1873,7 +2091,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Preparing the update of {module}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1986,7 +2204,7 @@
 <context>
     <name>MigrationModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/migration.py" line="+54"/>
+        <location filename="../../modmanager/gui/models/migration.py" line="+50"/>
         <source>Instance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2029,7 +2247,7 @@
 <context>
     <name>ModuleDetails</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/details.py" line="+53"/>
+        <location filename="../../modmanager/gui/widgets/details.py" line="+54"/>
         <source>compatible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2144,7 +2362,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../modmanager/gui/widgets/details.py" line="+73"/>
+        <location filename="../../modmanager/gui/widgets/details.py" line="+75"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2189,7 +2407,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>No catalog lists this module: there is no description or changelog.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2523,7 +2741,7 @@
 <context>
     <name>PbxHeader</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/pbx_header.py" line="+37"/>
+        <location filename="../../modmanager/gui/widgets/pbx_header.py" line="+39"/>
         <source>Appliance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2578,7 +2796,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{license}, expired on {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2593,7 +2811,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2603,7 +2821,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>STARFACE:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2618,12 +2836,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>No PBX selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>No facts known yet: the PBX has not answered so far.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2661,7 +2879,7 @@
 <context>
     <name>ReadinessDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+71"/>
+        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+72"/>
         <source>Check STARFACE upgrade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2927,7 +3145,7 @@
 <context>
     <name>RolloutDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+103"/>
+        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+104"/>
         <source>Roll out {module}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3348,6 +3566,39 @@
     <message>
         <location line="+1"/>
         <source>Try again; if it happens again, send the log file to your modmanager support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/trust_dialog.py" line="+49"/>
+        <source>Trust new certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{pbx} presents the certificate that is pinned; nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Pin the certificate of {pbx}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read the certificate of {pbx}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Trust new certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare the PBX&apos;s new certificate with the pinned one and pin it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
