@@ -58,9 +58,10 @@ def clean_text(text: object, max_len: int = MAX_SHOWN) -> str:
         return text
     # Look at no more than needed: a 200 MB name is cut before it is scanned.
     head = text[: limit * 4 + 16]
+    cut = len(head) < len(text)
     head = _LINE_BREAKS.sub(" ", head).replace("\t", " ")
     shown = "".join(char for char in head if char == " " or _is_shown(char))
-    if len(shown) > limit or len(head) < len(text):
+    if len(shown) > limit or cut:
         return shown[: limit - 1].rstrip() + ELLIPSIS
     return shown
 
