@@ -27,9 +27,9 @@ from modmanager.ops.refresh import refresh_pbx
 from modmanager.ops.update import prepare_update, run_update
 from modmanager.pbx import tls
 from modmanager.pbx.client import AgentClient, bad_answer_error, cancelled_error, fault_error
-from modmanager.store.credentials import CredentialStore, EncryptedFileStore, ScryptParams, open_credentials
 from modmanager.store.atomic import read_bytes_limited
 from modmanager.store.backups import BackupStore
+from modmanager.store.credentials import CredentialStore, EncryptedFileStore, ScryptParams, open_credentials
 from modmanager.store.journal import Journal
 from modmanager.store.settings import load_settings
 from tests.hostile.crafted import crafted_export
