@@ -42,7 +42,11 @@ def _good_backup() -> str:
     store = BackupStore(open_credentials())
     config = ModuleConfig("m1", 3, (InstanceConfig("Zentrale", True, {"port": 389}),))
     info = store.create(
-        pbx_name="kunde-a", pbx_identity="SLK-1", module_name="Anrufbeantworter", descriptor_xml=DESCRIPTOR, config=config
+        pbx_name="kunde-a",
+        pbx_identity="SLK-1",
+        module_name="Anrufbeantworter",
+        descriptor_xml=DESCRIPTOR,
+        config=config,
     )
     return info.backup_id
 
