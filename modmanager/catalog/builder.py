@@ -21,7 +21,6 @@ without asking the vendor to write JSON by hand. The rules (also in docs/catalog
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -30,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from modmanager.core import safejson
 from modmanager.core.catalog import (
     Catalog,
     CatalogModule,
@@ -42,6 +42,7 @@ from modmanager.core.catalog import (
 )
 from modmanager.core.changelog import ChangelogEntry, parse_changelog
 from modmanager.core.errors import CatalogError, InvalidModuleFile, InvalidVersion
+from modmanager.core.localfile import read_regular_file
 from modmanager.core.sfm import ModuleFile, read_sfm_path
 from modmanager.core.versions import Compatibility, looks_like_range, parse_ranges
 
@@ -378,16 +379,12 @@ def _find_case_insensitive(folder: Path, name: str) -> Path | None:
 def _read_limited(path: Path, limit: int, root: Path) -> bytes:
     label = path.relative_to(root).as_posix()
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError as error:
+        return read_regular_file(path, limit, error=CatalogError, shown=label)
+    except FileNotFoundError as error:
         raise CatalogError(
             f"The file {label} cannot be read ({error.strerror or type(error).__name__}).",
             "Check its permissions.",
         ) from None
-    if len(data) > limit:
-        raise CatalogError(f"The file {label} is larger than {limit // 1024} KB.", "Shorten it.")
-    return data
 
 
 def _read_metadata(path: Path, root: Path) -> dict[str, Any]:
@@ -401,9 +398,9 @@ def _read_metadata(path: Path, root: Path) -> dict[str, Any]:
         )
 
     try:
-        value = json.loads(_read_limited(path, _MAX_METADATA_BYTES, root).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise fail("is not valid UTF-8 JSON") from None
+        value = safejson.loads(_read_limited(path, _MAX_METADATA_BYTES, root), max_bytes=_MAX_METADATA_BYTES)
+    except safejson.JsonProblem as problem:
+        raise fail(f"cannot be used: {problem.reason}") from None
     if not isinstance(value, dict):
         raise fail("is not a JSON object")
     checked: dict[str, Any] = {}

@@ -151,6 +151,11 @@ def run_list(args: argparse.Namespace) -> int:
     if args.module:
         wanted = args.module.strip().casefold()
         infos = [info for info in infos if wanted in (info.module_id.casefold(), info.module_name.casefold())]
+        damaged = [
+            item
+            for item in damaged
+            if item.info is None or wanted in (item.info.module_id.casefold(), item.info.module_name.casefold())
+        ]
     emit(args, _list_text(infos, damaged), _list_json(infos, damaged))
     return 0
 
@@ -174,9 +179,18 @@ def _info_table(infos: list[BackupInfo]) -> str:
 def _list_text(infos: list[BackupInfo], damaged: list[DamagedBackup]) -> str:
     parts = [_info_table(infos) if infos else "No backups."]
     if damaged:
+        rows = (
+            (
+                item.path.name,
+                item.info.pbx_name if item.info else "?",
+                f"{item.info.module_name} v{item.info.module_version}" if item.info else "?",
+                item.problem,
+            )
+            for item in damaged
+        )
         parts.append(
             f"\n{plural(len(damaged), 'damaged file')} (never restored; delete or replace):\n"
-            + table(("FILE", "PROBLEM"), ((item.path.name, item.problem) for item in damaged), indent="  ")
+            + table(("FILE", "PBX", "MODULE", "PROBLEM"), rows, indent="  ")
         )
     return "\n".join(parts)
 
@@ -184,7 +198,16 @@ def _list_text(infos: list[BackupInfo], damaged: list[DamagedBackup]) -> str:
 def _list_json(infos: list[BackupInfo], damaged: list[DamagedBackup]) -> dict[str, Any]:
     return {
         "backups": [info.to_json() for info in infos],
-        "damaged": [{"file": str(item.path), "problem": item.problem} for item in damaged],
+        "damaged": [
+            {
+                "file": str(item.path),
+                "backupId": item.backup_id or None,
+                "problem": item.problem,
+                "kind": item.key,
+                "header": item.info.to_json() if item.info else None,
+            }
+            for item in damaged
+        ],
     }
 
 

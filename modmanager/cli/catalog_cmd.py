@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
-import json
 import os
 from pathlib import Path
 from typing import Any
 
 from modmanager.catalog.builder import build_catalog
 from modmanager.cli.output import add_json_flag, emit
+from modmanager.core import safejson
 from modmanager.core.catalog import (
     MAX_CATALOG_BYTES,
     Catalog,
@@ -230,7 +230,7 @@ def _counts(catalog: Catalog) -> dict[str, int]:
 
 
 def _json_document(data: bytes) -> dict[str, Any]:
-    document: dict[str, Any] = json.loads(data)
+    document: dict[str, Any] = safejson.loads(data, max_bytes=MAX_CATALOG_BYTES + 1, expect=dict)
     return document
 
 

@@ -15,7 +15,9 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 
 from modmanager import __version__
+from modmanager.cli.output import safe_stdout
 from modmanager.core.errors import ModManagerError
+from modmanager.core.text import clean_text
 from modmanager.ops.catalogs import CatalogsUnavailable
 from modmanager.ops.logs import setup_logging, shutdown_logging
 from modmanager.ops.operation import operation
@@ -57,6 +59,7 @@ exit codes:
 
 The log is written to logs/modmanager.log in the data folder (--verbose: with details, also on stderr).
 """
+_MAX_ERROR_CHARS = 2000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,13 +131,14 @@ def run(argv: Sequence[str]) -> int:
             title=title[:300],
             pbx=pbx,
             wait=DEFAULT_WAIT_SECONDS if args.wait else 0.0,
-        ):
+        ), safe_stdout():
             return handler(args)
     except CatalogsUnavailable as error:
-        print(f"modmanager: {error}", file=sys.stderr)
+        print(f"modmanager: {clean_text(str(error), _MAX_ERROR_CHARS)}", file=sys.stderr)
         return EXIT_INCOMPLETE
     except ModManagerError as error:
-        print(f"modmanager: {error}", file=sys.stderr)
+        # One line, whatever a PBX or a file put into the message (line breaks, escapes, bidi).
+        print(f"modmanager: {clean_text(str(error), _MAX_ERROR_CHARS)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("modmanager: interrupted", file=sys.stderr)

@@ -1,11 +1,67 @@
-"""Shared output helpers: human text by default, JSON with ``--json``."""
+"""Shared output helpers: human text by default, JSON with ``--json``.
+
+Everything a command writes to stdout passes :class:`SafeStream` (installed by
+``cli.main.run``): a character that would not draw as itself - a control character, an escape
+sequence, a bidi override, a lone surrogate - is written as its ``\\uXXXX`` escape instead.
+In JSON output such a character can only stand inside a string, where the escape is the same
+character to a JSON reader; in text it shows what a PBX really sent instead of letting it
+drive the terminal or reorder the line. Line breaks and tabs pass; table cells are cleaned
+of those too (``cli.services.table``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import re
 import sys
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+# Everything outside printable text except newline and tab: C0/C1 controls, DEL, bidi and other
+# format characters, line/paragraph separators, surrogates, private use is left alone.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+
+
+def escape_unsafe(text: str) -> str:
+    """``text`` with every character that would not draw as itself written as ``\\uXXXX``."""
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+class SafeStream:
+    """A text stream that writes :func:`escape_unsafe` of everything; the rest is the wrapped stream's."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(escape_unsafe(text))
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def safe_stdout() -> Iterator[None]:
+    """Route ``sys.stdout`` through :class:`SafeStream` for the duration of a command."""
+    original = sys.stdout
+    if original is None or isinstance(original, SafeStream):
+        yield
+        return
+    sys.stdout = SafeStream(original)
+    try:
+        yield
+    finally:
+        sys.stdout = original
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

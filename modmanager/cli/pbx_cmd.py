@@ -20,6 +20,7 @@ answered. Adding, editing and removing are the use case in :mod:`modmanager.ops.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import os
 import sys
@@ -32,6 +33,7 @@ from modmanager.cli.output import add_json_flag, emit
 from modmanager.cli.services import NeedsTerminal, ask_master_password, confirm, has_terminal
 from modmanager.core.errors import PbxError, StoreError
 from modmanager.core.protocol import DEFAULT_AGENT_INSTANCE, PROTOCOL_VERSION, InstalledModule, SystemInfo
+from modmanager.core.text import clean_text
 from modmanager.ops import pbxs
 from modmanager.pbx import tls
 from modmanager.pbx.client import AgentClient, connect
@@ -88,6 +90,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     test.add_argument("name")
     add_json_flag(test)
     test.set_defaults(handler=_test)
+
+    register_trust(commands)
 
     info = subparsers.add_parser("info", help="show a PBX's STARFACE version, edition and licenses")
     info.add_argument("--pbx", required=True, metavar="NAME")
@@ -355,7 +359,8 @@ def _info_json(name: str, info: SystemInfo) -> dict[str, Any]:
     }
 
 
-def _info_text(name: str, info: SystemInfo) -> str:
+def _info_text(name: str, raw: SystemInfo) -> str:
+    info = _shown_info(raw)
     identity = (
         f"server license key {info.server_license_key}"
         if info.server_license_key
@@ -371,6 +376,21 @@ def _info_text(name: str, info: SystemInfo) -> str:
         expiry = f", expires {lic.expires}" if lic.expires else ""
         lines.append(f"  {lic.kind.value} x{lic.count}{nfr}{expiry}")
     return "\n".join(lines)
+
+
+def _shown_info(info: SystemInfo) -> SystemInfo:
+    """The PBX's own words as one clean line each, for text output (JSON keeps them as sent)."""
+    return dataclasses.replace(
+        info,
+        agent_version=clean_text(info.agent_version),
+        starface_version=clean_text(info.starface_version),
+        server_license_key=clean_text(info.server_license_key) if info.server_license_key else None,
+        hardware_id=clean_text(info.hardware_id) if info.hardware_id else None,
+        hostname=clean_text(info.hostname),
+        licenses=tuple(
+            dataclasses.replace(lic, expires=clean_text(lic.expires) if lic.expires else None) for lic in info.licenses
+        ),
+    )
 
 
 def _module_json(module: InstalledModule) -> dict[str, Any]:
@@ -395,8 +415,68 @@ def _modules_text(name: str, modules: list[InstalledModule]) -> str:
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
+    rows = [tuple(clean_text(cell) for cell in row) for row in rows]  # names from the PBX: one safe line each
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in [header, *rows]
     )
+
+
+# --- pbx trust -----------------------------------------------------------------------------------
+
+
+def register_trust(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``pbx trust NAME``: pin a PBX's new certificate after showing both fingerprints."""
+    trust = commands.add_parser("trust", help="pin the certificate a PBX presents now (after it changed)")
+    trust.add_argument("name")
+    trust.add_argument("--fingerprint", metavar="SHA256", help="pin only if the PBX presents this certificate")
+    trust.add_argument("--yes", action="store_true", help="pin without asking (for scripts; prefer --fingerprint)")
+    add_json_flag(trust)
+    trust.set_defaults(handler=_trust)
+
+
+def _trust(args: argparse.Namespace) -> int:
+    from modmanager.cli.services import confirm
+    from modmanager.ops.trust import check_certificate, trust_certificate
+
+    wanted = tls.normalize_fingerprint(args.fingerprint) if args.fingerprint else None
+    with Inventory() as inventory:
+        check = check_certificate(inventory, args.name)
+        presented = tls.format_fingerprint(check.presented.sha256)
+        pinned = tls.format_fingerprint(check.pinned) if check.pinned else "none (trusted through a CA)"
+        data = {
+            "name": check.pbx_name,
+            "url": check.url,
+            "pinned": check.pinned,
+            "presented": check.presented.sha256,
+            "subject": check.presented.subject,
+            "not_after": check.presented.not_after,
+            "ca_verified": check.presented.ca_verified,
+            "changed": check.changed,
+        }
+        lines = [
+            f"{check.pbx_name} ({check.url})",
+            f"  pinned:        {pinned}",
+            f"  presented now: {presented}",
+            f"  subject:       {clean_text(check.presented.subject)}",
+            f"  valid until:   {check.presented.not_after}",
+        ]
+        if not check.changed:
+            emit(args, "\n".join([*lines, "The PBX presents the pinned certificate; nothing to do."]), data)
+            return 0
+        if wanted is None:
+            sys.stderr.write("\n".join(lines) + "\n")
+            sys.stderr.write(
+                "Pin it only if the PBX really got a new certificate: compare the fingerprint with the one its "
+                "web interface shows. Otherwise someone may be intercepting the connection.\n"
+            )
+            confirm(f"Pin the certificate {presented} for {check.pbx_name}?", assume_yes=args.yes)
+        trusted = trust_certificate(inventory, check.pbx_name, wanted or check.presented.sha256)
+    emit(
+        args,
+        f"Pinned the certificate {tls.format_fingerprint(trusted.presented.sha256)} for {trusted.pbx_name}; "
+        f"run 'modmanager refresh' to read it again.",
+        {**data, "pinned": trusted.presented.sha256, "changed": False},
+    )
+    return 0

@@ -23,6 +23,7 @@ from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
 from modmanager.core.catalog import (
+    MAX_CATALOG_BYTES,
     Catalog,
     CatalogModule,
     Channel,
@@ -32,6 +33,7 @@ from modmanager.core.catalog import (
     verify_catalog,
 )
 from modmanager.core.errors import CatalogError, InvalidVersion, ModManagerError
+from modmanager.core.localfile import read_regular_file
 from modmanager.core.planner import (
     AvailableModule,
     ModulePlan,
@@ -201,7 +203,8 @@ def _load_catalog(path: Path, keys: Sequence[str]) -> Catalog:
 
 def _read_file(path: Path, what: str) -> bytes:
     try:
-        return path.read_bytes()
+        # One byte more than a catalog may be, so parse_catalog reports an oversized catalog itself.
+        return read_regular_file(path, MAX_CATALOG_BYTES + 1, what=f"{what} file", error=CatalogError)
     except OSError as error:
         raise CatalogError(
             f"The {what} file {path} cannot be read ({error.strerror or error}).", "Check the path and permissions."

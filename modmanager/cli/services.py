@@ -23,6 +23,7 @@ from typing import TextIO
 
 from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.core.sfm import ConfigSchema
+from modmanager.core.text import clean_text
 from modmanager.ops.services import Services, open_services
 from modmanager.store.credentials import MASTER_PASSWORD_ENV
 
@@ -173,8 +174,12 @@ def is_secret_input(schema: ConfigSchema, variable_id: str) -> bool:
 
 
 def table(headers: Sequence[str] | None, rows: Iterable[Sequence[object]], *, indent: str = "") -> str:
-    """Rows aligned in columns, under ``headers`` if given; the last column is not padded."""
-    cells = [[str(cell) for cell in row] for row in rows]
+    """Rows aligned in columns, under ``headers`` if given; the last column is not padded.
+
+    Every cell is one clean line (:func:`~modmanager.core.text.clean_text`): a name with a line
+    break or a bidi override cannot forge or reorder a row, and a huge name is cut.
+    """
+    cells = [[clean_text(cell) for cell in row] for row in rows]
     if headers is not None:
         cells.insert(0, [str(cell) for cell in headers])
     if not cells:

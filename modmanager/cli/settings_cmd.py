@@ -15,11 +15,13 @@ from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
 from modmanager.core.errors import StoreError
+from modmanager.core.localfile import read_regular_file
 from modmanager.store.paths import config_path, data_dir
 from modmanager.store.settings import SETTINGS_SCHEMA, CatalogSource, load_settings, save_settings
 
 # Settings a person sets here; the rest have their own commands or belong to the GUI.
 _SCALAR_KEYS = ("language", "prerelease_channel", "concurrency", "backup_retention", "debug_logging")
+_MAX_KEY_FILE_BYTES = 64 * 1024
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -104,7 +106,8 @@ def run_set(args: argparse.Namespace) -> int:
 def _public_key(text: str) -> str:
     path = Path(text)
     if path.is_file():
-        return path.read_text(encoding="ascii", errors="replace").strip()
+        data = read_regular_file(path, _MAX_KEY_FILE_BYTES, what="public key file", error=StoreError)
+        return data.decode("ascii", errors="replace").strip()
     return text.strip()
 
 

@@ -15,7 +15,9 @@ from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
 from modmanager.cli.services import MASK
+from modmanager.core import safejson
 from modmanager.core.errors import InvalidModuleFile, ModManagerError
+from modmanager.core.localfile import read_regular_file
 from modmanager.core.migration import SettingMigration, compare_schemas, migrate_settings
 from modmanager.core.sfm import (
     ConfigInput,
@@ -282,27 +284,21 @@ def _read_values(file_name: str) -> dict[str, SettingValue]:
     """Stored instance values from a JSON object; refuses anything a PBX could not hold."""
     path = one_line(file_name)
     try:
-        with open(file_name, "rb") as handle:
-            raw = handle.read(_MAX_VALUES_FILE_BYTES + 1)
-    except OSError as error:
+        raw = read_regular_file(
+            file_name, _MAX_VALUES_FILE_BYTES, what="values file", error=InvalidValuesFile, shown=path
+        )
+    except FileNotFoundError as error:
         raise InvalidValuesFile(
             f"The values file {path} cannot be read ({error.strerror or type(error).__name__}).",
             "Check the path given to --values.",
         ) from None
-    if len(raw) > _MAX_VALUES_FILE_BYTES:
-        raise InvalidValuesFile(f"The values file {path} is larger than 1 MB.", "Pass the values of one instance.")
     try:
-        parsed = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        parsed = safejson.loads(raw, expect=dict)
+    except safejson.JsonProblem as problem:
         raise InvalidValuesFile(
-            f"The values file {path} is not valid UTF-8 JSON.",
+            f"The values file {path} cannot be used: {problem.reason}.",
             'Write it as a JSON object such as {"targetNumber": "+49 30 1234567"}.',
         ) from None
-    if not isinstance(parsed, dict):
-        raise InvalidValuesFile(
-            f"The values file {path} does not hold a JSON object.",
-            'Write it as a JSON object such as {"targetNumber": "+49 30 1234567"}.',
-        )
     return {key: _setting_value(path, key, value) for key, value in parsed.items()}
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
@@ -259,7 +260,10 @@ def _default_shown(schema: ConfigSchema, item: SettingMigration) -> SettingValue
 
 def _new_setting(schema: ConfigSchema, item: SettingMigration) -> str:
     shown = _default_shown(schema, item)
-    return f"{_labelled(item)} = {shown}" if shown is not None else f"{_labelled(item)} (empty)"
+    if shown is None:
+        return f"{_labelled(item)} (empty)"
+    # Typed defaults read as the module stores them: true, 20 - not Python's True.
+    return f"{_labelled(item)} = {shown if isinstance(shown, str) else json.dumps(shown)}"
 
 
 def preview_json(preview: UpdatePreview, schema: ConfigSchema) -> dict[str, Any]:

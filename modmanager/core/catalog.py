@@ -31,6 +31,7 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from modmanager.core import safejson
 from modmanager.core.errors import CatalogError, InvalidVersion
 from modmanager.core.versions import Compatibility
 
@@ -282,15 +283,14 @@ def parse_catalog(data: bytes, *, source: str = "") -> Catalog:
             "This is not a normal catalog; check the source address.",
         )
     try:
-        document = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
+        document = safejson.loads(data, max_bytes=MAX_CATALOG_BYTES)
+    except safejson.JsonProblem as problem:
+        if problem.key == "not_utf8":
+            raise CatalogError(
+                f"The catalog {label} is not UTF-8 text.", "Check the source address; it may not point to a catalog."
+            ) from None
         raise CatalogError(
-            f"The catalog {label} is not UTF-8 text.", "Check the source address; it may not point to a catalog."
-        ) from None
-    except (json.JSONDecodeError, RecursionError) as error:
-        where = f" (line {error.lineno})" if isinstance(error, json.JSONDecodeError) else ""
-        raise CatalogError(
-            f"The catalog {label} is not valid JSON{where}.",
+            f"The catalog {label} {problem.reason.removeprefix('it ')}.",
             "Check the source address; it may not point to a catalog.",
         ) from None
     top = reader.obj(document, "", ("formatVersion", "name", "generated", "modules"))

@@ -8,13 +8,24 @@ those it still has, report those it no longer has, and name the inputs that are 
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from modmanager.core.sfm import ConfigSchema, SettingValue
+from modmanager.core.sfm import ConfigInput, ConfigSchema, SettingValue
 
 MigrationStatus = Literal["carried", "dropped", "new"]
+
+_BOOLEAN_KINDS = ("checkbox", "boolean", "toggle", "switch")
+_NUMBER_KINDS = ("number", "integer", "numeric", "spinner")
+_TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
+_FALSE_WORDS = frozenset({"false", "no", "off", "0"})
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+_DECIMAL = re.compile(
+    r"[+-]?(?:[0-9]{1,30}\.[0-9]{0,30}|\.[0-9]{1,30})(?:[eE][+-]?[0-9]{1,3})?|[+-]?[0-9]{1,30}[eE][+-]?[0-9]{1,3}"
+)
 
 
 @dataclass(frozen=True)
@@ -33,8 +44,8 @@ class Migration:
     """The outcome for one instance.
 
     ``values`` is exactly what to write into the instance of the new version: every
-    carried value plus the descriptor default of each new input that has one (as the
-    descriptor's text). Inputs in both versions without a stored value are left alone so
+    carried value plus the descriptor default of each new input that has one, as the type
+    the input declares (:func:`typed_default`). Inputs in both versions without a stored value are left alone so
     the new version's own default applies.
     """
 
@@ -74,10 +85,42 @@ def migrate_settings(old: ConfigSchema, new: ConfigSchema, values: Mapping[str, 
         variable_id = target.variable_id
         if variable_id in values or old.get(variable_id) is not None:
             continue
-        added.append(SettingMigration(variable_id, target.label, "new", None, target.default))
-        if target.default is not None:
-            result[variable_id] = target.default
+        default = typed_default(target)
+        added.append(SettingMigration(variable_id, target.label, "new", None, default))
+        if default is not None:
+            result[variable_id] = default
     return Migration(tuple(carried), tuple(dropped), tuple(added), result)
+
+
+def typed_default(item: ConfigInput) -> SettingValue | None:
+    """The descriptor's default of ``item`` as the value type its input declares.
+
+    A descriptor writes every default as text; the module itself stores a number input's value
+    as a number and a checkbox's as true/false. So ``"20"`` of a number input becomes ``20``
+    (``"2.5"`` becomes ``2.5``) and ``"true"`` of a checkbox becomes ``True``; other inputs keep
+    the text. A default that does not fit its declared type (``"abc"`` for a number) gives
+    ``None``: nothing is written and the module's own default applies.
+    """
+    text = item.default
+    if text is None:
+        return None
+    kind = item.kind.casefold()
+    if any(word in kind for word in _BOOLEAN_KINDS):
+        word = text.strip().casefold()
+        if word in _TRUE_WORDS:
+            return True
+        if word in _FALSE_WORDS:
+            return False
+        return None
+    if any(word in kind for word in _NUMBER_KINDS):
+        number = text.strip()
+        if _INTEGER.fullmatch(number):
+            return int(number)
+        if _DECIMAL.fullmatch(number):
+            value = float(number)
+            return value if math.isfinite(value) else None
+        return None
+    return text
 
 
 def compare_schemas(old: ConfigSchema, new: ConfigSchema) -> tuple[SettingMigration, ...]:

@@ -17,6 +17,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -28,6 +29,7 @@ import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
 
 from modmanager.core.errors import InvalidModuleFile
+from modmanager.core.localfile import read_regular_file
 from modmanager.core.values import SettingValue as SettingValue  # re-exported for existing callers
 
 DESCRIPTOR_NAME = "module-descriptor.xml"
@@ -208,21 +210,27 @@ class ModuleFile:
 
 
 def read_sfm_path(path: str | os.PathLike[str]) -> ModuleFile:
-    """Read and check the module file at ``path`` (and nothing else)."""
+    """Read and check the module file at ``path`` (and nothing else).
+
+    Only a regular file is read: a named pipe, directory or device is refused at once.
+    """
     name = os.fspath(path)
     file_name = os.path.basename(name) or name
     try:
-        size = os.path.getsize(name)
-        if size > MAX_FILE_BYTES:
-            raise _too_large(_label(file_name), size)
-        with open(name, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        info = os.stat(name)
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES:
+            raise _too_large(_label(file_name), info.st_size)
+        data = read_regular_file(
+            name, MAX_FILE_BYTES, what="module file", error=InvalidModuleFile, shown=one_line(file_name)
+        )
     except InvalidModuleFile:
         raise
     except OSError as error:
         raise InvalidModuleFile(
             f"The module file {one_line(file_name)} cannot be read ({error.strerror or type(error).__name__}).",
             "Check that the file exists and that you may read it.",
+            code="file_unreadable",
+            params={"what": "module file", "path": one_line(file_name), "reason": error.strerror or ""},
         ) from None
     return read_sfm(data, source=file_name)
 

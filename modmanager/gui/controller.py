@@ -21,6 +21,7 @@ from modmanager.core.catalog import CatalogModule
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS
 from modmanager.core.errors import ModManagerError, Outcome
 from modmanager.core.planner import Readiness
+from modmanager.core.text import clean_text
 from modmanager.core.versions import StarfaceVersion
 from modmanager.gui.errors import describe_outcome, describe_stored, describe_text
 from modmanager.gui.models.fleet import FleetModel
@@ -94,7 +95,8 @@ class UpdateChoice:
 
     @property
     def module_name(self) -> str:
-        return self.display_name or self.preview.module_name
+        """For display: one clean line (the preview's name can come from the PBX)."""
+        return clean_text(self.display_name or self.preview.module_name)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ from modmanager.gui.dialogs.readiness_dialog import ReadinessDialog
 from modmanager.gui.dialogs.recovery_dialog import RecoveryDialog
 from modmanager.gui.dialogs.rollout_dialog import RolloutDialog
 from modmanager.gui.dialogs.settings_dialog import SettingsDialog
+from modmanager.gui.dialogs.trust_dialog import needs_trust, trust_action
 from modmanager.gui.dialogs.update_dialog import UpdateDialog
 from modmanager.gui.errors import describe, describe_text
 from modmanager.gui.models.badges import BadgeDelegate
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         self._build_fleet_pane()
         self._build_pbx_pane()
         self._build_actions()
+        self.trust_action = trust_action(self, self.controller, lambda: self.current_pbx)
+        self.header.set_trust_action(self.trust_action)
         self._build_operations_dock()
         self._build_status_bar()
 
@@ -733,7 +736,8 @@ class MainWindow(QMainWindow):
         self._popup(
             self.fleet_view,
             position,
-            [self.refresh_pbx_action, self.update_all_action, None, self.edit_pbx_action, self.remove_pbx_action],
+            [self.refresh_pbx_action, self.update_all_action, None, self.edit_pbx_action, self.remove_pbx_action]
+            + ([None, self.trust_action] if needs_trust(getattr(self.current_entry(), "status", None)) else []),
         )
 
     def _installed_menu(self, position: QPoint) -> None:

@@ -156,7 +156,8 @@ def cached_snapshot(services: Services, name: str) -> PbxSnapshot | None:
 
 
 def fleet_status(services: Services, snapshot: PbxSnapshot) -> FleetStatus:
-    if any(entry.pbx_name == snapshot.name for entry in services.journal.unfinished()):
+    # A damaged journal file must not take the whole fleet's status down: recovery reports it.
+    if any(entry.pbx_name == snapshot.name for entry in services.journal.scan()[0]):
         return FleetStatus.INTERRUPTED
     return _FROM_PLAN[snapshot.plan.status]
 

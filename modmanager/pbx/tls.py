@@ -171,7 +171,7 @@ def certificate_changed_error(url: str, pinned: str, presented: str) -> PbxError
         f"The certificate of the PBX at {params['url']} has changed: "
         f"pinned {params['pinned']}, now {params['presented']}.",
         "If the PBX got a new certificate, check the new fingerprint on the PBX and pin it again "
-        "(modmanager pbx add ... --fingerprint, or accept it in the application); otherwise someone "
+        "(modmanager pbx trust NAME, or Trust new certificate in the application); otherwise someone "
         "may be intercepting the connection: do not continue.",
         code="certificate_changed",
         params=params,

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from modmanager.core.errors import StoreError
+from modmanager.core.localfile import read_regular_file
 
 
 def write_atomic(path: Path, data: bytes, *, mode: int = 0o600) -> None:
@@ -37,28 +38,17 @@ def write_atomic(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     _fsync_dir(folder)
 
 
-def read_bytes_limited(path: Path, limit: int) -> bytes:
-    """Read ``path`` whole, refusing files larger than ``limit`` bytes.
+def read_bytes_limited(path: Path, limit: int, *, what: str = "file", prefix: bool = False) -> bytes:
+    """Read ``path`` whole, refusing files larger than ``limit`` bytes and anything not a file.
 
-    Local files can be damaged or replaced; a bound keeps a bad file from exhausting memory.
-    A missing file raises ``FileNotFoundError`` so callers can treat "absent" as a normal case.
+    Local files can be damaged or replaced; a bound keeps a bad file from exhausting memory,
+    and a named pipe, directory or device put where a file belongs is refused without
+    blocking (see :func:`modmanager.core.localfile.read_regular_file`). ``what`` names the
+    file in the error ("settings file"); with ``prefix`` only the first ``limit`` bytes of a
+    larger file are returned. A missing file raises ``FileNotFoundError`` so
+    callers can treat "absent" as a normal case.
     """
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise
-    except OSError as exc:
-        raise StoreError(
-            f"The file {path} cannot be read ({exc.strerror or exc}).",
-            "Check that it exists and that you may read it.",
-        ) from exc
-    if len(data) > limit:
-        raise StoreError(
-            f"The file {path} is larger than the {limit} bytes expected; it may be damaged.",
-            "Fix or delete it.",
-        )
-    return data
+    return read_regular_file(path, limit, what=what, error=StoreError, prefix=prefix)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -31,9 +31,11 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 
+from modmanager.core import safejson
 from modmanager.core.errors import StoreError
 from modmanager.core.redact import register_secret
 from modmanager.store.atomic import read_bytes_limited, write_atomic
+from modmanager.store.kdf import check_scrypt_cost
 from modmanager.store.paths import secrets_path
 
 SERVICE_NAME = "modmanager"
@@ -238,7 +240,6 @@ _HEADER = struct.Struct(f">{len(_MAGIC)}sBII{_SALT_BYTES}s32s")
 """magic, log2(n), r, p, salt, password verifier; followed by nonce and ciphertext."""
 _VERIFIER_LABEL = b"modmanager secrets: master password check"
 _MAX_FILE_BYTES = 16 * 1024 * 1024
-_MIN_LOG2_N, _MAX_LOG2_N = 1, 22
 
 
 class EncryptedFileStore:
@@ -263,6 +264,10 @@ class EncryptedFileStore:
         header = self._read_header()
         if header is None:
             params = kdf or ScryptParams()
+            try:
+                check_scrypt_cost(params.log2_n, params.r, params.p)
+            except ValueError as error:
+                raise StoreError(f"The secrets file cannot be created: {error}.", "Use the default cost.") from None
             salt = secrets_module.token_bytes(_SALT_BYTES)
             self._key, verifier_key = _derive(master_password, salt, params)
             verifier = hmac.new(verifier_key, _VERIFIER_LABEL, hashlib.sha256).digest()
@@ -303,13 +308,23 @@ class EncryptedFileStore:
         if data is None:
             return None
         magic, log2_n, r, p, salt, verifier = _HEADER.unpack_from(data)
-        if magic != _MAGIC or not _MIN_LOG2_N <= log2_n <= _MAX_LOG2_N or not 1 <= r <= 64 or not 1 <= p <= 16:
+        if magic != _MAGIC:
             raise self._damaged()
+        try:
+            check_scrypt_cost(log2_n, r, p)  # before the master password is used: the file is not trusted yet
+        except ValueError:
+            raise StoreError(
+                f"The secrets file {self.path} asks for a key derivation beyond modmanager's fixed limits; "
+                "it was not opened.",
+                "Restore it from a backup, or delete it and store the passwords again.",
+                code="secrets_kdf_refused",
+                params={"path": str(self.path)},
+            ) from None
         return ScryptParams(log2_n, r, p), salt, verifier
 
     def _read_file(self) -> bytes | None:
         try:
-            data = read_bytes_limited(self.path, _MAX_FILE_BYTES)
+            data = read_bytes_limited(self.path, _MAX_FILE_BYTES, what="secrets file")
         except FileNotFoundError:
             return None
         if len(data) < _HEADER.size + _NONCE_BYTES or not data.startswith(_MAGIC):
@@ -332,8 +347,8 @@ class EncryptedFileStore:
         nonce = data[_HEADER.size : _HEADER.size + _NONCE_BYTES]
         try:
             plain = AESGCM(self._key).decrypt(nonce, data[_HEADER.size + _NONCE_BYTES :], header)
-            entries = json.loads(plain.decode("utf-8"))
-        except (InvalidTag, UnicodeDecodeError, json.JSONDecodeError):
+            entries = safejson.loads(plain, max_bytes=_MAX_FILE_BYTES, max_depth=4, expect=dict)
+        except (InvalidTag, safejson.JsonProblem):
             raise self._damaged() from None
         if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
             raise self._damaged()

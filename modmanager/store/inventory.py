@@ -24,11 +24,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from modmanager.core import safejson
 from modmanager.core.errors import StoreError
+from modmanager.core.text import bound_json, bound_text
 from modmanager.store.paths import inventory_path
 
 DEFAULT_AGENT_INSTANCE = "modmanager"
 MAX_NAME_LENGTH = 64
+MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024
+"""The most JSON text one PBX's stored facts (or status detail) may take."""
 _FINGERPRINT_RE = re.compile(r"[0-9a-f]{64}")
 _LIST_HINT = "Run 'modmanager pbx list' to see the PBXs you have added."
 
@@ -288,8 +292,20 @@ class Inventory:
     # -- last known facts ---------------------------------------------------------------
 
     def save_snapshot(self, name: str, snapshot: dict[str, Any], fetched_at: datetime) -> None:
-        """Keep the last refreshed facts of a PBX (replacing older ones)."""
-        text = json.dumps(snapshot, ensure_ascii=False, sort_keys=True)
+        """Keep the last refreshed facts of a PBX (replacing older ones).
+
+        What a PBX said is bounded before it is kept (:func:`~modmanager.core.text.bound_json`):
+        no string longer than 4096 characters, no list longer than 10,000 items, and at most
+        :data:`MAX_SNAPSHOT_BYTES` in all - a PBX answering with a 200 MB name fills no disk.
+        """
+        text = json.dumps(bound_json(snapshot), ensure_ascii=False, sort_keys=True)
+        if len(text) > MAX_SNAPSHOT_BYTES:
+            raise StoreError(
+                f"The facts of the PBX {name!r} are too large to keep ({len(text)} characters).",
+                "Check the PBX's agent; it answers with far more than a PBX holds.",
+                code="snapshot_too_large",
+                params={"pbx": name},
+            )
         with self._transaction() as conn:
             conn.execute(
                 "INSERT INTO pbx_snapshot (pbx_id, snapshot, fetched_at) VALUES (?, ?, ?)"
@@ -307,10 +323,11 @@ class Inventory:
             )
         if row is None:
             return None
-        snapshot = json.loads(row[0])
-        if not isinstance(snapshot, dict):
+        try:  # a damaged row means "not known yet", never a failure: the next refresh replaces it
+            snapshot = safejson.loads(str(row[0]), max_bytes=MAX_SNAPSHOT_BYTES, expect=dict)
+            return snapshot, datetime.fromisoformat(str(row[1]))
+        except ValueError:
             return None
-        return snapshot, datetime.fromisoformat(row[1])
 
     def save_status(
         self, name: str, status: str, message: str, detail: Mapping[str, Any] | None = None
@@ -319,7 +336,8 @@ class Inventory:
 
         ``detail`` is JSON-ready data about it (see :attr:`PbxStatus.detail`).
         """
-        detail_json = json.dumps(dict(detail or {}), ensure_ascii=False, sort_keys=True)
+        detail_json = json.dumps(bound_json(dict(detail or {})), ensure_ascii=False, sort_keys=True)
+        message = bound_text(message)
         with self._transaction() as conn:
             conn.execute(
                 "INSERT INTO pbx_status (pbx_id, status, message, updated_at, detail) VALUES (?, ?, ?, ?, ?)"
@@ -411,10 +429,14 @@ class Inventory:
 
 def _status(status: str, message: str, updated_at: str, detail: str) -> PbxStatus:
     try:
-        parsed = json.loads(detail)
-    except json.JSONDecodeError:
+        parsed = safejson.loads(str(detail), max_bytes=MAX_SNAPSHOT_BYTES, expect=dict)
+    except ValueError:
         parsed = {}
-    return PbxStatus(status, message, datetime.fromisoformat(updated_at), parsed if isinstance(parsed, dict) else {})
+    try:
+        moment = datetime.fromisoformat(str(updated_at))
+    except ValueError:
+        moment = datetime.fromtimestamp(0, UTC)
+    return PbxStatus(bound_text(str(status)), bound_text(str(message)), moment, parsed)
 
 
 def _pbx_row(record: PbxRecord) -> tuple[Any, ...]:
@@ -438,12 +460,20 @@ def _record_from_row(row: tuple[Any, ...]) -> PbxRecord:
         url=url,
         login_id=login_id,
         customer=customer,
-        tags=tuple(json.loads(tags)),
+        tags=_tags(tags),
         agent_instance=agent_instance,
         fingerprint=fingerprint,
         notes=notes,
         added_at=datetime.fromisoformat(added_at),
     )
+
+
+def _tags(text: str) -> tuple[str, ...]:
+    try:
+        tags = safejson.loads(str(text), max_bytes=1024 * 1024, expect=list)
+    except ValueError:
+        return ()
+    return tuple(tag for tag in tags if isinstance(tag, str))
 
 
 def _iso(moment: datetime) -> str:

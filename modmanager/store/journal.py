@@ -18,11 +18,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from modmanager.core import safejson
 from modmanager.core.errors import StoreError
+from modmanager.core.localfile import read_problem
+from modmanager.core.text import bound_json
 from modmanager.store.atomic import read_bytes_limited, write_atomic
 from modmanager.store.paths import journal_dir
 
 _ENTRY_LIMIT = 1024 * 1024
+_MAX_FIELD_CHARS = 4096
 _ID_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -53,26 +57,67 @@ class JournalEntry:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> JournalEntry:
-        try:
-            return cls(
-                op_id=str(data["op_id"]),
-                pbx_name=str(data["pbx_name"]),
-                module_id=str(data["module_id"]),
-                module_name=str(data["module_name"]),
-                from_version=None if data["from_version"] is None else int(data["from_version"]),
-                to_version=int(data["to_version"]),
-                backup_id=None if data["backup_id"] is None else str(data["backup_id"]),
-                target_sha256=str(data["target_sha256"]),
-                previous_sha256=None if data["previous_sha256"] is None else str(data["previous_sha256"]),
-                step=str(data["step"]),
-                started_at=str(data["started_at"]),
-                updated_at=str(data["updated_at"]),
-                history=tuple(str(item) for item in data.get("history", ())),
-                details=dict(data.get("details", {})),
-            )
-        except (KeyError, TypeError, ValueError) as error:
-            raise ValueError(f"journal entry is incomplete: {error}") from error
+    def from_json(cls, data: Any) -> JournalEntry:
+        """The entry a file holds; ``ValueError`` naming the first field that is missing or of the wrong type."""
+        if not isinstance(data, dict):
+            raise ValueError("journal entry is not a JSON object")
+        history = data.get("history", [])
+        details = data.get("details", {})
+        if not isinstance(history, list) or not all(isinstance(item, str) for item in history):
+            raise ValueError("journal entry field 'history' is not a list of texts")
+        if not isinstance(details, dict):
+            raise ValueError("journal entry field 'details' is not an object")
+        op_id = _text(data, "op_id")
+        if not _ID_PATTERN.match(op_id):
+            raise ValueError("journal entry field 'op_id' is malformed")
+        return cls(
+            op_id=op_id,
+            pbx_name=_text(data, "pbx_name"),
+            module_id=_text(data, "module_id"),
+            module_name=_text(data, "module_name"),
+            from_version=_whole(data, "from_version", optional=True),
+            to_version=_whole(data, "to_version"),
+            backup_id=_text(data, "backup_id", optional=True),
+            target_sha256=_text(data, "target_sha256"),
+            previous_sha256=_text(data, "previous_sha256", optional=True),
+            step=_text(data, "step"),
+            started_at=_text(data, "started_at"),
+            updated_at=_text(data, "updated_at"),
+            history=tuple(history),
+            details=dict(details),
+        )
+
+
+def _text(data: dict[str, Any], name: str, *, optional: bool = False) -> Any:
+    if name not in data:
+        raise ValueError(f"journal entry is incomplete: {name!r} is missing")
+    value = data[name]
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or len(value) > _MAX_FIELD_CHARS:
+        raise ValueError(f"journal entry field {name!r} is not a text")
+    return value
+
+
+def _whole(data: dict[str, Any], name: str, *, optional: bool = False) -> Any:
+    if name not in data:
+        raise ValueError(f"journal entry is incomplete: {name!r} is missing")
+    value = data[name]
+    if value is None and optional:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"journal entry field {name!r} is not a whole number")
+    return value
+
+
+@dataclass(frozen=True)
+class DamagedEntry:
+    """A file in the journal folder that cannot be read as an entry."""
+
+    path: Path
+    problem: str
+    key: str = ""
+    """The kind of damage (a ``core.safejson`` key, ``not_regular``, ``unreadable``)."""
 
 
 def _now() -> str:
@@ -161,29 +206,82 @@ class Journal:
             ) from error
 
     def unfinished(self) -> list[JournalEntry]:
-        """Every open entry, oldest first. A damaged entry is reported, not skipped silently."""
-        entries = []
+        """Every open entry, oldest first. A damaged entry is reported (StoreError), not skipped silently."""
+        entries, damaged = self.scan()
+        if damaged:
+            raise _damaged_error(damaged[0].path, damaged[0].problem, damaged[0].key)
+        return entries
+
+    def scan(self) -> tuple[list[JournalEntry], list[DamagedEntry]]:
+        """Every open entry (oldest first) and the files that could not be read as one.
+
+        For views that must go on when one file is damaged (the fleet's status); a use case that
+        acts on the entries (recovery, retention) calls :meth:`unfinished`, which refuses then.
+        """
+        entries: list[JournalEntry] = []
+        damaged: list[DamagedEntry] = []
         for path in sorted(self._folder.glob("*.json")):
             try:
-                entries.append(self._read(path))
+                entries.append(self._parse(path))
             except FileNotFoundError:
                 continue  # closed by another update between listing and reading: no longer open
-
-        return sorted(entries, key=lambda entry: entry.started_at)
+            except _Unreadable as problem:
+                damaged.append(DamagedEntry(path, problem.reason, problem.key))
+        return sorted(entries, key=lambda entry: entry.started_at), damaged
 
     def backup_ids_in_use(self) -> set[str]:
-        """Backups that open entries need; retention must never delete them."""
+        """Backups that open entries need; retention must never delete them.
+
+        A damaged entry raises StoreError: which backup it needs is unknown, so nothing may be pruned.
+        """
         return {entry.backup_id for entry in self.unfinished() if entry.backup_id}
 
     def _read(self, path: Path) -> JournalEntry:
         try:
-            return JournalEntry.from_json(json.loads(read_bytes_limited(path, _ENTRY_LIMIT)))
-        except (ValueError, UnicodeDecodeError) as error:
-            raise StoreError(
-                f"The journal entry {path.name} is damaged ({error}).",
-                f"Check the PBX by hand, then delete {path} to dismiss it.",
-            ) from error
+            return self._parse(path)
+        except _Unreadable as problem:
+            raise _damaged_error(path, problem.reason, problem.key) from None
+
+    def _parse(self, path: Path) -> JournalEntry:
+        try:
+            raw = read_bytes_limited(path, _ENTRY_LIMIT, what="journal entry")
+        except StoreError as error:
+            raise _Unreadable(*read_problem(error)) from None
+        try:
+            entry = JournalEntry.from_json(safejson.loads(raw, max_bytes=_ENTRY_LIMIT, expect=dict))
+        except safejson.JsonProblem as problem:
+            raise _Unreadable(problem.key, problem.reason) from None
+        except ValueError as problem:
+            raise _Unreadable("wrong_type", str(problem)) from None
+        if entry.op_id != path.stem:
+            raise _Unreadable("wrong_type", "its id differs from its file name")
+        return entry
 
     def _write(self, entry: JournalEntry) -> None:
-        data = json.dumps(entry.to_json(), indent=2, sort_keys=True).encode("utf-8")
-        write_atomic(self._path(entry.op_id), data)
+        # Bounded as the reader bounds it, so every entry written can be read back by a recovery.
+        data = json.dumps(bound_json(entry.to_json(), max_text=_MAX_FIELD_CHARS), indent=2, sort_keys=True)
+        encoded = data.encode("utf-8")
+        if len(encoded) > _ENTRY_LIMIT:
+            raise StoreError(
+                f"The journal entry of the update of {entry.module_name[:80]} is too large to write.",
+                "Report this; the update was not continued.",
+                code="journal_too_large",
+                params={"module": entry.module_name[:80]},
+            )
+        write_atomic(self._path(entry.op_id), encoded)
+
+
+class _Unreadable(Exception):
+    def __init__(self, key: str, reason: str) -> None:
+        super().__init__(reason)
+        self.key = key
+        self.reason = reason
+
+
+def _damaged_error(path: Path, problem: str, key: str = "") -> StoreError:
+    return StoreError(
+        f"The journal entry {path.name} is damaged ({problem}).",
+        f"Check the PBX by hand, then delete {path} to dismiss it.",
+        code="journal_damaged",
+        params={"entry": path.name, "path": str(path), "why": problem, "why_key": key},
+    )

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from modmanager.core import safejson
 from modmanager.core.errors import StoreError
+from modmanager.core.localfile import read_problem
 from modmanager.store.atomic import read_bytes_limited, write_atomic
 from modmanager.store.paths import config_path
 
@@ -115,7 +117,7 @@ def _as_catalog_sources(key: str, value: Any) -> tuple[CatalogSource, ...]:
     names = [source.name for source in sources]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
-        raise _invalid(key, f"names the catalog source {duplicates[0]!r} twice")
+        raise _invalid(key, f"names the catalog source {duplicates[0][:80]!r} twice")
     return sources
 
 
@@ -126,14 +128,14 @@ def _as_catalog_source(key: str, value: Any) -> CatalogSource:
         raise _invalid(key, "must hold objects with name, location, public_key and trusted_unsigned")
     unknown = set(value) - {"name", "location", "public_key", "trusted_unsigned"}
     if unknown:
-        raise _invalid(key, f"has a source with the unknown field {sorted(unknown)[0]!r}")
+        raise _invalid(key, f"has a source with the unknown field {sorted(unknown)[0][:40]!r}")
     name = value.get("name")
     location = value.get("location")
     public_key = value.get("public_key", "")
     trusted_unsigned = value.get("trusted_unsigned", False)
     if not isinstance(name, str) or not name.strip():
         raise _invalid(key, "has a source without a name")
-    label = f"source {name.strip()!r}"
+    label = f"source {name.strip()[:80]!r}"
     if not isinstance(location, str) or not location.strip():
         raise _invalid(key, f"has the {label} without a location (URL or folder)")
     if not isinstance(public_key, str):
@@ -239,25 +241,29 @@ def _to_json_value(value: Any) -> Any:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings file; a missing file means all defaults."""
+    """Read the settings file; a missing file means all defaults.
+
+    Anything else that is not a sound settings file - a directory or pipe in its place, bad
+    JSON, ``NaN`` or ``1e999``, deep nesting, wrong types - is one :class:`StoreError`
+    (code ``settings_damaged``); the file itself is left as it is.
+    """
     path = path or config_path()
     try:
-        raw = read_bytes_limited(path, _MAX_SETTINGS_BYTES)
+        raw = read_bytes_limited(path, _MAX_SETTINGS_BYTES, what="settings file")
     except FileNotFoundError:
         return Settings()
     except StoreError as exc:
-        raise _broken(path, exc.message) from exc
+        key, problem = read_problem(exc)
+        raise _broken(path, problem, key) from None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _broken(path, f"it is not valid JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise _broken(path, "it does not hold a JSON object")
+        data = safejson.loads(raw, max_bytes=_MAX_SETTINGS_BYTES, expect=dict)
+    except safejson.JsonProblem as exc:
+        raise _broken(path, exc.reason, exc.key) from None
     try:
         return Settings.from_json(data)
     except StoreError as exc:
         problem = exc.message.rstrip(".")
-        raise _broken(path, problem[:1].lower() + problem[1:]) from exc
+        raise _broken(path, problem[:1].lower() + problem[1:], "invalid_value") from None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -267,8 +273,10 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
-def _broken(path: Path, problem: str) -> StoreError:
+def _broken(path: Path, problem: str, key: str) -> StoreError:
     return StoreError(
         f"The settings file {path} cannot be used: {problem}.",
         "Fix or delete it (deleting restores the default settings).",
+        code="settings_damaged",
+        params={"path": str(path), "why": problem, "why_key": key},
     )

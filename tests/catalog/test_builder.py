@@ -160,7 +160,7 @@ def test_metadata_files_override_nearest_last(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (b"{not json", "is not valid UTF-8 JSON"),
+        (b"{not json", "it is not valid JSON"),
         (b"[]", "is not a JSON object"),
         (b'{"price": 5}', "has the unknown field 'price'"),
         (b'{"paid": "yes"}', '"paid" that is not true or false'),

@@ -227,15 +227,20 @@ def test_tampered_and_damaged_backups_are_refused_and_listed(cli_world: CliWorld
 
     (folder / "20250101T000000Z-0badf00d.mmb").write_bytes(b"not a backup at all")
     listing = cli("backup", "list")
-    assert "1 damaged file" in listing.out and "20250101T000000Z-0badf00d.mmb" in listing.out
+    assert "2 damaged files" in listing.out and "20250101T000000Z-0badf00d.mmb" in listing.out
+    assert "do not match its checksum" in listing.out, "the changed backup is listed as damaged, not as normal"
     damaged = json.loads(cli("backup", "list", "--json").out)["damaged"]
-    assert [item["file"].rsplit("/", 1)[-1] for item in damaged] == ["20250101T000000Z-0badf00d.mmb"]
+    assert sorted(item["file"].rsplit("/", 1)[-1] for item in damaged) == sorted(
+        ["20250101T000000Z-0badf00d.mmb", f"{first['backupId']}.mmb"]
+    )
+    assert [item["backupId"] for item in backups(cli)] == [second["backupId"]]
 
     assert cli("backup", "delete", "20250101T000000Z-0badf00d", "--yes").code == 0
     assert cli("backup", "delete", second["backupId"]).code == 1, "no terminal and no --yes"
     assert cli("backup", "delete", second["backupId"], "--yes").code == 0
-    assert [item["backupId"] for item in backups(cli)] == [first["backupId"]]
-    assert json.loads(cli("backup", "list", "--json").out)["damaged"] == []
+    assert backups(cli) == []
+    damaged = json.loads(cli("backup", "list", "--json").out)["damaged"]
+    assert [item["backupId"] for item in damaged] == [first["backupId"]]
 
 
 def test_a_module_without_instances_shows_so(cli_world: CliWorld, cli: Cli) -> None:

@@ -125,7 +125,7 @@ def test_diff_applies_stored_values_and_masks_passwords(
     assert run(["sfm", "diff", str(files[0]), str(files[1]), "--values", str(values)]) == 0
     text = capsys.readouterr().out
 
-    assert data["values"] == {"targetNumber": "+49 89 998877", "apiPassword": "********", "logCalls": "true"}
+    assert data["values"] == {"targetNumber": "+49 89 998877", "apiPassword": "********", "logCalls": True}
     assert {s["variable_id"]: s["status"] for s in data["settings"]}["faxTarget"] == "dropped"
     assert 'targetNumber         Zielrufnummer = "+49 89 998877"' in text
     assert 'faxTarget            Fax-Ziel = "extern"' in text
@@ -148,7 +148,7 @@ def test_diff_refuses_two_different_modules(
     ("content", "problem"),
     [
         (b"[1, 2]", "does not hold a JSON object"),
-        (b"{not json", "not valid UTF-8 JSON"),
+        (b"{not json", "is not valid JSON"),
         (b'{"targetNumber": {"nested": 1}}', "'targetNumber' is neither text"),
         (b'{"targetNumber": null}', "'targetNumber' is neither text"),
     ],

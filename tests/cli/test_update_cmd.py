@@ -82,7 +82,7 @@ def test_update_of_the_internal_database_module_keeps_every_setting(cli_world: C
     module = cli_world.module(PBX_A, MODULE_B)
     assert module.version == 4
     instances = {inst.name: inst for inst in module.instances}
-    assert instances["Telefonbuch"].values == {**B_VALUES, "fullSync": "true"}
+    assert instances["Telefonbuch"].values == {**B_VALUES, "fullSync": True}
     assert instances["Telefonbuch"].active and not instances["Telefonbuch Filiale"].active
     assert instances["Telefonbuch Filiale"].values["serverUrl"] == "https://crm-filiale.kunde-a.de"
     assert module.internal_data == B_INTERNAL
@@ -127,7 +127,7 @@ def test_update_needs_a_confirmation(cli_world: CliWorld, cli: Cli, monkeypatch:
     (instance,) = module.instances
     assert instance.active
     expected = {key: value for key, value in A_VALUES.items() if key != "ringSeconds"}
-    assert instance.values == {**expected, "voicemailBox": "false"}
+    assert instance.values == {**expected, "voicemailBox": False}
 
 
 def test_fresh_install_and_module_names(cli_world: CliWorld, cli: Cli) -> None:

@@ -144,3 +144,61 @@ def test_every_stored_value_is_carried_or_dropped_exactly_once(
     assert all(migration.values[m.variable_id] == values[m.variable_id] for m in migration.carried)
     assert not {m.variable_id for m in migration.added} & set(values)
     assert not {m.variable_id for m in migration.added} & set(old.variable_ids)
+
+
+# -- new defaults keep the type the form declares ----------------------------------------------
+
+
+def _new_input(kind: str, default: str | None) -> ConfigSchema:
+    return _schema(("neu", default, kind))
+
+
+@pytest.mark.parametrize(
+    ("kind", "default", "written"),
+    [
+        ("numberInput", "20", 20),
+        ("numberInput", " -7 ", -7),
+        ("numberInput", "2.5", 2.5),
+        ("numberInput", "abc", None),
+        ("numberInput", "1e999", None),
+        ("checkBoxInput", "true", True),
+        ("checkBoxInput", "FALSE", False),
+        ("checkBoxInput", "vielleicht", None),
+        ("booleanInput", "on", True),
+        ("textInput", "20", "20"),
+        ("passwordInput", "true", "true"),
+    ],
+)
+def test_a_new_default_is_written_as_the_type_its_input_declares(
+    kind: str, default: str, written: SettingValue | None
+) -> None:
+    migration = migrate_settings(ConfigSchema(), _new_input(kind, default), {})
+    assert migration.values.get("neu") == written
+    assert type(migration.values.get("neu")) is type(written), "20 is not 20.0 and True is not 1"
+    (added,) = migration.added
+    assert added.new_value == written
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=-(10**17), max_value=10**17))
+def test_any_whole_number_default_of_a_number_input_is_that_number(number: int) -> None:
+    value = migrate_settings(ConfigSchema(), _new_input("numberInput", str(number)), {}).values["neu"]
+    assert value == number and type(value) is int
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.booleans(), st.sampled_from([str.lower, str.upper, str.title]))
+def test_any_spelling_of_a_checkbox_default_is_a_boolean(flag: bool, spelling: object) -> None:
+    assert callable(spelling)
+    value = migrate_settings(ConfigSchema(), _new_input("checkBoxInput", spelling(str(flag))), {}).values["neu"]
+    assert value is flag
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["numberInput", "checkBoxInput", "textInput", "selectInput"]), st.text(max_size=40))
+def test_any_default_text_gives_a_value_of_the_declared_type_or_none(kind: str, default: str) -> None:
+    value = migrate_settings(ConfigSchema(), _new_input(kind, default), {}).values.get("neu")
+    allowed = {"numberInput": (int, float), "checkBoxInput": (bool,)}.get(kind, (str,))
+    assert value is None or (isinstance(value, allowed) and not (kind == "numberInput" and isinstance(value, bool)))
+    if kind in ("textInput", "selectInput"):
+        assert value == default, "text inputs keep the descriptor's text exactly"

@@ -29,8 +29,13 @@ from modmanager.ops.update import prepare_update, run_update
 from modmanager.pbx import tls
 from modmanager.pbx.client import AgentClient, bad_answer_error, cancelled_error, fault_error, request_too_large_error
 from modmanager.simulator.testing import TEST_PASSWORD
+from modmanager.store.atomic import read_bytes_limited
+from modmanager.store.backups import BackupStore
 from modmanager.store.credentials import CredentialStore, EncryptedFileStore, ScryptParams, open_credentials
 from modmanager.store.inventory import Inventory, PbxRecord
+from modmanager.store.journal import Journal
+from modmanager.store.settings import load_settings
+from tests.hostile.crafted import crafted_export
 from tests.ops.world import MODULE_A, MODULE_B, MODULE_C, PBX, World, world
 from tests.pbx.pbx_helpers import xmlrpc_fault_answer as fault_answer_body
 
@@ -68,6 +73,20 @@ SYNTHETIC: dict[str, ModManagerError] = {
     "cache_failed": ModManagerError("x", code="cache_failed"),
     "unexpected": ModManagerError("an unexpected error occurred", code="unexpected"),
     "instance_exists": fault_error(FaultCode.INSTANCE_EXISTS, "Telefonbuch"),
+    # Damage that needs a broken disk or a PBX answering absurdly to stage.
+    "file_unreadable": ModManagerError(
+        "x", code="file_unreadable", params={"what": "file", "path": "/daten/a.json", "reason": "Input/output error"}
+    ),
+    "journal_too_large": ModManagerError("x", code="journal_too_large", params={"module": "Fax"}),
+    "sfm_cache_damaged": ModManagerError(
+        "x", code="sfm_cache_damaged", params={"path": "/daten/installed.json", "why": "x", "why_key": "too_deep"}
+    ),
+    "snapshot_too_large": ModManagerError("x", code="snapshot_too_large", params={"pbx": "kunde-a"}),
+    "trust_fingerprint_mismatch": PbxError(
+        "x",
+        code="trust_fingerprint_mismatch",
+        params={"pbx": "kunde-a", "expected": "AB:CD", "presented": "EF:01"},
+    ),
 }
 
 
@@ -366,6 +385,33 @@ def test_the_agent_waited_for_in_vain_reads_german(tmp_path: Path, german: str) 
             assert_german(raised(client.wait_for_agent, 999, wait_seconds=0.2, poll_seconds=0.1), "Version 999")
         finally:
             client.close()
+def test_damaged_and_crafted_local_files_read_german(tmp_path: Path, german: str) -> None:
+    folder = tmp_path / "ordner.json"
+    folder.mkdir()
+    assert_german(raised(read_bytes_limited, folder, 100, what="settings file"), "Ordner", "keine Datei")
+    big = tmp_path / "gross.json"
+    big.write_bytes(b"x" * 200)
+    assert_german(raised(read_bytes_limited, big, 100), "größer")
+    settings_file = tmp_path / "settings.json"
+    settings_file.write_bytes(b'{"concurrency": 1e999}')
+    assert_german(raised(load_settings, settings_file), "Einstellungsdatei", "außerhalb")
+    journal_folder = tmp_path / "journal"
+    journal_folder.mkdir()
+    (journal_folder / ("a" * 32 + ".json")).write_bytes(b"[" * 100_000)
+    assert_german(raised(Journal(journal_folder).unfinished), "Journal", "zu tief verschachtelt")
+    export = tmp_path / "teuer.mmbackup"
+    export.write_bytes(crafted_export(log2_n=22, r=32))
+    store = BackupStore(CredentialStore(EncryptedFileStore(tmp_path / "k.enc", "pw", kdf=FAST_KDF)), tmp_path / "b")
+    assert_german(raised(store.read_export, export, "pw"), "Schlüsselableitung")
+    secrets = tmp_path / "secrets.enc"
+    EncryptedFileStore(secrets, "richtig", kdf=FAST_KDF).set("x", "y")
+    data = bytearray(secrets.read_bytes())
+    data[8] = 22  # log2(n) in the clear header
+    secrets.write_bytes(bytes(data))
+    assert_german(raised(EncryptedFileStore, secrets, "richtig"), "Schlüsselableitung")
+    stored = store.folder / "20250101T000000Z-0badf00d.mmb"
+    stored.write_bytes(b"MMBACKUP1\n\x00")
+    assert_german(raised(store.load, "20250101T000000Z-0badf00d"), "abgeschnitten")
 
 
 def test_a_stored_status_is_shown_in_german_later(tmp_path: Path, german: str) -> None:
@@ -403,6 +449,8 @@ def test_every_known_code_is_covered_here() -> None:
         "secrets_recreated", "secrets_damaged", "secret_key_damaged", "no_master_password",
         "secret_invalid", "not_supported", "upload_too_large", "request_too_large", "agent_update_timeout",
         "no_agent_secret", "password_empty", "agent_secret_empty", "pbx_name_taken",
+        "file_not_regular", "file_too_large", "settings_damaged", "journal_damaged", "export_kdf_refused",
+        "secrets_kdf_refused",
     }  # fmt: skip
     staged.add("restore_module_not_installed")
     staged |= {"pbx_busy", "pbx_busy_timeout", "pbx_wait_cancelled"}  # tests/gui/test_support.py

@@ -175,7 +175,7 @@ def test_an_open_journal_is_offered_for_recovery_and_resumed(
     assert test_world.services.journal.unfinished() == []
     module = test_world.module(MODULE_B)
     assert module.version == 4
-    assert {i.name: i.values for i in module.instances}["Telefonbuch"] == {**B_VALUES, "fullSync": "true"}
+    assert {i.name: i.values for i in module.instances}["Telefonbuch"] == {**B_VALUES, "fullSync": True}
     entry = window.fleet_model.entry(PBX)
     assert entry is not None and entry.status is FleetStatus.UPDATES_AVAILABLE, "module A still has its update"
 

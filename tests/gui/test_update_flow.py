@@ -80,7 +80,7 @@ def test_a_free_update_runs_to_the_end_with_progress_and_keeps_every_setting(
     module = test_world.module(MODULE_B)
     assert module.version == 4
     instances = {instance.name: instance for instance in module.instances}
-    assert instances["Telefonbuch"].values == {**B_VALUES, "fullSync": "true"}
+    assert instances["Telefonbuch"].values == {**B_VALUES, "fullSync": True}
     assert instances["Telefonbuch"].active and not instances["Telefonbuch Filiale"].active
     assert module.internal_data == B_INTERNAL
     # The window shows the new state: refreshed after the update, B no longer offers an update.

@@ -344,11 +344,20 @@ def migrated_values(old: ModuleSpec, new: ModuleSpec, values: Mapping[str, objec
     new_inputs = [item for item in new.inputs if item.variable_id]
     kept = {key: value for key, value in values.items() if key in {item.variable_id for item in new_inputs}}
     added = {
-        item.variable_id: item.default
+        item.variable_id: _as_stored(item.kind, item.default)
         for item in new_inputs
         if item.variable_id not in old_ids and item.variable_id not in values and item.default is not None
     }
     return {**kept, **added}
+
+
+def _as_stored(kind: str, text: str) -> object:
+    """A descriptor default as the module stores it: numbers and checkboxes are not text."""
+    if kind == "numberInput":
+        return int(text)
+    if kind == "checkBoxInput":
+        return text == "true"
+    return text
 
 
 @dataclass(frozen=True)

@@ -51,5 +51,5 @@ def test_resume_finishes_an_update_whose_new_version_already_runs(tmp_path: Path
         assert "now runs v4" in message
         module = w.module(MODULE_B)
         assert module.version == 4
-        assert {i.name: i.values for i in module.instances}["Telefonbuch"] == {**B_VALUES, "fullSync": "true"}
+        assert {i.name: i.values for i in module.instances}["Telefonbuch"] == {**B_VALUES, "fullSync": True}
         assert module.internal_data == B_INTERNAL

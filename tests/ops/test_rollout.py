@@ -282,7 +282,7 @@ def test_pbxs_of_one_stage_are_updated_at_the_same_time(fleet: Fleet, monkeypatc
     assert fleet.version("kunde-alpha") == 130 and fleet.version("kunde-older") == 126
     (instance,) = fleet.sim("kunde-bravo").state.modules[MODULE_A].instances
     expected = {key: value for key, value in A_VALUES.items() if key != "ringSeconds"}
-    assert instance.values == {**expected, "voicemailBox": "false"} and instance.active
+    assert instance.values == {**expected, "voicemailBox": False} and instance.active
 
 
 def test_cancelling_keeps_further_pbxs_from_starting(fleet: Fleet) -> None:

@@ -31,7 +31,7 @@ def test_update_of_a_module_whose_settings_the_pbx_wipes(tmp_path: Path) -> None
         assert module.version == 4
         by_name = {inst.name: inst for inst in module.instances}
         assert by_name["Telefonbuch"].active and not by_name["Telefonbuch Filiale"].active
-        assert by_name["Telefonbuch"].values == {**B_VALUES, "fullSync": "true"}
+        assert by_name["Telefonbuch"].values == {**B_VALUES, "fullSync": True}  # a checkbox default is a boolean
         assert by_name["Telefonbuch Filiale"].values["serverUrl"] == "https://crm-filiale.kunde-a.de"
         assert module.internal_data == B_INTERNAL
         assert result.backup_id is not None
@@ -53,7 +53,7 @@ def test_form_change_carries_supported_settings_and_drops_the_rest(tmp_path: Pat
 
         (inst,) = w.module(MODULE_A).instances
         expected = {key: value for key, value in A_VALUES.items() if key != "ringSeconds"}
-        assert inst.values == {**expected, "voicemailBox": "false"}
+        assert inst.values == {**expected, "voicemailBox": False}
         assert inst.active
 
 

@@ -62,12 +62,12 @@ def test_entry_closed_while_listing_is_not_open(tmp_path: Path, monkeypatch: pyt
     journal = Journal(tmp_path)
     gone = _begin(journal)
     kept = _begin(journal, backup_id=None)
-    original = Journal._read
+    original = Journal._parse
 
     def closed_meanwhile(self: Journal, path: Path):  # another thread closes it after glob()
         if path.stem == gone.op_id:
             path.unlink()
         return original(self, path)
 
-    monkeypatch.setattr(Journal, "_read", closed_meanwhile)
+    monkeypatch.setattr(Journal, "_parse", closed_meanwhile)
     assert [entry.op_id for entry in journal.unfinished()] == [kept.op_id]

@@ -168,7 +168,7 @@ def test_remote_source_is_recognised() -> None:
         (b"{not json", "not valid JSON"),
         (b"[1, 2]", "JSON object"),
         (b'{"concurrency": 99}', "'concurrency'"),
-        (b"\xff\xfe", "not valid JSON"),
+        (b"\xff\xfe", "not UTF-8 text"),
     ],
 )
 def test_broken_file_names_the_file_and_says_fix_or_delete(content: bytes, problem: str) -> None:

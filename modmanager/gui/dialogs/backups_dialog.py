@@ -1,9 +1,11 @@
 """Backups: see what each holds, restore it onto this or another PBX, export, import, delete.
 
-Listing reads only the clear headers. Opening a backup decrypts it to show its instances and
-values; password inputs (judged by the backup's own form, and undeclared values by their
-name) are never shown. A restore goes through the task runner on the target PBX's queue and
-takes a safety backup of the target first, so it can itself be undone.
+Listing checks every backup once (the store decrypts it and remembers the result), so a
+truncated or changed file is a red "Damaged" row with the reason - it can be deleted, never
+restored or exported. Opening a backup decrypts it to show its instances and values; password
+inputs (judged by the backup's own form, and undeclared values by their name) are never shown.
+A restore goes through the task runner on the target PBX's queue and takes a safety backup of
+the target first, so it can itself be undone.
 """
 
 from __future__ import annotations
@@ -40,9 +42,9 @@ from modmanager.core.values import FileResource, describe_value
 from modmanager.gui.controller import Controller
 from modmanager.gui.dialogs.password_prompt import ask_password
 from modmanager.gui.errors import describe_text
-from modmanager.gui.models.backups import BackupsModel, format_timestamp, reason_text
+from modmanager.gui.models.backups import BackupsModel, damage_text, format_timestamp, reason_text
 from modmanager.gui.models.modules import ROW_ROLE, sorted_filtered
-from modmanager.store.backups import Backup, BackupInfo
+from modmanager.store.backups import Backup, BackupInfo, DamagedBackup
 
 MASK = "••••••••"
 _SECRET_WORDS = ("password", "passwort", "kennwort", "secret", "token")
@@ -282,14 +284,16 @@ class BackupsDialog(QDialog):
     # -- list and contents -------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the backup folder again (headers only)."""
+        """Read the backup folder again; damaged files are listed as such."""
         scoped = self.scope_check.isChecked()
         backups, damaged = self._store.list_backups(
             pbx_name=self._pbx if scoped else None, module_id=self._module_id if scoped else None
         )
-        self.model.set_backups(backups)
+        self.model.set_backups(backups, damaged)
         self.damaged_label.setText(
-            self.tr("{count} files in the backup folder cannot be read and are left out.").format(count=len(damaged))
+            self.tr("{count} files in the backup folder are damaged: they are marked in the list.").format(
+                count=len(damaged)
+            )
         )
         self.damaged_label.setVisible(bool(damaged))
         if self.proxy.rowCount() and not self.view.selectionModel().hasSelection():
@@ -310,14 +314,28 @@ class BackupsDialog(QDialog):
         info = rows[0].data(ROW_ROLE) if rows else None
         return info if isinstance(info, BackupInfo) else None
 
+    def selected_damaged(self) -> DamagedBackup | None:
+        """The damaged file selected in the list, if a damaged row is selected."""
+        rows = self.view.selectionModel().selectedRows()
+        item = rows[0].data(ROW_ROLE) if rows else None
+        return item if isinstance(item, DamagedBackup) else None
+
     def _selection_changed(self, *_args: QItemSelection) -> None:
         info = self.selected()
-        for button in (self.export_button, self.delete_button):
-            button.setEnabled(info is not None)
+        damaged = self.selected_damaged()
+        self.export_button.setEnabled(info is not None)
+        self.delete_button.setEnabled(info is not None or (damaged is not None and bool(damaged.backup_id)))
         self._loaded = None
         self._offer_targets(info)
         if info is None:
             self.contents.clear()
+            if damaged is not None:
+                self.contents.setPlainText(
+                    self.tr("{file} cannot be restored: {why}. Delete it, or replace it with an intact copy.").format(
+                        file=damaged.path.name, why=damage_text(damaged)
+                    )
+                )
+            self._update_restore_button()
             return
         if self._pbx is None and self.target_combo.findText(info.pbx_name) >= 0 and self.target_allowed(info.pbx_name):
             self.target_combo.setCurrentText(info.pbx_name)  # restoring where it came from is the usual case
@@ -445,15 +463,21 @@ class BackupsDialog(QDialog):
 
     def delete_selected(self) -> None:
         info = self.selected()
-        if info is None:
+        damaged = self.selected_damaged()
+        if info is not None:
+            backup_id = info.backup_id
+            question = self.tr("Delete the backup of {module} from {when}? This cannot be undone.").format(
+                module=info.module_name, when=format_timestamp(info.created_at)
+            )
+        elif damaged is not None and damaged.backup_id:
+            backup_id = damaged.backup_id
+            question = self.tr("Delete the damaged file {file}? This cannot be undone.").format(file=damaged.path.name)
+        else:
             return
-        question = self.tr("Delete the backup of {module} from {when}? This cannot be undone.").format(
-            module=info.module_name, when=format_timestamp(info.created_at)
-        )
         if not self._confirm(self, self.tr("Delete backup"), question):
             return
         try:
-            self._store.delete(info.backup_id)
+            self._store.delete(backup_id)
         except ModManagerError as error:
             self._say(describe_text(error))
             return

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from modmanager.core.catalog import CatalogModule
 from modmanager.core.errors import InvalidVersion, ModManagerError
 from modmanager.core.planner import ModuleReadiness, Readiness, ReadinessState, short_version
+from modmanager.core.text import clean_text
 from modmanager.core.versions import StarfaceVersion
 from modmanager.gui.controller import Controller
 from modmanager.gui.errors import describe_text
@@ -291,7 +292,7 @@ class ReadinessDialog(QDialog):
 
     def _module_name(self, module: ModuleReadiness) -> str:
         catalog = self._controller.catalog_module(module.module_id)
-        return catalog.display_name(self.locale().name()) if catalog is not None else module.name
+        return clean_text(catalog.display_name(self.locale().name()) if catalog is not None else module.name)
 
     def _module_texts(self, module: ModuleReadiness) -> tuple[str, str]:
         """(state, what it means) for a module that needs attention."""

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from modmanager.core.catalog import CatalogModule, Channel
 from modmanager.core.errors import ModManagerError
 from modmanager.core.planner import is_paid_release
+from modmanager.core.text import clean_text
 from modmanager.gui.controller import Controller, RolloutOptions
 from modmanager.gui.errors import describe, describe_text
 from modmanager.gui.models.modules import release_label
@@ -387,8 +388,8 @@ class RolloutDialog(QDialog):
                 item = QTreeWidgetItem(group)
                 item.setText(self.COLUMN_PBX, target.pbx_name)
                 item.setText(self.COLUMN_RELEASE, f"v{target.from_version}" if target.from_version is not None else "")
-                item.setText(self.COLUMN_NOTE, target.reason_skipped or "")
-                item.setToolTip(self.COLUMN_NOTE, target.reason_skipped or "")
+                item.setText(self.COLUMN_NOTE, clean_text(target.reason_skipped or ""))
+                item.setToolTip(self.COLUMN_NOTE, clean_text(target.reason_skipped or "", 2000))
         self.plan_view.expandAll()
         for column in (self.COLUMN_PBX, self.COLUMN_RELEASE, self.COLUMN_RESULT):
             self.plan_view.resizeColumnToContents(column)
@@ -421,8 +422,8 @@ class RolloutDialog(QDialog):
             item.setIcon(self.COLUMN_RELEASE, icon("paid"))
         item.setText(self.COLUMN_RELEASE, change)
         item.setText(self.COLUMN_RESULT, self.tr("Planned"))
-        item.setText(self.COLUMN_NOTE, target.note)
-        item.setToolTip(self.COLUMN_NOTE, target.note)
+        item.setText(self.COLUMN_NOTE, clean_text(target.note))
+        item.setToolTip(self.COLUMN_NOTE, clean_text(target.note, 2000))
         return item
 
     # -- running ---------------------------------------------------------------------------

@@ -19,11 +19,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QFont, QIcon
 
+from modmanager.gui.models.table import CleanTextProxy
 from modmanager.gui.resources import icon
 from modmanager.ops.refresh import FleetStatus, PbxSnapshot
 from modmanager.store.inventory import PbxRecord
@@ -262,7 +262,7 @@ class FleetModel(QAbstractItemModel):
         return None
 
 
-class FleetFilterProxy(QSortFilterProxyModel):
+class FleetFilterProxy(CleanTextProxy):
     """Sorts by name or urgency and filters on everything a partner might type.
 
     A customer row stays when one of its PBXs matches; all PBXs of a matching customer stay.

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from modmanager.core.migration import SettingMigration
+from modmanager.core.text import clean_text
 from modmanager.gui.models.table import RowsTableModel
 from modmanager.gui.resources import icon
 from modmanager.ops.update import InstancePreview
@@ -22,7 +23,7 @@ _ROOT = QModelIndex()
 
 
 def _labels(items: Sequence[SettingMigration]) -> str:
-    return ", ".join(item.label or item.variable_id for item in items)
+    return clean_text(", ".join(item.label or item.variable_id for item in items), 2000)
 
 
 
@@ -61,7 +62,7 @@ class MigrationModel(RowsTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COLUMN_INSTANCE:
-                return row.name
+                return clean_text(row.name)  # named on the PBX
             if column == self.COLUMN_ACTIVE:
                 return self.tr("active") if row.active else self.tr("inactive")
             if column == self.COLUMN_CARRIED:

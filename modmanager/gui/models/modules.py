@@ -28,7 +28,7 @@ from modmanager.core.catalog import CatalogModule, Release
 from modmanager.core.planner import AvailableModule, ModulePlan, ModuleStatus
 from modmanager.core.protocol import InstalledModule
 from modmanager.gui.models.badges import BADGES_ROLE, available_badges, badges_text, installed_badges
-from modmanager.gui.models.table import RowsTableModel
+from modmanager.gui.models.table import CleanTextProxy, RowsTableModel
 from modmanager.gui.resources import icon
 from modmanager.ops.refresh import PbxSnapshot
 
@@ -80,7 +80,7 @@ class InstalledRow:
 
 def sorted_filtered(model: QAbstractTableModel, parent: QObject | None = None) -> QSortFilterProxyModel:
     """A proxy that sorts by each column's sort key and filters on every column's text."""
-    proxy = QSortFilterProxyModel(parent)
+    proxy = CleanTextProxy(parent)  # what a PBX named is shown cleaned
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     proxy.setFilterKeyColumn(-1)

@@ -1,10 +1,18 @@
-"""The part every flat table model here shares: rows in a list, one header per column."""
+"""The part every flat table model here shares: rows in a list, one header per column.
+
+Also the proxy every view sits on (:class:`CleanTextProxy`): what a PBX sent - module, vendor
+and instance names, versions, messages - reaches the screen only through
+:func:`~modmanager.core.text.clean_text`, so a line break or a bidi override in a name cannot
+forge or reorder what a row shows, and a 200 MB name is cut.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from modmanager.core.text import clean_lines, clean_text
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -29,3 +37,19 @@ class RowsTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.headers()[section]
+
+
+_MAX_TOOLTIP = 2000
+
+
+class CleanTextProxy(QSortFilterProxyModel):
+    """A sort/filter proxy whose displayed texts and tooltips are cleaned (one line for a cell)."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = super().data(index, role)
+        if isinstance(value, str):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return clean_text(value)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return clean_lines(value, _MAX_TOOLTIP)
+        return value

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from modmanager.core.catalog import CatalogModule, Channel
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS
 from modmanager.core.planner import AvailableModule, is_paid_release
+from modmanager.core.text import clean_text
 from modmanager.core.versions import StarfaceVersion, Verdict
 from modmanager.gui.models.backups import BackupsModel
 from modmanager.gui.models.modules import (
@@ -201,6 +202,8 @@ class ModuleDetails(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
         self.subtitle = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setEnabled(False)
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = QLabel()
@@ -326,10 +329,11 @@ class ModuleDetails(QWidget):
         self._update_buttons()
 
     def _fill_header(self, name: str, vendor: str, module_id: str) -> None:
-        self.title.setText(name)
-        self.subtitle.setText(vendor)
-        self.subtitle.setToolTip(module_id)
-        self.title.setToolTip(module_id)
+        # Names may come from the PBX: one clean line each, never rich text.
+        self.title.setText(clean_text(name))
+        self.subtitle.setText(clean_text(vendor))
+        self.subtitle.setToolTip(clean_text(module_id))
+        self.title.setToolTip(clean_text(module_id))
         self.subtitle.show()
         self.tabs.setEnabled(True)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QSize, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from modmanager.core.protocol import Edition, License, LicenseKind, SystemInfo
+from modmanager.core.text import clean_text
 from modmanager.gui import theme
 from modmanager.gui.models.fleet import PbxEntry, status_icon, status_text
 from modmanager.gui.resources import icon
+from modmanager.ops.refresh import FleetStatus
 
 _WARNING_STYLE = "color: #c92a2a;"
 _NFR_KINDS = (LicenseKind.NFR_SERVER, LicenseKind.NFR_USER)
@@ -58,7 +60,9 @@ def license_text(license_: License, *, cloud: bool = False) -> str:
     text = texts[license_.kind]
     if license_.expires:
         date = QDate.fromString(license_.expires[:10], Qt.DateFormat.ISODate)
-        shown = QLocale().toString(date, QLocale.FormatType.ShortFormat) if date.isValid() else license_.expires
+        shown = (
+            QLocale().toString(date, QLocale.FormatType.ShortFormat) if date.isValid() else clean_text(license_.expires)
+        )
         if date.isValid() and date < QDate.currentDate():
             text = QCoreApplication.translate("PbxHeader", "{license}, expired on {date}")
         else:
@@ -138,6 +142,9 @@ class PbxHeader(QFrame):
         self.key_label = QLabel()
         self.key_label.setFont(theme.monospace_font())
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What a PBX sent is never rich text: "<img src=...>" in a key or a message stays text.
+        for label in (self.title, self.starface_label, self.key_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.copy_button = QToolButton()
         self.copy_button.setText(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy to the clipboard (vendors need it to issue module license keys)"))
@@ -149,6 +156,10 @@ class PbxHeader(QFrame):
         self.message_label.setStyleSheet(_WARNING_STYLE)
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.trust_button = QToolButton()  # "Trust new certificate…" (set_trust_action), for a changed certificate
+        self.trust_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.trust_button.hide()
 
         title_row = QHBoxLayout()
         title_row.addWidget(self.title)
@@ -190,9 +201,16 @@ class PbxHeader(QFrame):
         self.facts.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.facts)
-        layout.addWidget(self.message_label)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message_label, 1)
+        message_row.addWidget(self.trust_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(message_row)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.clear()
+
+    def set_trust_action(self, action: QAction) -> None:
+        """The action the "Trust new certificate…" button runs (shown only for a changed certificate)."""
+        self.trust_button.setDefaultAction(action)
 
     @property
     def key_text(self) -> str:
@@ -217,18 +235,20 @@ class PbxHeader(QFrame):
         self._set_licenses([])
         self.copy_button.hide()
         self.message_label.hide()
+        self.trust_button.hide()
         for caption in self._captions:
             caption.hide()
         self.facts.hide()
 
     def show_entry(self, entry: PbxEntry) -> None:
         """Show a PBX from the list: its status now and its last known facts."""
-        self.title.setText(entry.name)
+        self.title.setText(clean_text(entry.name))
         self.status_icon.setPixmap(status_icon(entry.status).pixmap(16, 16))
         self.status_label.setText(status_text(entry.status))
         self.customer_label.setText(entry.record.customer if entry.record.customer != entry.name else "")
-        self.message_label.setText(entry.message)
+        self.message_label.setText(clean_text(entry.message, 2000))
         self.message_label.setVisible(bool(entry.message))
+        self.trust_button.setVisible(entry.status is FleetStatus.CERTIFICATE_CHANGED)
         snapshot = entry.snapshot
         for caption in self._captions:
             caption.setVisible(snapshot is not None)
@@ -244,7 +264,7 @@ class PbxHeader(QFrame):
         self.checked_label.setText(self.tr("Read on {time}").format(time=format_moment(snapshot.fetched_at)))
 
     def _show_info(self, info: SystemInfo) -> None:
-        self.starface_label.setText(info.starface_version)
+        self.starface_label.setText(clean_text(info.starface_version))
         self.edition_label.setText(edition_text(info.edition))
         cloud = info.edition is Edition.CLOUD
         self._set_licenses([(lic, license_text(lic, cloud=cloud)) for lic in info.licenses], show_none=True)
@@ -254,7 +274,7 @@ class PbxHeader(QFrame):
         else:
             self.key_caption.setText(self.tr("Server license key:"))
             key = info.server_license_key or ""
-        self.key_label.setText(key or self.tr("(not reported)"))
+        self.key_label.setText(clean_text(key) if key else self.tr("(not reported)"))
         self.copy_button.setVisible(bool(key))
 
     def _set_licenses(self, licenses: list[tuple[License, str]], *, show_none: bool = False) -> None:
