@@ -13,16 +13,17 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from modmanager.cli.output import add_json_flag, emit
-from modmanager.cli.services import ask_master_password
 from modmanager.core.errors import PbxError, StoreError
 from modmanager.core.protocol import DEFAULT_AGENT_INSTANCE, InstalledModule, SystemInfo
-from modmanager.pbx import tls
-from modmanager.pbx.client import AgentClient, connect
-from modmanager.store.credentials import open_credentials
 from modmanager.store.inventory import Inventory, PbxRecord
+
+# The agent client (requests), TLS pinning and the credential store (cryptography, keyring) are
+# imported by the handlers that talk to a PBX or read a password: `pbx list` needs neither.
+if TYPE_CHECKING:
+    from modmanager.pbx.client import AgentClient
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -69,6 +70,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _add(args: argparse.Namespace) -> int:
+    from modmanager.cli.services import ask_master_password
+    from modmanager.pbx import tls
+    from modmanager.pbx.client import AgentClient
+    from modmanager.store.credentials import open_credentials
+
     password = _read_password()
     fingerprint = tls.normalize_fingerprint(args.fingerprint) if args.fingerprint else None
     record = PbxRecord(
@@ -117,6 +123,9 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
+    from modmanager.cli.services import ask_master_password
+    from modmanager.store.credentials import open_credentials
+
     with Inventory() as inventory:
         record = inventory.get(args.name)
         inventory.remove(record.name)
@@ -175,6 +184,10 @@ def _read_password() -> str:
 
 @contextmanager
 def _client(name: str) -> Iterator[AgentClient]:
+    from modmanager.cli.services import ask_master_password
+    from modmanager.pbx.client import connect
+    from modmanager.store.credentials import open_credentials
+
     with Inventory() as inventory:
         record = inventory.get(name)
     with connect(record, open_credentials(prompt=ask_master_password)) as client:
