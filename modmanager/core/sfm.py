@@ -2,10 +2,12 @@
 
 An ``.sfm`` is a JAR (a ZIP archive) holding ``META-INF/MANIFEST.MF``,
 ``module-descriptor.xml`` and the module's classes. Files come from vendors, catalogs and
-PBXs, so nothing here trusts them: archives are size-, count- and ratio-checked before
-anything is decompressed, entry names may not escape the archive, XML is parsed without
-DTDs or entities, and every problem becomes :class:`InvalidModuleFile` with one sentence
-naming it. The descriptor parser is lenient about *shape* (a field may be an attribute or
+PBXs, so nothing here trusts them: archives are size-, count- and ratio-checked from the
+central directory before anything is decompressed, every entry must lie inside the archive
+without overlapping another, entry names may not escape the archive, only the manifest and
+the descriptor are decompressed (with hard limits, their checksums verified), XML is parsed
+without DTDs or entities, and every problem becomes :class:`InvalidModuleFile` with one
+sentence naming it. The descriptor parser is lenient about *shape* (a field may be an attribute or
 a child element; real files vary) because a partner cannot fix a vendor's file.
 
 Pure: :func:`read_sfm` works on bytes; :func:`read_sfm_path` reads only the path given.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import os
 import re
 import struct
@@ -63,6 +66,8 @@ _ZIP64_END_SIGNATURE = b"PK\x06\x06"
 _ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")
 _ZIP64_LOCATOR_SIGNATURE = b"PK\x06\x07"
 _ZIP64_LOCATOR_SIZE = 20
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # APPNOTE 4.3.7
 
 # zipfile reports damaged input through a zoo of exception types; all mean "unreadable".
 _ARCHIVE_ERRORS: tuple[type[Exception], ...] = (
@@ -208,8 +213,8 @@ class ModuleFile:
     source: str = ""
 
 
-def read_sfm_path(path: str | os.PathLike[str]) -> ModuleFile:
-    """Read and check the module file at ``path`` (and nothing else)."""
+def read_sfm_path(path: str | os.PathLike[str], *, verify_entries: bool = False) -> ModuleFile:
+    """Read and check the module file at ``path`` (and nothing else); see :func:`read_sfm`."""
     name = os.fspath(path)
     file_name = os.path.basename(name) or name
     try:
@@ -225,11 +230,16 @@ def read_sfm_path(path: str | os.PathLike[str]) -> ModuleFile:
             f"The module file {one_line(file_name)} cannot be read ({error.strerror or type(error).__name__}).",
             "Check that the file exists and that you may read it.",
         ) from None
-    return read_sfm(data, source=file_name)
+    return read_sfm(data, source=file_name, verify_entries=verify_entries)
 
 
-def read_sfm(data: bytes, *, source: str = "") -> ModuleFile:
+def read_sfm(data: bytes, *, source: str = "", verify_entries: bool = False) -> ModuleFile:
     """Check ``data`` as an ``.sfm`` archive and return what it declares.
+
+    Only the manifest and the descriptor are decompressed; the other entries are checked from
+    the central directory and their local headers (sizes, ratio, place in the file). With
+    ``verify_entries`` every entry is decompressed as well, so a damaged class file is caught
+    (for a file about to be published in a catalog; downloads are checked by SHA-256 instead).
 
     Raises:
         InvalidModuleFile: for anything that is not a sound, safe STARFACE module file.
@@ -252,6 +262,7 @@ def read_sfm(data: bytes, *, source: str = "") -> ModuleFile:
         ) from None
     with archive:
         infos = _checked_entries(archive, label)
+        _check_layout(data, archive, infos, label)
         names = {info.filename for info in infos}
         if DESCRIPTOR_NAME not in names:
             raise InvalidModuleFile(
@@ -263,7 +274,8 @@ def read_sfm(data: bytes, *, source: str = "") -> ModuleFile:
                 f"{_cap(label)} has no {MANIFEST_NAME}, so it is not a complete module file.",
                 "Download the module file again or ask the vendor for a proper build.",
             )
-        _verify_checksums(archive, infos, label)
+        if verify_entries:
+            _verify_checksums(archive, infos, label)
         manifest = parse_manifest(_read_entry(archive, MANIFEST_NAME, MAX_MANIFEST_BYTES, label), source=source)
         descriptor_xml = _read_entry(archive, DESCRIPTOR_NAME, MAX_DESCRIPTOR_BYTES, label)
     descriptor = parse_descriptor(descriptor_xml, source=source)
@@ -492,18 +504,50 @@ def _unsafe_name(name: str) -> bool:
     )
 
 
+def _check_layout(data: bytes, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], label: str) -> None:
+    """Every entry's local header and data lie before the central directory, none overlapping.
+
+    This is what decompressing every entry used to prove about entries that are never read,
+    at the cost of reading a 30-byte header each: a truncated file, an entry pointing outside
+    the archive and overlapping entries (a ZIP bomb technique) are refused here.
+    """
+    directory = int(getattr(archive, "start_dir", len(data)))
+    spans = []
+    for info in infos:
+        start = info.header_offset
+        header = data[start : start + _LOCAL_HEADER.size]
+        if start < 0 or len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_SIGNATURE:
+            raise _damaged(label, info.filename)
+        fields = _LOCAL_HEADER.unpack(header)
+        end = start + _LOCAL_HEADER.size + int(fields[9]) + int(fields[10]) + info.compress_size
+        if end > directory:
+            raise _damaged(label, info.filename)
+        spans.append((start, end))
+    spans.sort()
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        if start < end:
+            raise InvalidModuleFile(
+                f"{_cap(label)} contains entries that overlap each other (a ZIP bomb).",
+                "Do not install this file; it may be an attack.",
+            )
+
+
+def _damaged(label: str, name: str) -> InvalidModuleFile:
+    return InvalidModuleFile(
+        f"{_cap(label)} is damaged: the entry {name[:80]!r} cannot be unpacked.",
+        "Download the module file again.",
+    )
+
+
 def _verify_checksums(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], label: str) -> None:
-    """Decompress every entry (bounded by the checked sizes) so a damaged file is caught here, not on the PBX."""
+    """Decompress every entry (bounded by the checked sizes) so a damaged class file is caught too."""
     for info in infos:
         try:
             with archive.open(info) as stream:
                 while stream.read(_READ_CHUNK):
                     pass
         except _ARCHIVE_ERRORS:
-            raise InvalidModuleFile(
-                f"{_cap(label)} is damaged: the entry {info.filename[:80]!r} cannot be unpacked.",
-                "Download the module file again.",
-            ) from None
+            raise _damaged(label, info.filename) from None
 
 
 def _read_entry(archive: zipfile.ZipFile, name: str, limit: int, label: str) -> bytes:
