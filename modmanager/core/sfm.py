@@ -23,10 +23,10 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeAlias
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, XMLParser
 
 import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
@@ -58,6 +58,11 @@ _XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 _MANIFEST_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
 _READ_CHUNK = 64 * 1024
+# An XML declaration's encoding, and the encodings in which the bytes "<!DOCTYPE" are the only
+# way to write that markup (ASCII-compatible; see _parse_xml).
+_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?\sencoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
+_ASCII_COMPATIBLE = re.compile(r"utf-?8|us-ascii|ascii|iso-?8859-([1-9]|1[0-5])|latin-?1|(windows|cp)-?125[0-8]", re.I)
+_INTEGER = re.compile(r"-?[0-9]{1,18}")
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # ZIP end-of-archive records (APPNOTE 4.3.16, 4.3.14, 4.3.15).
 _END_SIGNATURE = b"PK\x05\x06"
@@ -344,7 +349,7 @@ def parse_descriptor(xml: bytes, *, source: str = "") -> ModuleDescriptor:
             "This is not a normal module; do not install it.",
         )
     try:
-        root = SafeElementTree.fromstring(xml, forbid_dtd=True)
+        root = _parse_xml(xml)
     except DefusedXmlException:
         raise InvalidModuleFile(
             f"The module descriptor of {label} uses a DTD or entity declarations, which are refused for safety.",
@@ -393,6 +398,34 @@ def parse_descriptor(xml: bytes, *, source: str = "") -> ModuleDescriptor:
         create_time=_optional_int(_field(root, "createTime")),
         last_changed_time=_optional_int(_field(root, "lastChangedTime")),
     )
+
+
+def _parse_xml(xml: bytes) -> Element:
+    """The root element; a DTD (and with it any entity declaration) is refused.
+
+    Entities can only be declared inside a DOCTYPE. A document in an ASCII-compatible encoding
+    without the bytes ``<!DOCTYPE`` has none, so the C parser reads it (undeclared entities are
+    errors there); anything else - another encoding, or those bytes anywhere, even in a comment
+    - goes through defusedxml, which refuses a DTD the moment the parser meets it.
+    """
+    if b"<!DOCTYPE" not in xml and _ascii_compatible(xml):
+        parser = XMLParser()
+        parser.feed(xml)
+        root: Element = parser.close()
+        return root
+    return SafeElementTree.fromstring(xml, forbid_dtd=True)  # type: ignore[no-any-return]
+
+
+def _ascii_compatible(xml: bytes) -> bool:
+    """Whether the document is read in an encoding that writes ASCII as ASCII bytes."""
+    head = xml[:4]
+    if b"\x00" in head or head.startswith((b"\xfe\xff", b"\xff\xfe")):
+        return False  # UTF-16 or UTF-32
+    body = xml[3:] if xml.startswith(b"\xef\xbb\xbf") else xml
+    if not body.startswith(b"<?xml"):
+        return True  # no declaration: UTF-8 (or unreadable, which the parser reports)
+    declaration = _DECLARED_ENCODING.match(body[: body.find(b"?>") + 2])
+    return declaration is None or bool(_ASCII_COMPATIBLE.fullmatch(declaration.group(1).decode("ascii")))
 
 
 # --- archive checks -------------------------------------------------------------------
@@ -607,11 +640,29 @@ def _children(element: Element, name: str) -> Iterator[Element]:
 def _field(element: Element, name: str) -> str | None:
     """A value given either as attribute or as child element text (real files vary)."""
     value = element.get(name)
-    if value is not None:
+    if value is not None or not len(element):
         return value
     for child in _children(element, name):
         return "".join(child.itertext())
     return None
+
+
+def _field_reader(element: Element) -> Callable[[str], str | None]:
+    """:func:`_field` for many names of one element, its children looked at once."""
+    if not len(element):
+        return element.get
+    children: dict[str, Element] = {}
+    for child in element:
+        children.setdefault(_local(child.tag), child)
+
+    def field(name: str) -> str | None:
+        value = element.get(name)
+        if value is not None:
+            return value
+        child = children.get(name)
+        return None if child is None else "".join(child.itertext())
+
+    return field
 
 
 def _stripped(value: str | None) -> str | None:
@@ -621,8 +672,10 @@ def _stripped(value: str | None) -> str | None:
 
 
 def _optional_int(value: str | None) -> int | None:
-    text = (value or "").strip()
-    return int(text) if re.fullmatch(r"-?[0-9]{1,18}", text) else None
+    if not value:
+        return None
+    text = value.strip()
+    return int(text) if _INTEGER.fullmatch(text) else None
 
 
 def _resource_names(root: Element) -> dict[str, str]:
@@ -693,15 +746,16 @@ def _config_inputs(root: Element) -> Iterator[ConfigInput]:
 
 
 def _config_input(element: Element, kind: str, tab: str) -> ConfigInput:
-    max_length = _optional_int(_field(element, "maxLength"))
+    field = _field_reader(element)
+    max_length = _optional_int(field("maxLength"))
     return ConfigInput(
         tab=tab,
-        variable_id=(_field(element, "variableId") or "").strip(),
-        label=(_field(element, "name") or "").strip(),
+        variable_id=(field("variableId") or "").strip(),
+        label=(field("name") or "").strip(),
         kind=kind,
-        input_id=(_field(element, "id") or "").strip(),
-        default=_field(element, "defaultValue"),
-        validation=_field(element, "validationRegexp"),
+        input_id=(field("id") or "").strip(),
+        default=field("defaultValue"),
+        validation=field("validationRegexp"),
         max_length=max_length if max_length is not None and max_length >= 0 else None,
-        description=_field(element, "description"),
+        description=field("description"),
     )

@@ -428,6 +428,34 @@ def test_parse_descriptor_refuses_a_doctype_on_its_own() -> None:
         parse_descriptor(b'<!DOCTYPE module><module id="a" name="b" version="1"/>')
 
 
+@pytest.mark.parametrize("encoding", ["UTF-16", "cp037", "utf-32"])
+def test_a_dtd_in_another_encoding_is_refused(encoding: str) -> None:
+    # The bytes "<!DOCTYPE" do not appear in these encodings; the DTD is refused all the same.
+    body = '<!DOCTYPE module [<!ENTITY x "y">]><module id="a" name="&x;" version="1"/>'
+    declaration = f'<?xml version="1.0" encoding="{encoding}"?>'
+    xml = (declaration + body).encode(encoding) if encoding != "cp037" else declaration.encode() + body.encode(encoding)
+    with pytest.raises(InvalidModuleFile, match=r"DTD|not well-formed"):
+        parse_descriptor(xml)
+
+
+def test_descriptors_in_other_encodings_are_read() -> None:
+    body = '<module id="a" name="Weiterleitung für Büros &amp; Lager" version="7"/>'
+    utf16 = ('<?xml version="1.0" encoding="UTF-16"?>' + body).encode("utf-16")
+    latin = b'<?xml version="1.0" encoding="ISO-8859-1"?>' + body.encode("latin-1")
+    for xml in (utf16, latin):
+        assert parse_descriptor(xml).name == "Weiterleitung für Büros & Lager"
+
+
+def test_doctype_text_in_a_comment_is_harmless() -> None:
+    xml = b'<?xml version="1.0"?><!-- no <!DOCTYPE here --><module id="a" name="b" version="1"/>'
+    assert parse_descriptor(xml).id == "a"
+
+
+def test_undeclared_entities_are_not_well_formed() -> None:
+    with pytest.raises(InvalidModuleFile, match="not well-formed"):
+        parse_descriptor(b'<module id="a" name="&passwd;" version="1"/>')
+
+
 def test_zip_bomb_is_refused() -> None:
     assert "ZIP bomb" in _refusal(zip_bomb_sfm())
 
