@@ -227,7 +227,11 @@ def read_sfm_path(path: str | os.PathLike[str], *, verify_entries: bool = False)
         if size > MAX_FILE_BYTES:
             raise _too_large(_label(file_name), size)
         with open(name, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            # What the size said, plus a byte to notice a file that grew past the limit meanwhile
+            # (asking for the limit itself would allocate 50 MB per read).
+            data = handle.read(min(size, MAX_FILE_BYTES) + 1)
+            if len(data) > size:
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
     except InvalidModuleFile:
         raise
     except OSError as error:
