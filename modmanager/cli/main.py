@@ -18,7 +18,6 @@ import sys
 from collections.abc import Callable, Sequence
 
 from modmanager import __version__
-from modmanager.core.errors import ModManagerError
 
 # Command groups, in the order their commands appear in --help: the module under
 # modmanager.cli (exposing ``register(subparsers)``) and the commands it registers with their
@@ -95,6 +94,8 @@ def run(argv: Sequence[str]) -> int:
     chosen, _ = build_parser().parse_known_args(arguments)
     parser = build_parser(chosen.command)
     args = parser.parse_args(arguments)
+    from modmanager.core.errors import ModManagerError  # after parsing: --version and --help need none
+
     try:
         if args.command is None:
             from modmanager.gui.app import run_gui
