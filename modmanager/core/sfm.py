@@ -23,7 +23,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeAlias
 from xml.etree.ElementTree import Element, ParseError, XMLParser
@@ -651,22 +651,15 @@ def _field(element: Element, name: str) -> str | None:
     return None
 
 
-def _field_reader(element: Element) -> Callable[[str], str | None]:
-    """:func:`_field` for many names of one element, its children looked at once."""
-    if not len(element):
-        return element.get
-    children: dict[str, Element] = {}
+def _values(element: Element) -> dict[str, str]:
+    """:func:`_field` for every name of one element at once: its attributes, and for other names
+    the text of the first child element so named."""
+    values = dict(element.attrib)
     for child in element:
-        children.setdefault(_local(child.tag), child)
-
-    def field(name: str) -> str | None:
-        value = element.get(name)
-        if value is not None:
-            return value
-        child = children.get(name)
-        return None if child is None else "".join(child.itertext())
-
-    return field
+        name = _local(child.tag)
+        if name and name not in values:
+            values[name] = "".join(child.itertext())
+    return values
 
 
 def _stripped(value: str | None) -> str | None:
@@ -750,7 +743,7 @@ def _config_inputs(root: Element) -> Iterator[ConfigInput]:
 
 
 def _config_input(element: Element, kind: str, tab: str) -> ConfigInput:
-    field = _field_reader(element)
+    field = _values(element).get
     max_length = _optional_int(field("maxLength"))
     return ConfigInput(
         tab=tab,
