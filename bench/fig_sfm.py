@@ -4,7 +4,9 @@ The files are 4 to 170 KB (log-uniform) with forms of 2 to 56 inputs, built once
 Subject: :func:`modmanager.core.sfm.read_sfm_path` on each (all the checks a hostile file
 needs, manifest, descriptor, form). Baseline: read the file, open it with ``zipfile``, read
 the descriptor and parse it with ``xml.etree``. Both read from the page cache (a warm-up pass
-first) and take turns. Target: at most 3 times the baseline.
+first) and take turns; each is timed in CPU seconds of this process and the best of the turns
+counts (pure CPU work: other processes on a shared machine should not decide it). Target: at
+most 3 times the baseline.
 """
 
 from __future__ import annotations
@@ -39,14 +41,14 @@ def run(ctx: Context) -> list[Figure]:
     subject_times, baseline_times = [], []
     for _ in range(3 if ctx.quick else 5):
         for fn, times in ((baseline, baseline_times), (subject, subject_times)):
-            start = time.perf_counter()
+            start = time.process_time()
             fn()
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
     return [
         Figure(
             name=f"inspect {len(paths)} .sfm (4-170 KB)",
-            value=median(subject_times),
-            baseline=median(baseline_times),
+            value=min(subject_times),
+            baseline=min(baseline_times),
             unit="s",
             target=TARGET,
             baseline_name="zipfile + XML parse",
