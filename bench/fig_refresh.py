@@ -71,6 +71,7 @@ def cli(ctx: Context) -> Figure:
             "requests": best["sim"]["request_total"],
             "requests_per_pbx": best["sim"]["request_total"] / max(1, best["pbxs"]),
             "tls_connections": best["sim"]["connections"],
+            "tls_connections_per_pbx": best["sim"]["connections"] / max(1, best["pbxs"]),
             "failed_pbxs": best["failed"],
             "first_error": best["first_error"],
             "single_requests": singles[0]["sim"]["request_total"],
