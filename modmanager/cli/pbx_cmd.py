@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from modmanager.cli.output import add_json_flag, emit
 from modmanager.core.errors import PbxError, StoreError
-from modmanager.core.protocol import DEFAULT_AGENT_INSTANCE, InstalledModule, SystemInfo
-from modmanager.store.inventory import Inventory, PbxRecord
+from modmanager.store.inventory import DEFAULT_AGENT_INSTANCE, Inventory, PbxRecord
 
 # The agent client (requests), TLS pinning and the credential store (cryptography, keyring) are
 # imported by the handlers that talk to a PBX or read a password: `pbx list` needs neither.
 if TYPE_CHECKING:
+    from modmanager.core.protocol import InstalledModule, SystemInfo
     from modmanager.pbx.client import AgentClient
 
 

@@ -123,3 +123,11 @@ def test_a_command_is_parsed_by_its_own_group_and_errors_stay_usage_errors(
     assert "--pbx" in capsys.readouterr().err
     assert main.run(["pbx", "list"]) == 0
     assert "No PBXs yet" in capsys.readouterr().out
+
+
+def test_pbx_add_defaults_to_the_protocols_agent_instance() -> None:
+    # pbx_cmd takes the default from the inventory so that `pbx list` need not load the protocol.
+    from modmanager.core import protocol
+    from modmanager.store import inventory
+
+    assert inventory.DEFAULT_AGENT_INSTANCE == protocol.DEFAULT_AGENT_INSTANCE
