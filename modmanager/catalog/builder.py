@@ -181,7 +181,7 @@ def _scan(root: Path, warnings: list[str]) -> list[_Build]:
             warnings.append(f"Skipped {relative}: it is a link to a file outside the vendor folder.")
             continue
         try:
-            module = read_sfm_path(path)
+            module = read_sfm_path(path, verify_entries=True)  # published files are checked whole
         except InvalidModuleFile as error:
             warnings.append(f"Skipped {relative}: {error.message}")
             continue

@@ -4,6 +4,10 @@ Without a subcommand the desktop application starts. Every command group lives i
 module under ``modmanager.cli`` and exposes ``register(subparsers)``; a command's handler
 takes the parsed arguments and returns the exit code. Expected errors
 (:class:`~modmanager.core.errors.ModManagerError`) become one clear line on stderr.
+
+Start-up costs what the chosen command needs: ``COMMAND_MODULES`` names each group's commands
+and their help, so the parser lists and chooses commands without importing the groups, and only
+the chosen command's module is imported (Qt only for the desktop application).
 """
 
 from __future__ import annotations
@@ -15,29 +19,40 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 
 from modmanager import __version__
-from modmanager.cli.output import safe_stdout
-from modmanager.core.errors import ModManagerError
-from modmanager.core.text import clean_text
-from modmanager.ops.catalogs import CatalogsUnavailable
-from modmanager.ops.logs import setup_logging, shutdown_logging
-from modmanager.ops.operation import operation
-from modmanager.store.pbxlock import DEFAULT_WAIT_SECONDS
-from modmanager.store.settings import load_settings
 
-# Command-group modules, in the order their commands appear in --help.
-COMMAND_MODULES = (
-    "sfm_cmd",
-    "catalog_cmd",
-    "plan_cmd",
-    "sim_cmd",
-    "pbx_cmd",
-    "agent_cmd",
-    "backup_cmd",
-    "update_cmd",
-    "fleet_cmd",
-    "rollout_cmd",
-    "settings_cmd",
+# Command groups, in the order their commands appear in --help: the module under
+# modmanager.cli (exposing ``register(subparsers)``) and the commands it registers with their
+# one-line help. A group's module is imported only when one of its commands runs, so
+# ``modmanager --version``, ``--help`` and ``pbx list`` do not load Qt, requests or cryptography.
+# Adding a group is one line. A bare module name works too, but is imported at every start;
+# tests/cli/test_startup.py checks the table against what the modules register.
+CommandGroup = str | tuple[str, dict[str, str]]
+COMMAND_MODULES: tuple[CommandGroup, ...] = (
+    ("sfm_cmd", {"sfm": "inspect and compare .sfm module files"}),
+    ("catalog_cmd", {"catalog": "build, sign, verify and show module catalogs"}),
+    ("plan_cmd", {"plan": "plan module updates for one PBX from catalog files (offline)"}),
+    ("sim_cmd", {"sim": "run simulated STARFACE PBXs with the agent on this machine"}),
+    ("pbx_cmd", {
+        "pbx": "add, list, test and remove PBXs",
+        "info": "show a PBX's STARFACE version, edition and licenses",
+        "modules": "show the modules installed on a PBX",
+    }),
+    ("agent_cmd", {"agent": "the modmanager agent module that runs on each PBX"}),
+    ("backup_cmd", {"backup": "back up, inspect and restore module settings"}),
+    ("update_cmd", {
+        "update": "update a module on a PBX safely (preview first), or every free update at once",
+        "recover": "list and finish updates that were interrupted",
+    }),
+    ("fleet_cmd", {
+        "refresh": "ask every PBX (or the named ones) for its modules and show what can be updated",
+        "readiness": "can a PBX (or every PBX) move to a given STARFACE release?",
+    }),
+    ("rollout_cmd", {"rollout": "update one module on every PBX that runs it: canaries first, then batches"}),
+    ("settings_cmd", {"settings": "show and change settings and catalog sources"}),
 )
+
+_DEFAULT_WAIT_SECONDS = 30 * 60
+"""As store.pbxlock.DEFAULT_WAIT_SECONDS (checked by a test), without importing it for --help."""
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -62,7 +77,17 @@ The log is written to logs/modmanager.log in the data folder (--verbose: with de
 _MAX_ERROR_CHARS = 2000
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_groups() -> list[tuple[str, dict[str, str] | None]]:
+    """``COMMAND_MODULES`` as (module, commands with help); None where the table does not say."""
+    return [(entry, None) if isinstance(entry, str) else entry for entry in COMMAND_MODULES]
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with ``command``'s group registered in full and the others as placeholders.
+
+    A placeholder has the command's name and help (for ``--help`` and for choosing the
+    command) and takes any arguments; it is never what parses a command that runs.
+    """
     parser = argparse.ArgumentParser(
         prog="modmanager",
         description="Module manager for STARFACE PBXs. Without a command, the desktop application starts.",
@@ -77,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--wait",
         action="store_true",
         help="when another operation of this workstation is changing the PBX, wait for it "
-        f"(at most {int(DEFAULT_WAIT_SECONDS // 60)} minutes) instead of stopping",
+        f"(at most {int(_DEFAULT_WAIT_SECONDS // 60)} minutes) instead of stopping",
     )
     parser.add_argument("--demo", action="store_true", help="start the application on the built-in demo fleet")
     parser.add_argument(
@@ -85,20 +110,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("de", "en"), help="interface language (default: system locale)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"modmanager.cli.{name}")
-        module.register(subparsers)
-    for path, command in _commands(parser):
-        command.add_argument(
+    placeholders: set[str] = set()
+    for name, commands in command_groups():
+        if commands is None or command in commands:
+            module = importlib.import_module(f"modmanager.cli.{name}")
+            module.register(subparsers)
+            continue
+        for placeholder_name, help_text in commands.items():
+            placeholder = subparsers.add_parser(placeholder_name, help=help_text, add_help=False)
+            placeholder.add_argument("arguments", nargs=argparse.REMAINDER)
+            placeholders.add(placeholder_name)
+    for path, sub in _commands(parser):
+        if path[0] in placeholders:
+            continue
+        sub.add_argument(
             "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="detailed (DEBUG) log on stderr"
         )
         if path in CHANGING_COMMANDS:
-            command.add_argument(
+            sub.add_argument(
                 "--wait",
                 action="store_true",
                 default=argparse.SUPPRESS,
                 help="if another operation of this workstation is changing the PBX, wait for it "
-                f"(at most {int(DEFAULT_WAIT_SECONDS // 60)} minutes) instead of stopping with exit code 1",
+                f"(at most {int(_DEFAULT_WAIT_SECONDS // 60)} minutes) instead of stopping with exit code 1",
             )
     return parser
 
@@ -115,8 +149,20 @@ def _commands(
 
 
 def run(argv: Sequence[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(list(argv))
+    arguments = list(argv)
+    # First the light parser finds the command (and answers --version, --help and unknown
+    # commands itself); then the command's own group parses everything.
+    chosen, _ = build_parser().parse_known_args(arguments)
+    parser = build_parser(chosen.command)
+    args = parser.parse_args(arguments)
+    # After parsing: --version and --help need none of this.
+    from modmanager.cli.output import safe_stdout
+    from modmanager.core.errors import ModManagerError
+    from modmanager.core.text import clean_text
+    from modmanager.ops.catalogs import CatalogsUnavailable
+    from modmanager.ops.logs import shutdown_logging
+    from modmanager.ops.operation import operation
+
     _start_logging(args.verbose)
     try:
         if args.command is None:
@@ -130,7 +176,7 @@ def run(argv: Sequence[str]) -> int:
             _command_kind(parser, argv),
             title=title[:300],
             pbx=pbx,
-            wait=DEFAULT_WAIT_SECONDS if args.wait else 0.0,
+            wait=_DEFAULT_WAIT_SECONDS if args.wait else 0.0,
         ), safe_stdout():
             return handler(args)
     except CatalogsUnavailable as error:
@@ -157,6 +203,10 @@ def _command_kind(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str:
 
 def _start_logging(verbose: bool) -> None:
     """The log file of the data folder; DEBUG with --verbose (also on stderr) or the debug_logging setting."""
+    from modmanager.core.errors import ModManagerError
+    from modmanager.ops.logs import setup_logging
+    from modmanager.store.settings import load_settings
+
     try:
         debug = verbose or load_settings().debug_logging
     except ModManagerError:

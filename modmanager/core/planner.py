@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -572,7 +573,68 @@ def managed_modules(
 
 def _by_id(catalogs: Sequence[Catalog]) -> dict[str, CatalogModule]:
     """Merged catalog modules by lower-case id (module UUIDs compare case-insensitively)."""
-    return {module.id.lower(): module for module in merge_catalogs(catalogs)}
+    return _index(catalogs).modules
+
+
+class _CatalogIndex:
+    """One set of catalogs, merged once, with what a fresh install gets per kind of PBX.
+
+    Planning a fleet asks the same catalogs for every PBX. Merging them and deciding, for
+    every module nobody installed, which release a PBX of this STARFACE and these NFR licenses
+    would get, is the same work for every PBX of that kind; it is done once here, so planning a
+    PBX costs what its installed modules cost.
+    """
+
+    def __init__(self, catalogs: tuple[Catalog, ...]) -> None:
+        self.catalogs = catalogs  # kept alive, so the identities this index is found by stay valid
+        self.modules = {module.id.lower(): module for module in merge_catalogs(catalogs)}
+        self._available: dict[tuple[object, ...], tuple[tuple[str, AvailableModule], ...]] = {}
+
+    def available(self, facts: PbxFacts, channel: Channel, today: dt.date | None) -> tuple[
+        tuple[str, AvailableModule], ...
+    ]:
+        """(lower-case id, module) for every catalog module such a PBX could install, by name."""
+        key = (facts.starface, facts.nfr_server, facts.nfr_user, channel, today)
+        found = self._available.get(key)
+        if found is None:
+            items = []
+            for module_key, module in self.modules.items():
+                release = _newest_installable(facts, module, channel)
+                if release is not None:
+                    use_nfr = choose_file(release, facts, module)[1]
+                    items.append((module_key, AvailableModule(module, release, use_nfr, _is_new(module, today))))
+            items.sort(key=lambda item: (item[1].module.display_name("en").casefold(), item[1].module.id))
+            found = tuple(items)
+            if len(self._available) >= _MAX_KINDS_PER_INDEX:
+                self._available.clear()
+            self._available[key] = found
+        return found
+
+
+_MAX_INDEXES = 2
+_MAX_KINDS_PER_INDEX = 256
+_indexes: dict[tuple[int, ...], _CatalogIndex] = {}
+_indexes_lock = threading.Lock()
+
+
+def _index(catalogs: Sequence[Catalog]) -> _CatalogIndex:
+    """The index of these very catalog objects (catalogs are immutable), made on first use.
+
+    Found by the identities of the catalogs, which the index keeps alive; the few most recent
+    sets are kept (the application plans against one set at a time). Thread-safe: a fleet is
+    planned from several threads.
+    """
+    given = tuple(catalogs)
+    key = tuple(id(catalog) for catalog in given)
+    with _indexes_lock:
+        index = _indexes.get(key)
+    if index is not None:
+        return index
+    index = _CatalogIndex(given)  # outside the lock: merging is the slow part
+    with _indexes_lock:
+        if len(_indexes) >= _MAX_INDEXES:
+            _indexes.pop(next(iter(_indexes)))
+        return _indexes.setdefault(key, index)
 
 
 def _is_new(module: CatalogModule, today: dt.date | None) -> bool:
@@ -617,21 +679,13 @@ def plan_pbx(
     ``missing_catalogs`` names configured catalogs that could not be used: the plan is then
     incomplete and its status is at least :attr:`PbxStatus.CATALOG_UNAVAILABLE`.
     """
-    modules = _by_id(catalogs)
+    index = _index(catalogs)
     plans = tuple(
-        plan_module(facts, item, modules.get(item.id.lower()), channel=channel, paid_markers=paid_markers)
+        plan_module(facts, item, index.modules.get(item.id.lower()), channel=channel, paid_markers=paid_markers)
         for item in installed
     )
     installed_ids = {item.id.lower() for item in installed}
-    available: list[AvailableModule] = []
-    for key, module in modules.items():
-        if key in installed_ids:
-            continue
-        release = _newest_installable(facts, module, channel)
-        if release is not None:
-            use_nfr = choose_file(release, facts, module)[1]
-            available.append(AvailableModule(module, release, use_nfr, _is_new(module, today)))
-    available.sort(key=lambda item: (item.module.display_name("en").casefold(), item.module.id))
+    available = tuple(item for key, item in index.available(facts, channel, today) if key not in installed_ids)
     missing = tuple(missing_catalogs)
     notes = facts.notes()
     if missing:
@@ -640,7 +694,7 @@ def plan_pbx(
         facts=facts,
         channel=channel,
         modules=plans,
-        available=tuple(available),
+        available=available,
         notes=notes,
         missing_catalogs=missing,
     )

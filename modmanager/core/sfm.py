@@ -2,10 +2,12 @@
 
 An ``.sfm`` is a JAR (a ZIP archive) holding ``META-INF/MANIFEST.MF``,
 ``module-descriptor.xml`` and the module's classes. Files come from vendors, catalogs and
-PBXs, so nothing here trusts them: archives are size-, count- and ratio-checked before
-anything is decompressed, entry names may not escape the archive, XML is parsed without
-DTDs or entities, and every problem becomes :class:`InvalidModuleFile` with one sentence
-naming it. The descriptor parser is lenient about *shape* (a field may be an attribute or
+PBXs, so nothing here trusts them: archives are size-, count- and ratio-checked from the
+central directory before anything is decompressed, every entry must lie inside the archive
+without overlapping another, entry names may not escape the archive, only the manifest and
+the descriptor are decompressed (with hard limits, their checksums verified), XML is parsed
+without DTDs or entities, and every problem becomes :class:`InvalidModuleFile` with one
+sentence naming it. The descriptor parser is lenient about *shape* (a field may be an attribute or
 a child element; real files vary) because a partner cannot fix a vendor's file.
 
 Pure: :func:`read_sfm` works on bytes; :func:`read_sfm_path` reads only the path given.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import os
 import re
 import stat
@@ -23,7 +26,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, XMLParser
 
 import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
@@ -54,6 +57,11 @@ _XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 _MANIFEST_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
 _READ_CHUNK = 64 * 1024
+# An XML declaration's encoding, and the encodings in which the bytes "<!DOCTYPE" are the only
+# way to write that markup (ASCII-compatible; see _parse_xml).
+_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*?\sencoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
+_ASCII_COMPATIBLE = re.compile(r"utf-?8|us-ascii|ascii|iso-?8859-([1-9]|1[0-5])|latin-?1|(windows|cp)-?125[0-8]", re.I)
+_INTEGER = re.compile(r"-?[0-9]{1,18}")
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # ZIP end-of-archive records (APPNOTE 4.3.16, 4.3.14, 4.3.15).
 _END_SIGNATURE = b"PK\x05\x06"
@@ -62,6 +70,8 @@ _ZIP64_END_SIGNATURE = b"PK\x06\x06"
 _ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")
 _ZIP64_LOCATOR_SIGNATURE = b"PK\x06\x07"
 _ZIP64_LOCATOR_SIZE = 20
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # APPNOTE 4.3.7
 
 # zipfile reports damaged input through a zoo of exception types; all mean "unreadable".
 _ARCHIVE_ERRORS: tuple[type[Exception], ...] = (
@@ -209,10 +219,11 @@ class ModuleFile:
     source: str = ""
 
 
-def read_sfm_path(path: str | os.PathLike[str]) -> ModuleFile:
+def read_sfm_path(path: str | os.PathLike[str], *, verify_entries: bool = False) -> ModuleFile:
     """Read and check the module file at ``path`` (and nothing else).
 
-    Only a regular file is read: a named pipe, directory or device is refused at once.
+    Only a regular file is read: a named pipe, directory or device is refused at once. See
+    :func:`read_sfm` for ``verify_entries``.
     """
     name = os.fspath(path)
     file_name = os.path.basename(name) or name
@@ -232,11 +243,16 @@ def read_sfm_path(path: str | os.PathLike[str]) -> ModuleFile:
             code="file_unreadable",
             params={"what": "module file", "path": one_line(file_name), "reason": error.strerror or ""},
         ) from None
-    return read_sfm(data, source=file_name)
+    return read_sfm(data, source=file_name, verify_entries=verify_entries)
 
 
-def read_sfm(data: bytes, *, source: str = "") -> ModuleFile:
+def read_sfm(data: bytes, *, source: str = "", verify_entries: bool = False) -> ModuleFile:
     """Check ``data`` as an ``.sfm`` archive and return what it declares.
+
+    Only the manifest and the descriptor are decompressed; the other entries are checked from
+    the central directory and their local headers (sizes, ratio, place in the file). With
+    ``verify_entries`` every entry is decompressed as well, so a damaged class file is caught
+    (for a file about to be published in a catalog; downloads are checked by SHA-256 instead).
 
     Raises:
         InvalidModuleFile: for anything that is not a sound, safe STARFACE module file.
@@ -259,6 +275,7 @@ def read_sfm(data: bytes, *, source: str = "") -> ModuleFile:
         ) from None
     with archive:
         infos = _checked_entries(archive, label)
+        _check_layout(data, archive, infos, label)
         names = {info.filename for info in infos}
         if DESCRIPTOR_NAME not in names:
             raise InvalidModuleFile(
@@ -270,7 +287,8 @@ def read_sfm(data: bytes, *, source: str = "") -> ModuleFile:
                 f"{_cap(label)} has no {MANIFEST_NAME}, so it is not a complete module file.",
                 "Download the module file again or ask the vendor for a proper build.",
             )
-        _verify_checksums(archive, infos, label)
+        if verify_entries:
+            _verify_checksums(archive, infos, label)
         manifest = parse_manifest(_read_entry(archive, MANIFEST_NAME, MAX_MANIFEST_BYTES, label), source=source)
         descriptor_xml = _read_entry(archive, DESCRIPTOR_NAME, MAX_DESCRIPTOR_BYTES, label)
     descriptor = parse_descriptor(descriptor_xml, source=source)
@@ -339,7 +357,7 @@ def parse_descriptor(xml: bytes, *, source: str = "") -> ModuleDescriptor:
             "This is not a normal module; do not install it.",
         )
     try:
-        root = SafeElementTree.fromstring(xml, forbid_dtd=True)
+        root = _parse_xml(xml)
     except DefusedXmlException:
         raise InvalidModuleFile(
             f"The module descriptor of {label} uses a DTD or entity declarations, which are refused for safety.",
@@ -390,6 +408,34 @@ def parse_descriptor(xml: bytes, *, source: str = "") -> ModuleDescriptor:
         create_time=_optional_int(_field(root, "createTime")),
         last_changed_time=_optional_int(_field(root, "lastChangedTime")),
     )
+
+
+def _parse_xml(xml: bytes) -> Element:
+    """The root element; a DTD (and with it any entity declaration) is refused.
+
+    Entities can only be declared inside a DOCTYPE. A document in an ASCII-compatible encoding
+    without the bytes ``<!DOCTYPE`` has none, so the C parser reads it (undeclared entities are
+    errors there); anything else - another encoding, or those bytes anywhere, even in a comment
+    - goes through defusedxml, which refuses a DTD the moment the parser meets it.
+    """
+    if b"<!DOCTYPE" not in xml and _ascii_compatible(xml):
+        parser = XMLParser()
+        parser.feed(xml)
+        root: Element = parser.close()
+        return root
+    return SafeElementTree.fromstring(xml, forbid_dtd=True)  # type: ignore[no-any-return]
+
+
+def _ascii_compatible(xml: bytes) -> bool:
+    """Whether the document is read in an encoding that writes ASCII as ASCII bytes."""
+    head = xml[:4]
+    if b"\x00" in head or head.startswith((b"\xfe\xff", b"\xff\xfe")):
+        return False  # UTF-16 or UTF-32
+    body = xml[3:] if xml.startswith(b"\xef\xbb\xbf") else xml
+    if not body.startswith(b"<?xml"):
+        return True  # no declaration: UTF-8 (or unreadable, which the parser reports)
+    declaration = _DECLARED_ENCODING.match(body[: body.find(b"?>") + 2])
+    return declaration is None or bool(_ASCII_COMPATIBLE.fullmatch(declaration.group(1).decode("ascii")))
 
 
 # --- archive checks -------------------------------------------------------------------
@@ -501,18 +547,50 @@ def _unsafe_name(name: str) -> bool:
     )
 
 
+def _check_layout(data: bytes, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], label: str) -> None:
+    """Every entry's local header and data lie before the central directory, none overlapping.
+
+    This is what decompressing every entry used to prove about entries that are never read,
+    at the cost of reading a 30-byte header each: a truncated file, an entry pointing outside
+    the archive and overlapping entries (a ZIP bomb technique) are refused here.
+    """
+    directory = int(getattr(archive, "start_dir", len(data)))
+    spans = []
+    for info in infos:
+        start = info.header_offset
+        header = data[start : start + _LOCAL_HEADER.size]
+        if start < 0 or len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_SIGNATURE:
+            raise _damaged(label, info.filename)
+        fields = _LOCAL_HEADER.unpack(header)
+        end = start + _LOCAL_HEADER.size + int(fields[9]) + int(fields[10]) + info.compress_size
+        if end > directory:
+            raise _damaged(label, info.filename)
+        spans.append((start, end))
+    spans.sort()
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        if start < end:
+            raise InvalidModuleFile(
+                f"{_cap(label)} contains entries that overlap each other (a ZIP bomb).",
+                "Do not install this file; it may be an attack.",
+            )
+
+
+def _damaged(label: str, name: str) -> InvalidModuleFile:
+    return InvalidModuleFile(
+        f"{_cap(label)} is damaged: the entry {name[:80]!r} cannot be unpacked.",
+        "Download the module file again.",
+    )
+
+
 def _verify_checksums(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], label: str) -> None:
-    """Decompress every entry (bounded by the checked sizes) so a damaged file is caught here, not on the PBX."""
+    """Decompress every entry (bounded by the checked sizes) so a damaged class file is caught too."""
     for info in infos:
         try:
             with archive.open(info) as stream:
                 while stream.read(_READ_CHUNK):
                     pass
         except _ARCHIVE_ERRORS:
-            raise InvalidModuleFile(
-                f"{_cap(label)} is damaged: the entry {info.filename[:80]!r} cannot be unpacked.",
-                "Download the module file again.",
-            ) from None
+            raise _damaged(label, info.filename) from None
 
 
 def _read_entry(archive: zipfile.ZipFile, name: str, limit: int, label: str) -> bytes:
@@ -572,11 +650,22 @@ def _children(element: Element, name: str) -> Iterator[Element]:
 def _field(element: Element, name: str) -> str | None:
     """A value given either as attribute or as child element text (real files vary)."""
     value = element.get(name)
-    if value is not None:
+    if value is not None or not len(element):
         return value
     for child in _children(element, name):
         return "".join(child.itertext())
     return None
+
+
+def _values(element: Element) -> dict[str, str]:
+    """:func:`_field` for every name of one element at once: its attributes, and for other names
+    the text of the first child element so named."""
+    values = dict(element.attrib)
+    for child in element:
+        name = _local(child.tag)
+        if name and name not in values:
+            values[name] = "".join(child.itertext())
+    return values
 
 
 def _stripped(value: str | None) -> str | None:
@@ -586,8 +675,10 @@ def _stripped(value: str | None) -> str | None:
 
 
 def _optional_int(value: str | None) -> int | None:
-    text = (value or "").strip()
-    return int(text) if re.fullmatch(r"-?[0-9]{1,18}", text) else None
+    if not value:
+        return None
+    text = value.strip()
+    return int(text) if _INTEGER.fullmatch(text) else None
 
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -712,15 +803,16 @@ def _config_inputs(root: Element) -> Iterator[ConfigInput]:
 
 
 def _config_input(element: Element, kind: str, tab: str) -> ConfigInput:
-    max_length = _optional_int(_field(element, "maxLength"))
+    field = _values(element).get
+    max_length = _optional_int(field("maxLength"))
     return ConfigInput(
         tab=tab,
-        variable_id=(_field(element, "variableId") or "").strip(),
-        label=(_field(element, "name") or "").strip(),
+        variable_id=(field("variableId") or "").strip(),
+        label=(field("name") or "").strip(),
         kind=kind,
-        input_id=(_field(element, "id") or "").strip(),
-        default=_field(element, "defaultValue"),
-        validation=_field(element, "validationRegexp"),
+        input_id=(field("id") or "").strip(),
+        default=field("defaultValue"),
+        validation=field("validationRegexp"),
         max_length=max_length if max_length is not None and max_length >= 0 else None,
-        description=_field(element, "description"),
+        description=field("description"),
     )

@@ -76,6 +76,7 @@ class CatalogSet:
         self._lock = threading.Lock()
         self._catalogs: tuple[Catalog, ...] | None = None
         self._modules: dict[str, CatalogModule] = {}
+        self._merged: tuple[Catalog, ...] = ()
         self.problems: list[str] = []
         """One sentence per source that could not be used, and notes such as 'offline copy used'."""
         self._unavailable: tuple[CatalogProblem, ...] = ()
@@ -98,6 +99,8 @@ class CatalogSet:
         with self._lock:
             self._catalogs = tuple(catalogs)
             self._modules = {module.id.lower(): module for module in merged}
+            # One object per load: the planner indexes a catalog set once, found by identity.
+            self._merged = (Catalog(name="merged", generated="", modules=merged, source=""),)
             self.problems = problems
             self._unavailable = tuple(unavailable)
             self._notes = tuple(notes)
@@ -135,9 +138,11 @@ class CatalogSet:
             return self._modules.get(module_id.lower())
 
     def as_catalogs(self) -> tuple[Catalog, ...]:
-        """The merged view as one catalog whose file locations are already resolved."""
-        modules = self.modules()
-        return (Catalog(name="merged", generated="", modules=modules, source=""),)
+        """The merged view as one catalog whose file locations are already resolved (the same
+        objects until the next reload)."""
+        self._ensure()
+        with self._lock:
+            return self._merged
 
     def fetch(self, file: ReleaseFile) -> bytes:
         """The bytes of a release file (resolved location), checked against size and SHA-256."""

@@ -587,6 +587,37 @@ def test_plan_pbx_lists_available_modules() -> None:
     assert plan.status is PbxStatus.UPDATES_AVAILABLE
 
 
+def test_a_fleet_of_one_kind_plans_the_catalog_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Planning a PBX costs what its installed modules cost: what a fresh install would get is
+    # decided once per catalog set and kind of PBX, not for every catalog module on every PBX.
+    import modmanager.core.planner as planner
+
+    modules = [mod(rel(1, "9.X"), rel(2, "9.X"), module_id=f"6f1c2d3e-0000-4000-8000-{n:012d}") for n in range(30)]
+    catalogs = [catalog(*modules)]
+    asked: list[str] = []
+    newest = planner._newest_installable
+
+    def counting(facts: PbxFacts, module: CatalogModule, channel: Channel) -> Release | None:
+        asked.append(module.id)
+        return newest(facts, module, channel)
+
+    monkeypatch.setattr(planner, "_newest_installable", counting)
+    plans = [plan_pbx(pbx(), [inst(1, module_id=modules[n].id)], catalogs) for n in range(20)]
+    assert len(asked) == len(modules)
+    for n, plan in enumerate(plans):
+        assert modules[n].id not in [item.module.id for item in plan.available]
+        assert len(plan.available) == len(modules) - 1
+    plan_pbx(pbx("9.0.1.3", LicenseKind.NFR_SERVER), [], catalogs)  # another kind of PBX: asked again
+    assert len(asked) == 2 * len(modules)
+
+
+def test_another_catalog_set_is_planned_against_its_own_modules() -> None:
+    first = plan_pbx(pbx(), [], [catalog(mod(rel(1, "9.X"), name="Alpha"))])
+    second = plan_pbx(pbx(), [], [catalog(mod(rel(1, "9.X"), module_id=OTHER_ID, name="Beta"))])
+    assert [item.module.id for item in first.available] == [MODULE_ID]
+    assert [item.module.id for item in second.available] == [OTHER_ID]
+
+
 @pytest.mark.parametrize(
     ("first_date", "today", "is_new"),
     [

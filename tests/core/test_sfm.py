@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import warnings
 import zipfile
 from dataclasses import replace
@@ -307,6 +308,65 @@ def test_damaged_entry_data_is_refused() -> None:
     assert "damaged" in _refusal(bytes(data))
 
 
+CLASS_ENTRY = "de/beispiel/weiterleitung/Weiterleitung.class"
+_CENTRAL = struct.Struct("<4s6H3L5H2L")  # central directory record, APPNOTE 4.3.12
+
+
+def _central_records(data: bytes) -> dict[str, int]:
+    """Entry name -> position of its central directory record."""
+    records = {}
+    position = data.index(b"PK\x01\x02")
+    while data[position : position + 4] == b"PK\x01\x02":
+        fields = _CENTRAL.unpack_from(data, position)
+        name_length, extra_length, comment_length = fields[10], fields[11], fields[12]
+        name = data[position + _CENTRAL.size : position + _CENTRAL.size + name_length].decode()
+        records[name] = position
+        position += _CENTRAL.size + name_length + extra_length + comment_length
+    return records
+
+
+def _with_central_field(data: bytes, name: str, field_index: int, value: int) -> bytes:
+    position = _central_records(data)[name]
+    fields = list(_CENTRAL.unpack_from(data, position))
+    fields[field_index] = value
+    changed = bytearray(data)
+    _CENTRAL.pack_into(changed, position, *fields)
+    return bytes(changed)
+
+
+def test_only_the_manifest_and_descriptor_are_decompressed() -> None:
+    # A damaged class file is the PBX's problem (and caught by SHA-256 on download), not the
+    # reader's: inspecting a file decompresses what it reads.
+    data = bytearray(build_sfm(SPEC))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo(CLASS_ENTRY)
+    data_start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[data_start] ^= 0xFF
+    assert read_sfm(bytes(data)).descriptor.id == SPEC.module_id
+    with pytest.raises(InvalidModuleFile, match="damaged: the entry 'de/beispiel"):
+        read_sfm(bytes(data), verify_entries=True)
+
+
+def test_an_entry_reaching_past_the_archive_is_refused() -> None:
+    data = _with_central_field(build_sfm(SPEC), CLASS_ENTRY, 8, 1_000_000)  # compressed size
+    assert f"damaged: the entry {CLASS_ENTRY!r}" in _refusal(data)
+
+
+def test_an_entry_without_its_local_header_is_refused() -> None:
+    data = build_sfm(SPEC)
+    offset = _CENTRAL.unpack_from(data, _central_records(data)[CLASS_ENTRY])[16]
+    broken = bytearray(data)
+    broken[offset : offset + 4] = b"XXXX"
+    assert f"damaged: the entry {CLASS_ENTRY!r}" in _refusal(bytes(broken))
+
+
+def test_overlapping_entries_are_refused() -> None:
+    data = build_sfm(SPEC)
+    descriptor_offset = _CENTRAL.unpack_from(data, _central_records(data)[DESCRIPTOR_NAME])[16]
+    overlapping = _with_central_field(data, CLASS_ENTRY, 16, descriptor_offset)
+    assert "overlap" in _refusal(overlapping)
+
+
 def test_missing_descriptor_is_refused() -> None:
     entries = _entries(build_sfm(SPEC))
     del entries[DESCRIPTOR_NAME]
@@ -366,6 +426,34 @@ def test_external_entities_are_refused() -> None:
 def test_parse_descriptor_refuses_a_doctype_on_its_own() -> None:
     with pytest.raises(InvalidModuleFile, match="DTD"):
         parse_descriptor(b'<!DOCTYPE module><module id="a" name="b" version="1"/>')
+
+
+@pytest.mark.parametrize("encoding", ["UTF-16", "cp037", "utf-32"])
+def test_a_dtd_in_another_encoding_is_refused(encoding: str) -> None:
+    # The bytes "<!DOCTYPE" do not appear in these encodings; the DTD is refused all the same.
+    body = '<!DOCTYPE module [<!ENTITY x "y">]><module id="a" name="&x;" version="1"/>'
+    declaration = f'<?xml version="1.0" encoding="{encoding}"?>'
+    xml = (declaration + body).encode(encoding) if encoding != "cp037" else declaration.encode() + body.encode(encoding)
+    with pytest.raises(InvalidModuleFile, match=r"DTD|not well-formed"):
+        parse_descriptor(xml)
+
+
+def test_descriptors_in_other_encodings_are_read() -> None:
+    body = '<module id="a" name="Weiterleitung für Büros &amp; Lager" version="7"/>'
+    utf16 = ('<?xml version="1.0" encoding="UTF-16"?>' + body).encode("utf-16")
+    latin = b'<?xml version="1.0" encoding="ISO-8859-1"?>' + body.encode("latin-1")
+    for xml in (utf16, latin):
+        assert parse_descriptor(xml).name == "Weiterleitung für Büros & Lager"
+
+
+def test_doctype_text_in_a_comment_is_harmless() -> None:
+    xml = b'<?xml version="1.0"?><!-- no <!DOCTYPE here --><module id="a" name="b" version="1"/>'
+    assert parse_descriptor(xml).id == "a"
+
+
+def test_undeclared_entities_are_not_well_formed() -> None:
+    with pytest.raises(InvalidModuleFile, match="not well-formed"):
+        parse_descriptor(b'<module id="a" name="&passwd;" version="1"/>')
 
 
 def test_zip_bomb_is_refused() -> None:

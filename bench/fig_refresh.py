@@ -1,0 +1,133 @@
+"""Refreshing the fleet at 100 ms latency, from the CLI and through the GUI, against one PBX.
+
+The simulated PBXs run in separate processes (:mod:`bench.simproc`) and answer every request
+after 100 ms; the bench reads their CPU and request counters around each measurement and
+reports the client's and the simulator's CPU share of the wall time, so a slow simulator is
+not mistaken for a slow client (on a two-core machine both compete).
+
+- CLI: ``modmanager refresh`` (every PBX) against ``modmanager refresh --pbx <one>``.
+- GUI: the real application (:mod:`bench.guiprobe`, mode ``refresh``): after the start-up
+  refresh settled, one PBX is refreshed (the controller's ``refresh``), then all of them
+  (``refresh_all``, the toolbar action) while a 5 ms timer measures the event loop's largest
+  pause; the baseline pause is that of the same window idle.
+
+Targets: every PBX in at most 3 times one PBX; pauses under 50 ms.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bench import fig_cli
+from bench.common import Figure, median, run_child, run_probe
+from bench.context import Context
+from bench.simfleet import difference
+
+TARGET_RATIO = 3.0
+TARGET_GAP_MS = 50.0
+
+
+def _cli(ctx: Context, arguments: list[str]) -> dict[str, Any]:
+    home = ctx.home(ctx.sizes.pbxs)
+    before = ctx.fleet.stats()
+    child = run_child([*fig_cli.modmanager_command(), "refresh", "--json", *arguments], ctx.env(home))
+    sim = difference(ctx.fleet.stats(), before)
+    try:
+        pbxs = json.loads(child.stdout)["pbxs"]
+    except (ValueError, KeyError):
+        raise RuntimeError(f"modmanager refresh failed: {child.stderr.strip()[-300:]}") from None
+    failed = [item["name"] for item in pbxs if item["error"]]
+    return {
+        "wall": child.wall,
+        "client_cpu": child.cpu,
+        "sim": sim,
+        "pbxs": len(pbxs),
+        "failed": len(failed),
+        "first_error": next((item["error"] for item in pbxs if item["error"]), None),
+    }
+
+
+def _shares(wall: float, client_cpu: float, sim_cpu: float) -> dict[str, float]:
+    return {"client_cpu_share": client_cpu / wall, "simulator_cpu_share": sim_cpu / wall}
+
+
+def cli(ctx: Context) -> Figure:
+    one = ctx.fleet.pbxs[0]["name"]
+    singles, alls = [], []
+    for _ in range(ctx.sizes.refresh_repeats):
+        singles.append(_cli(ctx, ["--pbx", one]))
+        alls.append(_cli(ctx, []))
+    best = min(alls, key=lambda run: run["wall"])
+    return Figure(
+        name=f"CLI refresh {ctx.sizes.pbxs} PBXs @100 ms",
+        value=median([run["wall"] for run in alls]),
+        baseline=median([run["wall"] for run in singles]),
+        unit="s",
+        target=TARGET_RATIO,
+        baseline_name="one PBX's refresh",
+        details={
+            **_shares(best["wall"], best["client_cpu"], best["sim"]["cpu"]),
+            "requests": best["sim"]["request_total"],
+            "requests_per_pbx": best["sim"]["request_total"] / max(1, best["pbxs"]),
+            "tls_connections": best["sim"]["connections"],
+            "tls_connections_per_pbx": best["sim"]["connections"] / max(1, best["pbxs"]),
+            "failed_pbxs": best["failed"],
+            "first_error": best["first_error"],
+            "single_requests": singles[0]["sim"]["request_total"],
+            "runs": [run["wall"] for run in alls],
+            "baseline_runs": [run["wall"] for run in singles],
+        },
+    )
+
+
+def gui(ctx: Context) -> list[Figure]:
+    home = ctx.home(ctx.sizes.pbxs)
+    marks: dict[str, dict[str, Any]] = {}
+
+    def mark(label: str) -> None:
+        marks.setdefault(label, ctx.fleet.stats())
+        marks[f"{label}@last"] = ctx.fleet.stats()
+
+    result = run_probe("guiprobe", ["--mode", "refresh"], ctx.env(home), on_sync=mark)
+    if "error" in result:
+        raise RuntimeError(result["error"])
+    sim_all = difference(marks["end"], marks["all"])
+    wall = result["all_s"]
+    refresh = Figure(
+        name=f"GUI refresh {ctx.sizes.pbxs} PBXs @100 ms",
+        value=wall,
+        baseline=median(result["single_s"]),
+        unit="s",
+        target=TARGET_RATIO,
+        baseline_name="one PBX's refresh",
+        details={
+            **_shares(wall, result["cpu"]["all"], sim_all["cpu"]),
+            "requests": sim_all["request_total"],
+            "tls_connections": sim_all["connections"],
+            "startup_refresh_s": result["startup_idle"] - result["cached_visible"],
+            "single_runs": result["single_s"],
+        },
+    )
+    gaps = result["gaps"]
+    gap = Figure(
+        name="GUI event-loop max gap during refresh",
+        value=gaps["all"]["max_ms"],
+        baseline=gaps["idle"]["max_ms"],
+        unit="ms",
+        target=TARGET_GAP_MS,
+        kind="max",
+        baseline_name="idle window",
+        details={
+            "ticks_over_50ms": gaps["all"]["over_50ms"],
+            "ticks": gaps["all"]["ticks"],
+            "startup_max_gap_ms": gaps["startup"]["max_ms"],
+            "startup_ticks_over_50ms": gaps["startup"]["over_50ms"],
+            "single_refresh_max_gap_ms": gaps.get("single", {}).get("max_ms"),
+        },
+    )
+    return [refresh, gap]
+
+
+def run(ctx: Context) -> list[Figure]:
+    return [cli(ctx), *gui(ctx)]

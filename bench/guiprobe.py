@@ -1,0 +1,246 @@
+"""A GUI process that watches itself: first paint, the fleet appearing, event-loop gaps, memory.
+
+``python -m bench.guiprobe --out FILE --mode bare|firstpaint|memory|refresh``
+
+- ``bare``: a bare PySide6 main window of the application's default size (the baseline).
+- the other modes start the real application (``modmanager`` without a command, i.e. the CLI
+  entry, the data folder of ``MODMANAGER_HOME``, its services and main window) and watch it
+  from outside through an application-wide event filter and a 5 ms timer:
+
+  - ``firstpaint``: when the main window is first painted, how many PBXs show their cached
+    snapshot at that moment, and when every PBX shows one;
+  - ``memory``: the resident set size once the cached fleet is shown (and a second later);
+  - ``refresh``: after the start-up refresh settled, the event loop idle for a second (the
+    baseline gap), one PBX refreshed (three times), then every PBX (``refresh_all``, the
+    toolbar's action), timing each and the largest gap between two 5 ms timer ticks.
+
+Times are seconds since the bench spawned this process (``BENCH_T0``). Between phases the
+probe syncs with the bench (``sync LABEL`` on stdout) so it can read the simulator's counters;
+the gap clock is restarted after each sync.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget  # noqa: E402
+
+from bench.common import rss_mib, since_spawn, sync  # noqa: E402
+
+TICK_MS = 5
+SAFETY_S = 600.0
+SINGLE_REPEATS = 3
+
+
+class Gaps:
+    """The largest pause between two timer ticks in a phase (and how many exceeded 50 ms)."""
+
+    def __init__(self) -> None:
+        self.largest = 0.0
+        self.over_50ms = 0
+        self.ticks = 0
+
+    def add(self, gap: float) -> None:
+        self.largest = max(self.largest, gap)
+        self.over_50ms += gap > 0.050
+        self.ticks += 1
+
+    def record(self) -> dict[str, float]:
+        return {"max_ms": self.largest * 1000, "over_50ms": self.over_50ms, "ticks": self.ticks}
+
+
+class Probe(QObject):
+    def __init__(self, app: QApplication, mode: str) -> None:
+        super().__init__()
+        self.app = app
+        self.mode = mode
+        self.result: dict[str, Any] = {"mode": mode, "gaps": {}}
+        self.state = "paint"
+        self.phase = Gaps()
+        self.last_tick = time.perf_counter()
+        self.window: QMainWindow | None = None
+        self.until = 0.0
+        self.single: list[float] = []
+        self.started = 0.0
+        self.cpu_mark = time.process_time()
+        app.installEventFilter(self)
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start(TICK_MS)
+        QTimer.singleShot(int(SAFETY_S * 1000), self.give_up)
+
+    # -- events ------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.state == "paint" and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            window = watched.window()
+            if isinstance(window, QMainWindow):
+                self.window = window
+                self.painted()
+        return False
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        self.phase.add(now - self.last_tick)
+        self.last_tick = now
+        self.step()
+
+    def give_up(self) -> None:
+        self.result["error"] = f"gave up in state {self.state} after {SAFETY_S:.0f} s"
+        self.app.quit()
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def new_phase(self, name: str | None = None) -> None:
+        """Close the current gap phase (under ``name``) and start a fresh one."""
+        if name is not None:
+            self.result["gaps"][name] = self.phase.record()
+        self.phase = Gaps()
+        self.last_tick = time.perf_counter()
+
+    def sync(self, label: str) -> None:
+        sync(label)
+        self.last_tick = time.perf_counter()
+
+    def part(self, name: str) -> Any:
+        assert self.window is not None
+        value = getattr(self.window, name, None)
+        if value is None:
+            raise RuntimeError(f"the main window has no attribute {name!r}; update bench/guiprobe.py")
+        return value
+
+    def entries(self) -> list[Any]:
+        if self.window is None or not hasattr(self.window, "fleet_model"):
+            return []
+        return list(self.part("fleet_model").entries())
+
+    def idle(self) -> bool:
+        return bool(self.part("runner").is_idle())
+
+    def cpu(self, name: str) -> None:
+        now = time.process_time()
+        self.result.setdefault("cpu", {})[name] = now - self.cpu_mark
+        self.cpu_mark = now
+
+    def finish(self) -> None:
+        self.state = "done"
+        self.timer.stop()
+        self.app.quit()
+
+    # -- the phases --------------------------------------------------------------------------
+
+    def painted(self) -> None:
+        self.result["first_paint"] = since_spawn()
+        self.app.removeEventFilter(self)  # a Python filter on every event would slow the app down
+        entries = self.entries()
+        self.result["entries_at_paint"] = len(entries)
+        self.result["cached_at_paint"] = sum(1 for entry in entries if entry.snapshot is not None)
+        rss, _peak = rss_mib()
+        self.result["rss_at_paint_mib"] = rss
+        self.cpu("to_first_paint")
+        self.new_phase()
+        if self.mode == "bare":
+            self.state = "bare-idle"
+            self.until = time.perf_counter() + 1.0
+        else:
+            self.state = "cached"
+
+    def step(self) -> None:
+        if self.state == "bare-idle" and time.perf_counter() >= self.until:
+            self.new_phase("idle")
+            self.result["rss_mib"], self.result["peak_rss_mib"] = rss_mib()
+            self.finish()
+        elif self.state == "cached":
+            entries = self.entries()
+            if entries and all(entry.snapshot is not None for entry in entries):
+                self.result["cached_visible"] = since_spawn()
+                self.result["entries"] = len(entries)
+                self.result["rss_cached_mib"], _ = rss_mib()
+                self.cpu("to_cached_visible")
+                if self.mode == "firstpaint":
+                    self.new_phase("paint_to_cached")
+                    self.finish()
+                elif self.mode == "memory":
+                    self.state = "settle"
+                    self.until = time.perf_counter() + 1.0
+                else:
+                    self.state = "startup-idle"
+        elif self.state == "settle" and time.perf_counter() >= self.until:
+            self.result["rss_mib"], self.result["peak_rss_mib"] = rss_mib()
+            self.finish()
+        elif self.state == "startup-idle" and self.idle():
+            self.result["startup_idle"] = since_spawn()
+            self.cpu("startup_refresh")
+            self.new_phase("startup")
+            self.sync("idle")
+            self.state = "idle"
+            self.until = time.perf_counter() + 1.0
+        elif self.state == "idle" and time.perf_counter() >= self.until:
+            self.new_phase("idle")
+            self.start_single()
+        elif self.state == "single" and self.idle():
+            self.single.append(time.perf_counter() - self.started)
+            self.new_phase("single")
+            if len(self.single) < SINGLE_REPEATS:
+                self.start_single()
+            else:
+                self.result["single_s"] = self.single
+                self.cpu("single")
+                self.sync("all")
+                self.state = "all"
+                self.new_phase()
+                self.started = time.perf_counter()
+                self.part("controller").refresh_all()
+        elif self.state == "all" and self.idle():
+            self.result["all_s"] = time.perf_counter() - self.started
+            self.cpu("all")
+            self.new_phase("all")
+            self.sync("end")
+            self.result["entries"] = len(self.entries())
+            self.finish()
+
+    def start_single(self) -> None:
+        self.sync("single")
+        self.state = "single"
+        self.new_phase()
+        self.started = time.perf_counter()
+        first = self.entries()[0].name
+        self.part("controller").refresh(first)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--mode", choices=("bare", "firstpaint", "memory", "refresh"), required=True)
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    probe = Probe(app, args.mode)
+    if args.mode == "bare":
+        window = QMainWindow()
+        window.setWindowTitle("bare")
+        window.resize(1280, 800)
+        window.show()
+        app.exec()
+        code = 0
+    else:
+        from modmanager.cli.main import run
+
+        code = run([])
+    probe.result["exit_code"] = code
+    args.out.write_text(json.dumps(probe.result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
