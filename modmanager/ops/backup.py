@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from modmanager.core.errors import ModManagerError, OperationError
-from modmanager.core.migration import migrate_settings
-from modmanager.core.sfm import parse_descriptor
+from modmanager.core.migration import Migration, migrate_settings
+from modmanager.core.sfm import ConfigSchema, parse_descriptor
+from modmanager.ops.audit import error_detail, instance_changes, record, root_code
 from modmanager.ops.converge import (
     ConvergeReport,
     InstanceTarget,
@@ -30,6 +31,7 @@ from modmanager.ops.converge import (
 )
 from modmanager.ops.services import Services
 from modmanager.pbx.client import AgentClient
+from modmanager.store.audit import AuditAction, AuditEvent, AuditOutcome
 from modmanager.store.backups import Backup, BackupInfo
 
 
@@ -111,7 +113,69 @@ def restore_backup(
     instance_names: Sequence[str] | None = None,
     progress: Progress = no_progress,
 ) -> RestoreResult:
-    """Write a backup's settings into the module installed on ``pbx_name`` (any version)."""
+    """Write a backup's settings into the module installed on ``pbx_name`` (any version).
+
+    The audit trail records the restore: per instance what was carried and dropped."""
+    trace = _RestoreTrace()
+    try:
+        result = _restore(services, backup, pbx_name, instance_names, progress, trace)
+    except ModManagerError as error:
+        if trace.writing:  # it got as far as writing: the PBX may have changed
+            _audit_restore(services, backup, pbx_name, trace, None, error)
+        raise
+    _audit_restore(services, backup, pbx_name, trace, result, None)
+    return result
+
+
+@dataclass
+class _RestoreTrace:
+    """What a restore found out, for its audit row."""
+
+    migrations: list[tuple[str, Migration]] = field(default_factory=list)
+    schema: ConfigSchema | None = None
+    version: int | None = None
+    writing: bool = False
+
+
+def _audit_restore(
+    services: Services,
+    backup: Backup,
+    pbx_name: str,
+    trace: _RestoreTrace,
+    result: RestoreResult | None,
+    error: ModManagerError | None,
+) -> None:
+    detail: dict[str, object] = {"backup": backup.info.backup_id, "fromPbx": backup.info.pbx_name}
+    if result is not None:
+        detail["safetyBackup"] = result.safety_backup_id or ""
+        detail["created"] = list(result.created_instances)
+    if error is not None:
+        detail.update(error_detail(error))
+    record(
+        services,
+        AuditEvent(
+            AuditAction.RESTORE,
+            pbx=pbx_name,
+            module_id=backup.info.module_id,
+            module_name=backup.info.module_name,
+            from_version=backup.config.version,
+            to_version=trace.version,
+            instances=instance_changes(trace.migrations, trace.schema),
+            outcome=AuditOutcome.OK if error is None else AuditOutcome.FAILED,
+            error_code="" if error is None else root_code(error),
+            detail=detail,
+        ),
+    )
+
+
+def _restore(
+    services: Services,
+    backup: Backup,
+    pbx_name: str,
+    instance_names: Sequence[str] | None,
+    progress: Progress,
+    trace: _RestoreTrace,
+) -> RestoreResult:
     client = services.client(pbx_name)
     try:
         installed = find_module(client.list_modules(), backup.info.module_id)
@@ -135,8 +199,10 @@ def restore_backup(
         new_schema = parse_descriptor(client.get_descriptor(installed.id)).schema
         targets: list[InstanceTarget] = []
         dropped: list[str] = []
+        trace.schema, trace.version = new_schema, installed.version
         for inst in chosen:
             migration = migrate_settings(old_schema, new_schema, inst.values)
+            trace.migrations.append((inst.name, migration))
             targets.append(InstanceTarget(inst.name, migration.values, inst.active))
             dropped.extend(f"{inst.name}: {item.variable_id}" for item in migration.dropped)
         safety = _backup_with(services, client, pbx_name, installed.id, "pre-restore")
@@ -149,6 +215,7 @@ def restore_backup(
         )
         lock = client.acquire_lock(services.owner)
         report = ConvergeReport()
+        trace.writing = True
         try:
             restore_settings(client, lock, target, report, progress)
             verify(client, target)

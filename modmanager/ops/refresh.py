@@ -84,6 +84,7 @@ def make_snapshot(
             code="bad_answer",
             params={"pbx": name, "starface": info.starface_version},
         ) from error
+    customer = _customer(services, name)
     plan = plan_pbx(
         facts,
         modules,
@@ -91,8 +92,18 @@ def make_snapshot(
         channel=_channel(services),
         today=dt.date.today(),
         paid_markers=services.settings.paid_markers or _default_markers(),
+        holds=services.holds.for_pbx(name, customer),
+        pbx_name=name,
+        customer=customer,
     )
     return PbxSnapshot(name=name, info=info, modules=tuple(modules), plan=plan, fetched_at=fetched_at)
+
+
+def _customer(services: Services, name: str) -> str:
+    try:
+        return services.inventory.get(name).customer
+    except ModManagerError:
+        return ""
 
 
 def _default_markers() -> tuple[str, ...]:

@@ -94,6 +94,20 @@ class CredentialStore:
         with self._lock:
             self._backend.delete(_password_key(pbx_name, login_id))
 
+    def set_secret(self, name: str, value: str) -> None:
+        """Keep a named secret (e.g. ``smtp``, the SMTP password)."""
+        with self._lock:
+            self._backend.set(f"secret/{name}", value)
+
+    def get_secret(self, name: str) -> str | None:
+        """A named secret, or None when none is stored."""
+        with self._lock:
+            return self._backend.get(f"secret/{name}")
+
+    def delete_secret(self, name: str) -> None:
+        with self._lock:
+            self._backend.delete(f"secret/{name}")
+
     def get_secret_key(self, name: str) -> bytes:
         """A random 32-byte key, created on first use and kept in the same store."""
         key = f"key/{name}"
