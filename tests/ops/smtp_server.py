@@ -107,7 +107,8 @@ class _Handler(socketserver.StreamRequestHandler):
                     if chunk in (b".\r\n", b".\n", b""):
                         break
                     data += chunk[1:] if chunk.startswith(b"..") else chunk
-                self.server.mailbox.messages.append((mail_from, list(rcpts), message_from_bytes(bytes(data), policy=policy.default)))
+                parsed = message_from_bytes(bytes(data), policy=policy.default)
+                self.server.mailbox.messages.append((mail_from, list(rcpts), parsed))
                 rcpts = []
                 self._send(conn, "250 queued")
             elif verb == "QUIT":
