@@ -27,6 +27,11 @@ COMMAND_MODULES = (
     "update_cmd",
     "fleet_cmd",
     "rollout_cmd",
+    "hold_cmd",
+    "schedule_cmd",
+    "audit_cmd",
+    "report_cmd",
+    "notify_cmd",
     "settings_cmd",
 )
 

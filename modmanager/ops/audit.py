@@ -76,12 +76,15 @@ def instance_changes(
             secret = spec is not None and spec.is_secret
             default = "" if secret or item.new_value is None else str(item.new_value)
             new.append((item.variable_id, default))
+        every = (*migration.carried, *migration.dropped, *migration.added)
+        labels = tuple((item.variable_id, item.label) for item in every if item.label not in ("", item.variable_id))
         changes.append(
             InstanceChange(
                 name=name,
                 carried=tuple(item.variable_id for item in migration.carried),
                 dropped=tuple(item.variable_id for item in migration.dropped),
                 new=tuple(new),
+                labels=labels,
             )
         )
     return tuple(changes)

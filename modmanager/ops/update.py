@@ -515,12 +515,14 @@ def _audit_failure(services: Services, preview: UpdatePreview, error: ModManager
     )
 
 
-def _health_parts(error: ModManagerError) -> list[dict[str, str]]:
+def _health_parts(error: ModManagerError) -> list[dict[str, object]]:
     """The failed health checks behind an update error (found in its causes)."""
     current: ModManagerError | None = error
     while current is not None:
         if current.code == "health_check_failed":
-            return [{"code": part.code, "message": part.message} for part in current.parts]
+            return [
+                {"code": part.code, "message": part.message, "params": dict(part.params)} for part in current.parts
+            ]
         current = current.cause
     return []
 

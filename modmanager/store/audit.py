@@ -109,25 +109,35 @@ class InstanceChange:
     dropped: tuple[str, ...] = ()
     new: tuple[tuple[str, str], ...] = ()
     """``(variableId, default as text)``; the default is ``""`` when none or a password input."""
+    labels: tuple[tuple[str, str], ...] = ()
+    """``(variableId, label)`` from the module's form, for people reading a report."""
+
+    def label(self, variable_id: str) -> str:
+        return dict(self.labels).get(variable_id, variable_id)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "name": self.name,
             "carried": list(self.carried),
             "dropped": list(self.dropped),
             "new": [[variable, default] for variable, default in self.new],
         }
+        if self.labels:
+            data["labels"] = dict(self.labels)
+        return data
 
     @classmethod
     def from_json(cls, data: Any) -> InstanceChange:
         if not isinstance(data, Mapping):
             return cls(name=str(data))
         new = tuple((str(item[0]), str(item[1])) for item in data.get("new", ()) if isinstance(item, list | tuple))
+        labels = data.get("labels", {})
         return cls(
             name=str(data.get("name", "")),
             carried=tuple(str(item) for item in data.get("carried", ())),
             dropped=tuple(str(item) for item in data.get("dropped", ())),
             new=new,
+            labels=tuple((str(key), str(value)) for key, value in labels.items()) if isinstance(labels, dict) else (),
         )
 
 

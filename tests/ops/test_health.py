@@ -65,7 +65,11 @@ def test_a_module_that_does_not_stay_up_fails_the_check_and_is_rolled_back(tmp_p
         assert row.outcome == AuditOutcome.ROLLED_BACK
         assert row.error_code == "health_check_failed"
         assert row.detail["failedChecks"] == [
-            {"code": "health_instance_inactive", "message": "instance 'Weiterleitung Zentrale' did not stay active"}
+            {
+                "code": "health_instance_inactive",
+                "message": "instance 'Weiterleitung Zentrale' did not stay active",
+                "params": {"instances": "Weiterleitung Zentrale"},
+            }
         ]
         assert row.instances == ()  # the old settings are back, nothing moved
         assert w.services.audit.verify().ok
