@@ -26,6 +26,7 @@ ICON_NAMES = (
     "unreachable",
     "certificate-changed",
     "interrupted",
+    "held",
     "demo",
 )
 """Every icon in ``resources/icons`` (``<name>.svg``); see :func:`icon`.
@@ -34,8 +35,8 @@ Meaning: ``ok`` up to date, ``update`` a free update exists, ``paid`` the update
 license, ``nfr`` a partner (NFR) build, ``prerelease`` a pre-release build, ``incompatible``
 not for this STARFACE, ``untested`` no statement for this STARFACE, ``unreachable`` the PBX
 did not answer, ``certificate-changed`` the PBX presents a different certificate than
-pinned, ``interrupted`` an update was interrupted and needs recovery, ``demo`` the demo
-banner.
+pinned, ``interrupted`` an update was interrupted and needs recovery, ``held`` a module is held
+at its version, ``demo`` the demo banner.
 """
 
 

@@ -115,16 +115,21 @@ class HoldStore:
 
 def _check(hold: Hold) -> None:
     if not hold.module_id.strip():
-        raise StoreError("A hold needs a module.", "Name the module by id or name.", code="hold_invalid")
+        raise StoreError("A hold needs a module.", "Name the module by id or name.", code="hold_needs_module")
     if hold.scope is HoldScope.CUSTOMER and not hold.target.strip():
-        raise StoreError("A customer hold needs the customer's name.", "Give --customer NAME.", code="hold_invalid")
+        raise StoreError(
+            "A customer hold needs the customer's name.", "Give --customer NAME.", code="hold_needs_customer"
+        )
     if hold.kind is HoldKind.SKIP and hold.version is None:
         raise StoreError(
-            "A skip needs the release to skip.", "Give the version, e.g. --version 130.", code="hold_invalid"
+            "A skip needs the release to skip.", "Give the version, e.g. --version 130.", code="hold_needs_version"
         )
     if len(hold.reason) > MAX_REASON_LENGTH:
         raise StoreError(
-            f"The reason is longer than {MAX_REASON_LENGTH} characters.", "Say it shorter.", code="hold_invalid"
+            f"The reason is longer than {MAX_REASON_LENGTH} characters.",
+            "Say it shorter.",
+            code="hold_reason_too_long",
+            params={"limit": str(MAX_REASON_LENGTH)},
         )
 
 

@@ -48,9 +48,52 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/history_dialog.py" line="+92"/>
+        <source>When</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBX</source>
+        <translation>Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+</context>
+<context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+247"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+241"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
@@ -287,7 +330,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+33"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+27"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -320,9 +363,14 @@
 <context>
     <name>Badge</name>
     <message>
-        <location filename="../../modmanager/gui/models/badges.py" line="+42"/>
+        <location filename="../../modmanager/gui/models/badges.py" line="+43"/>
         <source>Incompatible</source>
         <translation>Inkompatibel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held</source>
+        <translation>Festgehalten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -431,7 +479,7 @@
 <context>
     <name>CertificateTrustDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+97"/>
+        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+99"/>
         <source>Certificate changed</source>
         <translation>Zertifikat geändert</translation>
     </message>
@@ -519,12 +567,17 @@
         <translation>Instanzen werden aktiviert</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Checking the module&apos;s health</source>
+        <translation>Funktionsprüfung des Moduls</translation>
+    </message>
+    <message>
         <location line="+117"/>
         <source>(catalogs)</source>
         <translation>(Kataloge)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>The module catalogs could not be loaded</source>
         <translation>Die Modulkataloge konnten nicht geladen werden</translation>
     </message>
@@ -1009,11 +1062,12 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+589"/>
         <source>No catalog lists the module {module}.</source>
         <translation>Kein Katalog führt das Modul {module}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-588"/>
         <source>Add the vendor&apos;s catalog under Settings, Catalog sources.</source>
         <translation>Fügen Sie den Katalog des Herstellers unter „Einstellungen“, „Katalogquellen“ hinzu.</translation>
     </message>
@@ -1055,11 +1109,12 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+557"/>
         <source>The catalog has no release {version} of {module}.</source>
         <translation>Der Katalog enthält keine Version {version} von {module}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-556"/>
         <source>Look at the module&apos;s details to see its releases.</source>
         <translation>In den Details des Moduls sehen Sie seine Versionen.</translation>
     </message>
@@ -1186,7 +1241,257 @@
         <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}).</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+281"/>
+        <source>{module} is held on {pbx}: {reason}.</source>
+        <translation>{module} ist auf {pbx} festgehalten: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{module} is held on {pbx}.</source>
+        <translation>{module} ist auf {pbx} festgehalten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release the hold first, or choose the version to install.</source>
+        <translation>Heben Sie das Festhalten zuerst auf oder wählen Sie die Version, die installiert werden soll.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the health check failed: {parts}</source>
+        <translation>die Funktionsprüfung schlug fehl: {parts}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The module did not come up as it should; see the failed check.</source>
+        <translation>Das Modul lief danach nicht wie erwartet; siehe die fehlgeschlagene Prüfung.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>instance {instances} did not stay active</source>
+        <translation>Instanz {instances} blieb nicht aktiv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the configuration of {instances} does not read back as restored</source>
+        <translation>die Konfiguration von {instances} liest sich nicht wie wiederhergestellt zurück</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the PBX runs v{found} instead of v{version}</source>
+        <translation>die Telefonanlage meldet v{found} statt v{version}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the module is no longer installed</source>
+        <translation>das Modul ist nicht mehr installiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the agent does not answer ({cause})</source>
+        <translation>der Agent antwortet nicht ({cause})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the configuration cannot be read ({cause})</source>
+        <translation>die Konfiguration lässt sich nicht lesen ({cause})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the module list cannot be read ({cause})</source>
+        <translation>die Modulliste lässt sich nicht lesen ({cause})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no such hold or skip of {module}.</source>
+        <translation>Für {module} gibt es dieses Festhalten oder Überspringen nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list of holds shows which exist.</source>
+        <translation>Die Liste der Festhaltungen zeigt, welche bestehen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A hold needs a module.</source>
+        <translation>Zum Festhalten gehört ein Modul.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose a module.</source>
+        <translation>Wählen Sie ein Modul.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A customer hold needs the customer&apos;s name.</source>
+        <translation>Zum Festhalten für einen Kunden gehört der Kundenname.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the PBX a customer first.</source>
+        <translation>Tragen Sie bei der Telefonanlage zuerst einen Kunden ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A skip needs the release to skip.</source>
+        <translation>Zum Überspringen gehört die Version, die übersprungen werden soll.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose a release.</source>
+        <translation>Wählen Sie eine Version.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The reason is longer than {limit} characters.</source>
+        <translation>Die Begründung ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say it shorter.</source>
+        <translation>Fassen Sie sie kürzer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The maintenance window {window} cannot be read.</source>
+        <translation>Das Wartungsfenster {window} ist so nicht lesbar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write it like &apos;Mon-Fri 22:00-02:00 Europe/Berlin&apos; (weekdays, time range, time zone).</source>
+        <translation>Schreiben Sie es wie „Mo-Fr 22:00-02:00 Europe/Berlin“ (Wochentage, Uhrzeiten, Zeitzone).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line {line} of the window list cannot be used ({problem}).</source>
+        <translation>Zeile {line} der Fensterliste ist unbrauchbar ({problem}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix that line; nothing was imported.</source>
+        <translation>Korrigieren Sie diese Zeile; es wurde nichts übernommen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No PBX was chosen.</source>
+        <translation>Es ist keine Telefonanlage ausgewählt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose at least one PBX.</source>
+        <translation>Wählen Sie mindestens eine Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No maintenance window is set for {pbxs}, so nothing was scheduled.</source>
+        <translation>Für {pbxs} ist kein Wartungsfenster eingestellt, daher wurde nichts geplant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set a window for the PBX or its customer first.</source>
+        <translation>Stellen Sie zuerst ein Wartungsfenster für die Telefonanlage oder ihren Kunden ein.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a module of a configured catalog.</source>
+        <translation>Wählen Sie ein Modul aus einem eingerichteten Katalog.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a release the catalog lists.</source>
+        <translation>Wählen Sie eine Version, die der Katalog führt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The same job is already scheduled for {pbx} in that window (job {job}).</source>
+        <translation>Derselbe Auftrag ist für {pbx} in diesem Fenster schon geplant (Auftrag {job}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was scheduled; remove the existing job first to change it.</source>
+        <translation>Es wurde nichts geplant; entfernen Sie zuerst den bestehenden Auftrag, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no scheduled job {job}.</source>
+        <translation>Einen geplanten Auftrag {job} gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reload the list of jobs.</source>
+        <translation>Laden Sie die Auftragsliste neu.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Job {job} is running right now and cannot be removed.</source>
+        <translation>Auftrag {job} läuft gerade und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait until it has finished.</source>
+        <translation>Warten Sie, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another modmanager is running the due jobs right now.</source>
+        <translation>Ein anderer modmanager führt die fälligen Aufträge gerade aus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to do: that one takes care of them.</source>
+        <translation>Hier ist nichts zu tun: jener erledigt sie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An interrupted update waits on {pbx}; nothing was changed.</source>
+        <translation>Auf {pbx} wartet eine unterbrochene Aktualisierung; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish it in the Interrupted updates dialog first.</source>
+        <translation>Schließen Sie sie zuerst im Dialog „Unterbrochene Aktualisierungen“ ab.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no customer named {customer} and no recorded change for one.</source>
+        <translation>Einen Kunden {customer} gibt es nicht, und für ihn ist keine Änderung verzeichnet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the customer as it is set on its PBXs.</source>
+        <translation>Wählen Sie den Kunden so, wie er bei seinen Telefonanlagen eingetragen ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The e-mail summary is not set up ({missing} missing).</source>
+        <translation>Die E-Mail-Zusammenfassung ist nicht eingerichtet (es fehlt: {missing}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the e-mail settings.</source>
+        <translation>Füllen Sie die E-Mail-Einstellungen aus.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No SMTP password is stored.</source>
+        <translation>Es ist kein SMTP-Passwort gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter the SMTP password.</source>
+        <translation>Geben Sie das SMTP-Passwort ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The e-mail summary could not be sent via {server} ({reason}).</source>
+        <translation>Die E-Mail-Zusammenfassung konnte über {server} nicht versendet werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the e-mail settings.</source>
+        <translation>Prüfen Sie die E-Mail-Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="-477"/>
         <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}). The settings are safe in backup {backup}.</source>
         <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}). Die Einstellungen sind in der Sicherung {backup} sicher.</translation>
     </message>
@@ -1490,7 +1795,7 @@
 <context>
     <name>FleetModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/fleet.py" line="+208"/>
+        <location filename="../../modmanager/gui/models/fleet.py" line="+210"/>
         <source>PBX</source>
         <translation>Telefonanlage</translation>
     </message>
@@ -1509,11 +1814,16 @@
         <source>{status} (checking…)</source>
         <translation>{status} (wird geprüft …)</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Maintenance window: {window}</source>
+        <translation>Wartungsfenster: {window}</translation>
+    </message>
 </context>
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-195"/>
+        <location line="-207"/>
         <source>Update interrupted</source>
         <translation>Update unterbrochen</translation>
     </message>
@@ -1556,6 +1866,285 @@
         <location line="+1"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/history_dialog.py" line="-53"/>
+        <source>Install</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update</source>
+        <translation>Aktualisierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rollback</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery</source>
+        <translation>Wiederaufnahme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instance on/off</source>
+        <translation>Instanz ein/aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent secret</source>
+        <translation>Agenten-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBX added</source>
+        <translation>Telefonanlage hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBX removed</source>
+        <translation>Telefonanlage entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBX renamed</source>
+        <translation>Telefonanlage umbenannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold</source>
+        <translation>Festhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold released</source>
+        <translation>Festhalten aufgehoben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release skipped</source>
+        <translation>Version übersprungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip released</source>
+        <translation>Überspringen aufgehoben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed, rolled back</source>
+        <translation>fehlgeschlagen, zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed, new version kept</source>
+        <translation>fehlgeschlagen, neue Version behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed, recovery needed</source>
+        <translation>fehlgeschlagen, Wiederaufnahme nötig</translation>
+    </message>
+    <message>
+        <location line="+203"/>
+        <source>carried over: {items}</source>
+        <translation>übernommen: {items}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dropped: {items}</source>
+        <translation>entfallen: {items}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>new: {items}</source>
+        <translation>neu: {items}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no settings</source>
+        <translation>keine Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instance “{name}”: {changes}</source>
+        <translation>Instanz „{name}“: {changes}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location line="-153"/>
+        <source>History of changes</source>
+        <translation>Verlauf der Änderungen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter by module, change or person</source>
+        <translation>Nach Modul, Änderung oder Person filtern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PBX:</source>
+        <translation>Telefonanlage:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since:</source>
+        <translation>Seit:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Check integrity</source>
+        <translation>Unversehrtheit prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recompute the hash chain: a changed or deleted entry is found</source>
+        <translation>Prüfsummenkette neu berechnen: ein geänderter oder gelöschter Eintrag fällt auf</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>All PBXs</source>
+        <translation>Alle Telefonanlagen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All customers</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{count} entries</source>
+        <translation>{count} Einträge</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Intact: {rows} entries, the hash chain is unbroken.</source>
+        <translation>Unversehrt: {rows} Einträge, die Prüfsummenkette ist lückenlos.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Altered! Entries {rows} were changed or removed after they were written.</source>
+        <translation>Verändert! Die Einträge {rows} wurden nach dem Schreiben geändert oder entfernt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scheduled job {job}</source>
+        <translation>Geplanter Auftrag {job}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Failed health check: {checks}</source>
+        <translation>Fehlgeschlagene Funktionsprüfung: {checks}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason: {reason}</source>
+        <translation>Grund: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error code: {code}</source>
+        <translation>Fehlercode: {code}</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/hold_dialog.py" line="+65"/>
+        <source>Hold or skip {module}</source>
+        <translation>{module} festhalten oder überspringen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hold at v{version} (no updates)</source>
+        <translation>Auf v{version} festhalten (keine Aktualisierungen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip one release:</source>
+        <translation>Eine Version überspringen:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>on this PBX ({pbx})</source>
+        <translation>auf dieser Telefonanlage ({pbx})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>on every PBX of {customer}</source>
+        <translation>auf allen Telefonanlagen von {customer}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on every PBX</source>
+        <translation>auf allen Telefonanlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why? Shown with the badge and in the history</source>
+        <translation>Warum? Erscheint beim Kennzeichen und im Verlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What:</source>
+        <translation>Was:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where:</source>
+        <translation>Wo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>In effect here:</source>
+        <translation>Hier wirksam:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No hold or skip.</source>
+        <translation>Nichts festgehalten oder übersprungen.</translation>
     </message>
 </context>
 <context>
@@ -1628,9 +2217,37 @@
     </message>
 </context>
 <context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/schedule_dialog.py" line="+86"/>
+        <source>PBX</source>
+        <translation>Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Work</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+127"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+128"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -1640,7 +2257,7 @@
         <translation> (Demo)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Search PBXs, customers, tags (Ctrl+F)</source>
         <translation>Telefonanlagen, Kunden, Schlagwörter suchen (Strg+F)</translation>
     </message>
@@ -1986,7 +2603,7 @@
 <context>
     <name>MigrationModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/migration.py" line="+54"/>
+        <location filename="../../modmanager/gui/models/migration.py" line="+49"/>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
@@ -2094,7 +2711,42 @@
         <translation>Auf dieser Anlage ({version})</translation>
     </message>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+95"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+94"/>
+        <source>Held on this PBX</source>
+        <translation>Auf dieser Telefonanlage festgehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held for customer {customer}</source>
+        <translation>Für Kunde {customer} festgehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held for every PBX</source>
+        <translation>Für alle Telefonanlagen festgehalten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>v{version} skipped on this PBX</source>
+        <translation>v{version} auf dieser Telefonanlage übersprungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>v{version} skipped for customer {customer}</source>
+        <translation>v{version} für Kunde {customer} übersprungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>v{version} skipped for every PBX</source>
+        <translation>v{version} für alle Telefonanlagen übersprungen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Without the hold, {target} would be offered.</source>
+        <translation>Ohne das Festhalten würde {target} angeboten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{target} is available as a paid upgrade (new module license key); {free} is the newest free update.</source>
         <translation>{target} ist als kostenpflichtiges Upgrade verfügbar (neuer Modullizenzschlüssel); {free} ist das neueste kostenlose Update.</translation>
     </message>
@@ -2139,7 +2791,7 @@
         <translation>Kein Katalog enthält dieses Modul, daher kann modmanager keine Updates dafür anbieten.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Newer releases need STARFACE {version} or later.</source>
         <translation>Neuere Versionen brauchen STARFACE {version} oder neuer.</translation>
     </message>
@@ -2396,6 +3048,21 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>The customer&apos;s: {window}</source>
+        <translation>Das des Kunden: {window}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Mon-Fri 22:00-02:00 Europe/Berlin</source>
+        <translation>z. B. Mo-Fr 22:00-02:00 Europe/Berlin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When scheduled jobs may change this PBX: weekdays, a time range (it may run past midnight) and a time zone. Empty: the customer&apos;s window applies.</source>
+        <translation>Wann geplante Aufträge diese Telefonanlage ändern dürfen: Wochentage, Uhrzeiten (auch über Mitternacht) und Zeitzone. Leer: Es gilt das Fenster des Kunden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -2428,6 +3095,11 @@
         <location line="+1"/>
         <source>Tags:</source>
         <translation>Schlagwörter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance window:</source>
+        <translation>Wartungsfenster:</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2480,7 +3152,12 @@
         <translation>Geben Sie den Namen der Agent-Instanz ein (meist „modmanager“).</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+3"/>
+        <source>Write the window like “Mon-Fri 22:00-02:00 Europe/Berlin” (weekdays, time range, time zone).</source>
+        <translation>Schreiben Sie das Fenster wie „Mo-Fr 22:00-02:00 Europe/Berlin“ (Wochentage, Uhrzeiten, Zeitzone).</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Trusted certificate: {fingerprint}</source>
         <translation>Vertrauenswürdiges Zertifikat: {fingerprint}</translation>
     </message>
@@ -2925,6 +3602,64 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/report_dialog.py" line="+44"/>
+        <source>Customer report</source>
+        <translation>Kundenbericht</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web page (HTML)</source>
+        <translation>Webseite (HTML)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Per PBX: what changed, which settings were carried over, dropped or set to a new default, which backups exist, and what failed and how it was resolved.</source>
+        <translation>Je Telefonanlage: was geändert wurde, welche Einstellungen übernommen wurden, entfallen sind oder einen neuen Standardwert bekamen, welche Sicherungen es gibt und was fehlschlug und wie es gelöst wurde.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Customer:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes since:</source>
+        <translation>Änderungen seit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{path} cannot be written ({reason}).</source>
+        <translation>{path} kann nicht geschrieben werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved: {path} ({pbxs} PBX(s), {changes} change(s)).</source>
+        <translation>Gespeichert: {path} ({pbxs} Telefonanlage(n), {changes} Änderung(en)).</translation>
+    </message>
+</context>
+<context>
     <name>RolloutDialog</name>
     <message>
         <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+103"/>
@@ -3226,6 +3961,182 @@
     </message>
 </context>
 <context>
+    <name>Schedule</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/schedule_dialog.py" line="-32"/>
+        <source>Install all free updates</source>
+        <translation>Alle kostenlosen Aktualisierungen installieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up</source>
+        <translation>Sichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll out v{version}</source>
+        <translation>v{version} verteilen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed</source>
+        <translation>verpasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location line="+117"/>
+        <source>Schedules and maintenance windows</source>
+        <translation>Zeitpläne und Wartungsfenster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance windows</source>
+        <translation>Wartungsfenster</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove job</source>
+        <translation>Auftrag entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run due jobs now</source>
+        <translation>Fällige Aufträge jetzt ausführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run every job whose maintenance window is open now</source>
+        <translation>Jeden Auftrag ausführen, dessen Wartungsfenster jetzt offen ist</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Install all free updates</source>
+        <translation>Alle kostenlosen Aktualisierungen installieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll out a release</source>
+        <translation>Eine Version verteilen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up</source>
+        <translation>Sichern</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Schedule in the next window</source>
+        <translation>Im nächsten Fenster einplanen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Work:</source>
+        <translation>Auftrag:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Module:</source>
+        <translation>Modul:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBXs:</source>
+        <translation>Telefonanlagen:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New job</source>
+        <translation>Neuer Auftrag</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. Mon-Fri 22:00-02:00 Europe/Berlin</source>
+        <translation>z. B. Mo-Fr 22:00-02:00 Europe/Berlin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set for this PBX</source>
+        <translation>Für diese Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set for the customer</source>
+        <translation>Für den Kunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the PBX&apos;s own window</source>
+        <translation>Eigenes Fenster entfernen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Weekdays, a time range and a time zone. A range may run past midnight (22:00-02:00); the weekday is the day the window starts. A PBX&apos;s own window overrides its customer&apos;s.</source>
+        <translation>Wochentage, Uhrzeiten und Zeitzone. Ein Fenster darf über Mitternacht gehen (22:00-02:00); der Wochentag ist der Tag, an dem es beginnt. Das eigene Fenster einer Telefonanlage geht dem des Kunden vor.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Scheduled {count} job(s); the first window opens {when}.</source>
+        <translation>Geplante Aufträge: {count}; das erste Fenster öffnet {when}.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose a PBX in the list first.</source>
+        <translation>Wählen Sie zuerst eine Telefonanlage in der Liste.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>customer {customer}</source>
+        <translation>Kunde {customer}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window of {target} is now {window}.</source>
+        <translation>Das Fenster von {target} ist jetzt {window}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{pbx} follows its customer&apos;s window again.</source>
+        <translation>Für {pbx} gilt wieder das Fenster des Kunden.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../modmanager/gui/dialogs/settings_dialog.py" line="+31"/>
@@ -3349,6 +4260,100 @@
         <location line="+1"/>
         <source>Try again; if it happens again, send the log file to your modmanager support.</source>
         <translation>Versuchen Sie es erneut; tritt der Fehler wieder auf, senden Sie die Protokolldatei an Ihren modmanager-Support.</translation>
+    </message>
+</context>
+<context>
+    <name>Unattended</name>
+    <message>
+        <location filename="../../modmanager/gui/unattended.py" line="+93"/>
+        <source>&amp;Unattended</source>
+        <translation>&amp;Wartung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Schedules and maintenance windows…</source>
+        <translation>&amp;Zeitpläne und Wartungsfenster…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan updates and backups for the PBXs&apos; maintenance windows</source>
+        <translation>Aktualisierungen und Sicherungen für die Wartungsfenster der Telefonanlagen planen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Run due jobs now</source>
+        <translation>Fällige Aufträge jetzt &amp;ausführen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run the jobs whose maintenance window is open</source>
+        <translation>Die Aufträge ausführen, deren Wartungsfenster offen ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hold or skip this module…</source>
+        <translation>Modul &amp;festhalten oder Version überspringen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the selected module at its version, or skip one release</source>
+        <translation>Das gewählte Modul auf seiner Version halten oder eine Version überspringen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every change to the PBXs, who made it and how it ended</source>
+        <translation>Jede Änderung an den Telefonanlagen, wer sie vornahm und wie sie ausging</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer &amp;report…</source>
+        <translation>Kunden&amp;bericht…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What changed on a customer&apos;s PBXs, as PDF or HTML</source>
+        <translation>Was sich an den Telefonanlagen eines Kunden geändert hat, als PDF oder HTML</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Select an installed module first.</source>
+        <translation>Wählen Sie zuerst ein installiertes Modul.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Run due scheduled jobs</source>
+        <translation>Fällige geplante Aufträge ausführen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+11"/>
+        <source>Scheduled jobs</source>
+        <translation>Geplante Aufträge</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} job(s) done.</source>
+        <translation>Erledigte Aufträge: {count}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{done} job(s) done, {bad} not: {jobs}</source>
+        <translation>Erledigt: {done}, nicht erledigt: {bad} – {jobs}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finished.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed: {reason}</source>
+        <translation>Fehlgeschlagen: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3502,6 +4507,49 @@
         <location line="+6"/>
         <source>The vendor has not stated that this release works with STARFACE {version}.</source>
         <translation>Der Hersteller hat nicht angegeben, dass diese Version mit STARFACE {version} funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsModel</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/schedule_dialog.py" line="-277"/>
+        <source>PBX</source>
+        <translation>Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Maintenance window</source>
+        <translation>Wartungsfenster</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next opening</source>
+        <translation>Nächste Öffnung</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>own</source>
+        <translation>eigenes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>customer&apos;s</source>
+        <translation>des Kunden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>open now</source>
+        <translation>jetzt offen</translation>
     </message>
 </context>
 </TS>

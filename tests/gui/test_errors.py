@@ -370,7 +370,9 @@ def test_every_known_code_is_covered_here() -> None:
         "secrets_recreated", "secrets_damaged", "secret_key_damaged", "no_master_password",
     }  # fmt: skip
     staged.add("restore_module_not_installed")
-    assert known_codes() == staged | set(SYNTHETIC)
+    from tests.gui.test_unattended_errors import UNATTENDED_CODES
+
+    assert known_codes() == staged | set(SYNTHETIC) | UNATTENDED_CODES
 
 
 def test_unknown_codes_and_missing_params_fall_back_to_english(german: str) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from modmanager.core.errors import ModManagerError, StoreError
+from modmanager.core.windows import MaintenanceWindow, parse_window
 from modmanager.gui import theme
 from modmanager.gui.errors import describe_text
 from modmanager.gui.resources import icon
@@ -40,6 +41,7 @@ from modmanager.pbx.client import AgentClient
 from modmanager.pbx.tls import CertificateInfo
 from modmanager.store.credentials import CredentialStore
 from modmanager.store.inventory import DEFAULT_AGENT_INSTANCE, Inventory, PbxRecord, normalize_pbx_url
+from modmanager.store.windows import WindowStore
 
 FetchCertificate = Callable[[str], CertificateInfo]
 """``fetch_certificate(url)``: the certificate the PBX at ``url`` presents (worker thread)."""
@@ -230,6 +232,20 @@ class PbxDialog(QDialog):
         self.agent_edit.setToolTip(self.tr("Name of the modmanager agent's module instance on the PBX."))
         self.tags_edit = QLineEdit(", ".join(record.tags) if record else "")
         self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. partner, berlin"))
+        windows = WindowStore(inventory)
+        own = windows.pbx_window(record.name) if record else None
+        self.window_edit = QLineEdit(own.spec() if own else "")
+        shared = windows.customer_window(record.customer) if record and record.customer else None
+        if shared is not None:
+            self.window_edit.setPlaceholderText(self.tr("The customer's: {window}").format(window=shared.spec()))
+        else:
+            self.window_edit.setPlaceholderText(self.tr("e.g. Mon-Fri 22:00-02:00 Europe/Berlin"))
+        self.window_edit.setToolTip(
+            self.tr(
+                "When scheduled jobs may change this PBX: weekdays, a time range (it may run past midnight) and a "
+                "time zone. Empty: the customer's window applies."
+            )
+        )
 
         self._errors: dict[QLineEdit, QLabel] = {}
         self._form = QFormLayout()
@@ -242,6 +258,7 @@ class PbxDialog(QDialog):
             (self.tr("Password:"), self.password_edit),
             (self.tr("Agent instance:"), self.agent_edit),
             (self.tr("Tags:"), self.tags_edit),
+            (self.tr("Maintenance window:"), self.window_edit),
         ):
             self._form.addRow(label, edit)
             error = QLabel()
@@ -325,6 +342,10 @@ class PbxDialog(QDialog):
                 problems[self.password_edit] = self.tr("Enter the password of this login.")
         if not self.agent_edit.text().strip():
             problems[self.agent_edit] = self.tr("Enter the agent instance name (usually “modmanager”).")
+        if self.window_edit.text().strip() and self.maintenance_window() is None:
+            problems[self.window_edit] = self.tr(
+                "Write the window like “Mon-Fri 22:00-02:00 Europe/Berlin” (weekdays, time range, time zone)."
+            )
         for edit, message in problems.items():
             self._show_error(edit, message)
         if problems:
@@ -343,6 +364,16 @@ class PbxDialog(QDialog):
             **({"added_at": original.added_at} if original else {}),
         )
         return record, password
+
+    def maintenance_window(self) -> MaintenanceWindow | None:
+        """The PBX's own window as entered (None when empty or unreadable)."""
+        text = self.window_edit.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_window(text)
+        except ModManagerError:
+            return None
 
     def _existing_names(self) -> set[str]:
         return {pbx.name for pbx in self._inventory.list()}
@@ -446,6 +477,7 @@ class PbxDialog(QDialog):
                 self._add(record, password)
             else:
                 self._update(self._original, record, password)
+            WindowStore(self._inventory).set_pbx(record.name, self.maintenance_window())
         except ModManagerError as error:
             self.save_error.setText(describe_text(error))
             self.save_error.show()
