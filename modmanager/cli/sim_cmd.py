@@ -20,6 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from modmanager.core.errors import OperationError
 from modmanager.core.protocol import Edition, License, LicenseKind
 from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm
 from modmanager.simulator.fileserver import FileServer
@@ -57,6 +58,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--base-port", type=_port, default=0, metavar="P", help="first port (default: free ports)")
     parser.add_argument("--latency-ms", type=_non_negative, default=0, metavar="MS", help="delay every answer")
     parser.add_argument("--print-json", action="store_true", help="print how to reach the PBXs as one JSON line first")
+    parser.add_argument(
+        "--unstable",
+        action="append",
+        default=[],
+        type=_unstable,
+        metavar="PBX:MODULE[:VERSION]",
+        help="fault: instances of MODULE (at VERSION) do not stay active on PBX - its update fails the health "
+        "check and is rolled back (repeatable)",
+    )
     parser.set_defaults(handler=run_sim)
 
 
@@ -67,6 +77,13 @@ def run_sim(args: argparse.Namespace) -> int:
     fleet = SimulatorFleet(data_dir, base_port=args.base_port, latency_ms=args.latency_ms)
     for pbx in world.pbxs:
         fleet.add(pbx, resume=True)
+    for pbx_name, module_id, version in args.unstable:
+        try:
+            fleet.get(pbx_name).faults.unstable_instances(module_id, version=version)
+        except KeyError:
+            names = ", ".join(pbx.name for pbx in world.pbxs)
+            raise OperationError(f"--unstable names the PBX {pbx_name!r}, which this world does not have.",
+                                 f"Use one of: {names}.") from None  # fmt: skip
     files = FileServer(world.catalog_dir) if world.catalog_dir is not None else None
     stop = threading.Event()
     previous = _install_signal_handlers(stop)
@@ -209,6 +226,17 @@ def _install_signal_handlers(stop: threading.Event) -> dict[int, Any]:
 def _restore_signal_handlers(previous: dict[int, Any]) -> None:
     for sig, handler in previous.items():
         signal.signal(sig, handler)
+
+
+def _unstable(text: str) -> tuple[str, str, int | None]:
+    pbx, separator, rest = text.partition(":")
+    module_id, _, version = rest.partition(":")
+    if not separator or not pbx or not module_id:
+        raise argparse.ArgumentTypeError("give PBX:MODULE_ID or PBX:MODULE_ID:VERSION")
+    try:
+        return pbx, module_id, int(version) if version else None
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{version!r} is not a version number") from None
 
 
 def _positive(text: str) -> int:
