@@ -12,6 +12,7 @@ interrupted. It prints a summary (``--json`` for scripts).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -131,8 +132,6 @@ def _window_clear(args: argparse.Namespace) -> int:
 
 
 def _window_list(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     now = dt.datetime.now(dt.UTC)
     with cli_services() as services:
         records = services.inventory.list()
@@ -241,13 +240,21 @@ def _jobs_table(jobs: list[ScheduledJob]) -> str:
             job.job_id,
             job.pbx_name,
             job_label(job),
-            f"{job.window_start.astimezone():%Y-%m-%d %H:%M} - {job.window_end.astimezone():%H:%M}",
+            _window_text(job),
             job.state.value,
             job.summary,
         )
         for job in jobs
     ]
     return table(("JOB", "PBX", "WORK", "WINDOW (LOCAL TIME)", "STATE", "RESULT"), rows)
+
+
+def _window_text(job: ScheduledJob) -> str:
+    """``2025-06-13 22:00 - 02:00`` (local time); the end's date when it is not the next morning."""
+    start, end = job.window_start.astimezone(), job.window_end.astimezone()
+    if end - start >= dt.timedelta(hours=24) or end.date() > start.date() + dt.timedelta(days=1):
+        return f"{start:%Y-%m-%d %H:%M} - {end:%Y-%m-%d %H:%M}"
+    return f"{start:%Y-%m-%d %H:%M} - {end:%H:%M}"
 
 
 def _schedule_remove(args: argparse.Namespace) -> int:

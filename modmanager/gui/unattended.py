@@ -75,7 +75,7 @@ class Unattended(QObject):
         self.menu = self._build_menu()
         self.timer = QTimer(self)
         self.timer.setInterval(check_interval_ms)
-        self.timer.timeout.connect(self.run_due_now)
+        self.timer.timeout.connect(self._tick)
         self.timer.start()
         self.runner.task_finished.connect(self._task_finished)
 
@@ -187,6 +187,19 @@ class Unattended(QObject):
 
     # -- running due jobs -------------------------------------------------------------------
 
+    def _tick(self) -> None:
+        """The timer: an open window runs jobs when one is due (a local look; no task otherwise)."""
+        if self.window.isVisible() and self._anything_due():
+            self.run_due_now()
+
+    def _anything_due(self) -> bool:
+        now = dt.datetime.now(dt.UTC)
+        try:
+            pending = self.services.schedules.list(states=[JobState.PENDING])
+        except ModManagerError:
+            return False
+        return any(job.window_start <= now for job in pending)
+
     def run_due_now(self) -> TaskHandle | None:
         """Run the due jobs in the background (nothing when a run of this window is still going)."""
         if self._running is not None and not self._running.state.is_final:
@@ -196,13 +209,17 @@ class Unattended(QObject):
         def work(ctx: TaskContext) -> RunSummary:
             return run_due(services)
 
-        self._running = self.runner.submit(
-            SCHEDULE_KEY,
-            self.tr("Run due scheduled jobs"),
-            work,
-            on_success=self._run_finished,
-            on_failure=lambda error: self.notify(self.tr("Scheduled jobs"), describe_text(error)),
-        )
+        try:
+            self._running = self.runner.submit(
+                SCHEDULE_KEY,
+                self.tr("Run due scheduled jobs"),
+                work,
+                on_success=self._run_finished,
+                on_failure=lambda error: self.notify(self.tr("Scheduled jobs"), describe_text(error)),
+            )
+        except RuntimeError:  # the runner was shut down: the application is closing
+            self.timer.stop()
+            return None
         return self._running
 
     def _run_finished(self, summary: RunSummary) -> None:

@@ -48,7 +48,7 @@ _TEXT: Mapping[Language, Mapping[str, str]] = {
         "backup_module": "Modul",
         "backup_reason": "Anlass",
         "backup_instances": "Instanzen",
-        "audit_ok": "Das Änderungsprotokoll ist unverändert ({rows} Einträge, Prüfsummenkette geprüft).",
+        "audit_ok": "Das Änderungsprotokoll ist unverändert (Prüfsummenkette geprüft).",
         "audit_broken": "Achtung: Das Änderungsprotokoll wurde verändert - die Prüfsummenkette ist unterbrochen.",
         "footer": "Erstellt mit modmanager. Werte von Einstellungen werden nie in den Bericht übernommen.",
         # actions
@@ -128,7 +128,7 @@ _TEXT: Mapping[Language, Mapping[str, str]] = {
         "backup_module": "Module",
         "backup_reason": "Occasion",
         "backup_instances": "Instances",
-        "audit_ok": "The change log is unaltered ({rows} entries, hash chain verified).",
+        "audit_ok": "The change log is unaltered (hash chain verified).",
         "audit_broken": "Warning: the change log was altered - its hash chain is broken.",
         "footer": "Generated with modmanager. Setting values are never put into the report.",
         "update": "{module} updated from v{from_} to v{to}",

@@ -313,7 +313,7 @@ def _update_all(services: Services, job: ScheduledJob) -> _Result:
         parts[0] += " (" + ", ".join(f"{item['module']} v{item['from']}->v{item['to']}" for item in updated) + ")"
     if failed:
         names = ", ".join(str(item["module"]) for item in failed)
-        parts.append(f"{len(failed)} failed ({names}): {failed[0]['error']}")
+        parts.append(f"{len(failed)} failed ({names}): {str(failed[0]['error']).rstrip('.')}")
     if not_started:
         parts.append(f"{len(not_started)} not started after the failure")
     return _Result(JobState.FAILED if failed else JobState.SUCCEEDED, "; ".join(parts) + ".", detail)

@@ -18,7 +18,7 @@ from modmanager.gui.main_window import MainWindow
 from modmanager.gui.models.badges import Badge, installed_badges
 from modmanager.gui.report_pdf import render_page
 from modmanager.gui.tasks import TaskRunner
-from modmanager.gui.unattended import Unattended
+from modmanager.gui.unattended import SCHEDULE_KEY, Unattended
 from modmanager.store.schedules import JobKind, JobState
 from modmanager.store.settings import Settings
 from tests.ops.world import MODULE_A, MODULE_B, PBX, World, world
@@ -211,3 +211,25 @@ def test_long_tasks_notify_when_they_end(window: MainWindow, runner: TaskRunner,
     handle.started_at = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
     helper._task_finished(handle)
     assert helper.notifications[-1][0] == "Long work"
+
+
+def test_the_timer_runs_only_when_a_job_is_due(
+    qtbot: QtBot, window: MainWindow, runner: TaskRunner, test_world: World
+) -> None:
+    helper = unattended(window)
+    submitted: list[object] = []
+    runner.task_submitted.connect(lambda handle: submitted.append(handle) if handle.key == SCHEDULE_KEY else None)
+    helper._tick()
+    assert submitted == []  # nothing scheduled: no task, nothing in the operations panel
+    test_world.services.windows.set_pbx(PBX, parse_window("daily 00:00-00:00 UTC"))
+    from modmanager.ops.schedule import schedule_jobs
+
+    schedule_jobs(test_world.services, JobKind.BACKUP, [PBX])
+    helper._tick()
+    assert len(submitted) == 1
+    qtbot.waitUntil(lambda: bool(helper.notifications), timeout=WAIT_MS)
+    assert runner.wait_idle(WAIT_MS)
+    window.close()
+    schedule_jobs(test_world.services, JobKind.UPDATE_ALL, [PBX])
+    helper._tick()
+    assert len(submitted) == 1  # a closed window runs nothing

@@ -107,7 +107,11 @@ class JobsModel(RowsTableModel):
             return job.summary or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        end = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(job.window_end.timestamp())).time(), "HH:mm")
+        long = job.window_end - job.window_start >= dt.timedelta(hours=24)
+        if long:
+            end = local_time(job.window_end)
+        else:
+            end = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(job.window_end.timestamp())).time(), "HH:mm")
         window = f"{local_time(job.window_start)} – {end}"
         values = (job.pbx_name, job_kind_text(job), window, job_state_text(job.state), job.summary)
         return values[index.column()]
