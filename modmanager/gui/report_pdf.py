@@ -2,7 +2,7 @@
 
 ``QTextDocument`` + ``QPdfWriter`` ship with PySide6-Essentials, so PDFs need no further
 dependency. The command line uses this too; :func:`ensure_gui_application` gives it the
-QGuiApplication that fonts and layout need, offscreen when there is no display.
+QApplication that fonts and layout need, offscreen when there is no display.
 """
 
 from __future__ import annotations
@@ -12,21 +12,26 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 PDF_RESOLUTION = 300
 _MARGIN_MM = 16.0
 
 
 def ensure_gui_application() -> None:
-    """A QGuiApplication for text layout; offscreen where no display exists (servers, cron)."""
-    if QGuiApplication.instance() is not None:
+    """An application object for text layout; offscreen where no display exists (servers, cron).
+
+    A QApplication (not only a QGuiApplication): whoever comes later in the same process - the
+    desktop window, a test - may need widgets, and Qt aborts on a widget without a QApplication.
+    """
+    if QApplication.instance() is not None:
         return
     if not sys.platform.startswith(("win", "darwin")) and not any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    QGuiApplication(sys.argv[:1])
+    QApplication(sys.argv[:1])
 
 
 def _document(html: str, page_width: float) -> QTextDocument:
