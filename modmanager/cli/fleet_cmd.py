@@ -113,6 +113,8 @@ def run_refresh(args: argparse.Namespace) -> int:
         status = statuses[name].value
         if isinstance(result, PbxSnapshot):
             updates = [_update_text(plan) for plan in _with_updates(result)]
+            held = [plan for plan in result.plan.modules if plan.hold is not None]
+            updates += [f"{plan.name} v{plan.installed_version} ({plan.hold.describe()})" for plan in held if plan.hold]
             rows.append((name, status, result.info.starface_version, ", ".join(updates) or "-"))
             documents.append(
                 {
@@ -121,6 +123,11 @@ def run_refresh(args: argparse.Namespace) -> int:
                     "starfaceVersion": result.info.starface_version,
                     "updates": [_update_json(plan) for plan in _with_updates(result)],
                     "incomplete": result.plan.incomplete,
+                    "held": [
+                        {"moduleId": plan.module_id, "name": plan.name, "reason": plan.hold.reason}
+                        for plan in held
+                        if plan.hold
+                    ],
                     "error": None,
                 }
             )

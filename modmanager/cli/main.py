@@ -48,6 +48,21 @@ COMMAND_MODULES: tuple[CommandGroup, ...] = (
         "readiness": "can a PBX (or every PBX) move to a given STARFACE release?",
     }),
     ("rollout_cmd", {"rollout": "update one module on every PBX that runs it: canaries first, then batches"}),
+    ("hold_cmd", {
+        "hold": "keep a module at its installed version (no updates offered)",
+        "unhold": "remove a hold",
+        "skip": "never offer one release of a module (newer ones are offered)",
+        "unskip": "offer a skipped release again",
+        "holds": "list holds and skips",
+    }),
+    ("schedule_cmd", {
+        "window": "maintenance windows of customers and PBXs",
+        "schedule": "jobs that run in the PBXs' maintenance windows",
+        "run-due": "run the jobs whose maintenance window is open now, then exit (for cron / Task Scheduler)",
+    }),
+    ("audit_cmd", {"audit": "show the audit trail of changes to PBXs (or check it: 'audit verify')"}),
+    ("report_cmd", {"report": "write a customer's change report (PDF or HTML)"}),
+    ("notify_cmd", {"notify": "e-mail summary after scheduled runs (SMTP)"}),
     ("settings_cmd", {"settings": "show and change settings and catalog sources"}),
 )
 

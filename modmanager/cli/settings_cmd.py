@@ -20,7 +20,9 @@ from modmanager.store.paths import config_path, data_dir
 from modmanager.store.settings import SETTINGS_SCHEMA, CatalogSource, load_settings, save_settings
 
 # Settings a person sets here; the rest have their own commands or belong to the GUI.
-_SCALAR_KEYS = ("language", "prerelease_channel", "concurrency", "backup_retention", "debug_logging")
+_SCALAR_KEYS = (
+    "language", "prerelease_channel", "concurrency", "backup_retention", "debug_logging", "health_check_seconds"
+)
 _MAX_KEY_FILE_BYTES = 64 * 1024
 
 
@@ -75,7 +77,7 @@ def _parse_value(key: str, text: str) -> Any:
         if lowered in ("false", "no", "off", "0", "nein"):
             return False
         raise StoreError(f"{text!r} is not yes or no.", "Use true or false.")
-    if key in ("concurrency", "backup_retention"):
+    if key in ("concurrency", "backup_retention", "health_check_seconds"):
         try:
             return int(text)
         except ValueError:

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from modmanager.core.errors import OperationError
 from modmanager.core.protocol import ALL_CAPABILITIES, Edition, License, LicenseKind
 from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm
 from modmanager.simulator.fileserver import FileServer
@@ -64,6 +65,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="what the simulated agents can do, comma-separated (default: all of "
         f"{','.join(sorted(ALL_CAPABILITIES))}; '' for none)",
     )
+    parser.add_argument(
+        "--unstable",
+        action="append",
+        default=[],
+        type=_unstable,
+        metavar="PBX:MODULE[:VERSION]",
+        help="fault: instances of MODULE (at VERSION) do not stay active on PBX - its update fails the health "
+        "check and is rolled back (repeatable)",
+    )
     parser.set_defaults(handler=run_sim)
 
 
@@ -77,6 +87,13 @@ def run_sim(args: argparse.Namespace) -> int:
         if args.capabilities is not None:
             simulated.state.capabilities = args.capabilities
             simulated.save()
+    for pbx_name, module_id, version in args.unstable:
+        try:
+            fleet.get(pbx_name).faults.unstable_instances(module_id, version=version)
+        except KeyError:
+            names = ", ".join(pbx.name for pbx in world.pbxs)
+            raise OperationError(f"--unstable names the PBX {pbx_name!r}, which this world does not have.",
+                                 f"Use one of: {names}.") from None  # fmt: skip
     files = FileServer(world.catalog_dir) if world.catalog_dir is not None else None
     stop = threading.Event()
     previous = _install_signal_handlers(stop)
@@ -236,6 +253,15 @@ def _capabilities(text: str) -> frozenset[str]:
     if unknown:
         raise argparse.ArgumentTypeError(f"unknown capability {', '.join(sorted(unknown))}")
     return chosen
+def _unstable(text: str) -> tuple[str, str, int | None]:
+    pbx, separator, rest = text.partition(":")
+    module_id, _, version = rest.partition(":")
+    if not separator or not pbx or not module_id:
+        raise argparse.ArgumentTypeError("give PBX:MODULE_ID or PBX:MODULE_ID:VERSION")
+    try:
+        return pbx, module_id, int(version) if version else None
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{version!r} is not a version number") from None
 
 
 def _positive(text: str) -> int:

@@ -26,6 +26,9 @@ Rules (from the vendor FAQ and ``docs``; each one has a table-driven test):
   state compatibility only with a newer STARFACE, ``blocked_by_starface`` names it.
 - Free Edition PBXs license modules to the hardware ID, redundancy PBXs need their own module
   keys: facts kept for the GUI, no difference in planning.
+- Holds and skips (:mod:`modmanager.core.holds`): a held module gets status HELD with no
+  target (nothing offers it; ``held_back`` names what would have been offered); a skipped
+  release is never a target, newer ones are.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from dataclasses import dataclass
 
 from modmanager.core.catalog import Catalog, CatalogModule, Channel, Release, ReleaseFile, merge_catalogs
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS, is_paid_text
+from modmanager.core.holds import NO_RULES, Hold, ModuleRules, rules_for
 from modmanager.core.protocol import AGENT_MODULE_ID, Edition, InstalledModule, LicenseKind, SystemInfo
 from modmanager.core.versions import StarfaceVersion, Verdict
 
@@ -159,6 +163,8 @@ class ModuleStatus(enum.StrEnum):
     UNTESTED_ONLY = "untested-only"
     """Neither the installed nor any newer release is stated compatible; some are untested."""
     NOT_IN_CATALOG = "not-in-catalog"
+    HELD = "held"
+    """A hold keeps the module at the installed version; no update is offered."""
 
 
 @dataclass(frozen=True)
@@ -189,6 +195,12 @@ class ModulePlan:
     blocked_by_starface: StarfaceVersion | None
     """The oldest newer STARFACE that newer releases are stated compatible with, if they exist."""
     reasons: tuple[str, ...]
+    hold: Hold | None = None
+    """The hold that keeps this module where it is (status HELD)."""
+    held_back: Release | None = None
+    """What would be offered without the hold."""
+    skipped: tuple[Hold, ...] = ()
+    """Skips of releases newer than the installed one that kept them from being offered."""
 
 
 @dataclass(frozen=True)
@@ -231,6 +243,8 @@ _PBX_STATUS_OF_MODULE = {
     ModuleStatus.NO_COMPATIBLE_RELEASE: PbxStatus.UP_TO_DATE,
     ModuleStatus.UNTESTED_ONLY: PbxStatus.UP_TO_DATE,
     ModuleStatus.NOT_IN_CATALOG: PbxStatus.UP_TO_DATE,
+    # Held on purpose: not "update available".
+    ModuleStatus.HELD: PbxStatus.UP_TO_DATE,
 }
 
 
@@ -398,17 +412,19 @@ def plan_module(
     *,
     channel: Channel = Channel.STABLE,
     paid_markers: Sequence[str] = DEFAULT_PAID_MARKERS,
+    rules: ModuleRules = NO_RULES,
 ) -> ModulePlan:
     """Decide what one module should be updated to (see the module docs for the rules).
 
     With ``installed=None`` it plans a fresh installation: every release counts as newer and
-    nothing is "crossed", because a first installation needs a license key anyway.
+    nothing is "crossed", because a first installation needs a license key anyway. ``rules``
+    are the holds and skips that apply to this module on this PBX.
     """
     if installed is None and module is None:
         raise ValueError("plan_module needs an installed module, a catalog module or both")
     if module is None:
         assert installed is not None
-        return ModulePlan(
+        unknown = ModulePlan(
             module_id=installed.id,
             name=installed.name,
             installed_version=installed.version,
@@ -423,6 +439,7 @@ def plan_module(
             blocked_by_starface=None,
             reasons=("No catalog lists this module, so there is nothing to compare with.",),
         )
+        return unknown if rules.hold is None else _held(unknown, rules.hold)
 
     starface = facts.starface
     installed_version = installed.version if installed is not None else None
@@ -430,7 +447,17 @@ def plan_module(
     installed_release = module.release(installed_version) if installed_version is not None else None
     installed_verdict = installed_release.compatibility.verdict(starface) if installed_release else None
 
-    visible = [release for release in module.releases if _on_channel(release, channel)]
+    skipped = tuple(
+        skip
+        for skip in rules.skips
+        if skip.version is not None and (installed_version is None or skip.version > installed_version)
+    )
+    skipped_versions = {skip.version for skip in skipped}
+    visible = [r for r in module.releases if _on_channel(r, channel) and r.version not in skipped_versions]
+    for version in sorted((v for v in skipped_versions if v is not None), reverse=True):
+        narrowest = rules.skip_for(version)
+        if narrowest is not None and module.release(version) is not None:
+            reasons.append(f"v{version} is not offered: {narrowest.describe()}.")
     newer = sorted(
         (r for r in visible if installed_version is None or r.version > installed_version),
         key=lambda release: release.version,
@@ -499,7 +526,7 @@ def plan_module(
         if hidden:
             reasons.append(f"{len(hidden)} newer pre-release(s) hidden on the stable channel.")
 
-    return ModulePlan(
+    plan = ModulePlan(
         module_id=module.id,
         name=installed.name if installed is not None else module.display_name("en"),
         installed_version=installed_version,
@@ -513,6 +540,36 @@ def plan_module(
         untested_newer=untested_newer,
         blocked_by_starface=blocked_by,
         reasons=tuple(reasons),
+        skipped=skipped,
+    )
+    if rules.hold is not None and installed is not None:
+        return _held(plan, rules.hold)
+    return plan
+
+
+def _held(plan: ModulePlan, hold: Hold) -> ModulePlan:
+    """The plan of a held module: nothing is offered; what would have been is kept as ``held_back``."""
+    would = plan.free_target if plan.target_is_paid and plan.free_target is not None else plan.target
+    reasons = [f"Held at v{plan.installed_version}: {hold.describe()}."]
+    if would is not None:
+        reasons.append(f"{_label(would)} would be offered without the hold.")
+    return ModulePlan(
+        module_id=plan.module_id,
+        name=plan.name,
+        installed_version=plan.installed_version,
+        installed_verdict=plan.installed_verdict,
+        status=ModuleStatus.HELD,
+        target=None,
+        target_is_paid=False,
+        paid_release=None,
+        free_target=None,
+        use_nfr=False,
+        untested_newer=plan.untested_newer,
+        blocked_by_starface=plan.blocked_by_starface,
+        reasons=(*reasons, *plan.reasons),
+        hold=hold,
+        held_back=would,
+        skipped=plan.skipped,
     )
 
 
@@ -672,16 +729,28 @@ def plan_pbx(
     today: dt.date | None = None,
     paid_markers: Sequence[str] = DEFAULT_PAID_MARKERS,
     missing_catalogs: Sequence[str] = (),
+    holds: Sequence[Hold] = (),
+    pbx_name: str = "",
+    customer: str = "",
 ) -> PbxPlan:
     """Plan every installed module and list compatible modules that are not installed.
 
     ``today`` decides which available modules are new; without it none are (keeps this pure).
     ``missing_catalogs`` names configured catalogs that could not be used: the plan is then
     incomplete and its status is at least :attr:`PbxStatus.CATALOG_UNAVAILABLE`.
+    ``holds`` are every stored hold and skip; those that apply to PBX ``pbx_name`` of
+    ``customer`` are honoured.
     """
     index = _index(catalogs)
     plans = tuple(
-        plan_module(facts, item, index.modules.get(item.id.lower()), channel=channel, paid_markers=paid_markers)
+        plan_module(
+            facts,
+            item,
+            index.modules.get(item.id.lower()),
+            channel=channel,
+            paid_markers=paid_markers,
+            rules=rules_for(holds, item.id, pbx_name, customer) if holds else NO_RULES,
+        )
         for item in installed
     )
     installed_ids = {item.id.lower() for item in installed}

@@ -46,7 +46,7 @@ from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update, r
 from modmanager.store.backups import BackupInfo
 from modmanager.store.journal import JournalEntry
 
-UPDATE_STAGES = ("preflight", "backup", "upload", "install", "restore", "activate")
+UPDATE_STAGES = ("preflight", "backup", "upload", "install", "restore", "activate", "health")
 """The stages ``ops`` reports for ``run_update`` (see ``ops/update.py``, ``ops/converge.py``), in order.
 
 The bar runs across all of them. ``converge`` also verifies after activating, but reports no
@@ -64,6 +64,7 @@ def stage_text(stage: str) -> str:
         "install": QCoreApplication.translate("Controller", "Installing"),
         "restore": QCoreApplication.translate("Controller", "Restoring settings"),
         "activate": QCoreApplication.translate("Controller", "Activating instances"),
+        "health": QCoreApplication.translate("Controller", "Checking the module's health"),
     }
     return texts.get(stage, stage)
 
@@ -208,6 +209,8 @@ class Controller(QObject):
             except ValueError:
                 continue
         self.fleet.set_records(inventory.list(), statuses)
+        for name, window in self.services.windows.all_effective().items():
+            self.fleet.update_entry(name, window=window.window.spec())
         self.fleet_loaded.emit()
 
     def refresh_all(self, *, with_cached: bool = False) -> None:

@@ -68,6 +68,7 @@ from modmanager.gui.models.modules import (
 from modmanager.gui.resources import icon
 from modmanager.gui.support import add_help_entries
 from modmanager.gui.tasks import TaskHandle, TaskRunner, TaskState
+from modmanager.gui.unattended import add_unattended_menus
 from modmanager.gui.widgets.demo_banner import DemoBanner
 from modmanager.gui.widgets.details import ModuleDetails
 from modmanager.gui.widgets.operations import OperationsPanel
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         splitter.splitterMoved.connect(lambda _position, _index: self._refit_timer.start())
         self._restore_geometry()
         self._show_pbx(None)
+        add_unattended_menus(self)
 
     # -- building ----------------------------------------------------------------------------
 

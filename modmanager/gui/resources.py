@@ -27,6 +27,7 @@ ICON_NAMES = (
     "certificate-changed",
     "interrupted",
     "catalog-unavailable",
+    "held",
     "demo",
 )
 """Every icon in ``resources/icons`` (``<name>.svg``); see :func:`icon`.
@@ -36,8 +37,8 @@ license, ``nfr`` a partner (NFR) build, ``prerelease`` a pre-release build, ``in
 not for this STARFACE, ``untested`` no statement for this STARFACE, ``unreachable`` the PBX
 did not answer, ``certificate-changed`` the PBX presents a different certificate than
 pinned, ``interrupted`` an update was interrupted and needs recovery, ``catalog-unavailable``
-a configured catalog could not be used (the PBX's plan is incomplete), ``demo`` the demo
-banner.
+a configured catalog could not be used (the PBX's plan is incomplete), ``held`` a module is held
+at its version, ``demo`` the demo banner.
 """
 
 

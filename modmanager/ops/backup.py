@@ -13,12 +13,13 @@ import contextlib
 import logging
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from modmanager.core.errors import ModManagerError, OperationError
-from modmanager.core.migration import migrate_settings
+from modmanager.core.migration import Migration, migrate_settings
 from modmanager.core.planner import managed_modules
-from modmanager.core.sfm import parse_descriptor
+from modmanager.core.sfm import ConfigSchema, parse_descriptor
+from modmanager.ops.audit import error_detail, instance_changes, record, root_code
 from modmanager.ops.converge import (
     ConvergeReport,
     InstanceTarget,
@@ -33,6 +34,7 @@ from modmanager.ops.converge import (
 from modmanager.ops.operation import logged_progress, pbx_exclusive, submit
 from modmanager.ops.services import Services
 from modmanager.pbx.client import AgentClient
+from modmanager.store.audit import AuditAction, AuditEvent, AuditOutcome
 from modmanager.store.backups import Backup, BackupInfo
 
 log = logging.getLogger(__name__)
@@ -119,13 +121,63 @@ def restore_backup(
     instance_names: Sequence[str] | None = None,
     progress: Progress = no_progress,
 ) -> RestoreResult:
-    """Write a backup's settings into the module installed on ``pbx_name`` (any version)."""
+    """Write a backup's settings into the module installed on ``pbx_name`` (any version).
+
+    The audit trail records the restore: per instance what was carried and dropped."""
     with pbx_exclusive(services, pbx_name, "restore"):
         log.info("restore backup %s of %s onto %s", backup.info.backup_id, backup.info.module_name, pbx_name)
         progress = logged_progress(progress, f"restore {backup.info.module_name}")
-        result = _restore_locked(services, backup, pbx_name, instance_names, progress)
+        trace = _RestoreTrace()
+        try:
+            result = _restore_locked(services, backup, pbx_name, instance_names, progress, trace)
+        except ModManagerError as error:
+            if trace.writing:  # it got as far as writing: the PBX may have changed
+                _audit_restore(services, backup, pbx_name, trace, None, error)
+            raise
+        _audit_restore(services, backup, pbx_name, trace, result, None)
         log.info("restored %s on %s: %s", result.module_name, pbx_name, ", ".join(result.instances))
         return result
+
+
+@dataclass
+class _RestoreTrace:
+    """What a restore found out, for its audit row."""
+
+    migrations: list[tuple[str, Migration]] = field(default_factory=list)
+    schema: ConfigSchema | None = None
+    version: int | None = None
+    writing: bool = False
+
+
+def _audit_restore(
+    services: Services,
+    backup: Backup,
+    pbx_name: str,
+    trace: _RestoreTrace,
+    result: RestoreResult | None,
+    error: ModManagerError | None,
+) -> None:
+    detail: dict[str, object] = {"backup": backup.info.backup_id, "fromPbx": backup.info.pbx_name}
+    if result is not None:
+        detail["safetyBackup"] = result.safety_backup_id or ""
+        detail["created"] = list(result.created_instances)
+    if error is not None:
+        detail.update(error_detail(error))
+    record(
+        services,
+        AuditEvent(
+            AuditAction.RESTORE,
+            pbx=pbx_name,
+            module_id=backup.info.module_id,
+            module_name=backup.info.module_name,
+            from_version=backup.config.version,
+            to_version=trace.version,
+            instances=instance_changes(trace.migrations, trace.schema),
+            outcome=AuditOutcome.OK if error is None else AuditOutcome.FAILED,
+            error_code="" if error is None else root_code(error),
+            detail=detail,
+        ),
+    )
 
 
 def _restore_locked(
@@ -134,6 +186,7 @@ def _restore_locked(
     pbx_name: str,
     instance_names: Sequence[str] | None,
     progress: Progress,
+    trace: _RestoreTrace,
 ) -> RestoreResult:
     client = services.client(pbx_name)
     try:
@@ -158,8 +211,10 @@ def _restore_locked(
         new_schema = parse_descriptor(client.get_descriptor(installed.id)).schema
         targets: list[InstanceTarget] = []
         dropped: list[str] = []
+        trace.schema, trace.version = new_schema, installed.version
         for inst in chosen:
             migration = migrate_settings(old_schema, new_schema, inst.values)
+            trace.migrations.append((inst.name, migration))
             targets.append(InstanceTarget(inst.name, migration.values, inst.active))
             dropped.extend(f"{inst.name}: {item.variable_id}" for item in migration.dropped)
         safety = _backup_with(services, client, pbx_name, installed.id, "pre-restore")
@@ -172,6 +227,7 @@ def _restore_locked(
         )
         lock = client.acquire_lock(services.agent_owner())
         report = ConvergeReport()
+        trace.writing = True
         try:
             restore_settings(client, lock, target, report, progress)
             verify(client, target)

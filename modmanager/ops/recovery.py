@@ -13,10 +13,12 @@ import logging
 from dataclasses import dataclass
 
 from modmanager.core.errors import ModManagerError, OperationError, Outcome
+from modmanager.ops.audit import error_detail, record, root_code
 from modmanager.ops.converge import Progress, converge, find_module, no_progress, release_quietly
 from modmanager.ops.operation import logged_progress, pbx_exclusive
 from modmanager.ops.services import Services
 from modmanager.ops.update import LOCK_OWNER_KEY, previous_state, target_state
+from modmanager.store.audit import AuditAction, AuditEvent, AuditOutcome
 from modmanager.store.journal import JournalEntry
 
 log = logging.getLogger(__name__)
@@ -87,13 +89,50 @@ def recover_outcome(
     progress: Progress = no_progress,
 ) -> Outcome:
     """:func:`recover`, with the outcome's code (``recovered_rollback`` / ``recovered_resume``) and
-    params (``module``, ``pbx``, ``version``) for front ends that translate it."""
+    params (``module``, ``pbx``, ``version``) for front ends that translate it. The audit trail
+    records the recovery and how it ended."""
     entry = services.journal.get(op_id)
     with pbx_exclusive(services, entry.pbx_name, "recover"):
-        return _recover_locked(services, services.journal.get(op_id), action, progress)
+        entry = services.journal.get(op_id)
+        try:
+            outcome, taken = _recover(services, entry, action, progress)
+        except ModManagerError as error:
+            _audit(services, entry, action, AuditOutcome.FAILED, error)
+            raise
+        _audit(services, entry, taken, AuditOutcome.OK, None)
+        return outcome
 
 
-def _recover_locked(services: Services, entry: JournalEntry, action: RecoveryAction, progress: Progress) -> Outcome:
+def _audit(
+    services: Services,
+    entry: JournalEntry,
+    action: RecoveryAction,
+    outcome: AuditOutcome,
+    error: ModManagerError | None,
+) -> None:
+    back = action is RecoveryAction.ROLLBACK
+    detail: dict[str, object] = {"action": action.value, "operation": entry.op_id, "backup": entry.backup_id or ""}
+    if error is not None:
+        detail.update(error_detail(error))
+    record(
+        services,
+        AuditEvent(
+            AuditAction.RECOVERY,
+            pbx=entry.pbx_name,
+            module_id=entry.module_id,
+            module_name=entry.module_name,
+            from_version=entry.to_version if back else entry.from_version,
+            to_version=entry.from_version if back else entry.to_version,
+            outcome=outcome,
+            error_code="" if error is None else root_code(error),
+            detail=detail,
+        ),
+    )
+
+
+def _recover(
+    services: Services, entry: JournalEntry, action: RecoveryAction, progress: Progress
+) -> tuple[Outcome, RecoveryAction]:
     if action is RecoveryAction.AUTO:
         assessment = assess(services, entry)
         if not assessment.reachable:
@@ -149,4 +188,4 @@ def _recover_locked(services: Services, entry: JournalEntry, action: RecoveryAct
     log.info("recovered %s on %s [%s]", entry.module_name, entry.pbx_name, outcome.code)
     if action is RecoveryAction.RESUME:
         services.sfm_cache.remember_installed(entry.pbx_name, entry.module_id, entry.target_sha256)
-    return outcome
+    return outcome, action

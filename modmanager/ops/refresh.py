@@ -93,6 +93,7 @@ def make_snapshot(
         ) from error
     catalogs = services.catalogs.as_catalogs()
     modules = managed_modules(modules, catalogs, agent_module_id=info.agent_module_id)
+    customer = _customer(services, name)
     plan = plan_pbx(
         facts,
         modules,
@@ -101,8 +102,18 @@ def make_snapshot(
         today=dt.date.today(),
         paid_markers=services.settings.paid_markers or _default_markers(),
         missing_catalogs=[problem.source for problem in services.catalogs.unavailable()],
+        holds=services.holds.for_pbx(name, customer),
+        pbx_name=name,
+        customer=customer,
     )
     return PbxSnapshot(name=name, info=info, modules=tuple(modules), plan=plan, fetched_at=fetched_at)
+
+
+def _customer(services: Services, name: str) -> str:
+    try:
+        return services.inventory.get(name).customer
+    except ModManagerError:
+        return ""
 
 
 def _default_markers() -> tuple[str, ...]:

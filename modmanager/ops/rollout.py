@@ -3,7 +3,7 @@
 Partners update a module on dozens of PBXs the way careful operators do: first a canary or
 two (their own partner/NFR PBXs, PBXs where no instance is active), then the rest in batches,
 and they stop when failures pile up. :func:`plan_rollout` decides per PBX which release it can
-take - its STARFACE, the cost - and says why a PBX is left out; it changes nothing.
+take - its STARFACE, the cost, holds and skips - and says why a PBX is left out; it changes nothing.
 :func:`run_rollout` makes every PBX its own update transaction (``prepare_update`` +
 ``run_update``), so a failure rolls that PBX back and never touches another. PBXs of one stage
 run concurrently; a PBX appears in one stage only, so it never sees two operations at once.
@@ -148,7 +148,12 @@ def plan_rollout(
             reason = "an interrupted update waits on this PBX; run 'modmanager recover' first"
             skipped.append(_skip(record.name, installed.version, reason))
             continue
-        target = _decide(module, result, installed, to_version, include_paid, markers)
+        module_plan = next((item for item in result.plan.modules if item.module_id.lower() == module.id.lower()), None)
+        if module_plan is not None and module_plan.hold is not None:
+            skipped.append(_skip(record.name, installed.version, module_plan.hold.describe()))
+            continue
+        skips = {item.version for item in module_plan.skipped} if module_plan is not None else set()
+        target = _decide(module, result, installed, to_version, include_paid, markers, frozenset(skips))
         if target.reason_skipped is not None:
             skipped.append(target)
             continue
@@ -191,10 +196,13 @@ def _decide(
     to_version: int | None,
     include_paid: bool,
     markers: Sequence[str],
+    skipped: frozenset[int | None] = frozenset(),
 ) -> RolloutTarget:
-    """The release this PBX gets, or the reason it gets none."""
+    """The release this PBX gets, or the reason it gets none (holds are checked before)."""
     name = snapshot.name
     current = installed.version
+    if to_version is not None and to_version in skipped:
+        return _skip(name, current, f"v{to_version} is skipped on this PBX")
     if to_version is not None and current >= to_version:
         if current == to_version:
             return _skip(name, current, f"already on v{current}")
@@ -205,6 +213,7 @@ def _decide(
             release
             for release in module.releases
             if current < release.version
+            and release.version not in skipped
             and (to_version is None or release.version <= to_version)
             and (release.version == to_version or _on_channel(release, snapshot.plan.channel))
         ),

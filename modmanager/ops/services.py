@@ -15,13 +15,17 @@ from dataclasses import dataclass, field
 from modmanager.ops.catalogs import CatalogSet
 from modmanager.ops.operation import current_operation
 from modmanager.pbx.client import AgentClient, connect
+from modmanager.store.audit import AuditLog
 from modmanager.store.backups import BackupStore
 from modmanager.store.credentials import CredentialStore, open_credentials
+from modmanager.store.holds import HoldStore
 from modmanager.store.inventory import Inventory, PbxRecord
 from modmanager.store.journal import Journal
 from modmanager.store.pbxlock import PbxLocks
+from modmanager.store.schedules import ScheduleStore
 from modmanager.store.settings import Settings, load_settings
 from modmanager.store.sfmcache import SfmCache
+from modmanager.store.windows import WindowStore
 
 ClientFactory = Callable[[PbxRecord], AgentClient]
 
@@ -61,6 +65,23 @@ class Services:
 
     def client(self, pbx_name: str) -> AgentClient:
         return self.connect(self.inventory.get(pbx_name))
+
+    # Views on the inventory database (cheap; no state of their own).
+    @property
+    def audit(self) -> AuditLog:
+        return AuditLog(self.inventory)
+
+    @property
+    def holds(self) -> HoldStore:
+        return HoldStore(self.inventory)
+
+    @property
+    def windows(self) -> WindowStore:
+        return WindowStore(self.inventory)
+
+    @property
+    def schedules(self) -> ScheduleStore:
+        return ScheduleStore(self.inventory)
 
     def close(self) -> None:
         self.inventory.close()

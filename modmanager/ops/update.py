@@ -11,11 +11,17 @@ preview. ``run_update`` then:
 3. journal - written (atomic, fsynced) before the first step that changes the PBX;
 4. converge to the new version - upload, install, restore the migrated settings into the same
    instances (re-creating lost ones), re-activate what was active, verify by reading back;
-5. close the journal, remember the installed file for a later rollback, prune old backups.
+5. health check (:mod:`modmanager.ops.health`) - the agent answers, the target version runs,
+   what was active is active, the configuration reads back;
+6. close the journal, remember the installed file for a later rollback, prune old backups.
 
-If anything fails after the journal was written, the PBX is converged back to the previous
-version with the backed-up settings. If even that fails (the PBX is gone), the journal stays
-open and :mod:`modmanager.ops.recovery` finishes the job later, in any process.
+If anything fails after the journal was written - the health check included - the PBX is
+converged back to the previous version with the backed-up settings. If even that fails (the
+PBX is gone), the journal stays open and :mod:`modmanager.ops.recovery` finishes the job
+later, in any process. Every run ends with a row in the audit trail (:mod:`modmanager.ops.audit`).
+
+A held module (see :mod:`modmanager.core.holds`) gets no update unless a version is named
+explicitly; a skipped release is not picked as the target.
 """
 
 from __future__ import annotations
@@ -27,11 +33,13 @@ from dataclasses import dataclass, field
 from modmanager.core.catalog import CatalogModule, Channel, Release, ReleaseFile
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS
 from modmanager.core.errors import ModManagerError, OperationError
+from modmanager.core.holds import NO_RULES, ModuleRules, rules_for
 from modmanager.core.migration import Migration, migrate_settings
-from modmanager.core.planner import PbxFacts, choose_file, is_paid_release, plan_module
+from modmanager.core.planner import ModuleStatus, PbxFacts, choose_file, is_paid_release, plan_module
 from modmanager.core.protocol import Capability, InstalledModule, LockGrant, ModuleConfig, SystemInfo
 from modmanager.core.sfm import ConfigSchema, ModuleDescriptor, SettingValue, parse_descriptor, read_sfm
 from modmanager.core.versions import StarfaceVersion, Verdict
+from modmanager.ops.audit import error_detail, instance_changes, outcome_of, record, root_code
 from modmanager.ops.backup import prune_backups
 from modmanager.ops.converge import (
     InstanceTarget,
@@ -42,9 +50,11 @@ from modmanager.ops.converge import (
     no_progress,
     release_quietly,
 )
+from modmanager.ops.health import HealthReport, check_health
 from modmanager.ops.operation import logged_progress, pbx_exclusive
 from modmanager.ops.services import Services
 from modmanager.pbx.client import AgentClient
+from modmanager.store.audit import AuditAction, AuditEvent, AuditOutcome, InstanceChange
 from modmanager.store.journal import JournalEntry
 
 CREATE_INSTANCE_NAME_KEY = "fresh_instance"
@@ -110,6 +120,8 @@ class UpdateResult:
     activated_instances: tuple[str, ...]
     created_instances: tuple[str, ...] = ()
     messages: tuple[str, ...] = field(default=())
+    health: HealthReport | None = None
+    """The health check after the update (every check passed or could not be made)."""
 
 
 def prepare_update(
@@ -137,7 +149,16 @@ def prepare_update(
             )
         facts = PbxFacts.from_system_info(info)
         chosen_channel = channel or (Channel.PRERELEASE if services.settings.prerelease_channel else Channel.STABLE)
-        plan = plan_module(facts, installed, module, channel=chosen_channel)
+        plan = plan_module(
+            facts, installed, module, channel=chosen_channel, rules=_rules(services, pbx_name, module.id)
+        )
+        if plan.status is ModuleStatus.HELD and to_version is None and plan.hold is not None:
+            raise OperationError(
+                f"{module.display_name('en')} is held on {pbx_name} ({plan.hold.describe()}).",
+                "Remove the hold ('modmanager unhold') or name the version to install.",
+                code="update_held",
+                params={"module": module.display_name("en"), "pbx": pbx_name, "reason": plan.hold.reason},
+            )
         release = _pick_release(module, plan.target, installed, to_version)
         verdict = release.compatibility.verdict(StarfaceVersion.parse(info.starface_version))
         if verdict is Verdict.INCOMPATIBLE:
@@ -229,6 +250,15 @@ def prepare_update(
         )
     finally:
         client.close()
+
+
+def _rules(services: Services, pbx_name: str, module_id: str) -> ModuleRules:
+    """The holds and skips of ``module_id`` on ``pbx_name``."""
+    try:
+        customer = services.inventory.get(pbx_name).customer
+        return rules_for(services.holds.for_pbx(pbx_name, customer), module_id, pbx_name, customer)
+    except ModManagerError:
+        return NO_RULES
 
 
 def _pick_release(
@@ -341,6 +371,24 @@ def run_update(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> UpdateResult:
     """Carry out a previewed update; see the module docstring for the steps and guarantees."""
+    try:
+        result = _run_update(services, preview, confirm_paid=confirm_paid, progress=progress, cancelled=cancelled)
+    except ModManagerError as error:
+        if error.code != "update_paid_refused":
+            _audit_failure(services, preview, error)
+        raise
+    _audit_success(services, preview, result)
+    return result
+
+
+def _run_update(
+    services: Services,
+    preview: UpdatePreview,
+    *,
+    confirm_paid: bool,
+    progress: Progress,
+    cancelled: Callable[[], bool],
+) -> UpdateResult:
     if preview.paid and not confirm_paid:
         free = (
             f" The newest free release is {preview.free_alternative.display_version}."
@@ -388,6 +436,7 @@ def _run_update_locked(
 ) -> UpdateResult:
     client = services.client(preview.pbx_name)
     try:
+        health: HealthReport | None = None
         progress("preflight", 0, 1)
         try:
             lock = client.acquire_lock(services.agent_owner())
@@ -411,6 +460,11 @@ def _run_update_locked(
                     progress=progress,
                     before_install=lambda: _mark_install(services, entry),
                 )
+                progress("health", 0, 1)
+                health = check_health(client, target, delay_seconds=services.settings.health_check_seconds)
+                if not health.ok:
+                    raise health.error()
+                progress("health", 1, 1)
             except Exception as error:  # every failure must reach the rollback
                 _log_failure(entry, error)
                 outcome = _roll_back_after(services, client, entry, error)
@@ -433,9 +487,81 @@ def _run_update_locked(
             activated_instances=tuple(report.activated),
             created_instances=tuple(report.created_instances),
             messages=report.notes(),
+            health=health,
         )
     finally:
         client.close()
+
+
+def _audit_changes(services: Services, preview: UpdatePreview) -> tuple[InstanceChange, ...]:
+    """Per instance what is carried, dropped and new; a fresh install's one instance gets defaults."""
+    data = services.sfm_cache.get(preview.target_sha256)
+    schema = None
+    if data is not None:
+        try:
+            schema = read_sfm(data).descriptor.schema
+        except ModManagerError:
+            schema = None
+    return instance_changes([(inst.name, inst.migration) for inst in preview.instances], schema)
+
+
+def _audit_success(services: Services, preview: UpdatePreview, result: UpdateResult) -> None:
+    record(
+        services,
+        AuditEvent(
+            AuditAction.INSTALL if preview.is_fresh_install else AuditAction.UPDATE,
+            pbx=preview.pbx_name,
+            module_id=preview.module_id,
+            module_name=preview.module_name,
+            from_version=preview.from_version,
+            to_version=preview.release.version,
+            instances=_audit_changes(services, preview),
+            outcome=AuditOutcome.OK,
+            detail={
+                "backup": result.backup_id or "",
+                "nfr": preview.is_nfr,
+                "paid": preview.paid,
+                "created": list(result.created_instances),
+                "health": result.health.to_json() if result.health is not None else [],
+            },
+        ),
+    )
+
+
+def _audit_failure(services: Services, preview: UpdatePreview, error: ModManagerError) -> None:
+    outcome = outcome_of(error)
+    detail = error_detail(error)
+    health = _health_parts(error)
+    if health:
+        detail["failedChecks"] = health
+    record(
+        services,
+        AuditEvent(
+            AuditAction.INSTALL if preview.is_fresh_install else AuditAction.UPDATE,
+            pbx=preview.pbx_name,
+            module_id=preview.module_id,
+            module_name=preview.module_name,
+            from_version=preview.from_version,
+            to_version=preview.release.version,
+            # Settings moved only when the new version was kept; otherwise the old ones are back.
+            instances=_audit_changes(services, preview) if outcome is AuditOutcome.KEPT_NEW else (),
+            outcome=outcome,
+            error_code=root_code(error),
+            detail=detail,
+        ),
+    )
+
+
+def _health_parts(error: ModManagerError) -> list[dict[str, object]]:
+    """The failed health checks behind an update error (found in its causes)."""
+    current: ModManagerError | None = error
+    while current is not None:
+        if current.code == "health_check_failed":
+            return [
+                {"code": part.code, "message": part.message, "params": dict(part.params)} for part in current.parts
+            ]
+        current = current.cause
+    return []
 
 
 def _begin(

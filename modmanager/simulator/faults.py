@@ -3,8 +3,9 @@
 Tests (and a curious developer in a Python shell) set faults on a running PBX to see how the
 client and the update transaction cope: slow answers, refused connections, calls that hang,
 connections dropped in the middle of an upload, fault answers, a PBX that restarts between two
-calls, garbled answers. Every fault applies a limited number of times (once unless asked
-otherwise) and every firing is recorded in :attr:`FaultPlan.fired` for assertions.
+calls, garbled answers, a module whose instances do not stay active (it fails the health check
+after an update). Every fault applies a limited number of times (once unless asked otherwise)
+and every firing is recorded in :attr:`FaultPlan.fired` for assertions.
 
 The plan is shared between the test thread and the server's request threads, so every access
 goes through one lock.
@@ -29,6 +30,7 @@ class FaultKind(enum.StrEnum):
     FAIL = "fail"
     RESTART = "restart"
     CORRUPT = "corrupt"
+    UNSTABLE = "unstable"
 
 
 class CorruptMode(enum.StrEnum):
@@ -78,6 +80,10 @@ class FaultPlan:
         self._latency_ms = 0
         self._refuse_connections = False
         self._fired: list[FiredFault] = []
+        self._unstable: dict[str, tuple[int | None, int]] = {}
+        """Module id (lower case) -> (version or None for any, exportConfig reads it stays up for)."""
+        self._watched: dict[tuple[str, str], int] = {}
+        """(module id, instance) activated while unstable -> exportConfig reads since."""
 
     # --- arming ------------------------------------------------------------------------------
 
@@ -139,9 +145,24 @@ class FaultPlan:
         """Calls of ``entry_point`` take effect but their answer is garbled (see :class:`CorruptMode`)."""
         self._arm(_Rule(FaultKind.CORRUPT, str(entry_point), times, mode=mode))
 
+    def unstable_instances(self, module_id: str, *, version: int | None = None, after_reads: int = 1) -> None:
+        """Instances of ``module_id`` (when it runs ``version``; None: any version) do not stay active.
+
+        An instance activated while the module is unstable still looks active to the next
+        ``after_reads`` ``exportConfig`` answers (the update's own verification sees it up), then
+        it stops - like a module that throws a moment after its start. The health check after an
+        update catches it. Stays armed until :meth:`clear`.
+        """
+        if after_reads < 0:
+            raise ValueError("after_reads must not be negative")
+        with self._lock:
+            self._unstable[module_id.lower()] = (version, after_reads)
+
     def clear(self) -> None:
         """Disarm everything (the record of fired faults is kept)."""
         with self._lock:
+            self._unstable.clear()
+            self._watched.clear()
             self._rules.clear()
             self._latency_ms = 0
             self._refuse_connections = False
@@ -183,6 +204,31 @@ class FaultPlan:
                     self._fired.append(FiredFault(kind, entry_point))
                     return Firing(kind, rule.code, rule.seconds, rule.after_processing, rule.mode)
         return None
+
+    def note_activation(self, module_id: str, version: int, instance: str, active: bool) -> None:
+        """The server reports every change of an instance's active flag."""
+        key = (module_id.lower(), instance)
+        with self._lock:
+            rule = self._unstable.get(key[0])
+            if active and rule is not None and rule[0] in (None, version):
+                self._watched[key] = 0
+            else:
+                self._watched.pop(key, None)
+
+    def falls_inactive(self, module_id: str, instance: str) -> bool:
+        """Called per active instance on every exportConfig: True when this instance stops now."""
+        key = (module_id.lower(), instance)
+        with self._lock:
+            if key not in self._watched:
+                return False
+            reads = self._watched[key] + 1
+            rule = self._unstable.get(key[0])
+            if rule is None or reads <= rule[1]:
+                self._watched[key] = reads
+                return False
+            del self._watched[key]
+            self._fired.append(FiredFault(FaultKind.UNSTABLE, f"{module_id}/{instance}"))
+            return True
 
     def take_refusal(self) -> bool:
         with self._lock:

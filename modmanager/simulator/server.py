@@ -461,6 +461,7 @@ class SimulatedPbx:
     def _export_config(self, request: Mapping[str, Any]) -> dict[str, Any]:
         module = self._module(request)
         internal = module.internal_data if self._supports(Capability.INTERNAL_DATA) else b""
+        self._stop_unstable_instances(module)
         return ModuleConfig(
             module_id=module.id,
             version=module.version,
@@ -469,6 +470,15 @@ class SimulatedPbx:
             ),
             internal_data=internal,
         ).to_struct()
+
+    def _stop_unstable_instances(self, module: SimModule) -> None:
+        """The ``unstable_instances`` fault: an instance that does not stay up is inactive now."""
+        faults = self.faults
+        stopped = [inst for inst in module.instances if inst.active and faults.falls_inactive(module.id, inst.name)]
+        for inst in stopped:
+            inst.active = False
+        if stopped:
+            self._persist()
 
     def _upload_status(self, request: Mapping[str, Any]) -> dict[str, Any]:
         return self._upload_state(self._upload(request))
@@ -722,8 +732,9 @@ class SimulatedPbx:
 
     def _set_instance_active(self, request: Mapping[str, Any]) -> dict[str, Any]:
         self._require_lock(request)
-        _, instance = self._instance(request)
+        module, instance = self._instance(request)
         instance.set_active(_required(request, "active", bool))
+        self.faults.note_activation(module.id, module.version, instance.name, instance.active)
         self._persist()
         return InstanceState(instance.name, instance.active).to_struct()
 

@@ -121,6 +121,19 @@ class CredentialStore:
         """Forget the agent secret; nothing happens if none is stored."""
         with self._lock:
             self._backend.delete(_agent_secret_key(pbx_name))
+    def set_secret(self, name: str, value: str) -> None:
+        """Keep a named secret (e.g. ``smtp``, the SMTP password)."""
+        with self._lock:
+            self._backend.set(f"secret/{name}", value)
+
+    def get_secret(self, name: str) -> str | None:
+        """A named secret, or None when none is stored."""
+        with self._lock:
+            return self._backend.get(f"secret/{name}")
+
+    def delete_secret(self, name: str) -> None:
+        with self._lock:
+            self._backend.delete(f"secret/{name}")
 
     def get_secret_key(self, name: str) -> bytes:
         """A random 32-byte key, created on first use and kept in the same store."""

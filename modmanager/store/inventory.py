@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from modmanager.core import safejson
 from modmanager.core.errors import StoreError
 from modmanager.core.text import bound_json, bound_text
+from modmanager.store.audit import AUDIT_SCHEMA, AuditAction, AuditEvent, append_in
 from modmanager.store.paths import inventory_path
 
 DEFAULT_AGENT_INSTANCE = "modmanager"
@@ -180,6 +181,57 @@ _MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE pbx_status ADD COLUMN detail TEXT NOT NULL DEFAULT '{}';
     """,
+    # 3: unattended work - holds and skips, maintenance windows, scheduled jobs, the audit trail.
+    """
+    CREATE TABLE module_hold (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('hold', 'skip')),
+        scope TEXT NOT NULL CHECK (scope IN ('pbx', 'customer', 'fleet')),
+        pbx_id INTEGER REFERENCES pbx(id) ON DELETE CASCADE,
+        customer TEXT NOT NULL DEFAULT '',
+        module_id TEXT NOT NULL,
+        module_name TEXT NOT NULL DEFAULT '',
+        version INTEGER,
+        reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL DEFAULT ''
+    );
+    CREATE UNIQUE INDEX module_hold_key ON module_hold (
+        kind, scope, IFNULL(pbx_id, 0), customer COLLATE NOCASE, module_id,
+        CASE kind WHEN 'skip' THEN version ELSE NULL END
+    );
+    CREATE TABLE maintenance_window (
+        id INTEGER PRIMARY KEY,
+        scope TEXT NOT NULL CHECK (scope IN ('pbx', 'customer')),
+        pbx_id INTEGER REFERENCES pbx(id) ON DELETE CASCADE,
+        customer TEXT NOT NULL DEFAULT '',
+        spec TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX maintenance_window_key ON maintenance_window (
+        scope, IFNULL(pbx_id, 0), customer COLLATE NOCASE
+    );
+    CREATE TABLE scheduled_job (
+        id INTEGER PRIMARY KEY,
+        job_id TEXT NOT NULL UNIQUE,
+        batch TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        pbx_id INTEGER NOT NULL REFERENCES pbx(id) ON DELETE CASCADE,
+        module_id TEXT NOT NULL DEFAULT '',
+        to_version INTEGER,
+        window_start TEXT NOT NULL,
+        window_end TEXT NOT NULL,
+        state TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL DEFAULT '',
+        started_at TEXT,
+        finished_at TEXT,
+        runner TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX scheduled_job_due ON scheduled_job (state, window_start);
+    """
+    + AUDIT_SCHEMA,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -223,7 +275,7 @@ class Inventory:
     # -- PBXs -------------------------------------------------------------------------
 
     def add(self, record: PbxRecord) -> None:
-        """Add a PBX; its name must not be taken yet."""
+        """Add a PBX; its name must not be taken yet. The audit trail records it."""
         with self._transaction() as conn:
             try:
                 conn.execute(
@@ -235,6 +287,12 @@ class Inventory:
                     f"A PBX named {record.name!r} exists already.",
                     "Choose another name, or remove the existing PBX first.",
                 ) from None
+            append_in(
+                conn,
+                AuditEvent(
+                    AuditAction.PBX_ADDED, pbx=record.name, customer=record.customer, detail={"url": record.url}
+                ),
+            )
 
     def update(self, record: PbxRecord) -> None:
         """Replace every field of the PBX named ``record.name`` (``added_at`` is kept)."""
@@ -260,11 +318,19 @@ class Inventory:
                     f"A PBX named {new_name!r} exists already.", "Choose another name."
                 ) from None
             _require_found(cursor, old_name)
+            if new_name != old_name:
+                customer = conn.execute("SELECT customer FROM pbx WHERE name = ?", (new_name,)).fetchone()[0]
+                append_in(
+                    conn,
+                    AuditEvent(AuditAction.PBX_RENAMED, pbx=new_name, customer=customer, detail={"from": old_name}),
+                )
 
     def remove(self, name: str) -> None:
-        """Remove a PBX with its snapshot and status."""
+        """Remove a PBX with its snapshot, status, holds, window and scheduled jobs (the audit keeps it)."""
         with self._transaction() as conn:
+            row = conn.execute("SELECT customer, url FROM pbx WHERE name = ?", (name,)).fetchone()
             _require_found(conn.execute("DELETE FROM pbx WHERE name = ?", (name,)), name)
+            append_in(conn, AuditEvent(AuditAction.PBX_REMOVED, pbx=name, customer=row[0], detail={"url": row[1]}))
 
     def get(self, name: str) -> PbxRecord:
         """The PBX named ``name``; StoreError if there is none."""
@@ -363,6 +429,26 @@ class Inventory:
                 " FROM pbx_status AS s JOIN pbx ON pbx.id = s.pbx_id"
             )
         return {row[0]: _status(*row[1:]) for row in rows}
+
+    # -- for the other stores of this database (holds, windows, schedules, audit) ------------
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE): commits on success, rolls back on error."""
+        with self._transaction() as conn:
+            try:
+                yield conn
+            except sqlite3.Error as exc:
+                raise self._db_error(exc) from exc
+
+    def read(self, sql: str, params: tuple[Any, ...] = ()) -> builtins.list[tuple[Any, ...]]:
+        """Rows of one read-only query."""
+        with self._lock:
+            return self._query_all(sql, params)
+
+    def pbx_id(self, conn: sqlite3.Connection, name: str) -> int:
+        """The row id of PBX ``name`` (StoreError naming the PBX when there is none)."""
+        return self._pbx_id(conn, name)
 
     # -- internals --------------------------------------------------------------------
 

@@ -90,6 +90,36 @@ def _int_between(low: int, high: int | None) -> Callable[[str, Any], int]:
     return convert
 
 
+def _as_text(max_length: int) -> Callable[[str, Any], str]:
+    def convert(key: str, value: Any) -> str:
+        if not isinstance(value, str) or len(value) > max_length or any(ch in value for ch in "\r\n\0"):
+            raise _invalid(key, f"must be one line of text (at most {max_length} characters)")
+        return value.strip()
+
+    return convert
+
+
+SMTP_SECURITY = ("starttls", "tls")
+"""How the e-mail summary reaches the SMTP server: STARTTLS on a plain port, or TLS from the start."""
+
+
+def _as_smtp_security(key: str, value: Any) -> str:
+    if value not in SMTP_SECURITY:
+        raise _invalid(key, 'must be "starttls" or "tls"')
+    return str(value)
+
+
+def _as_addresses(key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
+        raise _invalid(key, "must be a list of e-mail addresses")
+    addresses = tuple(item.strip() for item in value if item.strip())
+    for address in addresses:
+        local, at, domain = address.rpartition("@")
+        if not at or not local or "." not in domain or any(ch.isspace() or ch in "<>,;" for ch in address):
+            raise _invalid(key, f"contains {address!r}, which is not an e-mail address")
+    return addresses
+
+
 def _as_base64_text(key: str, value: Any) -> str:
     if not isinstance(value, str):
         raise _invalid(key, "must be text")
@@ -182,6 +212,19 @@ SETTINGS_SCHEMA: tuple[SettingSpec, ...] = (
                 _as_markers),
     SettingSpec("debug_logging", "bool", False,
                 "Write detailed (DEBUG) entries to the log file; applies from the next start.", _as_bool),
+    SettingSpec("health_check_seconds", "int", 0,
+                "Seconds to wait after an update before its health check (0 to 600), for modules "
+                "that take a while to start.", _int_between(0, 600)),
+    SettingSpec("notify_email", "bool", False,
+                "Send an e-mail summary after each scheduled run (needs the smtp_* settings).", _as_bool),
+    SettingSpec("smtp_host", "str", "", "SMTP server for the e-mail summary.", _as_text(253)),
+    SettingSpec("smtp_port", "int", 587, "SMTP port (587 for STARTTLS, 465 for TLS).", _int_between(1, 65535)),
+    SettingSpec("smtp_security", "str", "starttls", 'SMTP encryption: "starttls" or "tls".', _as_smtp_security),
+    SettingSpec("smtp_user", "str", "",
+                "SMTP login (empty: no login); the password is kept in the keyring "
+                "('modmanager notify set-password').", _as_text(254)),
+    SettingSpec("smtp_sender", "str", "", "Sender address of the e-mail summary.", _as_text(254)),
+    SettingSpec("smtp_recipients", "list[str]", (), "Recipients of the e-mail summary.", _as_addresses),
 )
 """The one table of settings: key, type, default, description and validation."""
 
@@ -200,6 +243,14 @@ class Settings:
     window_geometry: str = field(default="", repr=False)
     paid_markers: tuple[str, ...] = ()
     debug_logging: bool = False
+    health_check_seconds: int = 0
+    notify_email: bool = False
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"
+    smtp_user: str = ""
+    smtp_sender: str = ""
+    smtp_recipients: tuple[str, ...] = ()
     unknown: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """Keys from the settings file this version does not know, written back unchanged."""
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from modmanager.core.errors import ModManagerError, StoreError
+from modmanager.core.windows import MaintenanceWindow, parse_window
 from modmanager.gui import theme
 from modmanager.gui.agent_export import install_guide, open_install_guide
 from modmanager.gui.errors import describe_text
@@ -43,6 +44,7 @@ from modmanager.pbx import tls
 from modmanager.pbx.tls import CertificateInfo
 from modmanager.store.credentials import CredentialStore
 from modmanager.store.inventory import DEFAULT_AGENT_INSTANCE, Inventory, PbxRecord, normalize_pbx_url
+from modmanager.store.windows import WindowStore
 
 FetchCertificate = Callable[[str], CertificateInfo]
 """``fetch_certificate(url)``: the certificate the PBX at ``url`` presents (worker thread)."""
@@ -234,6 +236,20 @@ class PbxDialog(QDialog):
             self.agent_secret_edit.setPlaceholderText(self.tr("Leave empty to keep the stored secret"))
         self.tags_edit = QLineEdit(", ".join(record.tags) if record else "")
         self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. partner, berlin"))
+        windows = WindowStore(inventory)
+        own = windows.pbx_window(record.name) if record else None
+        self.window_edit = QLineEdit(own.spec() if own else "")
+        shared = windows.customer_window(record.customer) if record and record.customer else None
+        if shared is not None:
+            self.window_edit.setPlaceholderText(self.tr("The customer's: {window}").format(window=shared.spec()))
+        else:
+            self.window_edit.setPlaceholderText(self.tr("e.g. Mon-Fri 22:00-02:00 Europe/Berlin"))
+        self.window_edit.setToolTip(
+            self.tr(
+                "When scheduled jobs may change this PBX: weekdays, a time range (it may run past midnight) and a "
+                "time zone. Empty: the customer's window applies."
+            )
+        )
 
         self._errors: dict[QLineEdit, QLabel] = {}
         self._form = QFormLayout()
@@ -247,6 +263,7 @@ class PbxDialog(QDialog):
             (self.tr("Agent instance:"), self.agent_edit),
             (self.tr("Agent secret:"), self.agent_secret_edit),
             (self.tr("Tags:"), self.tags_edit),
+            (self.tr("Maintenance window:"), self.window_edit),
         ):
             self._form.addRow(label, edit)
             error = QLabel()
@@ -345,6 +362,10 @@ class PbxDialog(QDialog):
                 problems[self.agent_secret_edit] = self.tr(
                     "Enter the agent secret set in the agent's module configuration on the PBX."
                 )
+        if self.window_edit.text().strip() and self.maintenance_window() is None:
+            problems[self.window_edit] = self.tr(
+                "Write the window like “Mon-Fri 22:00-02:00 Europe/Berlin” (weekdays, time range, time zone)."
+            )
         for edit, message in problems.items():
             self._show_error(edit, message)
         if problems:
@@ -363,6 +384,16 @@ class PbxDialog(QDialog):
             **({"added_at": original.added_at} if original else {}),
         )
         return record, password, agent_secret
+
+    def maintenance_window(self) -> MaintenanceWindow | None:
+        """The PBX's own window as entered (None when empty or unreadable)."""
+        text = self.window_edit.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_window(text)
+        except ModManagerError:
+            return None
 
     def _existing_names(self) -> set[str]:
         return {pbx.name for pbx in self._inventory.list()}
@@ -488,6 +519,7 @@ class PbxDialog(QDialog):
                     password=password or None,
                     agent_secret=agent_secret or None,
                 )
+            WindowStore(self._inventory).set_pbx(record.name, self.maintenance_window())
         except ModManagerError as error:
             self.save_error.setText(describe_text(error))
             self.save_error.show()

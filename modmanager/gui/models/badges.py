@@ -29,6 +29,7 @@ class Badge(enum.Enum):
     """Most urgent first: the order in which a row shows them."""
 
     INCOMPATIBLE = "incompatible"
+    HELD = "held"
     UPDATE = "update"
     PAID = "paid"
     NFR = "nfr"
@@ -40,6 +41,7 @@ class Badge(enum.Enum):
     def text(self) -> str:
         texts = {
             Badge.INCOMPATIBLE: QCoreApplication.translate("Badge", "Incompatible"),
+            Badge.HELD: QCoreApplication.translate("Badge", "Held"),
             Badge.UPDATE: QCoreApplication.translate("Badge", "Update"),
             Badge.PAID: QCoreApplication.translate("Badge", "Paid"),
             Badge.NFR: QCoreApplication.translate("Badge", "NFR"),
@@ -63,6 +65,8 @@ def installed_badges(module: InstalledModule, plan: ModulePlan) -> tuple[Badge, 
     badges: set[Badge] = set()
     if plan.status is ModuleStatus.INCOMPATIBLE or plan.installed_verdict is Verdict.INCOMPATIBLE:
         badges.add(Badge.INCOMPATIBLE)
+    if plan.hold is not None:
+        badges.add(Badge.HELD)
     if plan.target is not None:
         badges.add(Badge.UPDATE)
         if plan.target_is_paid:

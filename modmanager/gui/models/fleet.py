@@ -84,6 +84,8 @@ class PbxEntry:
     """The last known facts and modules (may be older than the status)."""
     busy: bool = False
     """A refresh of this PBX is running."""
+    window: str = ""
+    """The maintenance window that applies (its own or its customer's), as text; empty: none."""
 
     @property
     def name(self) -> str:
@@ -253,6 +255,8 @@ class FleetModel(QAbstractItemModel):
                 lines.append(entry.message)
             if entry.record.notes:
                 lines.append(entry.record.notes)
+            if entry.window:
+                lines.append(self.tr("Maintenance window: {window}").format(window=entry.window))
             return "\n".join(lines)
         if role == self.SORT_ROLE:
             return entry.name.casefold() if column == self.COLUMN_NAME else status_rank(entry.status)

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QIcon
 
 from modmanager.core.catalog import CatalogModule, Release
+from modmanager.core.holds import Hold, HoldKind, HoldScope
 from modmanager.core.planner import AvailableModule, ModulePlan, ModuleStatus
 from modmanager.core.protocol import InstalledModule
 from modmanager.gui.models.badges import BADGES_ROLE, available_badges, badges_text, installed_badges
@@ -276,8 +277,41 @@ class AvailableModulesModel(RowsTableModel):
         return badges_text(available_badges(item))
 
 
+def hold_text(hold: Hold) -> str:
+    """``held on this PBX: reason`` / ``v130 skipped for customer X: reason`` in the interface language."""
+    if hold.kind is HoldKind.HOLD:
+        where = {
+            HoldScope.PBX: QCoreApplication.translate("ModuleDetails", "Held on this PBX"),
+            HoldScope.CUSTOMER: QCoreApplication.translate("ModuleDetails", "Held for customer {customer}"),
+            HoldScope.FLEET: QCoreApplication.translate("ModuleDetails", "Held for every PBX"),
+        }[hold.scope]
+    else:
+        where = {
+            HoldScope.PBX: QCoreApplication.translate("ModuleDetails", "v{version} skipped on this PBX"),
+            HoldScope.CUSTOMER: QCoreApplication.translate(
+                "ModuleDetails", "v{version} skipped for customer {customer}"
+            ),
+            HoldScope.FLEET: QCoreApplication.translate("ModuleDetails", "v{version} skipped for every PBX"),
+        }[hold.scope]
+    text = where.format(customer=hold.target, version=hold.version)
+    return f"{text}: {hold.reason}" if hold.reason else text
+
+
 def plan_summary(plan: ModulePlan) -> str:
     """One translated sentence: what the planner decided for this module on this PBX."""
+    skipped = " ".join(hold_text(skip) + "." for skip in plan.skipped)
+    summary = _plan_summary(plan)
+    return f"{summary} {skipped}".strip() if skipped else summary
+
+
+def _plan_summary(plan: ModulePlan) -> str:
+    if plan.hold is not None:
+        text = hold_text(plan.hold) + "."
+        if plan.held_back is not None:
+            text += " " + QCoreApplication.translate(
+                "ModuleDetails", "Without the hold, {target} would be offered."
+            ).format(target=release_label(plan.held_back))
+        return text
     if plan.target is not None:
         target = release_label(plan.target)
         if plan.target_is_paid and plan.free_target is not None:
@@ -314,6 +348,7 @@ def plan_summary(plan: ModulePlan) -> str:
         ),
         ModuleStatus.UPDATE_AVAILABLE: "",
         ModuleStatus.PAID_UPDATE_ONLY: "",
+        ModuleStatus.HELD: "",
     }
     text = texts[plan.status]
     if plan.blocked_by_starface is not None:
