@@ -33,11 +33,11 @@ COMMAND_MODULES: tuple[CommandGroup, ...] = (
     ("plan_cmd", {"plan": "plan module updates for one PBX from catalog files (offline)"}),
     ("sim_cmd", {"sim": "run simulated STARFACE PBXs with the agent on this machine"}),
     ("pbx_cmd", {
-        "pbx": "add, list, test and remove PBXs",
+        "pbx": "add, edit, list, test and remove PBXs",
         "info": "show a PBX's STARFACE version, edition and licenses",
         "modules": "show the modules installed on a PBX",
     }),
-    ("agent_cmd", {"agent": "the modmanager agent module that runs on each PBX"}),
+    ("agent_cmd", {"agent": "the modmanager agent module for the PBX"}),
     ("backup_cmd", {"backup": "back up, inspect and restore module settings"}),
     ("update_cmd", {
         "update": "update a module on a PBX safely (preview first), or every free update at once",
@@ -172,9 +172,8 @@ def run(argv: Sequence[str]) -> int:
     args = parser.parse_args(arguments)
     # After parsing: --version and --help need none of this.
     from modmanager.cli.output import safe_stdout
-    from modmanager.core.errors import ModManagerError
+    from modmanager.core.errors import CatalogsUnavailable, ModManagerError
     from modmanager.core.text import clean_text
-    from modmanager.ops.catalogs import CatalogsUnavailable
     from modmanager.ops.logs import shutdown_logging
     from modmanager.ops.operation import operation
 

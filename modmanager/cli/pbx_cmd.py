@@ -27,18 +27,18 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from modmanager.cli.output import add_json_flag, emit
-from modmanager.cli.services import NeedsTerminal, ask_master_password, confirm, has_terminal
 from modmanager.core.errors import PbxError, StoreError
 from modmanager.core.protocol import DEFAULT_AGENT_INSTANCE, PROTOCOL_VERSION, InstalledModule, SystemInfo
 from modmanager.core.text import clean_text
-from modmanager.ops import pbxs
-from modmanager.pbx import tls
-from modmanager.pbx.client import AgentClient, connect
-from modmanager.store.credentials import open_credentials
 from modmanager.store.inventory import Inventory, PbxRecord, normalize_pbx_url
+
+# The agent client (requests), TLS pinning and the credential store (cryptography, keyring) are
+# imported by the handlers that use them: `pbx list` needs none of them.
+if TYPE_CHECKING:
+    from modmanager.pbx.client import AgentClient
 
 AGENT_SECRET_ENV = "MODMANAGER_AGENT_SECRET"
 """Environment variable ``pbx add`` takes the agent secret from (for automation)."""
@@ -108,6 +108,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _add(args: argparse.Namespace) -> int:
+    from modmanager.cli.services import ask_master_password
+    from modmanager.ops import pbxs
+    from modmanager.pbx import tls
+    from modmanager.store.credentials import open_credentials
     password = _read_secret("STARFACE password", empty_code="no_password", what="password")
     agent_secret = _agent_secret_for_add(args.agent_secret_stdin)
     fingerprint = tls.normalize_fingerprint(args.fingerprint) if args.fingerprint else None
@@ -147,6 +151,10 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _edit(args: argparse.Namespace) -> int:
+    from modmanager.cli.services import ask_master_password
+    from modmanager.ops import pbxs
+    from modmanager.pbx import tls
+    from modmanager.store.credentials import open_credentials
     password = (
         _read_secret("New STARFACE password", empty_code="no_password", what="password")
         if args.password_stdin
@@ -211,6 +219,9 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
+    from modmanager.cli.services import ask_master_password
+    from modmanager.ops import pbxs
+    from modmanager.store.credentials import open_credentials
     with Inventory() as inventory:
         record = pbxs.remove_pbx(inventory, open_credentials(prompt=ask_master_password), args.name)
     print(f"Removed {record.name} with its stored password and agent secret.")
@@ -218,6 +229,9 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _test(args: argparse.Namespace) -> int:
+    from modmanager.cli.services import ask_master_password
+    from modmanager.ops import pbxs
+    from modmanager.store.credentials import open_credentials
     with Inventory() as inventory:
         record = inventory.get(args.name)
     credentials = open_credentials(prompt=ask_master_password)
@@ -276,6 +290,7 @@ def _modules(args: argparse.Namespace) -> int:
 
 def _read_secret(prompt: str, *, empty_code: str, what: str) -> str:
     """One secret from stdin: a line from a pipe, or asked without echo when stdin is a terminal."""
+    from modmanager.cli.services import has_terminal
     terminal = has_terminal()
     value = getpass.getpass(f"{prompt}: ", stream=sys.stderr) if terminal else sys.stdin.readline().rstrip("\r\n")
     if not value:
@@ -289,6 +304,7 @@ def _read_secret(prompt: str, *, empty_code: str, what: str) -> str:
 
 
 def _agent_secret_for_add(from_stdin: bool) -> str:
+    from modmanager.cli.services import NeedsTerminal, has_terminal
     if from_stdin:
         return _read_secret("Agent secret", empty_code="agent_secret_empty", what="agent secret")
     from_environment = os.environ.get(AGENT_SECRET_ENV, "")
@@ -304,6 +320,9 @@ def _agent_secret_for_add(from_stdin: bool) -> str:
 
 def _trust_on_first_use(url: str) -> str | None:
     """The fingerprint to pin for ``url``: None when the system trusts its certificate; asked on a terminal."""
+    from modmanager.cli.services import confirm, has_terminal
+    from modmanager.ops import pbxs
+    from modmanager.pbx import tls
     certificate = pbxs.fetch_certificate(url)
     if not pbxs.needs_trust(certificate, None):
         return None
@@ -321,6 +340,9 @@ def _trust_on_first_use(url: str) -> str | None:
 
 @contextmanager
 def _client(name: str) -> Iterator[AgentClient]:
+    from modmanager.cli.services import ask_master_password
+    from modmanager.pbx.client import connect
+    from modmanager.store.credentials import open_credentials
     with Inventory() as inventory:
         record = inventory.get(name)
     with connect(record, open_credentials(prompt=ask_master_password)) as client:
@@ -439,6 +461,7 @@ def register_trust(commands: argparse._SubParsersAction[argparse.ArgumentParser]
 def _trust(args: argparse.Namespace) -> int:
     from modmanager.cli.services import confirm
     from modmanager.ops.trust import check_certificate, trust_certificate
+    from modmanager.pbx import tls
 
     wanted = tls.normalize_fingerprint(args.fingerprint) if args.fingerprint else None
     with Inventory() as inventory:

@@ -71,6 +71,11 @@ class CatalogError(ModManagerError):
     """A catalog that is malformed, unsigned, tampered with or unreachable."""
 
 
+
+class CatalogsUnavailable(CatalogError):
+    """An answer was computed without a configured catalog; the CLI exits with its own code (3)."""
+
+
 class PbxError(ModManagerError):
     """A PBX or its agent answered with an error or could not be reached.
 

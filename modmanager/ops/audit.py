@@ -74,7 +74,7 @@ def instance_changes(
         for item in migration.added:
             spec = new_schema.get(item.variable_id) if new_schema is not None else None
             secret = spec is not None and spec.is_secret
-            default = "" if secret or item.new_value is None else str(item.new_value)
+            default = "" if secret or item.new_value is None else _shown(item.new_value)
             new.append((item.variable_id, default))
         every = (*migration.carried, *migration.dropped, *migration.added)
         labels = tuple((item.variable_id, item.label) for item in every if item.label not in ("", item.variable_id))
@@ -111,3 +111,10 @@ def error_detail(error: ModManagerError) -> dict[str, Any]:
     if error.params:
         detail["params"] = dict(error.params)
     return detail
+
+
+def _shown(value: object) -> str:
+    """A default value as the module writes it: flags as ``true``/``false``, the rest as text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from modmanager.catalog.source import CatalogSource, download_release_file, load_catalog
 from modmanager.core.catalog import Catalog, CatalogModule, ReleaseFile, merge_catalogs
-from modmanager.core.errors import CatalogError, ModManagerError
+from modmanager.core.errors import CatalogError, CatalogsUnavailable, ModManagerError
 from modmanager.store import settings as settings_store
 from modmanager.store.sfmcache import SfmCache
 
@@ -39,10 +39,6 @@ class CatalogProblem:
 
     def to_json(self) -> dict[str, str]:
         return {"source": self.source, "reason": self.reason, "code": self.code}
-
-
-class CatalogsUnavailable(CatalogError):
-    """An answer was computed without a configured catalog; the CLI exits with its own code (3)."""
 
 
 def catalogs_unavailable(problems: Sequence[CatalogProblem], what: str) -> CatalogsUnavailable:

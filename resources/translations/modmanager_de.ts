@@ -76,9 +76,52 @@
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/history_dialog.py" line="+92"/>
+        <source>When</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBX</source>
+        <translation>Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+</context>
+<context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+240"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+241"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
@@ -106,7 +149,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+34"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+39"/>
         <source>Manual</source>
         <translation>Manuell</translation>
     </message>
@@ -139,7 +182,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+99"/>
+        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+102"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -149,7 +192,7 @@
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>From {pbx}, {when} ({reason}).</source>
         <translation>Von {pbx}, {when} ({reason}).</translation>
     </message>
@@ -219,12 +262,7 @@
         <translation>Wiederherstellen auf:</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>{count} files in the backup folder cannot be read and are left out.</source>
-        <translation>{count} Dateien im Sicherungsordner sind nicht lesbar und werden ausgelassen.</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+102"/>
         <source>modmanager has not read this PBX yet, so it does not know whether the module is installed.</source>
         <translation>modmanager hat diese Telefonanlage noch nicht ausgelesen und weiß daher nicht, ob das Modul installiert ist.</translation>
     </message>
@@ -254,8 +292,8 @@
         <translation>Auf {pbx} wiederhergestellt.</translation>
     </message>
     <message>
-        <location line="-332"/>
-        <location line="+345"/>
+        <location line="-346"/>
+        <location line="+359"/>
         <source>Export backup</source>
         <translation>Sicherung exportieren</translation>
     </message>
@@ -275,19 +313,29 @@
         <translation>Exportiert nach {file}.</translation>
     </message>
     <message>
-        <location line="-346"/>
-        <location line="+354"/>
+        <location line="-360"/>
+        <location line="+368"/>
         <source>Import backup</source>
         <translation>Sicherung importieren</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-376"/>
         <location line="+10"/>
         <source>modmanager backups (*{suffix})</source>
         <translation>modmanager-Sicherungen (*{suffix})</translation>
     </message>
     <message>
-        <location line="+352"/>
+        <location line="+213"/>
+        <source>{count} files in the backup folder are damaged: they are marked in the list.</source>
+        <translation>{count} Dateien im Sicherungsordner sind beschädigt: Sie sind in der Liste markiert.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{file} cannot be restored: {why}. Delete it, or replace it with an intact copy.</source>
+        <translation>{file} kann nicht wiederhergestellt werden: {why}. Löschen Sie die Datei oder ersetzen Sie sie durch eine intakte Kopie.</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>Enter the password of {file}.</source>
         <translation>Geben Sie das Passwort von {file} ein.</translation>
     </message>
@@ -302,9 +350,14 @@
         <translation>Die Sicherung von {module} aus {pbx} wurde importiert.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Delete the backup of {module} from {when}? This cannot be undone.</source>
         <translation>Die Sicherung von {module} vom {when} löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete the damaged file {file}? This cannot be undone.</source>
+        <translation>Die beschädigte Datei {file} löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -315,7 +368,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+27"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+38"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -344,13 +397,28 @@
         <source>Instances</source>
         <translation>Instanzen</translation>
     </message>
+    <message>
+        <location line="+40"/>
+        <source>Damaged: {why}</source>
+        <translation>Beschädigt: {why}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file} cannot be restored: {why}.</source>
+        <translation>{file} kann nicht wiederhergestellt werden: {why}.</translation>
+    </message>
 </context>
 <context>
     <name>Badge</name>
     <message>
-        <location filename="../../modmanager/gui/models/badges.py" line="+42"/>
+        <location filename="../../modmanager/gui/models/badges.py" line="+43"/>
         <source>Incompatible</source>
         <translation>Inkompatibel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held</source>
+        <translation>Festgehalten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -459,7 +527,7 @@
 <context>
     <name>CertificateTrustDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+91"/>
+        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+93"/>
         <source>Certificate changed</source>
         <translation>Zertifikat geändert</translation>
     </message>
@@ -517,7 +585,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+59"/>
+        <location filename="../../modmanager/gui/controller.py" line="+61"/>
         <source>Checking the PBX</source>
         <translation>Telefonanlage wird geprüft</translation>
     </message>
@@ -547,12 +615,17 @@
         <translation>Instanzen werden aktiviert</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+1"/>
+        <source>Checking the module&apos;s health</source>
+        <translation>Funktionsprüfung des Moduls</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>(catalogs)</source>
         <translation>(Kataloge)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>The module catalogs could not be loaded</source>
         <translation>Die Modulkataloge konnten nicht geladen werden</translation>
     </message>
@@ -719,7 +792,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../modmanager/gui/errors.py" line="+79"/>
+        <location filename="../../modmanager/gui/errors.py" line="+90"/>
         <source>no details</source>
         <translation>keine Angaben</translation>
     </message>
@@ -1057,11 +1130,12 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+767"/>
         <source>No catalog lists the module {module}.</source>
         <translation>Kein Katalog führt das Modul {module}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-766"/>
         <source>Add the vendor&apos;s catalog under Settings, Catalog sources.</source>
         <translation>Fügen Sie den Katalog des Herstellers unter „Einstellungen“, „Katalogquellen“ hinzu.</translation>
     </message>
@@ -1103,11 +1177,12 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+735"/>
         <source>The catalog has no release {version} of {module}.</source>
         <translation>Der Katalog enthält keine Version {version} von {module}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-734"/>
         <source>Look at the module&apos;s details to see its releases.</source>
         <translation>In den Details des Moduls sehen Sie seine Versionen.</translation>
     </message>
@@ -1234,12 +1309,457 @@
         <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}).</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+322"/>
+        <source>it is larger than expected</source>
+        <translation>sie ist größer als erwartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not UTF-8 text</source>
+        <translation>sie ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not valid JSON</source>
+        <translation>sie ist kein gültiges JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is nested too deeply</source>
+        <translation>sie ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it holds a number out of range</source>
+        <translation>sie enthält eine Zahl außerhalb des erlaubten Bereichs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a field is missing or of the wrong type</source>
+        <translation>ein Feld fehlt oder hat den falschen Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a setting has an invalid value</source>
+        <translation>eine Einstellung hat einen ungültigen Wert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a regular file</source>
+        <translation>sie ist keine normale Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it cannot be read</source>
+        <translation>sie kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a modmanager backup</source>
+        <translation>sie ist keine modmanager-Sicherung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is truncated</source>
+        <translation>sie ist abgeschnitten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its header cannot be read</source>
+        <translation>ihre Kopfdaten sind unlesbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its file name and its header disagree</source>
+        <translation>Dateiname und Kopfdaten passen nicht zusammen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>eine benannte Pipe (FIFO)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a device</source>
+        <translation>ein Gerät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a socket</source>
+        <translation>ein Socket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>something else</source>
+        <translation>etwas anderes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is {kind_words}, not a file; nothing was read from it.</source>
+        <translation>{path} ist {kind_words}, keine Datei; daraus wurde nichts gelesen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a regular file.</source>
+        <translation>Wählen Sie eine normale Datei.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {path} is larger than the {limit} bytes expected; it may be damaged.</source>
+        <translation>Die Datei {path} ist größer als die erwarteten {limit} Bytes; sie ist vielleicht beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that it is the right file; fix or delete it.</source>
+        <translation>Prüfen Sie, ob es die richtige Datei ist; reparieren oder löschen Sie sie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {path} cannot be read ({reason}).</source>
+        <translation>Die Datei {path} kann nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that it exists and that you may read it.</source>
+        <translation>Prüfen Sie, ob sie existiert und ob Sie sie lesen dürfen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The settings file {path} cannot be used: {why}.</source>
+        <translation>Die Einstellungsdatei {path} ist unbrauchbar: {why}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix or delete it (deleting restores the default settings).</source>
+        <translation>Reparieren oder löschen Sie sie (Löschen stellt die Standardeinstellungen her).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The journal entry {entry} of an interrupted update is damaged ({why}).</source>
+        <translation>Der Journaleintrag {entry} einer unterbrochenen Aktualisierung ist beschädigt ({why}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the PBX by hand, then delete {path} to dismiss it.</source>
+        <translation>Prüfen Sie die Telefonanlage von Hand und löschen Sie dann {path}, um ihn zu verwerfen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The journal entry of the update of {module} is too large to write.</source>
+        <translation>Der Journaleintrag zur Aktualisierung von {module} ist zu groß zum Schreiben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report this; the update was not continued.</source>
+        <translation>Melden Sie diesen Fehler; die Aktualisierung wurde nicht fortgesetzt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The index of the module file cache {path} is damaged ({why}).</source>
+        <translation>Das Verzeichnis des Moduldatei-Zwischenspeichers {path} ist beschädigt ({why}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete it; it is rebuilt on the next update.</source>
+        <translation>Löschen Sie es; es wird bei der nächsten Aktualisierung neu angelegt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The facts of the PBX {pbx} are too large to keep.</source>
+        <translation>Die Angaben der Telefonanlage {pbx} sind zu groß zum Speichern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the PBX&apos;s agent; it answers with far more than a PBX holds.</source>
+        <translation>Prüfen Sie den Agenten der Telefonanlage; er antwortet mit weit mehr, als eine Telefonanlage enthält.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file {file} asks for a key derivation beyond modmanager&apos;s fixed limits; it was not opened.</source>
+        <translation>Die Datei {file} verlangt eine Schlüsselableitung jenseits der festen Grenzen von modmanager; sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the backup again with modmanager; a file made elsewhere or changed is not accepted.</source>
+        <translation>Exportieren Sie die Sicherung erneut mit modmanager; eine anderswo erstellte oder veränderte Datei wird nicht angenommen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The secrets file {path} asks for a key derivation beyond modmanager&apos;s fixed limits; it was not opened.</source>
+        <translation>Die Geheimnisdatei {path} verlangt eine Schlüsselableitung jenseits der festen Grenzen von modmanager; sie wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The PBX {pbx} presents the certificate {presented}, not {expected}; nothing was pinned.</source>
+        <translation>Die Telefonanlage {pbx} zeigt das Zertifikat {presented}, nicht {expected}; es wurde nichts hinterlegt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare the fingerprint with the one the PBX&apos;s web interface shows, then try again.</source>
+        <translation>Vergleichen Sie den Fingerabdruck mit dem in der Weboberfläche der Telefonanlage und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{module} is held on {pbx}: {reason}.</source>
+        <translation>{module} ist auf {pbx} festgehalten: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{module} is held on {pbx}.</source>
+        <translation>{module} ist auf {pbx} festgehalten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release the hold first, or choose the version to install.</source>
+        <translation>Heben Sie das Festhalten zuerst auf oder wählen Sie die Version, die installiert werden soll.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the health check failed: {parts}</source>
+        <translation>die Funktionsprüfung schlug fehl: {parts}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The module did not come up as it should; see the failed check.</source>
+        <translation>Das Modul lief danach nicht wie erwartet; siehe die fehlgeschlagene Prüfung.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>instance {instances} did not stay active</source>
+        <translation>Instanz {instances} blieb nicht aktiv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the configuration of {instances} does not read back as restored</source>
+        <translation>die Konfiguration von {instances} liest sich nicht wie wiederhergestellt zurück</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the PBX runs v{found} instead of v{version}</source>
+        <translation>die Telefonanlage meldet v{found} statt v{version}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the module is no longer installed</source>
+        <translation>das Modul ist nicht mehr installiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the agent does not answer ({cause})</source>
+        <translation>der Agent antwortet nicht ({cause})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the configuration cannot be read ({cause})</source>
+        <translation>die Konfiguration lässt sich nicht lesen ({cause})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the module list cannot be read ({cause})</source>
+        <translation>die Modulliste lässt sich nicht lesen ({cause})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no such hold or skip of {module}.</source>
+        <translation>Für {module} gibt es dieses Festhalten oder Überspringen nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list of holds shows which exist.</source>
+        <translation>Die Liste der Festhaltungen zeigt, welche bestehen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A hold needs a module.</source>
+        <translation>Zum Festhalten gehört ein Modul.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose a module.</source>
+        <translation>Wählen Sie ein Modul.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A customer hold needs the customer&apos;s name.</source>
+        <translation>Zum Festhalten für einen Kunden gehört der Kundenname.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the PBX a customer first.</source>
+        <translation>Tragen Sie bei der Telefonanlage zuerst einen Kunden ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A skip needs the release to skip.</source>
+        <translation>Zum Überspringen gehört die Version, die übersprungen werden soll.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose a release.</source>
+        <translation>Wählen Sie eine Version.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The reason is longer than {limit} characters.</source>
+        <translation>Die Begründung ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say it shorter.</source>
+        <translation>Fassen Sie sie kürzer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The maintenance window {window} cannot be read.</source>
+        <translation>Das Wartungsfenster {window} ist so nicht lesbar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write it like &apos;Mon-Fri 22:00-02:00 Europe/Berlin&apos; (weekdays, time range, time zone).</source>
+        <translation>Schreiben Sie es wie „Mo-Fr 22:00-02:00 Europe/Berlin“ (Wochentage, Uhrzeiten, Zeitzone).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line {line} of the window list cannot be used ({problem}).</source>
+        <translation>Zeile {line} der Fensterliste ist unbrauchbar ({problem}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix that line; nothing was imported.</source>
+        <translation>Korrigieren Sie diese Zeile; es wurde nichts übernommen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No PBX was chosen.</source>
+        <translation>Es ist keine Telefonanlage ausgewählt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose at least one PBX.</source>
+        <translation>Wählen Sie mindestens eine Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No maintenance window is set for {pbxs}, so nothing was scheduled.</source>
+        <translation>Für {pbxs} ist kein Wartungsfenster eingestellt, daher wurde nichts geplant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set a window for the PBX or its customer first.</source>
+        <translation>Stellen Sie zuerst ein Wartungsfenster für die Telefonanlage oder ihren Kunden ein.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a module of a configured catalog.</source>
+        <translation>Wählen Sie ein Modul aus einem eingerichteten Katalog.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a release the catalog lists.</source>
+        <translation>Wählen Sie eine Version, die der Katalog führt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The same job is already scheduled for {pbx} in that window (job {job}).</source>
+        <translation>Derselbe Auftrag ist für {pbx} in diesem Fenster schon geplant (Auftrag {job}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was scheduled; remove the existing job first to change it.</source>
+        <translation>Es wurde nichts geplant; entfernen Sie zuerst den bestehenden Auftrag, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no scheduled job {job}.</source>
+        <translation>Einen geplanten Auftrag {job} gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reload the list of jobs.</source>
+        <translation>Laden Sie die Auftragsliste neu.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Job {job} is running right now and cannot be removed.</source>
+        <translation>Auftrag {job} läuft gerade und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait until it has finished.</source>
+        <translation>Warten Sie, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another modmanager is running the due jobs right now.</source>
+        <translation>Ein anderer modmanager führt die fälligen Aufträge gerade aus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to do: that one takes care of them.</source>
+        <translation>Hier ist nichts zu tun: jener erledigt sie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An interrupted update waits on {pbx}; nothing was changed.</source>
+        <translation>Auf {pbx} wartet eine unterbrochene Aktualisierung; es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish it in the Interrupted updates dialog first.</source>
+        <translation>Schließen Sie sie zuerst im Dialog „Unterbrochene Aktualisierungen“ ab.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no customer named {customer} and no recorded change for one.</source>
+        <translation>Einen Kunden {customer} gibt es nicht, und für ihn ist keine Änderung verzeichnet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the customer as it is set on its PBXs.</source>
+        <translation>Wählen Sie den Kunden so, wie er bei seinen Telefonanlagen eingetragen ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The e-mail summary is not set up ({missing} missing).</source>
+        <translation>Die E-Mail-Zusammenfassung ist nicht eingerichtet (es fehlt: {missing}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the e-mail settings.</source>
+        <translation>Füllen Sie die E-Mail-Einstellungen aus.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No SMTP password is stored.</source>
+        <translation>Es ist kein SMTP-Passwort gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter the SMTP password.</source>
+        <translation>Geben Sie das SMTP-Passwort ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The e-mail summary could not be sent via {server} ({reason}).</source>
+        <translation>Die E-Mail-Zusammenfassung konnte über {server} nicht versendet werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the e-mail settings.</source>
+        <translation>Prüfen Sie die E-Mail-Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="-655"/>
         <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}). The settings are safe in backup {backup}.</source>
         <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}). Die Einstellungen sind in der Sicherung {backup} sicher.</translation>
     </message>
     <message>
-        <location line="-505"/>
+        <location line="-524"/>
         <source>Install the modmanager agent module on this PBX (Edit PBX links the installation guide), or correct the agent instance under Edit PBX.</source>
         <translation>Installieren Sie das modmanager-Agentenmodul auf dieser Telefonanlage („Telefonanlage bearbeiten“ verlinkt die Installationsanleitung), oder korrigieren Sie die Agent-Instanz unter „Telefonanlage bearbeiten“.</translation>
     </message>
@@ -1304,7 +1824,7 @@
         <translation>Die Telefonanlage hat eine Änderung ohne gültige Sperre abgelehnt (sie ist vielleicht abgelaufen: {detail}).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+36"/>
         <source>The PBX answered with an XML-RPC error {fault_code} ({detail}).</source>
         <translation>Die Telefonanlage antwortete mit dem XML-RPC-Fehler {fault_code} ({detail}).</translation>
     </message>
@@ -1435,16 +1955,18 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+198"/>
         <source>its contents do not match its checksum</source>
         <translation>ihr Inhalt passt nicht zu ihrer Prüfsumme</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-197"/>
+        <location line="+198"/>
         <source>its contents cannot be read</source>
         <translation>ihr Inhalt ist nicht lesbar</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-193"/>
         <source>The backup {backup} is damaged or was changed ({why}); it will not be restored.</source>
         <translation>Die Sicherung {backup} ist beschädigt oder wurde verändert ({why}); sie wird nicht wiederhergestellt.</translation>
     </message>
@@ -1606,11 +2128,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+162"/>
         <source>Restore it from a backup, or delete it and store the passwords again.</source>
         <translation>Stellen Sie sie aus einer Datensicherung wieder her oder löschen Sie sie und hinterlegen Sie die Passwörter erneut.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-155"/>
         <source>The stored secret key {name} is damaged.</source>
         <translation>Der gespeicherte geheime Schlüssel {name} ist beschädigt.</translation>
     </message>
@@ -1653,7 +2176,7 @@
 <context>
     <name>FleetModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/fleet.py" line="+210"/>
+        <location filename="../../modmanager/gui/models/fleet.py" line="+212"/>
         <source>PBX</source>
         <translation>Telefonanlage</translation>
     </message>
@@ -1672,11 +2195,16 @@
         <source>{status} (checking…)</source>
         <translation>{status} (wird geprüft …)</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Maintenance window: {window}</source>
+        <translation>Wartungsfenster: {window}</translation>
+    </message>
 </context>
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-196"/>
+        <location line="-208"/>
         <source>Update interrupted</source>
         <translation>Update unterbrochen</translation>
     </message>
@@ -1724,6 +2252,285 @@
         <location line="+1"/>
         <source>Not checked yet</source>
         <translation>Noch nicht geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/history_dialog.py" line="-53"/>
+        <source>Install</source>
+        <translation>Installieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update</source>
+        <translation>Aktualisierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rollback</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery</source>
+        <translation>Wiederaufnahme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instance on/off</source>
+        <translation>Instanz ein/aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent secret</source>
+        <translation>Agenten-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBX added</source>
+        <translation>Telefonanlage hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBX removed</source>
+        <translation>Telefonanlage entfernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBX renamed</source>
+        <translation>Telefonanlage umbenannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold</source>
+        <translation>Festhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold released</source>
+        <translation>Festhalten aufgehoben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release skipped</source>
+        <translation>Version übersprungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip released</source>
+        <translation>Überspringen aufgehoben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed, rolled back</source>
+        <translation>fehlgeschlagen, zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed, new version kept</source>
+        <translation>fehlgeschlagen, neue Version behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed, recovery needed</source>
+        <translation>fehlgeschlagen, Wiederaufnahme nötig</translation>
+    </message>
+    <message>
+        <location line="+203"/>
+        <source>carried over: {items}</source>
+        <translation>übernommen: {items}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>dropped: {items}</source>
+        <translation>entfallen: {items}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>new: {items}</source>
+        <translation>neu: {items}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no settings</source>
+        <translation>keine Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instance “{name}”: {changes}</source>
+        <translation>Instanz „{name}“: {changes}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location line="-153"/>
+        <source>History of changes</source>
+        <translation>Verlauf der Änderungen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter by module, change or person</source>
+        <translation>Nach Modul, Änderung oder Person filtern</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PBX:</source>
+        <translation>Telefonanlage:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since:</source>
+        <translation>Seit:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Check integrity</source>
+        <translation>Unversehrtheit prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recompute the hash chain: a changed or deleted entry is found</source>
+        <translation>Prüfsummenkette neu berechnen: ein geänderter oder gelöschter Eintrag fällt auf</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>All PBXs</source>
+        <translation>Alle Telefonanlagen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All customers</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{count} entries</source>
+        <translation>{count} Einträge</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Intact: {rows} entries, the hash chain is unbroken.</source>
+        <translation>Unversehrt: {rows} Einträge, die Prüfsummenkette ist lückenlos.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Altered! Entries {rows} were changed or removed after they were written.</source>
+        <translation>Verändert! Die Einträge {rows} wurden nach dem Schreiben geändert oder entfernt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scheduled job {job}</source>
+        <translation>Geplanter Auftrag {job}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Failed health check: {checks}</source>
+        <translation>Fehlgeschlagene Funktionsprüfung: {checks}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason: {reason}</source>
+        <translation>Grund: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error code: {code}</source>
+        <translation>Fehlercode: {code}</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/hold_dialog.py" line="+65"/>
+        <source>Hold or skip {module}</source>
+        <translation>{module} festhalten oder überspringen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hold at v{version} (no updates)</source>
+        <translation>Auf v{version} festhalten (keine Aktualisierungen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip one release:</source>
+        <translation>Eine Version überspringen:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>on this PBX ({pbx})</source>
+        <translation>auf dieser Telefonanlage ({pbx})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>on every PBX of {customer}</source>
+        <translation>auf allen Telefonanlagen von {customer}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on every PBX</source>
+        <translation>auf allen Telefonanlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why? Shown with the badge and in the history</source>
+        <translation>Warum? Erscheint beim Kennzeichen und im Verlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What:</source>
+        <translation>Was:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where:</source>
+        <translation>Wo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>In effect here:</source>
+        <translation>Hier wirksam:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No hold or skip.</source>
+        <translation>Nichts festgehalten oder übersprungen.</translation>
     </message>
 </context>
 <context>
@@ -1796,9 +2603,37 @@
     </message>
 </context>
 <context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/schedule_dialog.py" line="+86"/>
+        <source>PBX</source>
+        <translation>Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Work</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+128"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+130"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -1808,7 +2643,7 @@
         <translation> (Demo)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Search PBXs, customers, tags (Ctrl+F)</source>
         <translation>Telefonanlagen, Kunden, Schlagwörter suchen (Strg+F)</translation>
     </message>
@@ -1966,12 +2801,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+601"/>
+        <location line="+602"/>
         <source>Back up all PBXs</source>
         <translation>Alle Anlagen &amp;sichern</translation>
     </message>
     <message>
-        <location line="-598"/>
+        <location line="-599"/>
         <source>Back up the settings of every module on every PBX</source>
         <translation>Die Einstellungen aller Module auf allen Telefonanlagen sichern</translation>
     </message>
@@ -2046,7 +2881,7 @@
         <translation>modmanager konnte diese Telefonanlage noch nicht auslesen.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Preparing the update of {module}…</source>
         <translation>Update von {module} wird vorbereitet …</translation>
     </message>
@@ -2159,7 +2994,7 @@
 <context>
     <name>MigrationModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/migration.py" line="+49"/>
+        <location filename="../../modmanager/gui/models/migration.py" line="+50"/>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
@@ -2202,7 +3037,7 @@
 <context>
     <name>ModuleDetails</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/details.py" line="+53"/>
+        <location filename="../../modmanager/gui/widgets/details.py" line="+54"/>
         <source>compatible</source>
         <translation>kompatibel</translation>
     </message>
@@ -2267,7 +3102,42 @@
         <translation>Auf dieser Anlage ({version})</translation>
     </message>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+95"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+94"/>
+        <source>Held on this PBX</source>
+        <translation>Auf dieser Telefonanlage festgehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held for customer {customer}</source>
+        <translation>Für Kunde {customer} festgehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held for every PBX</source>
+        <translation>Für alle Telefonanlagen festgehalten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>v{version} skipped on this PBX</source>
+        <translation>v{version} auf dieser Telefonanlage übersprungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>v{version} skipped for customer {customer}</source>
+        <translation>v{version} für Kunde {customer} übersprungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>v{version} skipped for every PBX</source>
+        <translation>v{version} für alle Telefonanlagen übersprungen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Without the hold, {target} would be offered.</source>
+        <translation>Ohne das Festhalten würde {target} angeboten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{target} is available as a paid upgrade (new module license key); {free} is the newest free update.</source>
         <translation>{target} ist als kostenpflichtiges Upgrade verfügbar (neuer Modullizenzschlüssel); {free} ist das neueste kostenlose Update.</translation>
     </message>
@@ -2312,12 +3182,12 @@
         <translation>Kein Katalog enthält dieses Modul, daher kann modmanager keine Updates dafür anbieten.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Newer releases need STARFACE {version} or later.</source>
         <translation>Neuere Versionen brauchen STARFACE {version} oder neuer.</translation>
     </message>
     <message>
-        <location filename="../../modmanager/gui/widgets/details.py" line="+73"/>
+        <location filename="../../modmanager/gui/widgets/details.py" line="+75"/>
         <source>Back up now</source>
         <translation>Jetzt sichern</translation>
     </message>
@@ -2362,7 +3232,7 @@
         <translation>{release} kann installiert werden: Eine neue Instanz wird angelegt und aktiviert.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>No catalog lists this module: there is no description or changelog.</source>
         <translation>Kein Katalog enthält dieses Modul: Es gibt keine Beschreibung und keine Änderungsliste.</translation>
     </message>
@@ -2579,6 +3449,21 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>The customer&apos;s: {window}</source>
+        <translation>Das des Kunden: {window}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Mon-Fri 22:00-02:00 Europe/Berlin</source>
+        <translation>z. B. Mo-Fr 22:00-02:00 Europe/Berlin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When scheduled jobs may change this PBX: weekdays, a time range (it may run past midnight) and a time zone. Empty: the customer&apos;s window applies.</source>
+        <translation>Wann geplante Aufträge diese Telefonanlage ändern dürfen: Wochentage, Uhrzeiten (auch über Mitternacht) und Zeitzone. Leer: Es gilt das Fenster des Kunden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -2616,6 +3501,11 @@
         <location line="+1"/>
         <source>Tags:</source>
         <translation>Schlagwörter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance window:</source>
+        <translation>Wartungsfenster:</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2678,7 +3568,12 @@
         <translation>Geben Sie das Agent-Geheimnis ein, das in der Modulkonfiguration des Agenten auf der Telefonanlage hinterlegt ist.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+4"/>
+        <source>Write the window like “Mon-Fri 22:00-02:00 Europe/Berlin” (weekdays, time range, time zone).</source>
+        <translation>Schreiben Sie das Fenster wie „Mo-Fr 22:00-02:00 Europe/Berlin“ (Wochentage, Uhrzeiten, Zeitzone).</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Trusted certificate: {fingerprint}</source>
         <translation>Vertrauenswürdiges Zertifikat: {fingerprint}</translation>
     </message>
@@ -2721,7 +3616,7 @@
 <context>
     <name>PbxHeader</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/pbx_header.py" line="+37"/>
+        <location filename="../../modmanager/gui/widgets/pbx_header.py" line="+39"/>
         <source>Appliance</source>
         <translation>Appliance</translation>
     </message>
@@ -2781,7 +3676,7 @@
         <translation>Redundanzsystem</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{license}, expired on {date}</source>
         <translation>{license}, abgelaufen am {date}</translation>
     </message>
@@ -2796,7 +3691,7 @@
         <translation>{license} (auf STARFACE Cloud nicht gültig)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -2806,7 +3701,7 @@
         <translation>In die Zwischenablage kopieren (Hersteller brauchen ihn, um Modullizenzschlüssel auszustellen)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>STARFACE:</source>
         <translation>STARFACE:</translation>
     </message>
@@ -2821,12 +3716,12 @@
         <translation>Lizenzen:</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>No PBX selected</source>
         <translation>Keine Telefonanlage ausgewählt</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>No facts known yet: the PBX has not answered so far.</source>
         <translation>Noch keine Angaben bekannt: Die Telefonanlage hat bisher nicht geantwortet.</translation>
     </message>
@@ -2864,7 +3759,7 @@
 <context>
     <name>ReadinessDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+71"/>
+        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+72"/>
         <source>Check STARFACE upgrade</source>
         <translation>STARFACE-Update prüfen</translation>
     </message>
@@ -3128,9 +4023,67 @@
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/report_dialog.py" line="+44"/>
+        <source>Customer report</source>
+        <translation>Kundenbericht</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web page (HTML)</source>
+        <translation>Webseite (HTML)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Per PBX: what changed, which settings were carried over, dropped or set to a new default, which backups exist, and what failed and how it was resolved.</source>
+        <translation>Je Telefonanlage: was geändert wurde, welche Einstellungen übernommen wurden, entfallen sind oder einen neuen Standardwert bekamen, welche Sicherungen es gibt und was fehlschlug und wie es gelöst wurde.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Customer:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes since:</source>
+        <translation>Änderungen seit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{path} cannot be written ({reason}).</source>
+        <translation>{path} kann nicht geschrieben werden ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved: {path} ({pbxs} PBX(s), {changes} change(s)).</source>
+        <translation>Gespeichert: {path} ({pbxs} Telefonanlage(n), {changes} Änderung(en)).</translation>
+    </message>
+</context>
+<context>
     <name>RolloutDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+103"/>
+        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+104"/>
         <source>Roll out {module}</source>
         <translation>{module} verteilen</translation>
     </message>
@@ -3429,6 +4382,182 @@
     </message>
 </context>
 <context>
+    <name>Schedule</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/schedule_dialog.py" line="-32"/>
+        <source>Install all free updates</source>
+        <translation>Alle kostenlosen Aktualisierungen installieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up</source>
+        <translation>Sichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll out v{version}</source>
+        <translation>v{version} verteilen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed</source>
+        <translation>verpasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location line="+121"/>
+        <source>Schedules and maintenance windows</source>
+        <translation>Zeitpläne und Wartungsfenster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance windows</source>
+        <translation>Wartungsfenster</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Remove job</source>
+        <translation>Auftrag entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run due jobs now</source>
+        <translation>Fällige Aufträge jetzt ausführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run every job whose maintenance window is open now</source>
+        <translation>Jeden Auftrag ausführen, dessen Wartungsfenster jetzt offen ist</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Install all free updates</source>
+        <translation>Alle kostenlosen Aktualisierungen installieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll out a release</source>
+        <translation>Eine Version verteilen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up</source>
+        <translation>Sichern</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Schedule in the next window</source>
+        <translation>Im nächsten Fenster einplanen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Work:</source>
+        <translation>Auftrag:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Module:</source>
+        <translation>Modul:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PBXs:</source>
+        <translation>Telefonanlagen:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New job</source>
+        <translation>Neuer Auftrag</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. Mon-Fri 22:00-02:00 Europe/Berlin</source>
+        <translation>z. B. Mo-Fr 22:00-02:00 Europe/Berlin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set for this PBX</source>
+        <translation>Für diese Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set for the customer</source>
+        <translation>Für den Kunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the PBX&apos;s own window</source>
+        <translation>Eigenes Fenster entfernen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Weekdays, a time range and a time zone. A range may run past midnight (22:00-02:00); the weekday is the day the window starts. A PBX&apos;s own window overrides its customer&apos;s.</source>
+        <translation>Wochentage, Uhrzeiten und Zeitzone. Ein Fenster darf über Mitternacht gehen (22:00-02:00); der Wochentag ist der Tag, an dem es beginnt. Das eigene Fenster einer Telefonanlage geht dem des Kunden vor.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Scheduled {count} job(s); the first window opens {when}.</source>
+        <translation>Geplante Aufträge: {count}; das erste Fenster öffnet {when}.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose a PBX in the list first.</source>
+        <translation>Wählen Sie zuerst eine Telefonanlage in der Liste.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>customer {customer}</source>
+        <translation>Kunde {customer}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window of {target} is now {window}.</source>
+        <translation>Das Fenster von {target} ist jetzt {window}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{pbx} follows its customer&apos;s window again.</source>
+        <translation>Für {pbx} gilt wieder das Fenster des Kunden.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../modmanager/gui/dialogs/settings_dialog.py" line="+31"/>
@@ -3632,7 +4761,7 @@
         <translation>Wartet: {pbx} ist belegt durch {operation}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>An unexpected error stopped “{title}”.</source>
         <translation>Ein unerwarteter Fehler hat „{title}“ abgebrochen.</translation>
     </message>
@@ -3640,6 +4769,133 @@
         <location line="+1"/>
         <source>Try again; if it happens again, save a support bundle (Help menu) and send it to your modmanager support.</source>
         <translation>Versuchen Sie es erneut; tritt der Fehler wieder auf, speichern Sie ein Support-Paket (Menü Hilfe) und senden Sie es an Ihren modmanager-Support.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/trust_dialog.py" line="+49"/>
+        <source>Trust new certificate</source>
+        <translation>Neuem Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{pbx} presents the certificate that is pinned; nothing to do.</source>
+        <translation>{pbx} zeigt das hinterlegte Zertifikat; es ist nichts zu tun.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Pin the certificate of {pbx}</source>
+        <translation>Zertifikat von {pbx} hinterlegen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read the certificate of {pbx}</source>
+        <translation>Zertifikat von {pbx} lesen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Trust new certificate…</source>
+        <translation>Neuem Zertifikat vertrauen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare the PBX&apos;s new certificate with the pinned one and pin it</source>
+        <translation>Das neue Zertifikat der Telefonanlage mit dem hinterlegten vergleichen und hinterlegen</translation>
+    </message>
+</context>
+<context>
+    <name>Unattended</name>
+    <message>
+        <location filename="../../modmanager/gui/unattended.py" line="+93"/>
+        <source>&amp;Unattended</source>
+        <translation>&amp;Wartung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Schedules and maintenance windows…</source>
+        <translation>&amp;Zeitpläne und Wartungsfenster…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan updates and backups for the PBXs&apos; maintenance windows</source>
+        <translation>Aktualisierungen und Sicherungen für die Wartungsfenster der Telefonanlagen planen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Run due jobs now</source>
+        <translation>Fällige Aufträge jetzt &amp;ausführen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run the jobs whose maintenance window is open</source>
+        <translation>Die Aufträge ausführen, deren Wartungsfenster offen ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hold or skip this module…</source>
+        <translation>Modul &amp;festhalten oder Version überspringen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the selected module at its version, or skip one release</source>
+        <translation>Das gewählte Modul auf seiner Version halten oder eine Version überspringen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every change to the PBXs, who made it and how it ended</source>
+        <translation>Jede Änderung an den Telefonanlagen, wer sie vornahm und wie sie ausging</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer &amp;report…</source>
+        <translation>Kunden&amp;bericht…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What changed on a customer&apos;s PBXs, as PDF or HTML</source>
+        <translation>Was sich an den Telefonanlagen eines Kunden geändert hat, als PDF oder HTML</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Select an installed module first.</source>
+        <translation>Wählen Sie zuerst ein installiertes Modul.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Run due scheduled jobs</source>
+        <translation>Fällige geplante Aufträge ausführen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+14"/>
+        <source>Scheduled jobs</source>
+        <translation>Geplante Aufträge</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} job(s) done.</source>
+        <translation>Erledigte Aufträge: {count}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{done} job(s) done, {bad} not: {jobs}</source>
+        <translation>Erledigt: {done}, nicht erledigt: {bad} – {jobs}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finished.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed: {reason}</source>
+        <translation>Fehlgeschlagen: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3793,6 +5049,49 @@
         <location line="+6"/>
         <source>The vendor has not stated that this release works with STARFACE {version}.</source>
         <translation>Der Hersteller hat nicht angegeben, dass diese Version mit STARFACE {version} funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsModel</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/schedule_dialog.py" line="-277"/>
+        <source>PBX</source>
+        <translation>Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Maintenance window</source>
+        <translation>Wartungsfenster</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next opening</source>
+        <translation>Nächste Öffnung</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>own</source>
+        <translation>eigenes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>customer&apos;s</source>
+        <translation>des Kunden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>open now</source>
+        <translation>jetzt offen</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,7 @@ import pytest
 from modmanager.cli.main import run
 from modmanager.pbx.tls import format_fingerprint
 from modmanager.simulator.server import SimulatedPbx
-from modmanager.simulator.testing import TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
+from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
 from modmanager.store.credentials import open_credentials
 from modmanager.store.inventory import Inventory, PbxRecord
 
@@ -26,7 +26,9 @@ def changed(tmp_path: Path) -> Iterator[SimulatedPbx]:
         sim = fleet.pbxs[0]
         with Inventory() as inventory:
             inventory.add(PbxRecord("hq", sim.url, TEST_LOGIN, fingerprint=OLD_PIN))
-        open_credentials().set_password("hq", TEST_LOGIN, TEST_PASSWORD)
+        credentials = open_credentials()
+        credentials.set_password("hq", TEST_LOGIN, TEST_PASSWORD)
+        credentials.set_agent_secret("hq", TEST_AGENT_SECRET)
         yield sim
 
 

@@ -53,6 +53,7 @@ def demo(tmp_path: Path, isolated_state: Path) -> Iterator[Demo]:
                 inventory.add(PbxRecord(state.name, sim.url, state.login_id, customer=state.customer,
                                         fingerprint=sim.fingerprint))  # fmt: skip
                 credentials.set_password(state.name, state.login_id, state.password)
+                credentials.set_agent_secret(state.name, state.agent_secret)
         services = open_services()
         try:
             updates = {name: free_updates(refresh_pbx(services, name)) for name in PBXS}

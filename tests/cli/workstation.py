@@ -29,7 +29,7 @@ import pytest
 from modmanager.core.sfmbuild import build_sfm
 from modmanager.simulator.server import SimulatedPbx, SimulatorFleet
 from modmanager.simulator.state import SimInstance
-from modmanager.simulator.testing import TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
+from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
 from modmanager.store.credentials import MASTER_PASSWORD_ENV, CredentialStore, ScryptParams, open_credentials
 from modmanager.store.inventory import Inventory, PbxRecord
 from modmanager.store.paths import HOME_ENV
@@ -141,7 +141,9 @@ def workstation(tmp_path: Path, home: Path) -> Iterator[Workstation]:
         sim = fleet.pbxs[0]
         with Inventory() as inventory:
             inventory.add(PbxRecord(PBX, sim.url, TEST_LOGIN, fingerprint=sim.fingerprint))
-        file_credentials(home).set_password(PBX, TEST_LOGIN, TEST_PASSWORD)
+        credentials = file_credentials(home)
+        credentials.set_password(PBX, TEST_LOGIN, TEST_PASSWORD)
+        credentials.set_agent_secret(PBX, TEST_AGENT_SECRET)
         yield Workstation(home, fleet, tmp_path)
 
 
