@@ -63,7 +63,6 @@ def test_the_pbx_header_shows_pbx_facts_as_plain_clean_text(qtbot: QtBot, englis
     header = PbxHeader()
     qtbot.addWidget(header)
     info = SystemInfo(
-        protocol_version=1,
         agent_version="1.0",
         starface_version="9.0.1.3\n<b>forged</b>",
         edition=Edition.VM,
