@@ -72,10 +72,8 @@ def test_update_through_the_java_agent_restores_every_setting_and_the_active_ins
     ]
     with running_java_agent(tmp_path, preinstalled=[(crm_module(1), instances)], secret=TEST_AGENT_SECRET) as pbx:
         monkeypatch.setattr("sys.stdin", io.StringIO(f"{pbx.password}\n{pbx.agent_secret}\n"))
-        added = run(
-            ["pbx", "add", PBX, pbx.url, "--login", pbx.login_id, "--password-stdin", "--agent-secret-stdin"]
-            + ["--fingerprint", pbx.fingerprint]
-        )
+        flags = ["--login", pbx.login_id, "--password-stdin", "--agent-secret-stdin", "--fingerprint", pbx.fingerprint]
+        added = run(["pbx", "add", PBX, pbx.url, *flags])
         assert added == 0, capsys.readouterr().err
 
         code = run(["update", "--pbx", PBX, "--module", MODULE_ID, "--yes"])
