@@ -63,6 +63,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from modmanager.core.errors import InvalidModuleFile
+from modmanager.core.migration import typed_default
 from modmanager.core.protocol import (
     AGENT_MODULE_ID,
     AUTH_PARAMETER,
@@ -651,8 +652,8 @@ class SimulatedPbx:
             wiped = previous.has_internal_database or uses_internal_database(new_file)
             for inst in previous.instances:
                 inst.active = False
-                if wiped:
-                    inst.values = {}
+                if wiped:  # the values are lost: the instance shows the new form's defaults
+                    inst.values = _form_defaults(new_file)
             self.state.modules[module_id] = SimModule(
                 sfm=data,
                 instances=previous.instances,
@@ -720,12 +721,7 @@ class SimulatedPbx:
             raise AgentFault(FaultCode.BAD_REQUEST, "instanceName must not be empty")
         if module.instance(name) is not None:
             raise AgentFault(FaultCode.INSTANCE_EXISTS, f"module {module.id} already has an instance {name!r}")
-        defaults: dict[str, Any] = {
-            item.variable_id: item.default
-            for item in module.module_file.descriptor.schema.value_inputs
-            if item.default is not None
-        }
-        instance = SimInstance(name=name, active=False, values=defaults, needs_cycle=True)
+        instance = SimInstance(name=name, active=False, values=_form_defaults(module.module_file), needs_cycle=True)
         module.instances.append(instance)
         self._persist()
         return InstanceState(instance.name, instance.active).to_struct()
@@ -1041,3 +1037,10 @@ def _iso(epoch: float) -> str:
 def _folder_name(name: str) -> str:
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._")
     return cleaned or "pbx"
+
+
+def _form_defaults(module_file: ModuleFile) -> dict[str, Any]:
+    """The values of a fresh instance of ``module_file``: the form's defaults (what STARFACE
+    shows for a new instance, and - assumed - after an upload lost the instance's values)."""
+    defaults = ((item.variable_id, typed_default(item)) for item in module_file.descriptor.schema.value_inputs)
+    return {variable_id: value for variable_id, value in defaults if value is not None}

@@ -33,15 +33,31 @@ from modmanager.core.protocol import (
 )
 from modmanager.core.sfm import parse_descriptor, read_sfm
 from modmanager.simulator.state import agent_module
-from modmanager.simulator.testing import SAMPLE_MODULE_ID, make_pbx, running_fleet, sample_module
+from modmanager.simulator.testing import (
+    SAMPLE_MODULE_ID,
+    TEST_AGENT_SECRET,
+    default_instances,
+    make_pbx,
+    running_fleet,
+    sample_module,
+)
+from tests.pbx.java_agent import build_agent, running_java_agent, with_descriptor_version
 from tests.pbx.pbx_helpers import OMIT, AgentFaultAnswer, AgentUnderTest, RawAgent, TransportRefusal
 
 SIMULATED = {"simulator": None, "simulator-without-capabilities": frozenset()}
+JAVA_AGENT = "java-agent"
 
 
-@pytest.fixture(params=list(SIMULATED))
+@pytest.fixture(params=[*SIMULATED, JAVA_AGENT])
 def agent_under_test(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[AgentUnderTest]:
-    """The agent implementations this suite runs against."""
+    """The agent implementations this suite runs against: the simulator (with and without its
+    optional abilities) and the Java agent in the STARFACE test host (agent/host)."""
+    if request.param == JAVA_AGENT:
+        preinstalled = [(sample_module(126), default_instances())]
+        with running_java_agent(tmp_path, preinstalled=preinstalled, secret=TEST_AGENT_SECRET) as pbx:
+            newer_agent = with_descriptor_version(build_agent().read_bytes(), 201)
+            yield pbx.agent_under_test(SAMPLE_MODULE_ID, sample_module(127), agent_module_file=newer_agent)
+        return
     capabilities = SIMULATED[request.param]
     overrides: dict[str, Any] = {} if capabilities is None else {"capabilities": capabilities}
     with running_fleet(tmp_path, [make_pbx("conformance", **overrides)]) as fleet:
@@ -120,10 +136,10 @@ def test_read_only_answers_parse(agent: RawAgent) -> None:
 def test_module_file_is_returned_when_the_agent_can(agent: RawAgent) -> None:
     request = {"moduleId": agent.target.module_id, "includeModuleFile": True}
     module_file = ModuleDescriptor.from_struct(agent.call(EntryPoint.GET_DESCRIPTOR, request)).module_file
-    if "moduleFile" in info(agent).capabilities:
-        assert read_sfm(module_file).descriptor.id == agent.target.module_id
-    else:
+    if "moduleFile" not in info(agent).capabilities:
         assert module_file == b""
+    elif module_file:  # "" is allowed: the agent may not have the file (installed before it)
+        assert read_sfm(module_file).descriptor.id == agent.target.module_id
 
 
 @pytest.mark.parametrize("version", [OMIT, 1, 3, "2"], ids=["missing", "1", "3", "string"])
@@ -287,14 +303,17 @@ def test_upload_resumes_checks_offsets_and_installs_with_side_effects(agent: Raw
 
 
 def test_the_whole_file_inline_in_upload_begin_installs_with_an_implicit_commit(agent: RawAgent) -> None:
-    data, module_id = agent.target.module_file, agent.target.module_id
-    assert len(data) <= info(agent).max_chunk_size
+    data, module_id, facts = agent.target.module_file, agent.target.module_id, info(agent)
+    assert len(data) <= facts.max_chunk_size
     token = lock(agent)
     state = begin(agent, token, data, inline=data)
     assert state.offset == len(data)
     result = install(agent, token, state.upload_id)
     assert (result.module_id, result.version) == (module_id, read_sfm(data).descriptor.version)
     assert installed(agent, module_id).version == result.version
+    if "moduleFile" in facts.capabilities:  # a module installed through the agent: it has the file
+        request = {"moduleId": module_id, "includeModuleFile": True}
+        assert ModuleDescriptor.from_struct(agent.call(EntryPoint.GET_DESCRIPTOR, request)).module_file == data
 
 
 def test_the_first_chunk_inline_continues_in_chunks(agent: RawAgent) -> None:

@@ -623,7 +623,7 @@ def test_downgrade_works_like_an_upgrade(sim: SimulatedPbx) -> None:
 
 
 def test_install_wipes_settings_of_modules_with_an_internal_database(tmp_path: Path) -> None:
-    instances = [SimInstance("CRM", True, {"serverUrl": "https://crm.example.com"})]
+    instances = [SimInstance("CRM", True, {"serverUrl": "https://crm.kunde.de", "syncMinutes": 30})]
     pbx = make_pbx(modules=[(database_module(3), instances), (sample_module(), [SimInstance("A", True, {"k": "v"})])])
     pbx.modules[DATABASE_MODULE_ID].internal_data = b"h2-database"
     with running_fleet(tmp_path, [pbx]) as fleet:
@@ -632,7 +632,8 @@ def test_install_wipes_settings_of_modules_with_an_internal_database(tmp_path: P
         assert result.settings_wiped is True
         assert result.deactivated_instances == ("CRM",)
         module = sim.state.modules[DATABASE_MODULE_ID]
-        assert [(inst.name, inst.active, inst.values) for inst in module.instances] == [("CRM", False, {})]
+        defaults = {"serverUrl": "https://crm.example.com", "syncMinutes": 15}  # the new form's
+        assert [(inst.name, inst.active, inst.values) for inst in module.instances] == [("CRM", False, defaults)]
         assert module.internal_data == b""
         assert sim.state.modules[SAMPLE_MODULE_ID].instances[0].values == {"k": "v"}
 

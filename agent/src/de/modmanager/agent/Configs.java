@@ -7,6 +7,8 @@ import de.vertico.starface.module.core.model.ModuleInstanceProject;
 import de.vertico.starface.module.core.model.Variable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,10 @@ import java.util.Set;
  *
  * <p>importConfig checks everything before it writes anything (an unknown instance, a value of
  * the wrong shape, a bad internalData blob: nothing changes), never changes whether an
- * instance is active, writes only the variables it is given that the instance has (the form
- * may have changed between versions), and leaves the others as they are. The agent's own
- * secret is never exported and never overwritten this way.
+ * instance is active, and replaces an instance's values: it writes the variables it is given
+ * that the instance has (the form may have changed between versions) and clears the others
+ * (value null, which exportConfig leaves out), like the protocol says. The agent's own secret
+ * is never exported and never overwritten or cleared this way.
  */
 final class Configs {
 
@@ -40,11 +43,11 @@ final class Configs {
                 if (key == null || hidden(moduleId, variable)) {
                     continue;
                 }
-                types.put(key, Values.typeName(variable));
                 Object value = Values.read(instance, variable);
-                if (value != null) {
+                if (value != null) { // a type only beside a value (PROTOCOL-V2: types within values)
                     binary = addBinary(binary, value);
                     values.put(key, value);
+                    types.put(key, Values.typeName(variable));
                 }
             }
             Map<String, Object> config = ModuleQueries.instanceState(instance);
@@ -93,10 +96,17 @@ final class Configs {
             ModuleInstanceProject project = registry.getInstance4Edit(target.instance.getId());
             ModuleInstance edit = (ModuleInstance) project.getObject();
             Map<String, Variable> byKey = byKey(edit);
+            Set<Variable> written = Collections.newSetFromMap(new IdentityHashMap<Variable, Boolean>());
             for (Values.Planned write : target.writes) {
                 Variable variable = byKey.get(write.key);
                 if (variable != null) {
                     Values.write(edit, variable, write, staging);
+                    written.add(variable);
+                }
+            }
+            for (Variable variable : variables(edit)) { // "replaces the values": the rest has none now
+                if (!written.contains(variable) && !hidden(moduleId, variable) && variable.getValue() != null) {
+                    variable.setValue(null);
                 }
             }
             registry.updateModuleInstance(project);

@@ -43,12 +43,15 @@ public final class Values {
     }
 
     /**
-     * The wire value of {@code variable} of {@code instance}, or null when it has none worth
-     * sending (a timer without settings).
+     * The wire value of {@code variable} of {@code instance}, or null when it has none (value
+     * null: never set, or cleared by importConfig) or none worth sending (a timer without settings).
      */
     public static Object read(ModuleInstance instance, Variable variable) throws Exception {
         String type = typeName(variable);
-        String value = variable.getValue() == null ? "" : variable.getValue();
+        if (variable.getValue() == null) {
+            return null;
+        }
+        String value = variable.getValue();
         if ("NUMBER".equals(type)) {
             return number(value);
         }
