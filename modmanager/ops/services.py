@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from modmanager.ops.catalogs import CatalogSet
+from modmanager.ops.connections import ClientPool
 from modmanager.pbx.client import AgentClient, connect
 from modmanager.store.backups import BackupStore
 from modmanager.store.credentials import CredentialStore, open_credentials
@@ -45,11 +46,17 @@ class Services:
     catalogs: CatalogSet
     connect: ClientFactory
     owner: str = field(default_factory=workstation_id)
+    readers: ClientPool = field(init=False, repr=False)
+    """Clients kept between reads of a PBX (refresh), so a read reuses the PBX's connection."""
+
+    def __post_init__(self) -> None:
+        self.readers = ClientPool(self.connect)
 
     def client(self, pbx_name: str) -> AgentClient:
         return self.connect(self.inventory.get(pbx_name))
 
     def close(self) -> None:
+        self.readers.close()
         self.inventory.close()
 
 
