@@ -65,7 +65,7 @@ def run_gui(demo: bool, screenshot: str | None, lang: str | None) -> int:
     settings = _settings_for_language()
     i18n.install_translator(app, lang or settings.language)
 
-    runner = TaskRunner(max_concurrency=settings.concurrency)
+    runner = TaskRunner(max_concurrency=settings.concurrency, max_reads=settings.read_concurrency)
     session = None
     services: Services | None = None
     try:

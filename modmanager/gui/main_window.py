@@ -1107,6 +1107,7 @@ class MainWindow(QMainWindow):
         old = self.services.settings
         self.services.settings = saved
         self.runner.set_max_concurrency(saved.concurrency)
+        self.runner.set_max_reads(saved.read_concurrency)
         if dialog.language_changed:
             self.statusBar().showMessage(self.tr("The new language applies at the next start."), _STATUS_MESSAGE_MS)
         if (saved.catalog_sources, saved.prerelease_channel) != (old.catalog_sources, old.prerelease_channel):

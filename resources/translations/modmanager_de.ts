@@ -50,7 +50,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+247"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+240"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
@@ -287,7 +287,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+33"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+27"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -489,7 +489,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+58"/>
+        <location filename="../../modmanager/gui/controller.py" line="+61"/>
         <source>Checking the PBX</source>
         <translation>Telefonanlage wird geprüft</translation>
     </message>
@@ -519,27 +519,58 @@
         <translation>Instanzen werden aktiviert</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+136"/>
         <source>(catalogs)</source>
         <translation>(Kataloge)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+32"/>
+        <source>(refresh)</source>
+        <translation>(Aktualisierung)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+4"/>
+        <source>Refresh all PBXs</source>
+        <translation>Alle Telefonanlagen aktualisieren</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>The module catalogs could not be loaded</source>
         <translation>Die Modulkataloge konnten nicht geladen werden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Load module catalogs</source>
         <translation>Modulkataloge laden</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+20"/>
+        <source>Refresh {count} PBXs</source>
+        <translation>{count} Telefonanlagen aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done} of {total} PBXs read</source>
+        <translation>{done} von {total} Telefonanlagen gelesen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{title}: {read} of {total} PBXs read, {failed} could not be read.</source>
+        <translation>{title}: {read} von {total} Telefonanlagen gelesen, {failed} nicht lesbar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title}: all {total} PBXs read.</source>
+        <translation>{title}: alle {total} Telefonanlagen gelesen.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Refresh {pbx}</source>
         <translation>{pbx} neu einlesen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>(fleet)</source>
         <translation>(alle Anlagen)</translation>
     </message>
@@ -564,7 +595,7 @@
         <translation>{pbx} für STARFACE {version} prüfen</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>PBXs backed up: {done} of {total} (modules: {modules}).</source>
         <translation>Gesicherte Telefonanlagen: {done} von {total} (Module: {modules}).</translation>
     </message>
@@ -1490,7 +1521,7 @@
 <context>
     <name>FleetModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/fleet.py" line="+208"/>
+        <location filename="../../modmanager/gui/models/fleet.py" line="+249"/>
         <source>PBX</source>
         <translation>Telefonanlage</translation>
     </message>
@@ -1513,7 +1544,7 @@
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-195"/>
+        <location line="-236"/>
         <source>Update interrupted</source>
         <translation>Update unterbrochen</translation>
     </message>
@@ -1978,7 +2009,7 @@
         <translation>{pbx} aus modmanager entfernen? Auf der Telefonanlage ändert sich nichts; ihre Sicherungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The new language applies at the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
@@ -1986,7 +2017,7 @@
 <context>
     <name>MigrationModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/migration.py" line="+54"/>
+        <location filename="../../modmanager/gui/models/migration.py" line="+49"/>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
@@ -3341,7 +3372,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../modmanager/gui/tasks.py" line="+378"/>
+        <location filename="../../modmanager/gui/tasks.py" line="+578"/>
         <source>An unexpected error stopped “{title}”.</source>
         <translation>Ein unerwarteter Fehler hat „{title}“ abgebrochen.</translation>
     </message>
