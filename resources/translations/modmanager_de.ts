@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modmanager/gui/app.py" line="+118"/>
+        <location filename="../../modmanager/gui/app.py" line="+119"/>
         <source>The master password was wrong three times.</source>
         <translation>Das Master-Passwort war dreimal falsch.</translation>
     </message>
@@ -429,6 +429,44 @@
     </message>
 </context>
 <context>
+    <name>CellState</name>
+    <message>
+        <location filename="../../modmanager/gui/models/matrix.py" line="+68"/>
+        <source>Incompatible</source>
+        <translation>Inkompatibel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid update only</source>
+        <translation>Nur kostenpflichtiges Update</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free update</source>
+        <translation>Kostenloses Update</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untested</source>
+        <translation>Ungetestet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not in a catalog</source>
+        <translation>In keinem Katalog</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not installed</source>
+        <translation>Nicht installiert</translation>
+    </message>
+</context>
+<context>
     <name>CertificateTrustDialog</name>
     <message>
         <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+97"/>
@@ -532,7 +570,7 @@
         <location line="+22"/>
         <location line="+4"/>
         <source>Refresh all PBXs</source>
-        <translation>Alle Telefonanlagen aktualisieren</translation>
+        <translation>Alle Telefonanlagen neu einlesen</translation>
     </message>
     <message>
         <location line="-1"/>
@@ -547,7 +585,7 @@
     <message>
         <location line="+20"/>
         <source>Refresh {count} PBXs</source>
-        <translation>{count} Telefonanlagen aktualisieren</translation>
+        <translation>{count} Telefonanlagen neu einlesen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1519,6 +1557,257 @@
     </message>
 </context>
 <context>
+    <name>FleetMatrixModel</name>
+    <message>
+        <location filename="../../modmanager/gui/models/matrix.py" line="+272"/>
+        <source>PBX</source>
+        <translation>Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Without customer</source>
+        <translation>Ohne Kunde</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{customer}: {module} runs on {count} of {total} PBXs</source>
+        <translation>{customer}: {module} läuft auf {count} von {total} Telefonanlagen</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{pbx}: not read yet</source>
+        <translation>{pbx}: noch nicht eingelesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{module} is not installed on {pbx}</source>
+        <translation>{module} ist auf {pbx} nicht installiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{module} {version} on {pbx}</source>
+        <translation>{module} {version} auf {pbx}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Update to {release}</source>
+        <translation>Update auf {release}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The installed release is stated incompatible with this STARFACE.</source>
+        <translation>Die installierte Version ist als inkompatibel mit dieser STARFACE angegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>FleetMatrixView</name>
+    <message>
+        <location filename="../../modmanager/gui/views/fleet_matrix.py" line="+94"/>
+        <location line="+611"/>
+        <source>Export the fleet matrix</source>
+        <translation>Anlagenübersicht exportieren</translation>
+    </message>
+    <message>
+        <location line="-609"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>installed</source>
+        <translation>installiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>below version</source>
+        <translation>unter Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exactly version</source>
+        <translation>genau Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at least version</source>
+        <translation>ab Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not installed</source>
+        <translation>nicht installiert</translation>
+    </message>
+    <message>
+        <location line="+218"/>
+        <source>PBX name</source>
+        <translation>Name der Anlage</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>e.g. 122</source>
+        <translation>z. B. 122</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any state</source>
+        <translation>Jeder Zustand</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customer:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag:</source>
+        <translation>Schlagwort:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Module:</source>
+        <translation>Modul:</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Refresh</source>
+        <translation>Neu einlesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the PBXs shown again</source>
+        <translation>Die gezeigten Telefonanlagen neu einlesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+326"/>
+        <source>Check STARFACE upgrade…</source>
+        <translation>STARFACE-Update prüfen …</translation>
+    </message>
+    <message>
+        <location line="-325"/>
+        <source>Can the PBXs shown move to a newer STARFACE?</source>
+        <translation>Können die gezeigten Telefonanlagen auf eine neuere STARFACE wechseln?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up</source>
+        <translation>Sichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up the settings of every module on the PBXs shown</source>
+        <translation>Die Einstellungen aller Module der gezeigten Telefonanlagen sichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+214"/>
+        <source>Roll out…</source>
+        <translation>Verteilen …</translation>
+    </message>
+    <message>
+        <location line="-213"/>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the matrix as shown, for a spreadsheet</source>
+        <translation>Die Übersicht wie gezeigt für eine Tabellenkalkulation speichern</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>All customers</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All modules</source>
+        <translation>Alle Module</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>PBXs: {shown} of {total} · Modules: {modules}</source>
+        <translation>Telefonanlagen: {shown} von {total} · Module: {modules}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+105"/>
+        <location line="+13"/>
+        <source>Roll out {module}…</source>
+        <translation>{module} verteilen …</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Refresh {count} PBXs</source>
+        <translation>{count} Telefonanlagen neu einlesen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PBXs shown in the fleet view ({count})</source>
+        <translation>In der Anlagenübersicht gezeigte Telefonanlagen ({count})</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PBX</source>
+        <translation>Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{module} (state)</source>
+        <translation>{module} (Zustand)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fleet.csv</source>
+        <translation>anlagen.csv</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open {pbx}</source>
+        <translation>{pbx} öffnen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh ({count} PBXs)</source>
+        <translation>Neu einlesen ({count} Telefonanlagen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up ({count} PBXs)</source>
+        <translation>Sichern ({count} Telefonanlagen)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only {module}</source>
+        <translation>Nur {module}</translation>
+    </message>
+</context>
+<context>
     <name>FleetModel</name>
     <message>
         <location filename="../../modmanager/gui/models/fleet.py" line="+249"/>
@@ -1661,7 +1950,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+127"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+128"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -1671,7 +1960,27 @@
         <translation> (Demo)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+37"/>
+        <source>PBXs</source>
+        <translation>Telefonanlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fleet</source>
+        <translation>Anlagenübersicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;PBX page</source>
+        <translation>&amp;Telefonanlage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Fleet view</source>
+        <translation>&amp;Anlagenübersicht</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Search PBXs, customers, tags (Ctrl+F)</source>
         <translation>Telefonanlagen, Kunden, Schlagwörter suchen (Strg+F)</translation>
     </message>
@@ -1829,12 +2138,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+599"/>
+        <location line="+609"/>
         <source>Back up all PBXs</source>
         <translation>Alle Anlagen &amp;sichern</translation>
     </message>
     <message>
-        <location line="-596"/>
+        <location line="-606"/>
         <source>Back up the settings of every module on every PBX</source>
         <translation>Die Einstellungen aller Module auf allen Telefonanlagen sichern</translation>
     </message>
@@ -1884,7 +2193,7 @@
         <translation>{running} laufen, {waiting} warten</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+151"/>
         <source>Installed ({count})</source>
         <translation>Installiert ({count})</translation>
     </message>
