@@ -8,11 +8,12 @@ each once and redraws in a few batches - never per paint. A customer's row sums 
 module: how many run it, and the most urgent state among them.
 
 :class:`FleetMatrixProxy` filters by customer, tag, module (with "below / exactly / at least
-version Y" or "not installed"), state and name; a module filter also hides the other columns.
+version Y" or "not installed"), state and name; with a module chosen the view shows only its column.
 """
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,15 +33,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from modmanager.core.catalog import CatalogModule
-from modmanager.core.matrix import NOT_INSTALLED, Cell, CellState, VersionFilter, cells_of, state_counts, worst
+from modmanager.core.matrix import NOT_INSTALLED, Cell, CellState, VersionFilter, cells_of
 from modmanager.gui.models.fleet import FleetModel, PbxEntry, status_icon, status_text
 from modmanager.gui.resources import icon
+from modmanager.gui.tasks import SLICE_S
 from modmanager.ops.refresh import FleetStatus
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _UPDATE_DELAY_MS = 100
 """Changed PBXs are collected this long before their rows are recomputed and redrawn."""
+_GROUPS_PER_SLICE = 8
+"""Customers summed up per slice of work (each sums its PBXs over every module)."""
 
 CatalogLookup = Callable[[str], "CatalogModule | None"]
 
@@ -85,6 +89,14 @@ def state_icon(state: CellState) -> QIcon | None:
 def state_color(state: CellState) -> QColor:
     """The colour of a state in cells, chart and legend."""
     return QColor(_STATE_COLORS[state])
+
+
+_NO_COUNTS: Counter[CellState] = Counter()
+"""Shared by every customer cell of a module none of its PBXs runs (never changed)."""
+
+
+def _rank(state: CellState) -> int:
+    return state.rank
 
 
 @dataclass(frozen=True)
@@ -147,7 +159,7 @@ class FleetMatrixModel(QAbstractItemModel):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(_UPDATE_DELAY_MS)
-        self._timer.timeout.connect(self.apply_changes)
+        self._timer.timeout.connect(self._apply_slice)
         fleet.modelReset.connect(self.rebuild)
         fleet.rowsInserted.connect(self.rebuild)
         fleet.rowsRemoved.connect(self.rebuild)
@@ -244,36 +256,60 @@ class FleetMatrixModel(QAbstractItemModel):
         if self._changed and not self._timer.isActive():
             self._timer.start()
 
-    def apply_changes(self) -> None:
+    def apply_changes(self, *, budget_s: float | None = None) -> None:
         """Recompute the changed PBXs' cells; redraw their rows and their customers' rows.
 
-        Runs on its own a moment after the PBX list changed; call it to see changes at once.
+        Runs on its own a moment after the PBX list changed, a few milliseconds at a time
+        (``budget_s``), so hundreds of changed PBXs never hold up the window; call it to see
+        every change at once. A PBX whose snapshot is unchanged (only "busy" changed) keeps its
+        cells.
         """
         self._timer.stop()
-        changed, self._changed = self._changed, set()
+        deadline = None if budget_s is None else time.monotonic() + budget_s
+        done: list[str] = []
         groups: set[int] = set()
-        for name in changed:
+        recomputed: list[str] = []
+        while self._changed:
+            name = self._changed.pop()
             entry = self._fleet.entry(name)
             if entry is None or name not in self._rows:
                 continue
+            previous = self._entries.get(name)
             self._entries[name] = entry
-            self._cells[name] = self._cells_of(entry)
-            groups.add(self._rows[name][0])
-        modules = self._module_columns()
-        if modules != self._modules:  # a module appeared or left: the columns change
+            done.append(name)
+            if previous is None or previous.snapshot is not entry.snapshot:
+                self._cells[name] = self._cells_of(entry)
+                groups.add(self._rows[name][0])
+                recomputed.append(name)
+            if deadline is not None and (time.monotonic() >= deadline or len(groups) >= _GROUPS_PER_SLICE):
+                break
+        if self._changed:
+            QTimer.singleShot(0, self, self._apply_slice)
+        if self._new_module(recomputed):  # a module nobody ran before: a new column
             self.rebuild()
             return
         last = len(self._modules)
         for group_row in sorted(groups):
-            group = self._groups[group_row]
-            self._sum_up(group)
-            parent = self.createIndex(group_row, 0, 0)
-            self.dataChanged.emit(parent, self.createIndex(group_row, last, 0))
-            rows = sorted(self._rows[name][1] for name in changed if self._rows.get(name, (-1, 0))[0] == group_row)
-            if rows:
-                self.dataChanged.emit(
-                    self.createIndex(rows[0], 0, group_row + 1), self.createIndex(rows[-1], last, group_row + 1)
-                )
+            self._sum_up(self._groups[group_row])
+            self.dataChanged.emit(self.createIndex(group_row, 0, 0), self.createIndex(group_row, last, 0))
+        rows: dict[int, list[int]] = {}
+        for name in done:
+            group_row, row = self._rows[name]
+            rows.setdefault(group_row, []).append(row)
+        for group_row, numbers in rows.items():
+            self.dataChanged.emit(
+                self.createIndex(min(numbers), 0, group_row + 1), self.createIndex(max(numbers), last, group_row + 1)
+            )
+
+    def _new_module(self, names: list[str]) -> bool:
+        """Whether one of these PBXs runs a module that has no column yet.
+
+        (A module nobody runs any more keeps its empty column until the next rebuild.)
+        """
+        return any(module_id not in self._columns for name in names for module_id in self._cells.get(name) or {})
+
+    def _apply_slice(self) -> None:
+        self.apply_changes(budget_s=SLICE_S)
 
     def _cells_of(self, entry: PbxEntry) -> dict[str, Cell] | None:
         snapshot = entry.snapshot
@@ -303,12 +339,21 @@ class FleetMatrixModel(QAbstractItemModel):
         return sorted(seen.values(), key=lambda column: (column.name.casefold(), column.module_id))
 
     def _sum_up(self, group: _Group) -> None:
+        counts: dict[str, Counter[CellState]] = {}
+        for name in group.names:
+            for module_id, cell in (self._cells.get(name) or {}).items():
+                found = counts.get(module_id)
+                if found is None:
+                    found = counts[module_id] = Counter()
+                found[cell.state] += 1
+        total = len(group.names)
+        nobody = GroupCell(0, total, None, _NO_COUNTS)
         group.cells = {}
+        for module_id, found in counts.items():
+            worst = min(found, key=_rank)
+            group.cells[module_id] = GroupCell(sum(found.values()), total, worst, found)
         for module in self._modules:
-            cells = [self.cell(name, module.module_id) for name in group.names]
-            known = [cell for cell in cells if cell is not None]
-            counts = state_counts(known)
-            group.cells[module.module_id] = GroupCell(sum(counts.values()), len(group.names), worst(known), counts)
+            group.cells.setdefault(module.module_id, nobody)
 
     # -- QAbstractItemModel -----------------------------------------------------------------
 
@@ -449,16 +494,16 @@ class FleetMatrixModel(QAbstractItemModel):
 
 
 class FleetMatrixProxy(QSortFilterProxyModel):
-    """Filters the matrix: customers, tag, module (and its version), state, name.
+    """Filters the matrix's rows: customers, tag, module (and its version), state, name.
 
-    A customer row stays while one of its PBXs matches. With a module chosen, only its column
-    (besides the PBX names) is shown, the version filter tests its cell and the state filter
-    that cell's state; without one, the state filter keeps PBXs with any cell in that state.
+    A customer row stays while one of its PBXs matches. With a module chosen, the version
+    filter tests its cell and the state filter that cell's state (the view then hides the other
+    module columns: hiding is cheaper than re-mapping 40 columns of 500 rows); without one, the
+    state filter keeps PBXs with any cell in that state.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
         self.setSortRole(FleetMatrixModel.SORT_ROLE)
         self.customers: frozenset[str] = frozenset()
         self.tags: frozenset[str] = frozenset()
@@ -485,7 +530,7 @@ class FleetMatrixProxy(QSortFilterProxyModel):
         self.version = version or VersionFilter()
         self.state = state
         self.text = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Both)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def matrix(self) -> FleetMatrixModel:
         source = self.sourceModel()
@@ -503,14 +548,15 @@ class FleetMatrixProxy(QSortFilterProxyModel):
                     names.append(entry.name)
         return names
 
+    def matching_names(self) -> list[str]:
+        """The PBXs the filters keep, in the matrix's own order (cheaper than walking the proxy)."""
+        return [name for name in self.matrix().names() if self.pbx_matches(name)]
+
     def shown_modules(self) -> list[ModuleColumn]:
-        """The module columns the filters keep, in the order shown."""
-        modules = []
-        for column in range(1, self.columnCount()):
-            module = self.headerData(column, Qt.Orientation.Horizontal, FleetMatrixModel.MODULE_ROLE)
-            if isinstance(module, ModuleColumn):
-                modules.append(module)
-        return modules
+        """The module columns the module filter keeps (all without one), in column order."""
+        return [
+            module for module in self.matrix().modules if self.module is None or module.module_id == self.module
+        ]
 
     def lessThan(self, source_left: _Index, source_right: _Index) -> bool:
         left = source_left.data(FleetMatrixModel.SORT_ROLE)
@@ -520,17 +566,16 @@ class FleetMatrixProxy(QSortFilterProxyModel):
         except TypeError:  # a customer row against a PBX row never happens; keep the order
             return False
 
-    def filterAcceptsColumn(self, source_column: int, source_parent: _Index) -> bool:
-        if source_column == FleetMatrixModel.COLUMN_PBX or self.module is None:
-            return True
-        module = self.matrix().module_at(source_column)
-        return module is not None and module.module_id == self.module
-
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if not source_parent.isValid():
-            return False  # a customer row stays when one of its PBXs does (recursive filtering)
         matrix = self.matrix()
+        if not source_parent.isValid():  # a customer row stays while one of its PBXs does
+            return any(self.pbx_matches(name) for name in matrix.group_names(matrix.index(source_row, 0)))
         entry = matrix.entry_at(matrix.index(source_row, 0, source_parent))
+        return entry is not None and self.pbx_matches(entry.name)
+
+    def pbx_matches(self, name: str) -> bool:
+        matrix = self.matrix()
+        entry = matrix.entry(name)
         if entry is None:
             return False
         record = entry.record
@@ -538,9 +583,9 @@ class FleetMatrixProxy(QSortFilterProxyModel):
             return False
         if self.tags and not any(tag.casefold() in self.tags for tag in record.tags):
             return False
-        if self.text and self.text not in entry.name.casefold():
+        if self.text and self.text not in name.casefold():
             return False
-        return self._cells_match(matrix.cells(entry.name))
+        return self._cells_match(matrix.cells(name))
 
     def _cells_match(self, cells: dict[str, Cell] | None) -> bool:
         if self.module is None and self.state is None:

@@ -32,10 +32,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QIntValidator, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QIntValidator, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -56,8 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from modmanager.core.errors import ModManagerError
-from modmanager.core.matrix import NOT_INSTALLED, Cell, CellState, MatrixRow, VersionFilter, VersionTest, matrix_csv
-from modmanager.gui import theme
+from modmanager.core.matrix import Cell, CellState, MatrixRow, VersionFilter, VersionTest, matrix_csv
 from modmanager.gui.controller import Controller
 from modmanager.gui.dialogs.readiness_dialog import ReadinessDialog
 from modmanager.gui.dialogs.rollout_dialog import RolloutDialog
@@ -125,26 +123,28 @@ class MatrixDelegate(QStyledItemDelegate):
     EXTRA = 3 + _PAD + _ICON + _PAD + 8
     """Room besides the version's text: the state's edge, its mark and the padding."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._marks: dict[tuple[CellState, float], QPixmap | None] = {}
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        """One model call per cell and plain fills: a screen of 500 PBXs x 40 modules scrolls smoothly."""
         if index.column() == FleetMatrixModel.COLUMN_PBX:
             super().paint(painter, option, index)
             return
         value = index.data(FleetMatrixModel.CELL_ROLE)
-        dark = theme.is_dark(QApplication.instance())  # type: ignore[arg-type]
-        style_option = QStyleOptionViewItem(option)
-        self.initStyleOption(style_option, index)
-        style_option.text = ""
-        widget = option.widget
-        style = widget.style() if widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, style_option, painter, widget)
-        rect = option.rect.adjusted(1, 1, -1, -1)
+        palette = option.palette
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
         painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, palette.color(QPalette.ColorRole.Highlight))
+        rect = option.rect.adjusted(1, 1, -1, -1)
         if isinstance(value, Cell):
             self._paint_cell(painter, rect, value, dark, option)
         elif isinstance(value, GroupCell):
             self._paint_group(painter, rect, value, dark, option)
-        elif value is None and index.data(FleetMatrixModel.ENTRY_ROLE) is not None:
-            painter.setPen(option.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        elif value is None and index.internalId() != 0:  # a PBX not read yet
+            painter.setPen(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), "?")
         painter.restore()
 
@@ -159,14 +159,22 @@ class MatrixDelegate(QStyledItemDelegate):
         edge = state_color(cell.state)
         painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), edge)
         x = rect.left() + 3 + self._PAD
-        mark = state_icon(cell.state)
+        mark = self._mark(cell.state, painter.device().devicePixelRatioF())
         if mark is not None:
-            mark.paint(painter, QRect(x, rect.center().y() - self._ICON // 2, self._ICON, self._ICON))
+            painter.drawPixmap(QRect(x, rect.center().y() - self._ICON // 2, self._ICON, self._ICON), mark)
             x += self._ICON + self._PAD
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         text_rect = QRect(x, rect.top(), rect.right() - x, rect.height())
         text = option.fontMetrics.elidedText(cell.label, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+
+    def _mark(self, state: CellState, ratio: float) -> QPixmap | None:
+        """The state's icon as a pixmap, rendered once per state and screen resolution."""
+        key = (state, ratio)
+        if key not in self._marks:
+            found = state_icon(state)
+            self._marks[key] = None if found is None else found.pixmap(QSize(self._ICON, self._ICON), ratio)
+        return self._marks[key]
 
     def _paint_group(
         self, painter: QPainter, rect: QRect, summed: GroupCell, dark: bool, option: QStyleOptionViewItem
@@ -428,6 +436,11 @@ class FleetMatrixView(QWidget):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(_COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self._count)
+        self._name_width = 120
+        self._widths: dict[str, int] = {}
+        self._remeasure = False
+        self._label_widths: dict[str, int] = {}
+        """Pixel width of each version label seen (labels repeat across hundreds of PBXs)."""
         for signal in (
             self.proxy.modelReset,
             self.proxy.layoutChanged,
@@ -436,6 +449,7 @@ class FleetMatrixView(QWidget):
         ):
             signal.connect(lambda *_args: self._count_timer.start())
         self.proxy.dataChanged.connect(lambda *_args: self._count_timer.start())
+        self.model.dataChanged.connect(self._cells_changed)
         self.model.modelReset.connect(self._model_reset)
         for combo in (self.customer_combo, self.tag_combo, self.module_combo, self.version_combo, self.state_combo):
             combo.currentIndexChanged.connect(self._filters_changed)
@@ -519,6 +533,7 @@ class FleetMatrixView(QWidget):
 
     def _model_reset(self) -> None:
         """PBXs or modules changed: refill the filter choices, keeping what was chosen."""
+        self._measure()
         self._block_filters(True)
         self._refill(self.customer_combo, self.tr("All customers"), [(c, c) for c in self.model.customers()])
         self._refill(self.tag_combo, self.tr("All tags"), [(t, t) for t in self.model.tags()])
@@ -553,22 +568,30 @@ class FleetMatrixView(QWidget):
 
     def counts(self) -> Counter[CellState]:
         """The states of the cells shown (PBXs not read yet left out)."""
-        modules = [module.module_id for module in self.shown_modules()]
+        module = self.proxy.module
         counts: Counter[CellState] = Counter()
-        for name in self.shown_pbxs():
+        for name in self.proxy.matching_names():
             cells = self.model.cells(name)
             if cells is None:
                 continue
-            for module_id in modules:
-                cell = cells.get(module_id, NOT_INSTALLED)
-                if cell.state.installed:
-                    counts[cell.state] += 1
+            if module is None:
+                counts.update(cell.state for cell in cells.values())
+            elif module in cells:
+                counts[cells[module].state] += 1
         return counts
 
+    def _cells_changed(self, *_args: object) -> None:
+        self._remeasure = True
+        self._count_timer.start()
+
     def _count(self) -> None:
+        if self._remeasure:
+            self._remeasure = False
+            self._measure()
+            self._fit_columns()
         counts = self.counts()
         self.chart.set_counts(counts)
-        shown, total = len(self.shown_pbxs()), len(self.model.names())
+        shown, total = len(self.proxy.matching_names()), len(self.model.names())
         modules = len(self.shown_modules())
         self.summary_label.setText(
             self.tr("PBXs: {shown} of {total} · Modules: {modules}").format(shown=shown, total=total, modules=modules)
@@ -581,8 +604,8 @@ class FleetMatrixView(QWidget):
         self._count_timer.stop()
         self._count()
 
-    def _fit_columns(self) -> None:
-        """Names as wide as the longest (within reason); each module column as wide as its versions."""
+    def _measure(self) -> None:
+        """How wide each column wants to be: after the PBXs or their cells changed, not per filter."""
         metrics = self.view.fontMetrics()
         bold = QFont(self.view.font())
         bold.setBold(True)
@@ -592,25 +615,30 @@ class FleetMatrixView(QWidget):
             bold_metrics.horizontalAdvance(self.model.index(row, 0).data() or "") + self.view.indentation() + 8
             for row in range(self.model.rowCount())
         ]
-        self.view.setColumnWidth(FleetMatrixModel.COLUMN_PBX, min(max([120, *names, *groups]), _NAME_MAX))
-        widths: dict[str, int] = {}
-        names = self.model.names()
-        for column in range(1, self.proxy.columnCount()):
-            module = self.proxy.headerData(column, Qt.Orientation.Horizontal, FleetMatrixModel.MODULE_ROLE)
-            if not isinstance(module, ModuleColumn):
-                continue
-            widest = 0
-            for name in names:
-                cell = self.model.cell(name, module.module_id)
-                if cell is None or not cell.state.installed:
-                    continue
-                if cell.label not in widths:
-                    widths[cell.label] = metrics.horizontalAdvance(cell.label)
-                widest = max(widest, widths[cell.label])
-            self.view.setColumnWidth(column, max(_CELL_MIN, widest + MatrixDelegate.EXTRA))
+        self._name_width = min(max([120, *names, *groups]), _NAME_MAX)
+        labels = self._label_widths
+        widest: dict[str, int] = {}
+        for name in self.model.names():
+            for module_id, cell in (self.model.cells(name) or {}).items():
+                width = labels.get(cell.label)
+                if width is None:
+                    width = labels[cell.label] = metrics.horizontalAdvance(cell.label)
+                if width > widest.get(module_id, 0):
+                    widest[module_id] = width
+        self._widths = {module_id: max(_CELL_MIN, width + MatrixDelegate.EXTRA) for module_id, width in widest.items()}
+
+    def _fit_columns(self) -> None:
+        """Names as wide as the longest (within reason); each module column as wide as its versions;
+        with a module chosen, the other module columns hidden."""
+        self.view.setColumnWidth(FleetMatrixModel.COLUMN_PBX, self._name_width)
+        for column, module in enumerate(self.model.modules, start=1):
+            hidden = self.proxy.module is not None and module.module_id != self.proxy.module
+            self.view.setColumnHidden(column, hidden)
+            if not hidden:
+                self.view.setColumnWidth(column, self._widths.get(module.module_id, _CELL_WIDTH))
 
     def _update_actions(self) -> None:
-        shown = bool(self.shown_pbxs())
+        shown = any(self.proxy.pbx_matches(name) for name in self.model.names())
         for button in (self.refresh_button, self.readiness_button, self.backup_button, self.export_button):
             button.setEnabled(shown)
         module = self.chosen_module()
