@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.selection import add_selection_flags, selected_names
 from modmanager.cli.services import (
     MASK,
     cli_services,
@@ -56,6 +57,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     which = create.add_mutually_exclusive_group()
     which.add_argument("--module", metavar="ID", help="module id or exact name")
     which.add_argument("--all", action="store_true", help="every installed module")
+    add_selection_flags(create, "PBXs (with --fleet)")
     add_json_flag(create)
     create.set_defaults(handler=run_create, parser=create)
 
@@ -102,6 +104,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_create(args: argparse.Namespace) -> int:
+    if not args.fleet and (args.customers or args.tags):
+        args.parser.error("--customer and --tag narrow --fleet; leave them out with --pbx")
     if args.fleet:
         if args.module or args.all:
             args.parser.error("--fleet backs up every module; leave out --module and --all")
@@ -123,7 +127,7 @@ def run_create(args: argparse.Namespace) -> int:
 
 def _create_fleet(args: argparse.Namespace) -> int:
     with cli_services() as services:
-        names = [record.name for record in services.inventory.list()]
+        names = selected_names(services, args)
         results = backup_fleet(services, names)
     created = [info for result in results.values() if not isinstance(result, ModManagerError) for info in result]
     failed = {name: result for name, result in results.items() if isinstance(result, ModManagerError)}

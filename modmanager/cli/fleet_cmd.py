@@ -1,9 +1,11 @@
 """``modmanager refresh`` and ``modmanager readiness``: the whole fleet at a glance.
 
-``refresh`` asks every PBX (concurrently, bounded by the concurrency setting) for its STARFACE
+``refresh`` asks every PBX (concurrently, bounded by the read concurrency setting) for its STARFACE
 version and modules, plans against the catalogs and prints per PBX its status and the modules
 with updates. ``readiness`` answers "can this PBX (or every PBX) move to STARFACE X?": each
 installed module needs a release compatible with X, and the table names the modules that block.
+Both count the PBXs on stderr as they end (``n of N``), can be narrowed with ``--customer`` and
+``--tag``, and stop starting further PBXs at the first Ctrl+C, reporting what they have.
 
 A PBX that cannot be reached is shown with the reason, and the command then exits 1 with one
 line on stderr, so a script notices that the answer is incomplete. A configured catalog that
@@ -14,18 +16,27 @@ source and why: a PBX is then never reported "up to date" (its status is ``catal
 from __future__ import annotations
 
 import argparse
+import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.selection import FleetProgress, add_selection_flags, interruptible, selected_names
 from modmanager.cli.services import cli_services, plural, table
 from modmanager.core.errors import InvalidVersion, ModManagerError, OperationError
 from modmanager.core.planner import ModulePlan, ModuleReadiness, ModuleStatus, Readiness, ReadinessState, short_version
 from modmanager.core.versions import StarfaceVersion
 from modmanager.ops.catalogs import catalogs_unavailable
 from modmanager.ops.fleet import readiness
-from modmanager.ops.refresh import PbxSnapshot, cached_snapshot, fleet_status, refresh_fleet, status_for_error
+from modmanager.ops.refresh import (
+    PbxSnapshot,
+    cached_snapshot,
+    cancelled_error,
+    fleet_status,
+    refresh_fleet,
+    status_for_error,
+)
 from modmanager.ops.services import Services
 
 
@@ -39,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     refresh.add_argument(
         "--pbx", dest="pbxs", action="append", metavar="NAME", help="only this PBX (repeatable; default: all)"
     )
+    add_selection_flags(refresh)
     add_json_flag(refresh)
     refresh.set_defaults(handler=run_refresh)
 
@@ -60,8 +72,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="VERSION",
         help="the STARFACE release, e.g. 10.0.0.4",
     )
+    add_selection_flags(ready, "PBXs (with --all)")
     add_json_flag(ready)
-    ready.set_defaults(handler=run_readiness)
+    ready.set_defaults(handler=run_readiness, parser=ready)
 
 
 def _starface(text: str) -> StarfaceVersion:
@@ -69,13 +82,6 @@ def _starface(text: str) -> StarfaceVersion:
         return StarfaceVersion.parse(text)
     except InvalidVersion as error:
         raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _names(services: Services, requested: Sequence[str] | None) -> list[str]:
-    """The PBXs to work on; an unknown name fails before any PBX is contacted."""
-    if requested:
-        return [services.inventory.get(name).name for name in dict.fromkeys(requested)]
-    return [record.name for record in services.inventory.list()]
 
 
 def _incomplete(failed: Sequence[str], total: int, what: str) -> OperationError:
@@ -90,12 +96,19 @@ def _incomplete(failed: Sequence[str], total: int, what: str) -> OperationError:
 
 def run_refresh(args: argparse.Namespace) -> int:
     with cli_services(catalog_warnings=False) as services:
-        names = _names(services, args.pbxs)
-        results = refresh_fleet(services, names)
-        statuses = {
-            name: fleet_status(services, result) if isinstance(result, PbxSnapshot) else status_for_error(result)
-            for name, result in results.items()
-        }
+        names = selected_names(services, args, args.pbxs)
+        progress = FleetProgress("Refreshed", len(names))
+        with interruptible() as stop:
+            try:
+                results = refresh_fleet(
+                    services,
+                    names,
+                    on_done=lambda _name, result: progress(not isinstance(result, PbxSnapshot)),
+                    cancelled=stop.is_set,
+                )
+            finally:
+                progress.finish()
+        statuses = {name: _status(services, result) for name, result in results.items()}
         problems = services.catalogs.unavailable()
     if not names:
         emit(
@@ -110,7 +123,7 @@ def run_refresh(args: argparse.Namespace) -> int:
     documents = []
     for name in names:
         result = results[name]
-        status = statuses[name].value
+        status = statuses[name]
         if isinstance(result, PbxSnapshot):
             updates = [_update_text(plan) for plan in _with_updates(result)]
             held = [plan for plan in result.plan.modules if plan.hold is not None]
@@ -156,6 +169,14 @@ def run_refresh(args: argparse.Namespace) -> int:
     return 0
 
 
+def _status(services: Services, result: PbxSnapshot | ModManagerError) -> str:
+    if isinstance(result, PbxSnapshot):
+        return fleet_status(services, result).value
+    if result.code == cancelled_error("").code:
+        return "not-read"
+    return status_for_error(result).value
+
+
 def _with_updates(snapshot: PbxSnapshot) -> list[ModulePlan]:
     return [
         plan
@@ -193,13 +214,20 @@ def _update_json(plan: ModulePlan) -> dict[str, Any]:
 
 def run_readiness(args: argparse.Namespace) -> int:
     target: StarfaceVersion = args.target_starface
+    if not args.all and (args.customers or args.tags):
+        args.parser.error("--customer and --tag narrow --all; leave them out with --pbx")
     with cli_services() as services:
         if not args.all:
             answer = readiness(services, services.inventory.get(args.pbx).name, target)
             emit(args, _single_text(args.pbx, answer), _readiness_json(args.pbx, answer))
             return 0
-        names = _names(services, None)
-        results = _fleet_readiness(services, names, target)
+        names = selected_names(services, args)
+        progress = FleetProgress("Checked", len(names))
+        with interruptible() as stop:
+            try:
+                results = _fleet_readiness(services, names, target, progress, stop)
+            finally:
+                progress.finish()
         versions = {name: _starface_of(services, name) for name in names}
     if not names:
         emit(args, "No PBXs yet. Add one with 'modmanager pbx add'.", {"pbxs": []})
@@ -225,16 +253,34 @@ def run_readiness(args: argparse.Namespace) -> int:
 
 
 def _fleet_readiness(
-    services: Services, names: Sequence[str], target: StarfaceVersion
+    services: Services,
+    names: Sequence[str],
+    target: StarfaceVersion,
+    progress: FleetProgress,
+    stop: threading.Event,
 ) -> dict[str, Readiness | ModManagerError]:
+    """Readiness reads each PBX, so it runs at the read concurrency; Ctrl+C starts no further PBX."""
+
     def one(name: str) -> Readiness | ModManagerError:
+        if stop.is_set():
+            return cancelled_error(name)
         try:
             return readiness(services, name, target)
         except ModManagerError as error:
             return error
 
-    with ThreadPoolExecutor(max_workers=max(1, services.settings.concurrency)) as pool:
-        return dict(zip(names, pool.map(one, names), strict=True))
+    results: dict[str, Readiness | ModManagerError] = {}
+    if not names:
+        return results
+    pool = ThreadPoolExecutor(max_workers=min(len(names), max(1, services.settings.read_concurrency)))
+    try:
+        futures = {pool.submit(one, name): name for name in names}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            progress(not isinstance(results[futures[future]], Readiness))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return {name: results[name] for name in names}
 
 
 def _starface_of(services: Services, name: str) -> str:

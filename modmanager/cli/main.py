@@ -124,6 +124,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "--screenshot", metavar="FILE", help="render the main window to FILE (PNG) once loaded, then exit"
     )
     parser.add_argument("--lang", choices=("de", "en"), help="interface language (default: system locale)")
+    parser.add_argument(
+        "--view", choices=("pbx", "fleet"), default="pbx", help="start on the PBX page or the fleet view (pbx)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     placeholders: set[str] = set()
     for name, commands in command_groups():
@@ -182,7 +185,7 @@ def run(argv: Sequence[str]) -> int:
         if args.command is None:
             from modmanager.gui.app import run_gui
 
-            return run_gui(demo=args.demo, screenshot=args.screenshot, lang=args.lang)
+            return run_gui(demo=args.demo, screenshot=args.screenshot, lang=args.lang, view=args.view)
         handler: Callable[[argparse.Namespace], int] = args.handler
         title = "modmanager " + shlex.join(argv)
         pbx = args.pbx if isinstance(getattr(args, "pbx", None), str) else ""

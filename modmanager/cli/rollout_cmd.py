@@ -13,6 +13,7 @@ import argparse
 from typing import Any
 
 from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.selection import add_selection_flags, selected_names
 from modmanager.cli.services import cli_services, confirm, looks_like_module_id, plural, resolve_module, table
 from modmanager.cli.update_cmd import outcome_sentence, result_json
 from modmanager.core.errors import ModManagerError, OperationError
@@ -55,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--pbx", dest="pbxs", action="append", metavar="NAME", help="only this PBX (repeatable; default: all)"
     )
+    add_selection_flags(parser)
     parser.add_argument(
         "--to",
         type=_positive,
@@ -81,7 +83,7 @@ def run_rollout_command(args: argparse.Namespace) -> int:
         plan = plan_rollout(
             services,
             module_id,
-            pbx_names=args.pbxs,
+            pbx_names=selected_names(services, args, args.pbxs) if args.customers or args.tags else args.pbxs,
             to_version=args.to,
             canary=args.canary,
             batch_size=args.batch,

@@ -4,7 +4,7 @@
 display exists instead of letting Qt abort, opens the services (asking for the master
 password when there is no keyring), shows the main window and runs the event loop. With
 ``screenshot`` it waits (bounded) until the fleet is loaded, selects a PBX with updates and
-one of its modules, saves the window as PNG and exits.
+one of its modules (or shows the fleet view, ``view="fleet"``), saves the window as PNG and exits.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def has_display(environ: dict[str, str] | None = None, platform: str | None = No
     return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def run_gui(demo: bool, screenshot: str | None, lang: str | None) -> int:
+def run_gui(demo: bool, screenshot: str | None, lang: str | None, view: str = "pbx") -> int:
     """Run the application; returns the process exit code."""
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
@@ -66,7 +66,7 @@ def run_gui(demo: bool, screenshot: str | None, lang: str | None) -> int:
     settings = _settings_for_language()
     i18n.install_translator(app, lang or settings.language)
 
-    runner = TaskRunner(max_concurrency=settings.concurrency)
+    runner = TaskRunner(max_concurrency=settings.concurrency, max_reads=settings.read_concurrency)
     session = None
     services: Services | None = None
     remove_error_hooks = install_error_hooks()
@@ -86,7 +86,8 @@ def run_gui(demo: bool, screenshot: str | None, lang: str | None) -> int:
         window.show()
         window.start()
         if screenshot:
-            return take_screenshot(window, runner, Path(screenshot))
+            return take_screenshot(window, runner, Path(screenshot), view=view)
+        window.show_view(view)
         return int(app.exec())
     finally:
         runner.shutdown()
@@ -169,10 +170,12 @@ def pick_showcase(window: MainWindow) -> tuple[str, str | None] | None:
     return best.name, modules[0][0].id if modules else None
 
 
-def take_screenshot(window: MainWindow, runner: TaskRunner, path: Path) -> int:
-    """Wait for the fleet to load, show a PBX with updates and a module's changelog, save a PNG."""
+def take_screenshot(window: MainWindow, runner: TaskRunner, path: Path, *, view: str = "pbx") -> int:
+    """Wait for the fleet to load, show a PBX with updates and a module's changelog (or the fleet
+    view), save a PNG."""
     runner.wait_idle(SCREENSHOT_WAIT_MS)
-    showcase = pick_showcase(window)
+    window.show_view(view)
+    showcase = pick_showcase(window) if view == "pbx" else None
     if showcase is not None:
         pbx, module_id = showcase
         window.select_pbx(pbx)
@@ -181,6 +184,9 @@ def take_screenshot(window: MainWindow, runner: TaskRunner, path: Path) -> int:
     window.fit_fleet_columns()
     QApplication.processEvents()
     window.scroll_to_selection()
+    QApplication.processEvents()
+    runner.wait_idle(SCREENSHOT_WAIT_MS)  # the fleet view counts a moment after the last change
+    window.fleet_matrix.update_now()
     QApplication.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(path), "PNG"):

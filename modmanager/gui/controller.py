@@ -11,7 +11,8 @@ as tracebacks.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from modmanager.core.text import clean_text
 from modmanager.core.versions import StarfaceVersion
 from modmanager.gui.errors import describe_outcome, describe_stored, describe_text
 from modmanager.gui.models.fleet import FleetModel
-from modmanager.gui.tasks import TaskContext, TaskHandle, TaskRunner
+from modmanager.gui.tasks import TaskCancelled, TaskContext, TaskHandle, TaskRunner, TaskState, in_slices
 from modmanager.ops import recovery
 from modmanager.ops.backup import RestoreResult, backup_module, backup_pbx, restore_backup
 from modmanager.ops.catalogs import CatalogProblem
@@ -53,6 +54,8 @@ The bar runs across all of them. ``converge`` also verifies after activating, bu
 stage for it: a "verify" stage here would leave the bar short of its end on every update.
 """
 _STEPS_PER_STAGE = 100
+_WATCH_INTERVAL_S = 0.1
+"""How often a refresh of many PBXs reports its count."""
 
 
 def stage_text(stage: str) -> str:
@@ -98,6 +101,25 @@ class UpdateChoice:
     def module_name(self) -> str:
         """For display: one clean line (the preview's name can come from the PBX)."""
         return clean_text(self.display_name or self.preview.module_name)
+
+
+class FleetRefresh:
+    """A refresh of many PBXs: how many ended (counted on the GUI thread) and whether to stop."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.failed = 0
+        self.ended = threading.Event()
+        """Every PBX was read (or could not be, or was skipped after a cancel)."""
+        self.cancelled = threading.Event()
+        """No further PBX is read."""
+
+    def count(self, *, failed: bool) -> None:
+        self.done += 1
+        self.failed += failed
+        if self.done >= self.total:
+            self.ended.set()
 
 
 @dataclass(frozen=True)
@@ -213,8 +235,13 @@ class Controller(QObject):
             self.fleet.update_entry(name, window=window.window.spec())
         self.fleet_loaded.emit()
 
+    @property
+    def refresh_key(self) -> str:
+        """The task key of a refresh of many PBXs (its per-PBX reads run on the PBXs' own keys)."""
+        return self.tr("(refresh)")
+
     def refresh_all(self, *, with_cached: bool = False) -> None:
-        """Reload the catalogs, then read every PBX again (each on its own queue)."""
+        """Reload the catalogs, then read every PBX again (one operation, each PBX on its own queue)."""
         names = self.fleet.names()
 
         def load(ctx: TaskContext) -> tuple[list[str], dict[str, PbxSnapshot]]:
@@ -231,34 +258,92 @@ class Controller(QObject):
         def loaded(result: tuple[list[str], dict[str, PbxSnapshot]]) -> None:
             problems, cached = result
             self._catalogs_loaded = True
-            for name, snapshot in cached.items():
-                if self.fleet.entry(name) is not None:
-                    self.fleet.update_entry(name, snapshot=snapshot)
-                    self.snapshot_changed.emit(name)
             for problem in problems:
                 self.message.emit(problem)
-            for name in names:
-                self.refresh(name)
+            self.refresh_many(names, cached=cached, title=self.tr("Refresh all PBXs"))
 
         def not_loaded(error: ModManagerError) -> None:
             self.failed.emit(self.tr("The module catalogs could not be loaded"), error)
-            for name in names:
-                self.refresh(name)
+            self.refresh_many(names, title=self.tr("Refresh all PBXs"))
 
         self.runner.submit(
             self.catalog_key, self.tr("Load module catalogs"), load, on_success=loaded, on_failure=not_loaded
         )
 
-    def refresh(self, name: str) -> TaskHandle:
-        """Read one PBX again and plan its modules."""
+    def refresh_many(
+        self,
+        names: Sequence[str],
+        *,
+        cached: Mapping[str, PbxSnapshot] | None = None,
+        title: str = "",
+    ) -> TaskHandle | None:
+        """Read many PBXs as one operation that counts "n of N" and can be cancelled.
+
+        Each PBX is read on its own queue (after whatever runs on it), at the read
+        concurrency; the operations panel shows the one operation, not a row per PBX. After a
+        cancel no further PBX is read. ``cached`` snapshots are shown until the new ones arrive.
+        """
+        names = [name for name in dict.fromkeys(names) if self.fleet.entry(name) is not None]
+        if not names:
+            return None
+        run = FleetRefresh(len(names))
+        title = title or self.tr("Refresh {count} PBXs").format(count=len(names))
+        counted = self.tr("{done} of {total} PBXs read")
+
+        def watch(ctx: TaskContext) -> FleetRefresh:
+            while not run.ended.wait(_WATCH_INTERVAL_S):
+                ctx.progress(run.done, run.total, counted.format(done=run.done, total=run.total))
+                if ctx.cancelled():
+                    run.cancelled.set()
+                    raise TaskCancelled
+            ctx.progress(run.total, run.total, counted.format(done=run.total, total=run.total))
+            return run
+
+        def ended(run: FleetRefresh) -> None:
+            if run.failed:
+                text = self.tr("{title}: {read} of {total} PBXs read, {failed} could not be read.")
+            else:
+                text = self.tr("{title}: all {total} PBXs read.")
+            self.message.emit(text.format(title=title, read=run.total - run.failed, total=run.total, failed=run.failed))
+
+        handle = self.runner.submit(self.refresh_key, title, watch, on_success=ended, cancellable=True, watcher=True)
+
+        def finished(finished_handle: TaskHandle) -> None:
+            if finished_handle is handle:
+                if handle.state is TaskState.CANCELLED:
+                    run.cancelled.set()  # also when it was cancelled before it started
+                self.runner.task_finished.disconnect(finished)
+
+        self.runner.task_finished.connect(finished)
+        cached = cached or {}
+
+        def start(name: str) -> None:
+            snapshot = cached.get(name)
+            if snapshot is not None and self.fleet.entry(name) is not None:
+                self.fleet.update_entry(name, snapshot=snapshot)
+            self.refresh(name, run=run)  # says the entry changed
+
+        in_slices(names, start, context=self)  # hundreds of PBXs: the window stays responsive
+        return handle
+
+    def refresh(self, name: str, *, run: FleetRefresh | None = None) -> TaskHandle:
+        """Read one PBX again and plan its modules (``run``: as one PBX of :meth:`refresh_many`)."""
         self.fleet.update_entry(name, busy=True)
         self.snapshot_changed.emit(name)
 
-        def work(ctx: TaskContext) -> _Refreshed:
+        def work(ctx: TaskContext) -> _Refreshed | None:
+            if run is not None and run.cancelled.is_set():
+                return None
             snapshot = refresh_pbx(self.services, name)
             return _Refreshed(snapshot, fleet_status(self.services, snapshot))
 
-        def done(result: _Refreshed) -> None:
+        def done(result: _Refreshed | None) -> None:
+            if result is None:  # the refresh of many was cancelled before this PBX
+                self.fleet.update_entry(name, busy=False)
+                self.snapshot_changed.emit(name)
+                if run is not None:
+                    run.count(failed=False)
+                return
             self._catalogs_loaded = True
             if result.status is FleetStatus.INTERRUPTED:
                 self._interrupted.add(name)
@@ -268,14 +353,24 @@ class Controller(QObject):
             message = catalog_message(self.services.catalogs.unavailable()) if unavailable else ""
             self.fleet.update_entry(name, snapshot=result.snapshot, status=result.status, message=message, busy=False)
             self.snapshot_changed.emit(name)
+            if run is not None:
+                run.count(failed=False)
 
         def failed(error: ModManagerError) -> None:
             status = FleetStatus.INTERRUPTED if name in self._interrupted else status_for_error(error)
             self.fleet.update_entry(name, status=status, message=describe_text(error), busy=False)
             self.snapshot_changed.emit(name)
+            if run is not None:
+                run.count(failed=True)
 
         return self.runner.submit(
-            name, self.tr("Refresh {pbx}").format(pbx=name), work, on_success=done, on_failure=failed
+            name,
+            self.tr("Refresh {pbx}").format(pbx=name),
+            work,
+            on_success=done,
+            on_failure=failed,
+            read_only=True,
+            quiet=run is not None,
         )
 
     # -- the fleet at once ------------------------------------------------------------------
@@ -388,6 +483,7 @@ class Controller(QObject):
             lambda ctx: readiness(self.services, pbx, target),
             on_success=lambda answer: on_done(pbx, answer),
             on_failure=lambda error: on_done(pbx, error),
+            read_only=True,
         )
 
     def backup_fleet(

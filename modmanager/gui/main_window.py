@@ -69,6 +69,7 @@ from modmanager.gui.resources import icon
 from modmanager.gui.support import add_help_entries
 from modmanager.gui.tasks import TaskHandle, TaskRunner, TaskState
 from modmanager.gui.unattended import add_unattended_menus
+from modmanager.gui.views.fleet_matrix import FleetMatrixView
 from modmanager.gui.widgets.demo_banner import DemoBanner
 from modmanager.gui.widgets.details import ModuleDetails
 from modmanager.gui.widgets.operations import OperationsPanel
@@ -162,7 +163,16 @@ class MainWindow(QMainWindow):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(6, 6, 6, 6)
-        body_layout.addWidget(splitter)
+        self.fleet_matrix = FleetMatrixView(self.controller)
+        self.fleet_matrix.open_requested.connect(self.open_pbx_module)
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(splitter, self.tr("PBXs"))
+        self.pages.addTab(self.fleet_matrix, self.tr("Fleet"))
+        body_layout.addWidget(self.pages)
+        for page, title in enumerate((self.tr("&PBX page"), self.tr("&Fleet view"))):
+            show = self._action(title, lambda page=page: self.pages.setCurrentIndex(page), shortcut=f"Ctrl+{page + 1}")
+            self.view_menu.addAction(show)
         central_layout.addWidget(body, 1)
         self.setCentralWidget(central)
         self._refit_timer = QTimer(self)
@@ -545,6 +555,16 @@ class MainWindow(QMainWindow):
             self.select_pbx(self.current_pbx)
 
     # -- selection ---------------------------------------------------------------------------
+
+    def show_view(self, view: str) -> None:
+        """Show the PBX page (``"pbx"``) or the fleet view (``"fleet"``)."""
+        self.pages.setCurrentIndex(1 if view == "fleet" else 0)
+
+    def open_pbx_module(self, pbx: str, module_id: str = "") -> None:
+        """Show a PBX (and one of its modules) on the PBX page."""
+        self.show_view("pbx")
+        if self.select_pbx(pbx) and module_id:
+            self.select_module(module_id)
 
     def select_pbx(self, name: str) -> bool:
         """Select a PBX in the list (clearing a search that hides it); False if unknown."""
@@ -1116,6 +1136,7 @@ class MainWindow(QMainWindow):
         old = self.services.settings
         self.services.settings = saved
         self.runner.set_max_concurrency(saved.concurrency)
+        self.runner.set_max_reads(saved.read_concurrency)
         if dialog.language_changed:
             self.statusBar().showMessage(self.tr("The new language applies at the next start."), _STATUS_MESSAGE_MS)
         if (saved.catalog_sources, saved.prerelease_channel) != (old.catalog_sources, old.prerelease_channel):

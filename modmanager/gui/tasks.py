@@ -3,7 +3,10 @@
 Work on a PBX must never overlap with other work on the same PBX (an update and a refresh
 racing on one agent would corrupt the picture or the PBX), while many PBXs should be worked
 on at once. :class:`TaskRunner` therefore keeps one serial queue per *key* (a PBX name) and
-runs different keys in parallel, at most ``max_concurrency`` at a time.
+runs different keys in parallel, at most ``max_concurrency`` at a time. Tasks that only read
+(``read_only=True``: refreshing a PBX) count against ``max_reads`` instead, which is much
+higher: reading 200 PBXs at once changes nothing, while changes stay few. A read still waits
+for every earlier task of its key, and they for it.
 
 Callers say what to do with the outcome, as with Anki's ``QueryOp``::
 
@@ -11,6 +14,11 @@ Callers say what to do with the outcome, as with Anki's ``QueryOp``::
         pbx.name, self.tr("Refresh"), lambda ctx: refresh(pbx, progress=ctx.progress),
         on_success=self._show_snapshot, on_failure=self._show_error,
     )
+
+The GUI thread stays free while hundreds of tasks come and go: starting a worker thread
+happens on a launcher thread, and outcomes are taken in by the GUI thread in slices of a few
+milliseconds, with the event loop (timers, painting, input) running between the slices.
+:func:`in_slices` does the same for work the GUI itself does per PBX.
 
 ``fn`` runs on a worker thread and receives a :class:`TaskContext` for progress and
 cooperative cancellation. ``on_success`` / ``on_failure`` and every signal run on the GUI
@@ -29,12 +37,14 @@ its traceback and replaced by :class:`UnexpectedError`, whose message a user can
 
 from __future__ import annotations
 
+import collections
 import enum
 import itertools
 import logging
+import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -51,9 +61,17 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DEFAULT_MAX_CONCURRENCY = 4
+DEFAULT_MAX_READS = 128
 _WORKER_THREADS = 32
 """Upper bound of worker threads; the scheduler keeps to ``max_concurrency`` below it."""
+_READ_THREADS = 256
+"""Upper bound of threads for reads; the scheduler keeps to ``max_reads`` below it."""
 _PROGRESS_INTERVAL_S = 0.1
+SLICE_S = 0.008
+"""How long the GUI thread works on a batch (outcomes, per-PBX updates) before the event loop runs."""
+MIN_READS = 8
+"""Reads allowed at once however slow the GUI gets (see :class:`ReadThrottle`)."""
+_LAG_PROBE_MS = 10
 
 
 class TaskState(enum.Enum):
@@ -88,6 +106,10 @@ class TaskHandle:
         key: the serial queue (a PBX name).
         title: what the task does, for people ("Update module X").
         cancellable: whether a running task may be asked to stop.
+        read_only: the task only reads (counts against ``max_reads``).
+        quiet: part of a larger operation that reports for it (one PBX of "refresh all"): no
+            signals, and not in :meth:`TaskRunner.tasks`.
+        watcher: only waits for other tasks and reports on them: takes no slot of either bound.
         state: see :class:`TaskState`.
         done, total, message: the last progress report (``total`` 0 means unknown).
         error: the error delivered to ``on_failure`` when ``state`` is FAILED.
@@ -107,6 +129,9 @@ class TaskHandle:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     cancel_requested: bool = False
+    read_only: bool = False
+    quiet: bool = False
+    watcher: bool = False
 
     @property
     def can_cancel(self) -> bool:
@@ -177,7 +202,7 @@ class TaskRunner(QObject):
     idle = Signal()
 
     # Worker threads emit these; Qt queues them to this object's (the GUI) thread.
-    _worker_done = Signal(object, object, object)  # task, result, exception or None
+    _outcomes_waiting = Signal()  # outcomes are in self._outcomes (emitted once until they are taken in)
     _worker_progress = Signal(object, int, int, str)  # task, done, total, message
 
     def __init__(
@@ -185,17 +210,32 @@ class TaskRunner(QObject):
         parent: QObject | None = None,
         *,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        max_reads: int = DEFAULT_MAX_READS,
         progress_interval_s: float = _PROGRESS_INTERVAL_S,
     ) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=_WORKER_THREADS, thread_name_prefix="modmanager-task")
+        self._read_executor = ThreadPoolExecutor(max_workers=_READ_THREADS, thread_name_prefix="modmanager-read")
         self._max_concurrency = _clamp_concurrency(max_concurrency)
+        self._max_reads = _clamp_reads(max_reads)
+        self._running_reads = 0
+        self._running_watchers = 0
+        self._throttle = ReadThrottle(self._max_reads)
+        self._lag_probe = QTimer(self)
+        self._lag_probe.setInterval(_LAG_PROBE_MS)
+        self._lag_probe.timeout.connect(self._probe_lag)
         self._progress_interval_s = progress_interval_s
         self._ids = itertools.count(1)
         self._pending: list[_Task[Any]] = []
         self._running: dict[str, _Task[Any]] = {}
         self._closed = False
-        self._worker_done.connect(self._on_worker_done)
+        self._outcomes: collections.deque[tuple[_Task[Any], Any, BaseException | None]] = collections.deque()
+        self._outcomes_lock = threading.Lock()
+        self._outcomes_signalled = False
+        self._launches: queue.SimpleQueue[_Task[Any] | None] = queue.SimpleQueue()
+        self._launcher = threading.Thread(target=self._launch, name="modmanager-launcher", daemon=True)
+        self._launcher.start()
+        self._outcomes_waiting.connect(self._take_outcomes)
         self._worker_progress.connect(self._on_worker_progress)
 
     # -- public API ---------------------------------------------------------------------
@@ -210,6 +250,21 @@ class TaskRunner(QObject):
         self._max_concurrency = _clamp_concurrency(value)
         self._dispatch()
 
+    @property
+    def max_reads(self) -> int:
+        """How many read-only tasks run at once (besides the others)."""
+        return self._max_reads
+
+    def set_max_reads(self, value: int) -> None:
+        """Change how many reads run at once; takes effect at once."""
+        self._max_reads = _clamp_reads(value)
+        self._throttle.maximum = self._max_reads
+        self._dispatch()
+
+    def _probe_lag(self) -> None:
+        """While reads run: how late is this timer? Late means the GUI thread waits; read fewer at once."""
+        self._throttle.observe(time.monotonic())
+
     def submit(
         self,
         key: str,
@@ -219,6 +274,9 @@ class TaskRunner(QObject):
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[ModManagerError], None] | None = None,
         cancellable: bool = False,
+        read_only: bool = False,
+        quiet: bool = False,
+        watcher: bool = False,
     ) -> TaskHandle:
         """Queue ``fn`` behind the earlier tasks of ``key``; returns at once.
 
@@ -229,15 +287,23 @@ class TaskRunner(QObject):
             on_success: called on the GUI thread with ``fn``'s result.
             on_failure: called on the GUI thread with a ModManagerError.
             cancellable: whether ``fn`` honours :meth:`TaskContext.cancelled`.
+            read_only: ``fn`` changes nothing anywhere (a refresh): it runs at ``max_reads``.
+            quiet: one step of an operation that reports for all of them (a task of its own
+                shows the progress): the task sends no signals and :meth:`tasks` leaves it out.
+            watcher: ``fn`` only waits for quiet tasks and reports their progress: it takes no
+                slot, so it can never keep the tasks it waits for from starting.
         """
         if self._closed:
             raise RuntimeError("The task runner was shut down.")
-        handle = TaskHandle(next(self._ids), key, title, cancellable)
+        handle = TaskHandle(
+            next(self._ids), key, title, cancellable, read_only=read_only, quiet=quiet, watcher=watcher
+        )
         context = TaskContext(lambda done, total, message: None, self._progress_interval_s)
         task: _Task[T] = _Task(handle, fn, on_success, on_failure, context)
         context._report = lambda done, total, message: self._worker_progress.emit(task, done, total, message)
         self._pending.append(task)
-        self.task_submitted.emit(handle)
+        if not quiet:
+            self.task_submitted.emit(handle)
         self._dispatch()
         return handle
 
@@ -261,8 +327,8 @@ class TaskRunner(QObject):
 
     def tasks(self) -> list[TaskHandle]:
         """The running and queued tasks, running first, each group in submission order."""
-        running = sorted((task.handle for task in self._running.values()), key=lambda h: h.task_id)
-        return running + [task.handle for task in self._pending]
+        running = sorted((task.handle for task in self._running.values() if not task.handle.quiet), key=_task_id)
+        return running + [task.handle for task in self._pending if not task.handle.quiet]
 
     def is_idle(self) -> bool:
         """True when nothing is queued or running."""
@@ -301,46 +367,109 @@ class TaskRunner(QObject):
             if task.handle.cancellable:
                 task.handle.cancel_requested = True
                 task.context._request_cancel()
+        self._launches.put(None)  # after every task already started: the launcher hands them all on
+        self._launcher.join()
         self._executor.shutdown(wait=True)
+        self._read_executor.shutdown(wait=True)
 
     # -- scheduling (GUI thread) ------------------------------------------------------------
 
     def _dispatch(self) -> None:
+        """Start what may start: in submission order per key, within each lane's bound.
+
+        One pass over the queue (it may hold hundreds of refreshes): a key seen once is
+        skipped for the rest of the pass, so a later task never overtakes an earlier one.
+        """
         if self._closed:
             return
-        for task in list(self._pending):
-            if len(self._running) >= self._max_concurrency:
-                return
-            key = task.handle.key
-            if key in self._running:
+        seen: set[str] = set()
+        started: list[_Task[Any]] = []
+        for task in self._pending:
+            handle = task.handle
+            if handle.key in seen or handle.key in self._running:
+                seen.add(handle.key)
+                continue  # an earlier task of this key runs or waits; keep submission order
+            seen.add(handle.key)
+            if not handle.watcher and self._lane_full(handle.read_only):
                 continue
-            if any(other.handle.key == key for other in self._pending[: self._pending.index(task)]):
-                continue  # an earlier task of this key waits; keep submission order
-            self._pending.remove(task)
-            self._running[key] = task
+            self._running[handle.key] = task
+            self._running_reads += handle.read_only
+            self._running_watchers += handle.watcher
+            started.append(task)
+        if self._running_reads and not self._lag_probe.isActive():
+            self._throttle.restart(time.monotonic())
+            self._lag_probe.start()
+        if not started:
+            return
+        chosen = {id(task) for task in started}
+        self._pending = [task for task in self._pending if id(task) not in chosen]
+        for task in started:
             task.handle.state = TaskState.RUNNING
             task.handle.started_at = datetime.now(UTC)
-            self.task_started.emit(task.handle)
-            self._executor.submit(self._run_in_worker, task)
+            if not task.handle.quiet:
+                self.task_started.emit(task.handle)
+            self._launches.put(task)
+
+    def _lane_full(self, read_only: bool) -> bool:
+        if read_only:
+            return self._running_reads >= min(self._max_reads, self._throttle.limit)
+        changes = len(self._running) - self._running_reads - self._running_watchers
+        return changes >= self._max_concurrency
+
+    def _launch(self) -> None:
+        """Launcher thread: hand started tasks to the executors (which may start a thread each)."""
+        while (task := self._launches.get()) is not None:
+            executor = self._read_executor if task.handle.read_only else self._executor
+            executor.submit(self._run_in_worker, task)
 
     def _run_in_worker(self, task: _Task[Any]) -> None:
         try:
             result = _as_operation(task)
         except BaseException as exc:  # the worker must always report back, whatever fn did
-            self._worker_done.emit(task, None, exc)
+            self._report(task, None, exc)
         else:
-            self._worker_done.emit(task, result, None)
+            self._report(task, result, None)
+
+    def _report(self, task: _Task[Any], result: Any, exc: BaseException | None) -> None:
+        """Worker thread: queue the outcome; the GUI thread is woken once for however many wait."""
+        with self._outcomes_lock:
+            self._outcomes.append((task, result, exc))
+            if self._outcomes_signalled:
+                return
+            self._outcomes_signalled = True
+        self._outcomes_waiting.emit()
+
+    def _take_outcomes(self) -> None:
+        """GUI thread: deliver waiting outcomes for a slice of time, then let the event loop run."""
+        deadline = time.monotonic() + SLICE_S
+        while True:
+            with self._outcomes_lock:
+                if not self._outcomes:
+                    self._outcomes_signalled = False
+                    return
+                task, result, exc = self._outcomes.popleft()
+            self._on_worker_done(task, result, exc)
+            if time.monotonic() >= deadline:
+                QTimer.singleShot(0, self, self._take_outcomes)
+                return
 
     def _on_worker_progress(self, task: _Task[Any], done: int, total: int, message: str) -> None:
         handle = task.handle
         if handle.state is not TaskState.RUNNING:
             return
         handle.done, handle.total, handle.message = done, total, message
-        self.task_progress.emit(handle, done, total, message)
+        if not handle.quiet:
+            self.task_progress.emit(handle, done, total, message)
 
     def _on_worker_done(self, task: _Task[Any], result: Any, exc: BaseException | None) -> None:
         handle = task.handle
-        self._running.pop(handle.key, None)
+        if self._running.pop(handle.key, None) is not None:
+            self._running_watchers -= handle.watcher
+        if handle.read_only:
+            self._running_reads -= 1
+            self._throttle.ended()
+            if not self._running_reads:
+                self._lag_probe.stop()
         if exc is None:
             state = TaskState.SUCCEEDED
         elif isinstance(exc, TaskCancelled):
@@ -358,14 +487,16 @@ class TaskRunner(QObject):
             elif state is TaskState.FAILED and task.on_failure is not None and handle.error is not None:
                 task.on_failure(handle.error)
         finally:
-            self.task_finished.emit(handle)
+            if not handle.quiet:
+                self.task_finished.emit(handle)
             self._dispatch()
             self._emit_idle_if_idle()
 
     def _finish_without_callback(self, task: _Task[Any], state: TaskState) -> None:
         task.handle.state = state
         task.handle.finished_at = datetime.now(UTC)
-        self.task_finished.emit(task.handle)
+        if not task.handle.quiet:
+            self.task_finished.emit(task.handle)
 
     def _emit_idle_if_idle(self) -> None:
         if self.is_idle():
@@ -393,10 +524,77 @@ def _as_operation(task: _Task[T]) -> T:
         cancelled=context.cancelled,
     ):
         return task.fn(context)
+class ReadThrottle:
+    """How many reads may run at once, so that the GUI thread keeps its turn.
+
+    Every read thread needs the Python interpreter for a few milliseconds when its answer
+    arrives; a hundred answers arriving together keep the GUI thread waiting for its turn far
+    longer than a person accepts. The runner's timer reports how late it fires: the limit
+    halves when the GUI thread was kept waiting (:data:`LAG_HIGH_S`), and each read that ends
+    while the GUI keeps up lets one more run, between :data:`MIN_READS` and ``maximum`` - like
+    TCP's congestion window, clocked by the answers. Network latency is still hidden: a fast
+    machine reads at ``maximum``, a slow one at what it can take.
+    """
+
+    LAG_HIGH_S = 0.025
+
+    def __init__(self, maximum: int, start: int = 16) -> None:
+        self.maximum = maximum
+        self.limit = max(MIN_READS, min(maximum, start))
+        self._last: float | None = None
+        self._keeping_up = True
+
+    def restart(self, now: float) -> None:
+        """Reads start after a pause: the next observation measures from now."""
+        self._last = now
+
+    def observe(self, now: float, interval_s: float = _LAG_PROBE_MS / 1000) -> None:
+        """The probe timer fired at ``now``: halve the limit if it fired late."""
+        lag = 0.0 if self._last is None else now - self._last - interval_s
+        self._last = now
+        self._keeping_up = lag <= self.LAG_HIGH_S
+        if not self._keeping_up:
+            self.limit = max(MIN_READS, self.limit // 2)
+
+    def ended(self) -> None:
+        """A read ended: while the GUI keeps up, one more may run."""
+        if self._keeping_up:
+            self.limit = min(self.maximum, self.limit + 1)
+
+
+def in_slices(items: Iterable[T], work: Callable[[T], object], *, context: QObject | None = None) -> None:
+    """Call ``work`` for each item on the GUI thread, a few milliseconds at a time.
+
+    Returns at once (after the first slice); between slices the event loop runs, so a window
+    with hundreds of PBXs stays responsive. ``context`` (a QObject) stops the rest when it is
+    deleted.
+    """
+    remaining = iter(items)
+
+    def next_slice() -> None:
+        deadline = time.monotonic() + SLICE_S
+        for item in remaining:
+            work(item)
+            if time.monotonic() >= deadline:
+                if context is None:
+                    QTimer.singleShot(0, next_slice)
+                else:
+                    QTimer.singleShot(0, context, next_slice)
+                return
+
+    next_slice()
+
+
+def _task_id(handle: TaskHandle) -> int:
+    return handle.task_id
 
 
 def _clamp_concurrency(value: int) -> int:
     return max(1, min(int(value), _WORKER_THREADS))
+
+
+def _clamp_reads(value: int) -> int:
+    return max(1, min(int(value), _READ_THREADS))
 
 
 def _as_user_error(exc: BaseException, title: str) -> ModManagerError:

@@ -64,12 +64,18 @@ def to_source(configured: settings_store.CatalogSource) -> CatalogSource:
 
 
 class CatalogSet:
-    """Merged modules of all configured catalogs; thread-safe, loaded lazily and on ``reload()``."""
+    """Merged modules of all configured catalogs; thread-safe, loaded lazily and on ``reload()``.
+
+    The first use loads and verifies the catalogs once for everyone: threads that ask at the
+    same time wait for that one load instead of each fetching and verifying them again.
+    """
 
     def __init__(self, sources: Sequence[settings_store.CatalogSource], cache: SfmCache | None = None) -> None:
         self._sources = tuple(to_source(source) for source in sources)
         self._cache = cache
         self._lock = threading.Lock()
+        self._load_lock = threading.Lock()
+        """Held while loading, so concurrent first uses (a fleet refresh) load once."""
         self._catalogs: tuple[Catalog, ...] | None = None
         self._modules: dict[str, CatalogModule] = {}
         self._merged: tuple[Catalog, ...] = ()
@@ -79,6 +85,11 @@ class CatalogSet:
         self._notes: tuple[str, ...] = ()
 
     def reload(self) -> None:
+        """Fetch and verify every source again (the user asked for it, or the settings changed)."""
+        with self._load_lock:
+            self._load()
+
+    def _load(self) -> None:
         catalogs = []
         problems: list[str] = []
         unavailable: list[CatalogProblem] = []
@@ -120,8 +131,11 @@ class CatalogSet:
             return self._notes
 
     def _ensure(self) -> None:
-        if self._catalogs is None:
-            self.reload()
+        if self._catalogs is not None:
+            return
+        with self._load_lock:
+            if self._catalogs is None:  # another thread may have loaded them while this one waited
+                self._load()
 
     def modules(self) -> tuple[CatalogModule, ...]:
         self._ensure()

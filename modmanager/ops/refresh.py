@@ -4,6 +4,10 @@ The last good snapshot of every PBX is kept in the inventory, so the application
 fleet at once on start and still shows what it knew when a PBX is unreachable. The status of
 each PBX (up to date, updates available, unreachable, certificate changed, update
 interrupted, ...) is derived here, in one place, for the GUI and the CLI alike.
+
+Reading changes nothing, so a fleet is read with a concurrency of its own
+(``read_concurrency``, much higher than the ``concurrency`` that bounds changes), over the
+clients :attr:`Services.readers` keeps between reads.
 """
 
 from __future__ import annotations
@@ -12,16 +16,17 @@ import datetime as dt
 import enum
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Any
 
 from modmanager.core.catalog import Channel
-from modmanager.core.errors import InvalidVersion, ModManagerError, PbxError, error_to_json
+from modmanager.core.errors import InvalidVersion, ModManagerError, OperationError, PbxError, error_to_json
 from modmanager.core.planner import PbxFacts, PbxPlan, PbxStatus, managed_modules, plan_pbx
 from modmanager.core.protocol import AnswerError, InstalledModule, SystemInfo
 from modmanager.ops.operation import operation, submit
 from modmanager.ops.services import Services
+from modmanager.pbx.client import AgentClient
 
 log = logging.getLogger(__name__)
 
@@ -130,9 +135,7 @@ def refresh_pbx(services: Services, name: str) -> PbxSnapshot:
 
 def _refresh(services: Services, name: str) -> PbxSnapshot:
     try:
-        with services.client(name) as client:
-            info = client.system_info()
-            modules = client.list_modules()
+        info, modules = services.readers.read(services.inventory.get(name), _read)
         snapshot = make_snapshot(services, name, info, modules, dt.datetime.now(dt.UTC))
     except ModManagerError as error:
         status = status_for_error(error)
@@ -150,6 +153,10 @@ def _refresh(services: Services, name: str) -> PbxSnapshot:
         status.value,
     )
     return snapshot
+
+
+def _read(client: AgentClient) -> tuple[SystemInfo, list[InstalledModule]]:
+    return client.system_info(), client.list_modules()
 
 
 def cached_snapshot(services: Services, name: str) -> PbxSnapshot | None:
@@ -173,27 +180,54 @@ def fleet_status(services: Services, snapshot: PbxSnapshot) -> FleetStatus:
     return _FROM_PLAN[snapshot.plan.status]
 
 
+def cancelled_error(name: str) -> OperationError:
+    """What a PBX left out of a cancelled fleet refresh gets instead of a snapshot."""
+    return OperationError(
+        f"{name} was not read: the refresh was cancelled.",
+        "Refresh again to read it.",
+        code="refresh_cancelled",
+        params={"pbx": name},
+    )
+
+
 def refresh_fleet(
     services: Services,
     names: Sequence[str],
     *,
     workers: int | None = None,
     on_done: Callable[[str, PbxSnapshot | ModManagerError], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> dict[str, PbxSnapshot | ModManagerError]:
-    """Refresh many PBXs concurrently (bounded by the concurrency setting); never raises per PBX."""
+    """Refresh many PBXs at once (bounded by the read concurrency); never raises per PBX.
+
+    ``on_done`` is called (on this thread) as each PBX ends, in the order they end, so a caller
+    can count ``n of N``. Once ``cancelled()`` is true no further PBX is started: the PBXs not
+    read get :func:`cancelled_error`, those being read finish. The answer holds every name, in
+    the order given.
+    """
+    names = list(dict.fromkeys(names))
     results: dict[str, PbxSnapshot | ModManagerError] = {}
+    if not names:
+        return results
 
-    def one(name: str) -> tuple[str, PbxSnapshot | ModManagerError]:
+    def one(name: str) -> PbxSnapshot | ModManagerError:
+        if cancelled is not None and cancelled():
+            return cancelled_error(name)
         try:
-            return name, refresh_pbx(services, name)
+            return refresh_pbx(services, name)
         except ModManagerError as error:
-            return name, error
+            return error
 
-    with ThreadPoolExecutor(max_workers=workers or services.settings.concurrency) as pool:
-        futures = [submit(pool, one, name) for name in names]
-        for future in futures:
-            name, result = future.result()
-            results[name] = result
+    count = min(len(names), max(1, workers or services.settings.read_concurrency))
+    pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="modmanager-read")
+    try:
+        futures: dict[Future[PbxSnapshot | ModManagerError], str] = {submit(pool, one, name): name for name in names}
+        for future in as_completed(futures):
+            name = futures[future]
+            results[name] = future.result()
             if on_done is not None:
-                on_done(name, result)
-    return results
+                on_done(name, results[name])
+    finally:
+        # Interrupted (Ctrl+C): PBXs not started yet are dropped; the ones being read finish.
+        pool.shutdown(wait=True, cancel_futures=True)
+    return {name: results[name] for name in names}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from modmanager.ops.catalogs import CatalogSet
+from modmanager.ops.connections import ClientPool
 from modmanager.ops.operation import current_operation
 from modmanager.pbx.client import AgentClient, connect
 from modmanager.store.audit import AuditLog
@@ -62,6 +63,11 @@ class Services:
         """
         op = current_operation()
         return self.owner if op is None else op.owner(self.owner)
+    readers: ClientPool = field(init=False, repr=False)
+    """Clients kept between reads of a PBX (refresh), so a read reuses the PBX's connection."""
+
+    def __post_init__(self) -> None:
+        self.readers = ClientPool(self.connect)
 
     def client(self, pbx_name: str) -> AgentClient:
         return self.connect(self.inventory.get(pbx_name))
@@ -84,6 +90,7 @@ class Services:
         return ScheduleStore(self.inventory)
 
     def close(self) -> None:
+        self.readers.close()
         self.inventory.close()
 
 

@@ -28,6 +28,7 @@ LANGUAGES = ("", "de", "en")
 """Interface languages; ``""`` follows the system locale."""
 
 MAX_CONCURRENCY = 32
+MAX_READ_CONCURRENCY = 256
 _MAX_SETTINGS_BYTES = 1024 * 1024
 _ED25519_PUBLIC_KEY_BYTES = 32
 
@@ -198,6 +199,9 @@ SETTINGS_SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("concurrency", "int", 4,
                 f"How many PBXs are worked on at once (1 to {MAX_CONCURRENCY}).",
                 _int_between(1, MAX_CONCURRENCY)),
+    SettingSpec("read_concurrency", "int", 128,
+                f"How many PBXs a refresh reads at once (1 to {MAX_READ_CONCURRENCY}); reading changes nothing.",
+                _int_between(1, MAX_READ_CONCURRENCY)),
     SettingSpec("backup_retention", "int", 10,
                 "How many settings backups are kept per module instance (1 or more).",
                 _int_between(1, None)),
@@ -238,6 +242,7 @@ class Settings:
     language: str = ""
     prerelease_channel: bool = False
     concurrency: int = 4
+    read_concurrency: int = 128
     backup_retention: int = 10
     catalog_sources: tuple[CatalogSource, ...] = ()
     window_geometry: str = field(default="", repr=False)

@@ -60,7 +60,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modmanager/gui/app.py" line="+121"/>
+        <location filename="../../modmanager/gui/app.py" line="+122"/>
         <source>The master password was wrong three times.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -525,6 +525,44 @@
     </message>
 </context>
 <context>
+    <name>CellState</name>
+    <message>
+        <location filename="../../modmanager/gui/models/matrix.py" line="+72"/>
+        <source>Incompatible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid update only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not in a catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CertificateTrustDialog</name>
     <message>
         <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+93"/>
@@ -585,7 +623,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+61"/>
+        <location filename="../../modmanager/gui/controller.py" line="+64"/>
         <source>Checking the PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,27 +658,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+137"/>
         <source>(catalogs)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+34"/>
+        <source>(refresh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+4"/>
+        <source>Refresh all PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>The module catalogs could not be loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Load module catalogs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+20"/>
+        <source>Refresh {count} PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done} of {total} PBXs read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{title}: {read} of {total} PBXs read, {failed} could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title}: all {total} PBXs read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Refresh {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>(fleet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,7 +734,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>PBXs backed up: {done} of {total} (modules: {modules}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2174,9 +2243,260 @@
     </message>
 </context>
 <context>
+    <name>FleetMatrixModel</name>
+    <message>
+        <location filename="../../modmanager/gui/models/matrix.py" line="+313"/>
+        <source>PBX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Without customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{customer}: {module} runs on {count} of {total} PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{pbx}: not read yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{module} is not installed on {pbx}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{module} {version} on {pbx}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Update to {release}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The installed release is stated incompatible with this STARFACE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FleetMatrixView</name>
+    <message>
+        <location filename="../../modmanager/gui/views/fleet_matrix.py" line="+92"/>
+        <location line="+641"/>
+        <source>Export the fleet matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-639"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>below version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exactly version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at least version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+228"/>
+        <source>PBX name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>e.g. 122</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Module:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the PBXs shown again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+346"/>
+        <source>Check STARFACE upgrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-345"/>
+        <source>Can the PBXs shown move to a newer STARFACE?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up the settings of every module on the PBXs shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+234"/>
+        <source>Roll out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-233"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the matrix as shown, for a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>PBXs: {shown} of {total} · Modules: {modules}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location line="+105"/>
+        <location line="+13"/>
+        <source>Roll out {module}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Refresh {count} PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PBXs shown in the fleet view ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PBX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{module} (state)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fleet.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open {pbx}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh ({count} PBXs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up ({count} PBXs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only {module}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FleetModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/fleet.py" line="+212"/>
+        <location filename="../../modmanager/gui/models/fleet.py" line="+253"/>
         <source>PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2204,7 +2524,7 @@
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-208"/>
+        <location line="-249"/>
         <source>Update interrupted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2633,7 +2953,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+130"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+131"/>
         <source>modmanager – STARFACE modules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2643,7 +2963,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+39"/>
+        <source>PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;PBX page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Fleet view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Search PBXs, customers, tags (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2801,12 +3141,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+602"/>
+        <location line="+612"/>
         <source>Back up all PBXs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-599"/>
+        <location line="-609"/>
         <source>Back up the settings of every module on every PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2861,7 +3201,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+151"/>
         <source>Installed ({count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2986,7 +3326,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The new language applies at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4751,7 +5091,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../modmanager/gui/tasks.py" line="+381"/>
+        <location filename="../../modmanager/gui/tasks.py" line="+512"/>
         <source>another task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4761,7 +5101,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+93"/>
         <source>An unexpected error stopped “{title}”.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -73,3 +73,24 @@ def test_a_demo_screenshot_is_written(qapp: QApplication, tmp_path: Path, capsys
     image = QImage(str(target))
     assert not image.isNull() and (image.width(), image.height()) == DEFAULT_SIZE
     assert "screenshot saved" in capsys.readouterr().out
+
+
+def test_view_fleet_renders_the_fleet_view(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from modmanager.cli.main import run
+    from modmanager.core.matrix import CellState
+    from modmanager.gui.models.matrix import state_color
+
+    target = tmp_path / "fleet.png"
+    try:
+        assert run(["--demo", "--screenshot", str(target), "--view", "fleet", "--lang", "en"]) == 0
+    finally:
+        i18n.install_translator(qapp, "en")
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == DEFAULT_SIZE
+    # The bar of the fleet's state is drawn in the states' own colours, which the PBX page never uses.
+    wanted = {state_color(state).rgb() for state in (CellState.UP_TO_DATE, CellState.FREE_UPDATE)}
+    found = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, 260, 2)}
+    assert wanted <= found
+    assert "screenshot saved" in capsys.readouterr().out

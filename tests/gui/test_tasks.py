@@ -95,6 +95,71 @@ def test_max_concurrency_bounds_parallel_keys(qapp: QApplication, qtbot: QtBot) 
         runner.shutdown()
 
 
+def test_reads_run_beside_changes_at_a_bound_of_their_own(qapp: QApplication, qtbot: QtBot) -> None:
+    runner = TaskRunner(max_concurrency=1, max_reads=2, progress_interval_s=0.0)
+    release = threading.Event()
+    try:
+        change = runner.submit("pbx-a", "Update", lambda ctx: wait_for(release))
+        reads = [
+            runner.submit(f"pbx-{name}", f"Refresh {name}", lambda ctx: wait_for(release), read_only=True)
+            for name in "bcd"
+        ]
+        other_change = runner.submit("pbx-e", "Update", lambda ctx: None)
+        qtbot.waitUntil(lambda: reads[1].state is TaskState.RUNNING)
+        assert change.state is TaskState.RUNNING and reads[0].state is TaskState.RUNNING
+        assert reads[2].state is TaskState.QUEUED  # two reads at most
+        assert other_change.state is TaskState.QUEUED  # one change at most
+
+        runner.set_max_reads(3)
+        qtbot.waitUntil(lambda: reads[2].state is TaskState.RUNNING)
+        release.set()
+        assert runner.wait_idle(int(WAIT_S * 1000))
+        assert other_change.state is TaskState.SUCCEEDED
+    finally:
+        release.set()
+        runner.shutdown()
+
+
+def test_a_read_waits_for_the_change_of_its_pbx_and_keeps_its_place(qapp: QApplication, qtbot: QtBot) -> None:
+    runner = TaskRunner(max_concurrency=4, max_reads=4, progress_interval_s=0.0)
+    release = threading.Event()
+    order: list[str] = []
+    try:
+        update = runner.submit("pbx-a", "Update", lambda ctx: (wait_for(release), order.append("update")))
+        refresh = runner.submit("pbx-a", "Refresh", lambda ctx: order.append("refresh"), read_only=True)
+        after = runner.submit("pbx-a", "Back up", lambda ctx: order.append("backup"))
+        qtbot.waitUntil(lambda: update.state is TaskState.RUNNING)
+        assert (refresh.state, after.state) == (TaskState.QUEUED, TaskState.QUEUED)
+        release.set()
+        assert runner.wait_idle(int(WAIT_S * 1000))
+        assert order == ["update", "refresh", "backup"]
+    finally:
+        release.set()
+        runner.shutdown()
+
+
+def test_quiet_tasks_send_no_signals_and_a_watcher_takes_no_slot(qapp: QApplication, qtbot: QtBot) -> None:
+    runner = TaskRunner(max_concurrency=1, max_reads=1, progress_interval_s=0.0)
+    release = threading.Event()
+    seen: list[str] = []
+    for signal in (runner.task_submitted, runner.task_started, runner.task_finished):
+        signal.connect(lambda handle: seen.append(handle.title))
+    try:
+        change = runner.submit("pbx-a", "Update", lambda ctx: wait_for(release))
+        read = runner.submit("pbx-b", "Refresh b", lambda ctx: wait_for(release), read_only=True, quiet=True)
+        watcher = runner.submit("(refresh)", "Refresh all", lambda ctx: wait_for(release), watcher=True)
+        qtbot.waitUntil(lambda: watcher.state is TaskState.RUNNING)  # both bounds are taken, it runs anyway
+        assert change.state is TaskState.RUNNING and read.state is TaskState.RUNNING
+        assert runner.tasks() == [change, watcher]
+        release.set()
+        assert runner.wait_idle(int(WAIT_S * 1000))
+        assert read.state is TaskState.SUCCEEDED
+        assert "Refresh b" not in seen and seen.count("Refresh all") == 3
+    finally:
+        release.set()
+        runner.shutdown()
+
+
 def test_callbacks_run_on_the_gui_thread_and_work_does_not(runner: TaskRunner, qapp: QApplication) -> None:
     seen: dict[str, bool] = {}
 

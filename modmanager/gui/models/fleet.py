@@ -67,9 +67,17 @@ def status_icon(status: FleetStatus) -> QIcon:
     return icon(_STATUS_ICONS[status])
 
 
+_SHOWN_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole,
+)
+_RANKS: dict[FleetStatus, int] = {status: rank for rank, status in enumerate(FleetStatus)}
+
+
 def status_rank(status: FleetStatus) -> int:
     """0 for the most urgent status; FleetStatus is declared worst first."""
-    return list(FleetStatus).index(status)
+    return _RANKS[status]
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,8 @@ class PbxEntry:
 class _Group:
     customer: str
     names: list[str]
+    worst: FleetStatus = FleetStatus.UNKNOWN
+    """The most urgent status of its PBXs: computed when one of them changes, not per paint."""
 
 
 class FleetModel(QAbstractItemModel):
@@ -114,6 +124,8 @@ class FleetModel(QAbstractItemModel):
         super().__init__(parent)
         self._entries: dict[str, PbxEntry] = {}
         self._groups: list[_Group] = []
+        self._rows: dict[str, tuple[int, int]] = {}
+        """PBX name -> (group row, row in the group)."""
 
     # -- changing the data ------------------------------------------------------------------
 
@@ -139,18 +151,46 @@ class FleetModel(QAbstractItemModel):
             _Group(customer, sorted(names, key=str.casefold))
             for customer, names in sorted(groups.items(), key=lambda item: (not item[0], item[0].casefold()))
         ]
+        self._rows = {
+            name: (group_row, row)
+            for group_row, group in enumerate(self._groups)
+            for row, name in enumerate(group.names)
+        }
+        for group in self._groups:
+            self._rank_group(group)
         self.endResetModel()
 
+    def _rank_group(self, group: _Group) -> bool:
+        """Recompute the group's most urgent status; True if it changed."""
+        worst = min((self._entries[name].status for name in group.names), key=status_rank)
+        changed = worst is not group.worst
+        group.worst = worst
+        return changed
+
     def update_entry(self, name: str, **changes: Any) -> None:
-        """Change fields of one PBX's entry (status, message, snapshot, busy)."""
+        """Change fields of one PBX's entry (status, message, snapshot, busy).
+
+        Only what changed is announced, with its roles: the filter proxy re-sorts and re-filters
+        only when the status changed, so a refresh of hundreds of PBXs stays cheap to show.
+        """
         old = self._entries.get(name)
         if old is None:
             return
-        self._entries[name] = dataclasses.replace(old, **changes)
+        if all(_same(getattr(old, key), value) for key, value in changes.items()):
+            return  # nothing to redraw
+        new = dataclasses.replace(old, **changes)
+        self._entries[name] = new
         index = self.index_of(name)
-        self.dataChanged.emit(index, index.siblingAtColumn(self.COLUMN_STATUS))
-        parent = index.parent()
-        self.dataChanged.emit(parent, parent.siblingAtColumn(self.COLUMN_STATUS))
+        roles = [*_SHOWN_ROLES, self.ENTRY_ROLE]
+        status_changed = new.status is not old.status
+        if status_changed:
+            roles += [self.SORT_ROLE, self.SEARCH_ROLE]
+        self.dataChanged.emit(index, index.siblingAtColumn(self.COLUMN_STATUS), roles)
+        if status_changed:
+            group_row = self._rows[name][0]
+            if self._rank_group(self._groups[group_row]):
+                parent = self.createIndex(group_row, self.COLUMN_STATUS, 0)
+                self.dataChanged.emit(parent, parent, [*_SHOWN_ROLES, self.SORT_ROLE])
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -162,14 +202,15 @@ class FleetModel(QAbstractItemModel):
         return [self._entries[name] for group in self._groups for name in group.names]
 
     def names(self) -> list[str]:
-        return [entry.name for entry in self.entries()]
+        return [name for group in self._groups for name in group.names]
 
     def index_of(self, name: str, column: int = 0) -> QModelIndex:
         """The index of a PBX row, or an invalid index."""
-        for group_row, group in enumerate(self._groups):
-            if name in group.names:
-                return self.createIndex(group.names.index(name), column, group_row + 1)
-        return QModelIndex()
+        position = self._rows.get(name)
+        if position is None:
+            return QModelIndex()
+        group_row, row = position
+        return self.createIndex(row, column, group_row + 1)
 
     def entry_at(self, index: _Index) -> PbxEntry | None:
         if not index.isValid() or index.internalId() == 0:
@@ -221,7 +262,7 @@ class FleetModel(QAbstractItemModel):
         return self._entry_data(entry, index.column(), role)
 
     def _group_data(self, group: _Group, column: int, role: int) -> Any:
-        worst = min((self._entries[name].status for name in group.names), key=status_rank)
+        worst = group.worst
         customer = group.customer or self.tr("Without customer")
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{customer} ({len(group.names)})" if column == self.COLUMN_NAME else None
@@ -264,6 +305,11 @@ class FleetModel(QAbstractItemModel):
             record = entry.record
             return " ".join((record.name, record.customer, record.url, *record.tags, status_text(entry.status)))
         return None
+
+
+def _same(old: object, new: object) -> bool:
+    """Unchanged: the same object, or an equal plain value (snapshots are compared by identity)."""
+    return old is new or (isinstance(old, str | bool | FleetStatus) and old == new)
 
 
 class FleetFilterProxy(CleanTextProxy):
