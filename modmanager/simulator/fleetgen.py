@@ -17,7 +17,7 @@ from pathlib import Path
 
 from modmanager.core.catalog import CatalogModule, Release, parse_catalog, resolve_location
 from modmanager.core.protocol import Edition, License, LicenseKind
-from modmanager.simulator.demo import DemoWorld, demo_password
+from modmanager.simulator.demo import DemoWorld, demo_agent_secret, demo_password
 from modmanager.simulator.server import SimulatorFleet
 from modmanager.simulator.state import SimInstance, SimPbx
 from modmanager.store.credentials import CredentialStore
@@ -79,6 +79,7 @@ def generate_fleet(world: DemoWorld, count: int, *, customers: int | None = None
             licenses=[License(LicenseKind.SERVER, 1), License(LicenseKind.USER, rng.choice((10, 25, 45, 120)))],
             login_id=f"{number:04d}",
             password=demo_password(name),
+            agent_secret=demo_agent_secret(name),
         )
         for module in modules:
             if rng.random() >= _INSTALL_SHARE:
@@ -116,6 +117,7 @@ def register_fleet(
             )
         )
         credentials.set_password(state.name, state.login_id, state.password)
+        credentials.set_agent_secret(state.name, state.agent_secret)
 
 
 def _customer_names(rng: random.Random, count: int) -> list[str]:

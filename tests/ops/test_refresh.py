@@ -40,6 +40,7 @@ def fleet_of(tmp_path: Path, count: int, **settings: int) -> Iterator[Fleet]:
         for sim in sims.pbxs:
             services.inventory.add(PbxRecord(sim.state.name, sim.url, TEST_LOGIN, fingerprint=sim.fingerprint))
             services.credentials.set_password(sim.state.name, TEST_LOGIN, TEST_PASSWORD)
+            services.credentials.set_agent_secret(sim.state.name, sim.state.agent_secret)
         try:
             yield Fleet(services, sims)
         finally:
