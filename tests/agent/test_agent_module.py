@@ -137,3 +137,17 @@ def test_packing_is_reproducible(agent_sfm: Path, tmp_path: Path) -> None:
 
 def test_package_data_holds_the_built_module(agent_sfm: Path) -> None:
     assert agent_module_path().read_bytes() == agent_sfm.read_bytes()
+
+
+def test_sfm_inspect_shows_every_rpc_entry_point(agent_sfm: Path) -> None:
+    """What a partner sees with modmanager's own reader: every entry point, as STARFACE wires it."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "modmanager", "sfm", "inspect", str(agent_sfm)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    assert AGENT_MODULE_ID in shown
+    for entry_point in EntryPoint:
+        assert f"rpcEntryPoint {entry_point.value} (XMLRPC_auth)" in shown
