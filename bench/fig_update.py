@@ -51,10 +51,16 @@ def protocol_minimum(size: int, active: int) -> tuple[int, dict[str, int], int]:
     from modmanager.core import protocol
 
     version = int(protocol.PROTOCOL_VERSION)
-    chunk = int(getattr(protocol, "DEFAULT_CHUNK_SIZE", 256 * 1024))
+    # The largest chunk both sides accept (protocol 2: the agent's maxChunkSize and the client's own limit).
+    chunk = min(
+        int(getattr(protocol, "DEFAULT_MAX_CHUNK_SIZE", 256 * 1024)),
+        int(getattr(protocol, "CLIENT_MAX_CHUNK_SIZE", 256 * 1024)),
+    )
     chunks = max(1, math.ceil(size / chunk))
     steps = {"read the settings (exportConfig)": 1, "lock (acquireLock)": 1}
     if version >= 2:
+        # uploadBegin carries the first chunk (a file up to maxChunkSize travels whole in it);
+        # installUploaded commits implicitly, so there is no uploadCommit.
         steps["upload (uploadBegin carrying the first chunk, uploadChunk per further chunk)"] = chunks
     else:
         steps["upload (uploadBegin, uploadChunk per chunk, uploadCommit)"] = chunks + 2

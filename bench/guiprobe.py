@@ -42,6 +42,58 @@ SAFETY_S = 600.0
 SINGLE_REPEATS = 3
 
 
+# --- what the probe needs of the main window -------------------------------------------------
+# The fleet model, the task runner and the controller are attributes of the main window today;
+# a refactor may move them into panes. Each is looked up on the window first, then on a pane.
+
+_PANES = ("fleet_view", "fleet_pane", "fleet_panel", "fleet")
+
+
+def _find(window: QMainWindow, name: str, *, required: bool = True) -> Any:
+    value = getattr(window, name, None)
+    for pane_name in _PANES:
+        if value is not None:
+            break
+        value = getattr(getattr(window, pane_name, None), name, None)
+    if value is None and required:
+        raise RuntimeError(f"the main window has no {name!r} (nor any of its panes); update bench/guiprobe.py")
+    return value
+
+
+def fleet_model(window: QMainWindow) -> Any:
+    """The fleet's model (``entries()``), or None while the window has none yet."""
+    model = _find(window, "fleet_model", required=False)
+    if model is None:
+        model = _find(window, "model", required=False)
+    return model if model is not None and hasattr(model, "entries") else None
+
+
+def controller(window: QMainWindow) -> Any:
+    return _find(window, "controller")
+
+
+def runner(window: QMainWindow) -> Any:
+    """The task runner (``is_idle()``): the window's, a pane's or the controller's."""
+    return _find(window, "runner", required=False) or controller(window).runner
+
+
+def refresh_all(window: QMainWindow) -> None:
+    """What the toolbar's refresh does."""
+    (getattr(controller(window), "refresh_all", None) or _find(window, "refresh_all"))()
+
+
+def refresh(window: QMainWindow, name: str) -> None:
+    (getattr(controller(window), "refresh", None) or _find(window, "refresh"))(name)
+
+
+def snapshot(entry: Any) -> Any:
+    return getattr(entry, "snapshot", None)
+
+
+def entry_name(entry: Any) -> str:
+    return str(entry.name)
+
+
 class Gaps:
     """The largest pause between two timer ticks in a phase (and how many exceeded 50 ms)."""
 
@@ -113,20 +165,13 @@ class Probe(QObject):
         sync(label)
         self.last_tick = time.perf_counter()
 
-    def part(self, name: str) -> Any:
-        assert self.window is not None
-        value = getattr(self.window, name, None)
-        if value is None:
-            raise RuntimeError(f"the main window has no attribute {name!r}; update bench/guiprobe.py")
-        return value
-
     def entries(self) -> list[Any]:
-        if self.window is None or not hasattr(self.window, "fleet_model"):
-            return []
-        return list(self.part("fleet_model").entries())
+        model = fleet_model(self.window) if self.window is not None else None
+        return list(model.entries()) if model is not None else []
 
     def idle(self) -> bool:
-        return bool(self.part("runner").is_idle())
+        assert self.window is not None
+        return bool(runner(self.window).is_idle())
 
     def cpu(self, name: str) -> None:
         now = time.process_time()
@@ -145,7 +190,7 @@ class Probe(QObject):
         self.app.removeEventFilter(self)  # a Python filter on every event would slow the app down
         entries = self.entries()
         self.result["entries_at_paint"] = len(entries)
-        self.result["cached_at_paint"] = sum(1 for entry in entries if entry.snapshot is not None)
+        self.result["cached_at_paint"] = sum(1 for entry in entries if snapshot(entry) is not None)
         rss, _peak = rss_mib()
         self.result["rss_at_paint_mib"] = rss
         self.cpu("to_first_paint")
@@ -163,7 +208,7 @@ class Probe(QObject):
             self.finish()
         elif self.state == "cached":
             entries = self.entries()
-            if entries and all(entry.snapshot is not None for entry in entries):
+            if entries and all(snapshot(entry) is not None for entry in entries):
                 self.result["cached_visible"] = since_spawn()
                 self.result["entries"] = len(entries)
                 self.result["rss_cached_mib"], _ = rss_mib()
@@ -201,7 +246,8 @@ class Probe(QObject):
                 self.state = "all"
                 self.new_phase()
                 self.started = time.perf_counter()
-                self.part("controller").refresh_all()
+                assert self.window is not None
+                refresh_all(self.window)
         elif self.state == "all" and self.idle():
             self.result["all_s"] = time.perf_counter() - self.started
             self.cpu("all")
@@ -215,8 +261,8 @@ class Probe(QObject):
         self.state = "single"
         self.new_phase()
         self.started = time.perf_counter()
-        first = self.entries()[0].name
-        self.part("controller").refresh(first)
+        assert self.window is not None
+        refresh(self.window, entry_name(self.entries()[0]))
 
 
 def main() -> int:

@@ -108,6 +108,7 @@ def build_pbx(index: int) -> SimPbx:
         licenses=list(spec.licenses),
         login_id=world.LOGIN_ID,
         password=world.password(index),
+        agent_secret=world.agent_secret(index),
     )
     for module, version in spec.modules:
         pbx.add_module(
@@ -128,7 +129,7 @@ def main() -> int:
     fleet = SimulatorFleet(args.data, latency_ms=args.latency_ms)
     for index in range(args.first, args.first + args.count):
         simulated = fleet.add(build_pbx(index))
-        for module in simulated.state.modules.values():
+        for module in simulated.state.modules.values():  # the agent's own module among them
             _ = module.module_file  # parse once now, not while the client is measured
     fleet.start()
     described = fleet.describe()

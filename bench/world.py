@@ -3,11 +3,13 @@
 - A signed catalog of ``CATALOG_MODULES`` modules with six releases each (paid markers on some,
   the newest only for STARFACE 10 on some), in a folder the data folder points at. Only the
   update module's files exist; planning never opens a release file.
-- PBX ``i`` (``bench-001``...): a STARFACE release, an edition, licenses and
-  ``MODULES_PER_PBX`` installed modules picked from the catalog at various versions, one
-  active instance each. PBX 0 also runs the update module (70 KB, a real form, two instances).
-- A data folder (``MODMANAGER_HOME``) with the PBXs, their passwords in the encrypted file and
-  the last snapshot of each, as a partner's workstation has after using modmanager for a while.
+- PBX ``i`` (``bench-001``...): a STARFACE release, an edition, licenses, the agent (its own
+  module, secret :func:`agent_secret`) and ``MODULES_PER_PBX`` installed modules picked from the
+  catalog at various versions, one active instance each. PBX 0 also runs the update module
+  (70 KB, a real form, two instances).
+- A data folder (``MODMANAGER_HOME``) with the PBXs, their passwords and agent secrets in the
+  encrypted file and the last snapshot of each, as a partner's workstation has after using
+  modmanager for a while.
 
 The simulator processes (:mod:`bench.simproc`) and the data folder are derived from the same
 functions, so cached snapshots show exactly what the simulated PBXs answer.
@@ -37,7 +39,15 @@ from modmanager.core.catalog import (
     generate_signing_key,
     sign_catalog,
 )
-from modmanager.core.protocol import PROTOCOL_VERSION, Edition, InstalledModule, InstanceState, License, LicenseKind
+from modmanager.core.protocol import (
+    ALL_CAPABILITIES,
+    DEFAULT_AGENT_INSTANCE,
+    Edition,
+    InstalledModule,
+    InstanceState,
+    License,
+    LicenseKind,
+)
 from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm, example_spec
 from modmanager.core.versions import Compatibility, VersionRange
 
@@ -62,6 +72,11 @@ def pbx_name(index: int) -> str:
 
 def password(index: int) -> str:
     return f"bench-password-{index}"
+
+
+def agent_secret(index: int) -> str:
+    """The secret the agent of simulated PBX ``index`` is configured with (protocol 2)."""
+    return f"bench-agent-secret-{index}"
 
 
 # --- module files ------------------------------------------------------------------------------
@@ -254,8 +269,30 @@ def instances(index: int, module: int) -> list[tuple[str, bool, dict[str, Any]]]
     return [("Standard", True, {})]
 
 
+@functools.cache
+def agent_installed() -> InstalledModule:
+    """The agent's own module as ``listModules`` reports it (the simulator's stand-in)."""
+    from modmanager.simulator.state import SimInstance, SimModule, agent_module
+
+    module = SimModule(sfm=agent_module(), instances=[SimInstance(DEFAULT_AGENT_INSTANCE, True, {})])
+    return InstalledModule(
+        id=module.id,
+        name=module.name,
+        vendor=module.vendor,
+        version=module.version,
+        module_type=module.module_file.descriptor.module_type or "",
+        instances=(InstanceState(DEFAULT_AGENT_INSTANCE, True),),
+    )
+
+
+def listed_modules(spec: PbxSpec) -> list[InstalledModule]:
+    """Everything ``listModules`` answers for the PBX: the agent's module, then the catalog's."""
+    return [agent_installed(), *installed_modules(spec)]
+
+
 def installed_modules(spec: PbxSpec) -> list[InstalledModule]:
-    """What ``listModules`` answers for the PBX (the simulator reads the same files)."""
+    """The PBX's catalog modules as ``listModules`` reports them (the simulator reads the same
+    files); the agent's own module is left out (:func:`listed_modules` has it)."""
     return [
         InstalledModule(
             id=module_id(module),
@@ -269,18 +306,19 @@ def installed_modules(spec: PbxSpec) -> list[InstalledModule]:
     ]
 
 
-def system_info_struct(spec: PbxSpec, agent_version: str = "1.0.0") -> dict[str, Any]:
+def system_info_struct(spec: PbxSpec, agent_version: str | None = None) -> dict[str, Any]:
+    """What ``systemInfo`` answers for the PBX (the simulator's agent: every capability)."""
     from modmanager.core.protocol import SystemInfo
 
     return SystemInfo(
-        protocol_version=PROTOCOL_VERSION,
-        agent_version=agent_version,
+        agent_version=agent_version or str(agent_installed().version),
         starface_version=spec.starface,
         edition=spec.edition,
         server_license_key=f"BENCH-{spec.index:04d}",
         hardware_id=None,
         licenses=spec.licenses,
         hostname=pbx_name(spec.index),
+        capabilities=ALL_CAPABILITIES,
     ).to_struct()
 
 
@@ -323,9 +361,10 @@ def prepare_home(home: Path, pbxs: Sequence[dict[str, Any]], count: int, catalog
                     )
                 )
                 credentials.set_password(name, LOGIN_ID, sim["password"])
+                credentials.set_agent_secret(name, sim["agent_secret"])
                 snapshot = {
                     "info": system_info_struct(spec),
-                    "modules": [module.to_struct() for module in installed_modules(spec)],
+                    "modules": [module.to_struct() for module in listed_modules(spec)],
                 }
                 inventory.save_snapshot(name, snapshot, fetched)
     finally:
