@@ -29,8 +29,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import filelock
-
 from modmanager.core.errors import OperationError, StoreError
 from modmanager.store.atomic import read_bytes_limited, write_atomic
 from modmanager.store.paths import data_dir
@@ -173,6 +171,8 @@ class PbxLocks:
         """True while some operation (of any process) holds the lock of ``pbx``."""
         self._ensure_folder()
         path, _ = self._paths(pbx)
+        import filelock  # here, not at start-up: it costs 'pbx list' a third of its time
+
         probe = filelock.FileLock(str(path), timeout=0)
         try:
             probe.acquire(timeout=0)
@@ -220,6 +220,8 @@ class PbxLocks:
         """
         self._ensure_folder()
         path, record = self._paths(pbx)
+        import filelock
+
         lock = filelock.FileLock(str(path), timeout=0)
         started = time.monotonic()
         announced: object = _NOTHING
