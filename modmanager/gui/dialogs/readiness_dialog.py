@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from modmanager.core.catalog import CatalogModule
 from modmanager.core.errors import InvalidVersion, ModManagerError
-from modmanager.core.planner import ModuleReadiness, Readiness, ReadinessState, short_version
+from modmanager.core.planner import ModuleReadiness, Readiness, ReadinessState, short_version, starface_suggestions
 from modmanager.core.versions import StarfaceVersion
 from modmanager.gui.controller import Controller
 from modmanager.gui.errors import describe_text
@@ -39,17 +38,6 @@ from modmanager.gui.resources import icon
 
 _ERROR_STYLE = "color: #c92a2a;"
 _MAX_SUGGESTIONS = 12
-
-
-def starface_suggestions(modules: Sequence[CatalogModule]) -> list[StarfaceVersion]:
-    """The STARFACE releases the catalogs name as the start of a range, newest first."""
-    found: set[StarfaceVersion] = set()
-    for module in modules:
-        for release in module.releases:
-            for statement in (*release.compatibility.compatible, *release.compatibility.incompatible):
-                if statement.lower is not None and statement.lower.is_release:
-                    found.add(statement.lower)
-    return sorted(found, reverse=True)[:_MAX_SUGGESTIONS]
 
 
 class ReadinessDialog(QDialog):
@@ -91,7 +79,7 @@ class ReadinessDialog(QDialog):
         editor = self.version_combo.lineEdit()
         if editor is not None:  # always, for an editable combo box
             editor.setPlaceholderText(self.tr("e.g. 10.0 or 9.1.0.2"))
-        for version in starface_suggestions(controller.services.catalogs.modules()):
+        for version in starface_suggestions(controller.services.catalogs.modules(), _MAX_SUGGESTIONS):
             self.version_combo.addItem(short_version(version))
         self.version_combo.setMinimumContentsLength(12)
         self.version_error = QLabel()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from modmanager.core.catalog import CatalogModule, Channel
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS
-from modmanager.core.planner import AvailableModule, is_paid_release
+from modmanager.core.planner import AvailableModule, brings, is_paid_release
 from modmanager.core.versions import StarfaceVersion, Verdict
 from modmanager.gui.models.backups import BackupsModel
 from modmanager.gui.models.modules import (
@@ -130,11 +130,8 @@ def changelog_html(
                 + "</i></p>"
             )
         )
-        brought = (
-            target is not None and (installed is None or installed < release.version) and release.version <= target
-        )
         block = heading + meta + body
-        if brought:
+        if brings(release, installed, target):
             block = f'<table width="100%" cellpadding="6" bgcolor="{color}"><tr><td>{block}</td></tr></table>'
         parts.append(block)
     if not parts:
