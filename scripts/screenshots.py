@@ -36,6 +36,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from modmanager.core.errors import OperationError, PbxError
+from modmanager.demo_start import DemoSession, start_demo
 from modmanager.gui import i18n, theme
 from modmanager.gui.app import pick_showcase
 from modmanager.gui.controller import UpdateChoice
@@ -47,7 +48,6 @@ from modmanager.gui.models.badges import Badge, installed_badges
 from modmanager.gui.tasks import TaskRunner
 from modmanager.gui.widgets.details import ModuleDetails
 from modmanager.ops.backup import backup_module
-from modmanager.ops.demo import DemoSession, start_demo
 from modmanager.ops.fleet import UpdateAllOutcome, free_updates
 from modmanager.ops.recovery import Assessment, RecoveryAction
 from modmanager.ops.refresh import FleetStatus, PbxSnapshot
@@ -55,7 +55,6 @@ from modmanager.ops.rollout import SKIPPED, RolloutOutcome
 from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update
 from modmanager.pbx.tls import CertificateInfo
 from modmanager.store.journal import JournalEntry
-from modmanager.store.paths import HOME_ENV
 
 DOCS_FOLDER = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 DEFAULT_SIZE = (1280, 800)
@@ -134,17 +133,12 @@ def capture(
 
 @contextmanager
 def _demo(folder: Path) -> Iterator[DemoSession]:
-    """The demo in ``folder``; MODMANAGER_HOME is put back afterwards (start_demo changes it)."""
-    previous = os.environ.get(HOME_ENV)
+    """The demo in ``folder``; stopping it points MODMANAGER_HOME back (start_demo changes it)."""
     session = start_demo(folder / "demo")
     try:
         yield session
     finally:
         session.stop()
-        if previous is None:
-            os.environ.pop(HOME_ENV, None)
-        else:
-            os.environ[HOME_ENV] = previous
 
 
 def _make_backups(camera: _Camera) -> None:

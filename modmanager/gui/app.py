@@ -71,7 +71,7 @@ def run_gui(demo: bool, screenshot: str | None, lang: str | None) -> int:
     try:
         try:
             if demo:
-                from modmanager.ops.demo import start_demo
+                from modmanager.demo_start import start_demo
 
                 session = start_demo()
                 services = session.services

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from modmanager.core.errors import OperationError
+from modmanager.demo_start import DemoSession, start_demo
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.models.badges import Badge, installed_badges
 from modmanager.gui.tasks import TaskRunner, TaskState
-from modmanager.ops.demo import DemoSession, start_demo
 from modmanager.ops.recovery import RecoveryAction
 from modmanager.ops.refresh import FleetStatus
 from modmanager.ops.update import prepare_update, run_update

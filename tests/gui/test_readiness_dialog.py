@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 from modmanager.core.errors import ModManagerError
 from modmanager.core.planner import Readiness, ReadinessState
 from modmanager.core.versions import StarfaceVersion
+from modmanager.demo_start import DemoSession, start_demo
 from modmanager.gui.dialogs.readiness_dialog import ReadinessDialog
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.tasks import TaskRunner
-from modmanager.ops.demo import DemoSession, start_demo
 from modmanager.ops.fleet import readiness
 
 WAIT_MS = 30_000
