@@ -1,10 +1,11 @@
-"""Shared output helpers: human text by default, JSON with ``--json``."""
+"""Shared output helpers: human text by default, JSON with ``--json``; the one table printer of the CLI."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 
@@ -19,3 +20,23 @@ def emit(args: argparse.Namespace, text: str, data: Any) -> None:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def table_lines(headers: Sequence[object] | None, rows: Iterable[Sequence[object]], *, indent: str = "") -> list[str]:
+    """Rows aligned in columns, under ``headers`` if given, one text per line; the last column is not padded."""
+    cells = [[str(cell) for cell in row] for row in rows]
+    if headers is not None:
+        cells.insert(0, [str(cell) for cell in headers])
+    if not cells:
+        return []
+    widths = [max(len(row[index]) for row in cells) for index in range(len(cells[0]))]
+    lines = []
+    for row in cells:
+        padded = [cell.ljust(widths[index]) for index, cell in enumerate(row[:-1])]
+        lines.append((indent + "  ".join([*padded, row[-1]])).rstrip())
+    return lines
+
+
+def table(headers: Sequence[object] | None, rows: Iterable[Sequence[object]], *, indent: str = "") -> str:
+    """:func:`table_lines` as one text."""
+    return "\n".join(table_lines(headers, rows, indent=indent))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import getpass
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
@@ -147,21 +147,6 @@ def is_secret_input(schema: ConfigSchema, variable_id: str) -> bool:
 
 
 # --- text output ---------------------------------------------------------------------------------
-
-
-def table(headers: Sequence[str] | None, rows: Iterable[Sequence[object]], *, indent: str = "") -> str:
-    """Rows aligned in columns, under ``headers`` if given; the last column is not padded."""
-    cells = [[str(cell) for cell in row] for row in rows]
-    if headers is not None:
-        cells.insert(0, [str(cell) for cell in headers])
-    if not cells:
-        return ""
-    widths = [max(len(row[index]) for row in cells) for index in range(len(cells[0]))]
-    lines = []
-    for row in cells:
-        padded = [cell.ljust(widths[index]) for index, cell in enumerate(row[:-1])]
-        lines.append((indent + "  ".join([*padded, row[-1]])).rstrip())
-    return "\n".join(lines)
 
 
 def plural(count: int, word: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from modmanager.cli.output import table_lines
 from modmanager.core.protocol import Edition, License, LicenseKind
 from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm
 from modmanager.simulator.fileserver import FileServer
@@ -141,11 +142,7 @@ def _choose_world(args: argparse.Namespace, data_dir: Path) -> _World:
 def _describe_text(pbxs: list[dict[str, Any]], catalog_url: str | None, data_dir: Path, notes: dict[str, str]) -> str:
     headers = ("NAME", "URL", "LOGIN", "PASSWORD", "FINGERPRINT (SHA-256)")
     rows = [(p["name"], p["url"], p["login_id"], p["password"], p["fingerprint"] or "-") for p in pbxs]
-    widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(len(headers))]
-    lines = [
-        "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in [headers, *rows]
-    ]
+    lines = table_lines(headers, rows)
     lines.append("")
     for pbx in pbxs:
         if notes.get(pbx["name"]):

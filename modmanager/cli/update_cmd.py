@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.services import (
     MASK,
     ProgressPrinter,
@@ -27,7 +27,6 @@ from modmanager.cli.services import (
     looks_like_module_id,
     plural,
     resolve_module,
-    table,
 )
 from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.core.migration import SettingMigration
