@@ -50,7 +50,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+247"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+240"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
@@ -287,7 +287,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+33"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+27"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -686,12 +686,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../modmanager/gui/errors.py" line="+79"/>
+        <location filename="../../modmanager/gui/errors/__init__.py" line="+81"/>
         <source>no details</source>
         <translation>keine Angaben</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../modmanager/gui/errors/pbx.py" line="+13"/>
         <source>The PBX refused the login ID or password.</source>
         <translation>Die Telefonanlage hat die Login-ID oder das Passwort abgelehnt.</translation>
     </message>
@@ -1008,7 +1008,7 @@
         <translation>Geben Sie die Adresse als https://host oder https://host:port an.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../modmanager/gui/errors/updates.py" line="+13"/>
         <source>No catalog lists the module {module}.</source>
         <translation>Kein Katalog führt das Modul {module}.</translation>
     </message>
@@ -1291,7 +1291,7 @@
         <translation>{module} auf {pbx} läuft jetzt mit v{version}; alle unterstützten Einstellungen wurden wiederhergestellt.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../modmanager/gui/errors/backups.py" line="+13"/>
         <source>The module {module} is not installed on {pbx}.</source>
         <translation>Das Modul {module} ist auf {pbx} nicht installiert.</translation>
     </message>
@@ -1986,7 +1986,7 @@
 <context>
     <name>MigrationModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/migration.py" line="+54"/>
+        <location filename="../../modmanager/gui/models/migration.py" line="+49"/>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
@@ -2069,7 +2069,7 @@
         <translation>Der Hersteller beschreibt keine Änderungen für diese Version.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>The catalog lists no releases of this module.</source>
         <translation>Der Katalog enthält keine Versionen dieses Moduls.</translation>
     </message>
@@ -2661,7 +2661,7 @@
 <context>
     <name>ReadinessDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+71"/>
+        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+59"/>
         <source>Check STARFACE upgrade</source>
         <translation>STARFACE-Update prüfen</translation>
     </message>
@@ -3341,7 +3341,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../modmanager/gui/tasks.py" line="+378"/>
+        <location filename="../../modmanager/gui/tasks.py" line="+413"/>
         <source>An unexpected error stopped “{title}”.</source>
         <translation>Ein unerwarteter Fehler hat „{title}“ abgebrochen.</translation>
     </message>

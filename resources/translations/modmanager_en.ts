@@ -50,7 +50,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+247"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+240"/>
         <source>Module</source>
         <translation type="unfinished"></translation>
     </message>
@@ -287,7 +287,7 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/backups.py" line="+33"/>
+        <location filename="../../modmanager/gui/models/backups.py" line="+27"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,12 +686,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../modmanager/gui/errors.py" line="+79"/>
+        <location filename="../../modmanager/gui/errors/__init__.py" line="+81"/>
         <source>no details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../modmanager/gui/errors/pbx.py" line="+13"/>
         <source>The PBX refused the login ID or password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1008,7 +1008,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../modmanager/gui/errors/updates.py" line="+13"/>
         <source>No catalog lists the module {module}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1291,7 +1291,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../modmanager/gui/errors/backups.py" line="+13"/>
         <source>The module {module} is not installed on {pbx}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1986,7 +1986,7 @@
 <context>
     <name>MigrationModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/migration.py" line="+54"/>
+        <location filename="../../modmanager/gui/models/migration.py" line="+49"/>
         <source>Instance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2069,7 +2069,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>The catalog lists no releases of this module.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2661,7 +2661,7 @@
 <context>
     <name>ReadinessDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+71"/>
+        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+59"/>
         <source>Check STARFACE upgrade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3341,7 +3341,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../modmanager/gui/tasks.py" line="+378"/>
+        <location filename="../../modmanager/gui/tasks.py" line="+413"/>
         <source>An unexpected error stopped “{title}”.</source>
         <translation type="unfinished"></translation>
     </message>
