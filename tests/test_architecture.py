@@ -131,3 +131,16 @@ def test_ops_never_changes_the_process_environment() -> None:
 def test_the_environment_check_finds_what_it_looks_for() -> None:
     """The demo's start-up does point MODMANAGER_HOME at its folder: the check must see that."""
     assert environment_writes(PACKAGE / "demo_start.py")
+
+
+GUI_MODULE_MAX_LINES = 600
+
+
+def test_no_gui_module_is_a_room_for_everything() -> None:
+    """One room, one job: a GUI module past 600 lines holds flows that belong in views, flows or dialogs."""
+    long = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in modules_in("gui")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > GUI_MODULE_MAX_LINES
+    }
+    assert long == {}

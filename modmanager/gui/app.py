@@ -172,10 +172,10 @@ def take_screenshot(window: MainWindow, runner: TaskRunner, path: Path) -> int:
     showcase = pick_showcase(window)
     if showcase is not None:
         pbx, module_id = showcase
-        window.select_pbx(pbx)
+        window.fleet_view.select(pbx)
         if module_id is not None:
-            window.select_module(module_id)
-    window.fit_fleet_columns()
+            window.pbx_page.select_module(module_id)
+    window.fleet_view.fit_columns()
     QApplication.processEvents()
     window.scroll_to_selection()
     QApplication.processEvents()

@@ -4,7 +4,7 @@
 <context>
     <name>ActiveTasksModel</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/operations.py" line="+113"/>
+        <location filename="../../modmanager/gui/views/operations.py" line="+118"/>
         <source>Operation</source>
         <translation>Vorgang</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+240"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+250"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
@@ -73,6 +73,34 @@
         <location line="+0"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFlows</name>
+    <message>
+        <location filename="../../modmanager/gui/flows/backups.py" line="+73"/>
+        <source>Backing up every module on every PBX…</source>
+        <translation>Alle Module auf allen Telefonanlagen werden gesichert …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PBXs backed up: {done} of {total}. These could not be backed up:</source>
+        <translation>Gesicherte Telefonanlagen: {done} von {total}. Diese konnten nicht gesichert werden:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every PBX was backed up: {total} PBXs, {modules} modules.</source>
+        <translation>Alle Telefonanlagen wurden gesichert: {total} Anlagen, {modules} Module.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{pbx}: {problem}</source>
+        <translation>{pbx}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up all PBXs</source>
+        <translation>Alle Anlagen &amp;sichern</translation>
     </message>
 </context>
 <context>
@@ -111,7 +139,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+99"/>
+        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+102"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -191,7 +219,7 @@
         <translation>Wiederherstellen auf:</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>{count} files in the backup folder cannot be read and are left out.</source>
         <translation>{count} Dateien im Sicherungsordner sind nicht lesbar und werden ausgelassen.</translation>
     </message>
@@ -226,8 +254,8 @@
         <translation>Auf {pbx} wiederhergestellt.</translation>
     </message>
     <message>
-        <location line="-332"/>
-        <location line="+345"/>
+        <location line="-337"/>
+        <location line="+349"/>
         <source>Export backup</source>
         <translation>Sicherung exportieren</translation>
     </message>
@@ -247,19 +275,19 @@
         <translation>Exportiert nach {file}.</translation>
     </message>
     <message>
-        <location line="-346"/>
-        <location line="+354"/>
+        <location line="-350"/>
+        <location line="+358"/>
         <source>Import backup</source>
         <translation>Sicherung importieren</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-366"/>
         <location line="+10"/>
         <source>modmanager backups (*{suffix})</source>
         <translation>modmanager-Sicherungen (*{suffix})</translation>
     </message>
     <message>
-        <location line="+352"/>
+        <location line="+356"/>
         <source>Enter the password of {file}.</source>
         <translation>Geben Sie das Passwort von {file} ein.</translation>
     </message>
@@ -274,7 +302,7 @@
         <translation>Die Sicherung von {module} aus {pbx} wurde importiert.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Delete the backup of {module} from {when}? This cannot be undone.</source>
         <translation>Die Sicherung von {module} vom {when} löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
@@ -353,6 +381,14 @@
         <location line="+1"/>
         <source>New</source>
         <translation>Neu</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <location filename="../../modmanager/gui/views/operations.py" line="+375"/>
+        <source>{running} running, {waiting} waiting</source>
+        <translation>{running} laufen, {waiting} warten</translation>
     </message>
 </context>
 <context>
@@ -489,7 +525,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+58"/>
+        <location filename="../../modmanager/gui/progress.py" line="+29"/>
         <source>Checking the PBX</source>
         <translation>Telefonanlage wird geprüft</translation>
     </message>
@@ -519,12 +555,12 @@
         <translation>Instanzen werden aktiviert</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location filename="../../modmanager/gui/controller.py" line="+116"/>
         <source>(catalogs)</source>
         <translation>(Kataloge)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+129"/>
         <source>The module catalogs could not be loaded</source>
         <translation>Die Modulkataloge konnten nicht geladen werden</translation>
     </message>
@@ -534,52 +570,22 @@
         <translation>Modulkataloge laden</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Refresh {pbx}</source>
         <translation>{pbx} neu einlesen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-155"/>
         <source>(fleet)</source>
         <translation>(alle Anlagen)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Plan the rollout of {module}</source>
-        <translation>Verteilung von {module} planen</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Roll out {module}</source>
-        <translation>{module} verteilen</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Rollout of {module}: {succeeded} updated, {failed} failed, {not_started} not started.</source>
-        <translation>Verteilung von {module}: {succeeded} aktualisiert, {failed} fehlgeschlagen, {not_started} nicht begonnen.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Check {pbx} for STARFACE {version}</source>
-        <translation>{pbx} für STARFACE {version} prüfen</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>PBXs backed up: {done} of {total} (modules: {modules}).</source>
-        <translation>Gesicherte Telefonanlagen: {done} von {total} (Module: {modules}).</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Back up all modules on {pbx}</source>
-        <translation>Alle Module auf {pbx} sichern</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+182"/>
         <source>Prepare {module} on {pbx}</source>
         <translation>{module} auf {pbx} vorbereiten</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <source>Install {module} {version} on {pbx}</source>
         <translation>{module} {version} auf {pbx} installieren</translation>
     </message>
@@ -589,58 +595,62 @@
         <translation>{module} auf {pbx} auf {version} aktualisieren</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>{module} now runs {version} on {pbx}; its settings were restored.</source>
         <translation>{module} läuft jetzt in {version} auf {pbx}; die Einstellungen wurden wiederhergestellt.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Update all free updates on {pbx}</source>
         <translation>Alle kostenlosen Updates auf {pbx} installieren</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>Back up {module} on {pbx}</source>
         <translation>{module} auf {pbx} sichern</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The settings of {module} on {pbx} were backed up.</source>
         <translation>Die Einstellungen von {module} auf {pbx} wurden gesichert.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Restore {module} on {pbx}</source>
         <translation>{module} auf {pbx} wiederherstellen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>The backup of {module} was restored on {pbx}.</source>
         <translation>Die Sicherung von {module} wurde auf {pbx} wiederhergestellt.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Read the list of backups</source>
+        <translation>Liste der Sicherungen lesen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Export backup of {module}</source>
         <translation>Sicherung von {module} exportieren</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+12"/>
+        <location line="-282"/>
         <source>(backups)</source>
         <translation>(Sicherungen)</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+292"/>
         <source>Import backup {file}</source>
         <translation>Sicherung {file} importieren</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Check interrupted update of {module}</source>
         <translation>Unterbrochenes Update von {module} prüfen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Roll back {module} on {pbx}</source>
         <translation>{module} auf {pbx} zurücksetzen</translation>
     </message>
@@ -650,12 +660,12 @@
         <translation>Update von {module} auf {pbx} abschließen</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+25"/>
         <source>Remove {pbx}</source>
         <translation>{pbx} entfernen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../modmanager/gui/progress.py" line="+29"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -1559,6 +1569,47 @@
     </message>
 </context>
 <context>
+    <name>FleetView</name>
+    <message>
+        <location filename="../../modmanager/gui/views/fleet.py" line="+43"/>
+        <source>Search PBXs, customers, tags (Ctrl+F)</source>
+        <translation>Telefonanlagen, Kunden, Schlagwörter suchen (Strg+F)</translation>
+    </message>
+</context>
+<context>
+    <name>FleetWork</name>
+    <message>
+        <location filename="../../modmanager/gui/fleet_work.py" line="+94"/>
+        <source>Plan the rollout of {module}</source>
+        <translation>Verteilung von {module} planen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Roll out {module}</source>
+        <translation>{module} verteilen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Rollout of {module}: {succeeded} updated, {failed} failed, {not_started} not started.</source>
+        <translation>Verteilung von {module}: {succeeded} aktualisiert, {failed} fehlgeschlagen, {not_started} nicht begonnen.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Check {pbx} for STARFACE {version}</source>
+        <translation>{pbx} für STARFACE {version} prüfen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>PBXs backed up: {done} of {total} (modules: {modules}).</source>
+        <translation>Gesicherte Telefonanlagen: {done} von {total} (Module: {modules}).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Back up all modules on {pbx}</source>
+        <translation>Alle Module auf {pbx} sichern</translation>
+    </message>
+</context>
+<context>
     <name>InstalledModulesModel</name>
     <message>
         <location filename="../../modmanager/gui/models/modules.py" line="-115"/>
@@ -1630,7 +1681,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+127"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+85"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -1640,347 +1691,29 @@
         <translation> (Demo)</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>Search PBXs, customers, tags (Ctrl+F)</source>
-        <translation>Telefonanlagen, Kunden, Schlagwörter suchen (Strg+F)</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Filter modules</source>
-        <translation>Module filtern</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Neu einlesen</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Read every PBX and the module catalogs again</source>
-        <translation>Alle Telefonanlagen und die Modulkataloge neu einlesen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Search PBXs</source>
-        <translation>Telefonanlagen &amp;suchen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Update…</source>
-        <translation>&amp;Update …</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Update the selected module (shows what changes first)</source>
-        <translation>Das ausgewählte Modul aktualisieren (zeigt vorher, was sich ändert)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Update &amp;all…</source>
-        <translation>&amp;Alle aktualisieren …</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Install every free update of this PBX</source>
-        <translation>Alle kostenlosen Updates dieser Telefonanlage installieren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Install…</source>
-        <translation>&amp;Installieren …</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Install the selected available module</source>
-        <translation>Das ausgewählte verfügbare Modul installieren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reinstall an &amp;earlier version…</source>
-        <translation>Ältere &amp;Version erneut installieren …</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Go back to an earlier release of the selected module</source>
-        <translation>Zu einer älteren Version des ausgewählten Moduls zurückkehren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>R&amp;oll out to PBXs…</source>
-        <translation>Auf mehrere Anlagen ver&amp;teilen …</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Update the selected module on many PBXs in stages, canaries first</source>
-        <translation>Das ausgewählte Modul in Stufen auf vielen Telefonanlagen aktualisieren, Testanlagen zuerst</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Back up now</source>
-        <translation>Jetzt &amp;sichern</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Back up the settings of the selected module</source>
-        <translation>Die Einstellungen des ausgewählten Moduls sichern</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Restore from backup…</source>
-        <translation>Aus Sicherung &amp;wiederherstellen …</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Restore settings of the selected module from a backup</source>
-        <translation>Einstellungen des ausgewählten Moduls aus einer Sicherung wiederherstellen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Show &amp;backups…</source>
-        <translation>Sicherungen an&amp;zeigen …</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>All backups: contents, restore, export and import</source>
-        <translation>Alle Sicherungen: Inhalt, Wiederherstellen, Export und Import</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Backups</source>
-        <comment>toolbar</comment>
-        <translation>Sicherungen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Add PBX…</source>
-        <translation>Telefonanlage &amp;hinzufügen …</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Add a PBX: address, login and its certificate</source>
-        <translation>Eine Telefonanlage hinzufügen: Adresse, Login und ihr Zertifikat</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add PBX</source>
-        <comment>toolbar</comment>
-        <translation>Anlage hinzufügen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Edit PBX…</source>
-        <translation>Telefonanlage &amp;bearbeiten …</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Re&amp;move PBX…</source>
-        <translation>Telefonanlage ent&amp;fernen …</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Refresh this PBX</source>
-        <translation>Diese Telefonanlage neu einlesen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Read the selected PBX again</source>
-        <translation>Die ausgewählte Telefonanlage neu einlesen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Check STARFACE &amp;upgrade…</source>
-        <translation>STARFACE-Update &amp;prüfen …</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Can these PBXs move to a newer STARFACE? Lists the modules that block it</source>
-        <translation>Können diese Telefonanlagen auf eine neuere STARFACE? Nennt die Module, die es verhindern</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+599"/>
-        <source>Back up all PBXs</source>
-        <translation>Alle Anlagen &amp;sichern</translation>
-    </message>
-    <message>
-        <location line="-596"/>
-        <source>Back up the settings of every module on every PBX</source>
-        <translation>Die Einstellungen aller Module auf allen Telefonanlagen sichern</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Catalog sources, pre-releases, language and how many backups to keep</source>
-        <translation>Katalogquellen, Vorabversionen, Sprache und wie viele Sicherungen aufbewahrt werden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+91"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>&amp;PBX</source>
         <translation>&amp;Telefonanlage</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>&amp;Module</source>
         <translation>&amp;Modul</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-94"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>{running} running, {waiting} waiting</source>
-        <translation>{running} laufen, {waiting} warten</translation>
-    </message>
-    <message>
-        <location line="+141"/>
-        <source>Installed ({count})</source>
-        <translation>Installiert ({count})</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Available ({count})</source>
-        <translation>Verfügbar ({count})</translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>Select a PBX on the left.</source>
-        <translation>Wählen Sie links eine Telefonanlage.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>modmanager has not been able to read this PBX yet.</source>
-        <translation>modmanager konnte diese Telefonanlage noch nicht auslesen.</translation>
-    </message>
-    <message>
-        <location line="+87"/>
-        <source>Preparing the update of {module}…</source>
-        <translation>Update von {module} wird vorbereitet …</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Preparing the installation of {module}…</source>
-        <translation>Installation von {module} wird vorbereitet …</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Reinstall an earlier version</source>
-        <translation>Ältere Version erneut installieren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Which release of {module} should {pbx} run?</source>
-        <translation>Welche Version von {module} soll auf {pbx} laufen?</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>{pbx} has no free updates.</source>
-        <translation>Für {pbx} gibt es keine kostenlosen Updates.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{module}: v{old} → v{new}</source>
-        <translation>{module}: v{old} → v{new}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Update all</source>
-        <translation>Alle aktualisieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Install these free updates on {pbx}, one after the other?</source>
-        <translation>Diese kostenlosen Updates nacheinander auf {pbx} installieren?</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Paid updates are not included. Each module is backed up first; a failure stops the run.</source>
-        <translation>Kostenpflichtige Updates sind nicht enthalten. Jedes Modul wird vorher gesichert; ein Fehler beendet den Durchlauf.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Updated: {modules}.</source>
-        <translation>Aktualisiert: {modules}.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Failed: {module} – {problem}</source>
-        <translation>Fehlgeschlagen: {module} – {problem}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Not attempted after the failure: {modules}.</source>
-        <translation>Nach dem Fehler nicht mehr versucht: {modules}.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Update all on {pbx}</source>
-        <translation>Alle aktualisieren auf {pbx}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{done} of {total} updates were installed.</source>
-        <translation>{done} von {total} Updates wurden installiert.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>All {count} free updates were installed.</source>
-        <translation>Alle {count} kostenlosen Updates wurden installiert.</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Backing up every module on every PBX…</source>
-        <translation>Alle Module auf allen Telefonanlagen werden gesichert …</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>PBXs backed up: {done} of {total}. These could not be backed up:</source>
-        <translation>Gesicherte Telefonanlagen: {done} von {total}. Diese konnten nicht gesichert werden:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Every PBX was backed up: {total} PBXs, {modules} modules.</source>
-        <translation>Alle Telefonanlagen wurden gesichert: {total} Anlagen, {modules} Module.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{pbx}: {problem}</source>
-        <translation>{pbx}: {problem}</translation>
-    </message>
-    <message>
-        <location line="+97"/>
-        <source>Remove PBX</source>
-        <translation>Telefonanlage entfernen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove {pbx} from modmanager? Nothing on the PBX changes; its backups are kept.</source>
-        <translation>{pbx} aus modmanager entfernen? Auf der Telefonanlage ändert sich nichts; ihre Sicherungen bleiben erhalten.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>The new language applies at the next start.</source>
-        <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>
@@ -2029,7 +1762,7 @@
 <context>
     <name>ModuleDetails</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/details.py" line="+53"/>
+        <location filename="../../modmanager/gui/views/details.py" line="+62"/>
         <source>compatible</source>
         <translation>kompatibel</translation>
     </message>
@@ -2144,7 +1877,7 @@
         <translation>Neuere Versionen brauchen STARFACE {version} oder neuer.</translation>
     </message>
     <message>
-        <location filename="../../modmanager/gui/widgets/details.py" line="+73"/>
+        <location filename="../../modmanager/gui/views/details.py" line="+84"/>
         <source>Back up now</source>
         <translation>Jetzt sichern</translation>
     </message>
@@ -2169,12 +1902,27 @@
         <translation>Sicherungen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
+        <source>Select a PBX on the left.</source>
+        <translation>Wählen Sie links eine Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>modmanager has not been able to read this PBX yet.</source>
+        <translation>modmanager konnte diese Telefonanlage noch nicht auslesen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Select a module to see its changelog, compatibility and backups.</source>
         <translation>Wählen Sie ein Modul, um seine Änderungen, Kompatibilität und Sicherungen zu sehen.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+116"/>
+        <source>Reading the list of backups…</source>
+        <translation>Die Liste der Sicherungen wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No backups of this module on this PBX yet.</source>
         <translation>Noch keine Sicherungen dieses Moduls auf dieser Telefonanlage.</translation>
     </message>
@@ -2184,12 +1932,12 @@
         <translation>{count} Sicherungen auf dieser Telefonanlage</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-81"/>
         <source>{release} can be installed: a new instance is created and activated.</source>
         <translation>{release} kann installiert werden: Eine neue Instanz wird angelegt und aktiviert.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>No catalog lists this module: there is no description or changelog.</source>
         <translation>Kein Katalog enthält dieses Modul: Es gibt keine Beschreibung und keine Änderungsliste.</translation>
     </message>
@@ -2197,7 +1945,7 @@
 <context>
     <name>OperationLogModel</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/operations.py" line="+92"/>
+        <location filename="../../modmanager/gui/views/operations.py" line="-283"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
@@ -2659,6 +2407,24 @@
     </message>
 </context>
 <context>
+    <name>PbxPage</name>
+    <message>
+        <location filename="../../modmanager/gui/views/pbx_page.py" line="+101"/>
+        <source>Filter modules</source>
+        <translation>Module filtern</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Installed ({count})</source>
+        <translation>Installiert ({count})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Available ({count})</source>
+        <translation>Verfügbar ({count})</translation>
+    </message>
+</context>
+<context>
     <name>ReadinessDialog</name>
     <message>
         <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+59"/>
@@ -2927,7 +2693,7 @@
 <context>
     <name>RolloutDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+103"/>
+        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+104"/>
         <source>Roll out {module}</source>
         <translation>{module} verteilen</translation>
     </message>
@@ -3339,6 +3105,24 @@
     </message>
 </context>
 <context>
+    <name>SetupFlows</name>
+    <message>
+        <location filename="../../modmanager/gui/flows/setup.py" line="+82"/>
+        <source>Remove PBX</source>
+        <translation>Telefonanlage entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {pbx} from modmanager? Nothing on the PBX changes; its backups are kept.</source>
+        <translation>{pbx} aus modmanager entfernen? Auf der Telefonanlage ändert sich nichts; ihre Sicherungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The new language applies at the next start.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <location filename="../../modmanager/gui/tasks.py" line="+413"/>
@@ -3502,6 +3286,259 @@
         <location line="+6"/>
         <source>The vendor has not stated that this release works with STARFACE {version}.</source>
         <translation>Der Hersteller hat nicht angegeben, dass diese Version mit STARFACE {version} funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateFlows</name>
+    <message>
+        <location filename="../../modmanager/gui/flows/updates.py" line="+51"/>
+        <source>Preparing the update of {module}…</source>
+        <translation>Update von {module} wird vorbereitet …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preparing the installation of {module}…</source>
+        <translation>Installation von {module} wird vorbereitet …</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reinstall an earlier version</source>
+        <translation>Ältere Version erneut installieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which release of {module} should {pbx} run?</source>
+        <translation>Welche Version von {module} soll auf {pbx} laufen?</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{pbx} has no free updates.</source>
+        <translation>Für {pbx} gibt es keine kostenlosen Updates.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{module}: v{old} → v{new}</source>
+        <translation>{module}: v{old} → v{new}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Update all</source>
+        <translation>Alle aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install these free updates on {pbx}, one after the other?</source>
+        <translation>Diese kostenlosen Updates nacheinander auf {pbx} installieren?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paid updates are not included. Each module is backed up first; a failure stops the run.</source>
+        <translation>Kostenpflichtige Updates sind nicht enthalten. Jedes Modul wird vorher gesichert; ein Fehler beendet den Durchlauf.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Updated: {modules}.</source>
+        <translation>Aktualisiert: {modules}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Failed: {module} – {problem}</source>
+        <translation>Fehlgeschlagen: {module} – {problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not attempted after the failure: {modules}.</source>
+        <translation>Nach dem Fehler nicht mehr versucht: {modules}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Update all on {pbx}</source>
+        <translation>Alle aktualisieren auf {pbx}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{done} of {total} updates were installed.</source>
+        <translation>{done} von {total} Updates wurden installiert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All {count} free updates were installed.</source>
+        <translation>Alle {count} kostenlosen Updates wurden installiert.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../modmanager/gui/actions.py" line="+32"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Neu einlesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read every PBX and the module catalogs again</source>
+        <translation>Alle Telefonanlagen und die Modulkataloge neu einlesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Search PBXs</source>
+        <translation>Telefonanlagen &amp;suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Update…</source>
+        <translation>&amp;Update …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Update the selected module (shows what changes first)</source>
+        <translation>Das ausgewählte Modul aktualisieren (zeigt vorher, was sich ändert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Update &amp;all…</source>
+        <translation>&amp;Alle aktualisieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install every free update of this PBX</source>
+        <translation>Alle kostenlosen Updates dieser Telefonanlage installieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Install…</source>
+        <translation>&amp;Installieren …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install the selected available module</source>
+        <translation>Das ausgewählte verfügbare Modul installieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reinstall an &amp;earlier version…</source>
+        <translation>Ältere &amp;Version erneut installieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go back to an earlier release of the selected module</source>
+        <translation>Zu einer älteren Version des ausgewählten Moduls zurückkehren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>R&amp;oll out to PBXs…</source>
+        <translation>Auf mehrere Anlagen ver&amp;teilen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update the selected module on many PBXs in stages, canaries first</source>
+        <translation>Das ausgewählte Modul in Stufen auf vielen Telefonanlagen aktualisieren, Testanlagen zuerst</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up the settings of the selected module</source>
+        <translation>Die Einstellungen des ausgewählten Moduls sichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>Aus Sicherung &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore settings of the selected module from a backup</source>
+        <translation>Einstellungen des ausgewählten Moduls aus einer Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show &amp;backups…</source>
+        <translation>Sicherungen an&amp;zeigen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All backups: contents, restore, export and import</source>
+        <translation>Alle Sicherungen: Inhalt, Wiederherstellen, Export und Import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backups</source>
+        <comment>toolbar</comment>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add PBX…</source>
+        <translation>Telefonanlage &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a PBX: address, login and its certificate</source>
+        <translation>Eine Telefonanlage hinzufügen: Adresse, Login und ihr Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add PBX</source>
+        <comment>toolbar</comment>
+        <translation>Anlage hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit PBX…</source>
+        <translation>Telefonanlage &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move PBX…</source>
+        <translation>Telefonanlage ent&amp;fernen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh this PBX</source>
+        <translation>Diese Telefonanlage neu einlesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the selected PBX again</source>
+        <translation>Die ausgewählte Telefonanlage neu einlesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check STARFACE &amp;upgrade…</source>
+        <translation>STARFACE-Update &amp;prüfen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Can these PBXs move to a newer STARFACE? Lists the modules that block it</source>
+        <translation>Können diese Telefonanlagen auf eine neuere STARFACE? Nennt die Module, die es verhindern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up all PBXs</source>
+        <translation>Alle Anlagen &amp;sichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up the settings of every module on every PBX</source>
+        <translation>Die Einstellungen aller Module auf allen Telefonanlagen sichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Catalog sources, pre-releases, language and how many backups to keep</source>
+        <translation>Katalogquellen, Vorabversionen, Sprache und wie viele Sicherungen aufbewahrt werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
     </message>
 </context>
 </TS>

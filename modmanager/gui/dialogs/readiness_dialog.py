@@ -204,7 +204,7 @@ class ReadinessDialog(QDialog):
         self.check_button.setEnabled(False)
         self._summarize()
         for name in names:
-            self._controller.check_readiness(name, target, self._answered)
+            self._controller.fleetwide.check_readiness(name, target, self._answered)
 
     def _answered(self, pbx: str, answer: Readiness | ModManagerError) -> None:
         if self._detached:
