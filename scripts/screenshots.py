@@ -39,6 +39,7 @@ from modmanager.core.errors import OperationError, PbxError
 from modmanager.demo_start import DemoSession, start_demo
 from modmanager.gui import i18n, theme
 from modmanager.gui.app import pick_showcase
+from modmanager.gui.changes import Changes
 from modmanager.gui.controller import UpdateChoice
 from modmanager.gui.dialogs.password_prompt import PasswordPrompt
 from modmanager.gui.dialogs.pbx_dialog import CertificateTrustDialog
@@ -142,15 +143,19 @@ def _demo(folder: Path) -> Iterator[DemoSession]:
 
 
 def _make_backups(camera: _Camera) -> None:
-    """A few backups, so the backups dialog and the details' Backups tab have something to show."""
+    """A few backups, so the backups dialog and the details' Backups tab have something to show.
+
+    Made behind the window's back (through ops, not its controller), so the window is told.
+    """
     services = camera.session.services
-    if services.backups.list_backups()[0]:
-        return
-    for entry in camera.window.fleet_model.entries():
-        if entry.snapshot is None or entry.status is FleetStatus.UNREACHABLE:
-            continue
-        for module in [module for module in entry.snapshot.modules if module.instances][:2]:
-            backup_module(services, entry.name, module.id)
+    if not services.backups.list_backups()[0]:
+        for entry in camera.window.fleet_model.entries():
+            if entry.snapshot is None or entry.status is FleetStatus.UNREACHABLE:
+                continue
+            for module in [module for module in entry.snapshot.modules if module.instances][:2]:
+                backup_module(services, entry.name, module.id)
+    camera.window.controller.announce(Changes(backups=True))
+    camera.settle()
 
 
 class _Camera:
@@ -166,7 +171,7 @@ class _Camera:
         self.window.resize(*size)
         self.window.show()
         self.window.start()
-        self._settle()
+        self.settle()
         self.window.fleet_view.view.resizeColumnToContents(1)
 
     def close(self) -> None:
@@ -177,7 +182,7 @@ class _Camera:
 
     # -- taking pictures -------------------------------------------------------------------
 
-    def _settle(self) -> None:
+    def settle(self) -> None:
         for _round in range(3):
             self.runner.wait_idle(_WAIT_MS)
             QApplication.processEvents()
@@ -473,7 +478,7 @@ class _Camera:
         if dialog is None:
             return
         dialog.make_plan()
-        self._settle()
+        self.settle()
         if not review or dialog.plan is None or not dialog.plan.targets:
             self._dialog(dialog, "rollout")
             return
@@ -511,7 +516,7 @@ class _Camera:
         widest = max(range(len(everyone)), key=lambda row: len(everyone[row] or []))
         dialog.scope_combo.setCurrentIndex(widest)
         dialog.check()
-        self._settle()
+        self.settle()
         self._dialog(dialog, "readiness")
 
     # -- review only -----------------------------------------------------------------------

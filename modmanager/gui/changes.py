@@ -41,11 +41,6 @@ class Changes:
         """The entries of ``names`` changed, and the other kinds named."""
         return cls(pbxs=frozenset(names), **kinds)
 
-    @classmethod
-    def everything(cls, names: Iterable[str] = ()) -> Changes:
-        """Start-up: every view fills itself from scratch."""
-        return cls(frozenset(names), pbx_list=True, backups=True, settings=True, catalogs=True, journal=True)
-
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             self.pbxs | other.pbxs,

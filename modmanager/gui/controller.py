@@ -193,9 +193,12 @@ class Controller(QObject):
     # -- the fleet -----------------------------------------------------------------------------
 
     def start(self, on_recovery: Callable[[list[Assessment]], object]) -> None:
-        """Show the PBXs with their last stored status at once, offer recovery, then fill and refresh them."""
+        """Show the PBXs with their last stored status at once, offer recovery, then fill and refresh them.
+
+        The catalogs and the list of backups come with :meth:`refresh_all`.
+        """
         self._load_records()
-        self.announce(Changes.everything(self.fleet.names()))
+        self.announce(Changes.of_pbxs(self.fleet.names(), pbx_list=True, settings=True, journal=True))
         self.check_recovery(on_recovery)
         self.refresh_all(with_cached=True)
 
@@ -215,7 +218,11 @@ class Controller(QObject):
         self.fleet.set_records(inventory.list(), statuses)
 
     def refresh_all(self, *, with_cached: bool = False) -> None:
-        """Reload the catalogs, then read every PBX again (each on its own queue)."""
+        """Reload the catalogs, then read every PBX again (each on its own queue).
+
+        The list of backups is read again too: another modmanager (the command line) may have
+        made or deleted some.
+        """
         names = self.fleet.names()
 
         def load(ctx: TaskContext) -> tuple[list[str], dict[str, PbxSnapshot]]:
@@ -235,7 +242,7 @@ class Controller(QObject):
             shown = [name for name in cached if self.fleet.entry(name) is not None]
             for name in shown:
                 self.fleet.update_entry(name, snapshot=cached[name])
-            self.announce(Changes.of_pbxs(shown, catalogs=True))
+            self.announce(Changes.of_pbxs(shown, catalogs=True, backups=True))
             for problem in problems:
                 self.message.emit(problem)
             for name in names:
@@ -243,6 +250,7 @@ class Controller(QObject):
 
         def not_loaded(error: ModManagerError) -> None:
             self.failed.emit(self.tr("The module catalogs could not be loaded"), error)
+            self.announce(Changes(backups=True))
             for name in names:
                 self.refresh(name)
 

@@ -560,12 +560,12 @@
         <translation>(Kataloge)</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+136"/>
         <source>The module catalogs could not be loaded</source>
         <translation>Die Modulkataloge konnten nicht geladen werden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Load module catalogs</source>
         <translation>Modulkataloge laden</translation>
     </message>
@@ -575,12 +575,12 @@
         <translation>{pbx} neu einlesen</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-163"/>
         <source>(fleet)</source>
         <translation>(alle Anlagen)</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+190"/>
         <source>Prepare {module} on {pbx}</source>
         <translation>{module} auf {pbx} vorbereiten</translation>
     </message>
@@ -635,12 +635,12 @@
         <translation>Sicherung von {module} exportieren</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-290"/>
         <source>(backups)</source>
         <translation>(Sicherungen)</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+300"/>
         <source>Import backup {file}</source>
         <translation>Sicherung {file} importieren</translation>
     </message>

@@ -560,12 +560,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+136"/>
         <source>The module catalogs could not be loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Load module catalogs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -575,12 +575,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-163"/>
         <source>(fleet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+190"/>
         <source>Prepare {module} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -635,12 +635,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-290"/>
         <source>(backups)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+300"/>
         <source>Import backup {file}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -294,3 +294,18 @@ def test_selecting_modules_reads_no_file_on_the_gui_thread(
     assert window.pbx_page.select_module(MODULE_A)
     assert window.details.backups_model.rowCount() == 1
     assert reads and not any(reads), "read once, off the GUI thread"
+
+
+def test_refresh_also_reads_the_backups_another_process_made(
+    qtbot: QtBot, runner: TaskRunner, test_world: World, english: str
+) -> None:
+    window = open_window(qtbot, test_world, runner)
+    window.start()
+    assert runner.wait_idle(WAIT_MS)
+    assert window.fleet_view.select(PBX) and window.pbx_page.select_module(MODULE_A)
+    assert window.details.backups_model.rowCount() == 0
+    backup_module(test_world.services, PBX, MODULE_A)  # as 'modmanager backup create' would, beside the window
+    assert window.details.backups_model.rowCount() == 0, "the window keeps the list it read"
+    window.window_actions.refresh.trigger()
+    assert runner.wait_idle(WAIT_MS)
+    assert window.details.backups_model.rowCount() == 1
