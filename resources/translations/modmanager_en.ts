@@ -78,7 +78,7 @@
 <context>
     <name>BackupFlows</name>
     <message>
-        <location filename="../../modmanager/gui/flows/backups.py" line="+73"/>
+        <location filename="../../modmanager/gui/flows/backups.py" line="+71"/>
         <source>Backing up every module on every PBX…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3107,7 +3107,7 @@
 <context>
     <name>SetupFlows</name>
     <message>
-        <location filename="../../modmanager/gui/flows/setup.py" line="+82"/>
+        <location filename="../../modmanager/gui/flows/setup.py" line="+80"/>
         <source>Remove PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3117,7 +3117,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>The new language applies at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3291,7 +3291,7 @@
 <context>
     <name>UpdateFlows</name>
     <message>
-        <location filename="../../modmanager/gui/flows/updates.py" line="+51"/>
+        <location filename="../../modmanager/gui/flows/updates.py" line="+52"/>
         <source>Preparing the update of {module}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3311,7 +3311,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+39"/>
         <source>{pbx} has no free updates.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from modmanager.gui.controller import Controller
 from modmanager.gui.dialogs.backups_dialog import BackupsDialog
 from modmanager.gui.errors import describe_text
 from modmanager.gui.fleet_work import FleetBackupOutcome
+from modmanager.gui.flows import open_dialog
 from modmanager.gui.notices import Notices
 from modmanager.gui.tasks import TaskHandle
 from modmanager.gui.views.pbx_page import PbxPage
@@ -55,15 +56,12 @@ class BackupFlows(QObject):
     def open_backups(self, pbx: str | None, module_id: str | None, module_name: str) -> BackupsDialog:
         """The backups dialog, narrowed to one module on one PBX when they are given."""
         dialog = BackupsDialog(self._window, self._controller, pbx=pbx, module_id=module_id, module_name=module_name)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.backups_dialog = dialog
 
         def closed(_result: int) -> None:
             self.backups_dialog = None
 
-        dialog.finished.connect(closed)
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, closed)
 
     def backup_fleet(self) -> None:
         """Back up every module of every PBX, one task per PBX; a summary when all are done."""

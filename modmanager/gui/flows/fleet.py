@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from modmanager.gui.controller import Controller
 from modmanager.gui.dialogs.readiness_dialog import ReadinessDialog
 from modmanager.gui.dialogs.rollout_dialog import RolloutDialog
+from modmanager.gui.flows import open_dialog
 from modmanager.gui.views.pbx_page import PbxPage
 
 
@@ -32,25 +33,19 @@ class FleetFlows(QObject):
         if row is None:
             return None
         dialog = RolloutDialog(self._window, self._controller, row.module.id, row.display_name, row.catalog)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.rollout_dialog = dialog
 
         def closed(_result: int) -> None:
             self.rollout_dialog = None
 
-        dialog.finished.connect(closed)
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, closed)
 
     def check_readiness(self) -> ReadinessDialog:
         """Can the selected PBX (or all, or one customer's) move to a newer STARFACE?"""
         dialog = ReadinessDialog(self._window, self._controller, pbx=self._page.current)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.readiness_dialog = dialog
 
         def closed(_result: int) -> None:
             self.readiness_dialog = None
 
-        dialog.finished.connect(closed)
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, closed)

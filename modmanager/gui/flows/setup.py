@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from modmanager.gui.controller import Controller
 from modmanager.gui.dialogs.pbx_dialog import PbxDialog
 from modmanager.gui.dialogs.settings_dialog import SettingsDialog
+from modmanager.gui.flows import open_dialog
 from modmanager.gui.models.fleet import PbxEntry
 from modmanager.gui.notices import Notices
 from modmanager.gui.views.fleet import FleetView
@@ -59,7 +60,6 @@ class SetupFlows(QObject):
             credentials=services.credentials,
             record=entry.record if entry else None,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def finished(result: int) -> None:
             record = dialog.saved_record
@@ -69,9 +69,7 @@ class SetupFlows(QObject):
             self._fleet_view.select(record.name)
             self._controller.refresh(record.name)
 
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, finished)
 
     def remove_pbx(self) -> QMessageBox | None:
         entry = self._fleet_view.current_entry()
@@ -87,10 +85,7 @@ class SetupFlows(QObject):
     def open_settings(self) -> SettingsDialog:
         settings = self._controller.services.settings
         dialog = SettingsDialog(self._window, settings, data_folder=data_dir(), save=self._save)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda result: self._settings_saved(dialog) if result else None)
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, lambda result: self._settings_saved(dialog) if result else None)
 
     def _settings_saved(self, dialog: SettingsDialog) -> None:
         saved = dialog.saved_settings

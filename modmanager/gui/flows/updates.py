@@ -10,6 +10,7 @@ from modmanager.gui.controller import Controller, UpdateChoice
 from modmanager.gui.dialogs.recovery_dialog import RecoveryDialog
 from modmanager.gui.dialogs.update_dialog import UpdateDialog
 from modmanager.gui.errors import describe_text
+from modmanager.gui.flows import open_dialog
 from modmanager.gui.models.modules import release_label
 from modmanager.gui.notices import Notices
 from modmanager.gui.tasks import TaskHandle
@@ -92,7 +93,6 @@ class UpdateFlows(QObject):
         """Show the preview; an accepted dialog starts the update in the task runner."""
         self._notices.clear()
         dialog = UpdateDialog(self._window, choice)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.update_dialog = dialog
 
         def finished(result: int) -> None:
@@ -102,9 +102,7 @@ class UpdateFlows(QObject):
                     dialog.chosen, confirm_paid=dialog.confirm_paid, module_name=choice.module_name
                 )
 
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, finished)
 
     # -- update all --------------------------------------------------------------------------
 
@@ -175,7 +173,6 @@ class UpdateFlows(QObject):
     def offer_recovery(self, assessments: list[Assessment]) -> RecoveryDialog:
         """Interrupted updates were found: let the user resume, roll back or decide later."""
         dialog = RecoveryDialog(self._window, assessments)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.recovery_dialog = dialog
 
         def finished(result: int) -> None:
@@ -184,6 +181,4 @@ class UpdateFlows(QObject):
                 for assessment, action in dialog.choices():
                     self._controller.recover(assessment, action)
 
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, finished)
