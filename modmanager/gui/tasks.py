@@ -12,6 +12,10 @@ Callers say what to do with the outcome, as with Anki's ``QueryOp``::
         on_success=self._show_snapshot, on_failure=self._show_error,
     )
 
+Work that touches several PBXs at once (a rollout) names them in ``holds``: it starts only when
+none of them is busy, and no other task of those PBXs runs alongside it; :meth:`TaskRunner.release`
+frees a PBX the task is done with before the task ends.
+
 ``fn`` runs on a worker thread and receives a :class:`TaskContext` for progress and
 cooperative cancellation. ``on_success`` / ``on_failure`` and every signal run on the GUI
 thread. The next task of the same key starts only after the previous task's callbacks ran,
@@ -34,7 +38,7 @@ import itertools
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -86,6 +90,8 @@ class TaskHandle:
     Attributes:
         task_id: unique and growing in submission order.
         key: the serial queue (a PBX name).
+        holds: further queues the task occupies while it runs (the PBXs a rollout touches);
+            shrinks as :meth:`TaskRunner.release` frees them.
         title: what the task does, for people ("Update module X").
         cancellable: whether a running task may be asked to stop.
         state: see :class:`TaskState`.
@@ -107,6 +113,12 @@ class TaskHandle:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     cancel_requested: bool = False
+    holds: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every queue the task occupies: its own key first, then what it holds."""
+        return tuple(dict.fromkeys((self.key, *self.holds)))
 
     @property
     def can_cancel(self) -> bool:
@@ -194,6 +206,7 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._pending: list[_Task[Any]] = []
         self._running: dict[str, _Task[Any]] = {}
+        """Each occupied queue and the task occupying it (a task holding several appears several times)."""
         self._closed = False
         self._worker_done.connect(self._on_worker_done)
         self._worker_progress.connect(self._on_worker_progress)
@@ -219,11 +232,14 @@ class TaskRunner(QObject):
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[ModManagerError], None] | None = None,
         cancellable: bool = False,
+        holds: Sequence[str] = (),
     ) -> TaskHandle:
-        """Queue ``fn`` behind the earlier tasks of ``key``; returns at once.
+        """Queue ``fn`` behind the earlier tasks of ``key`` (and of ``holds``); returns at once.
 
         Args:
             key: serial queue name; tasks with the same key never overlap.
+            holds: further queues occupied while ``fn`` runs; tasks of those wait, and the
+                task waits for them.
             title: shown to people in the operations panel and log.
             fn: the work, run on a worker thread with a :class:`TaskContext`.
             on_success: called on the GUI thread with ``fn``'s result.
@@ -232,7 +248,7 @@ class TaskRunner(QObject):
         """
         if self._closed:
             raise RuntimeError("The task runner was shut down.")
-        handle = TaskHandle(next(self._ids), key, title, cancellable)
+        handle = TaskHandle(next(self._ids), key, title, cancellable, holds=tuple(dict.fromkeys(holds)))
         context = TaskContext(lambda done, total, message: None, self._progress_interval_s)
         task: _Task[T] = _Task(handle, fn, on_success, on_failure, context)
         context._report = lambda done, total, message: self._worker_progress.emit(task, done, total, message)
@@ -259,9 +275,23 @@ class TaskRunner(QObject):
             handle.cancel_requested = True
             running.context._request_cancel()
 
+    def release(self, handle: TaskHandle, key: str) -> None:
+        """A running task is done with ``key``, one of its ``holds``: tasks waiting for it may start.
+
+        Call on the GUI thread. The task's own key stays occupied until it ends.
+        """
+        if key == handle.key or key not in handle.holds:
+            return
+        task = self._running.get(key)
+        if task is None or task.handle is not handle:
+            return
+        del self._running[key]
+        handle.holds = tuple(held for held in handle.holds if held != key)
+        self._dispatch()
+
     def tasks(self) -> list[TaskHandle]:
         """The running and queued tasks, running first, each group in submission order."""
-        running = sorted((task.handle for task in self._running.values()), key=lambda h: h.task_id)
+        running = sorted(self._running_handles(), key=lambda h: h.task_id)
         return running + [task.handle for task in self._pending]
 
     def is_idle(self) -> bool:
@@ -297,7 +327,7 @@ class TaskRunner(QObject):
         for task in list(self._pending):
             self._pending.remove(task)
             self._finish_without_callback(task, TaskState.CANCELLED)
-        for task in self._running.values():
+        for task in {id(task): task for task in self._running.values()}.values():
             if task.handle.cancellable:
                 task.handle.cancel_requested = True
                 task.context._request_cancel()
@@ -309,15 +339,16 @@ class TaskRunner(QObject):
         if self._closed:
             return
         for task in list(self._pending):
-            if len(self._running) >= self._max_concurrency:
+            if len(self._running_handles()) >= self._max_concurrency:
                 return
-            key = task.handle.key
-            if key in self._running:
+            keys = set(task.handle.keys)
+            if keys & self._running.keys():
                 continue
-            if any(other.handle.key == key for other in self._pending[: self._pending.index(task)]):
-                continue  # an earlier task of this key waits; keep submission order
+            if any(keys & set(other.handle.keys) for other in self._pending[: self._pending.index(task)]):
+                continue  # an earlier task of one of these keys waits; keep submission order
             self._pending.remove(task)
-            self._running[key] = task
+            for key in keys:
+                self._running[key] = task
             task.handle.state = TaskState.RUNNING
             task.handle.started_at = datetime.now(UTC)
             self.task_started.emit(task.handle)
@@ -340,7 +371,8 @@ class TaskRunner(QObject):
 
     def _on_worker_done(self, task: _Task[Any], result: Any, exc: BaseException | None) -> None:
         handle = task.handle
-        self._running.pop(handle.key, None)
+        for key in [key for key, running in self._running.items() if running is task]:
+            del self._running[key]
         if exc is None:
             state = TaskState.SUCCEEDED
         elif isinstance(exc, TaskCancelled):
@@ -361,6 +393,9 @@ class TaskRunner(QObject):
             self.task_finished.emit(handle)
             self._dispatch()
             self._emit_idle_if_idle()
+
+    def _running_handles(self) -> list[TaskHandle]:
+        return list({id(task): task.handle for task in self._running.values()}.values())
 
     def _finish_without_callback(self, task: _Task[Any], state: TaskState) -> None:
         task.handle.state = state
