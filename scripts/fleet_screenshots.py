@@ -31,10 +31,10 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from modmanager.core.matrix import VersionFilter, VersionTest
+from modmanager.demo_start import DemoSession, start_demo
 from modmanager.gui import i18n, theme
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.tasks import TaskRunner
-from modmanager.ops.demo import DemoSession, start_demo
 from modmanager.simulator.demo_data import MODULES
 from modmanager.simulator.fleetgen import generate_fleet, register_fleet
 from modmanager.store.paths import HOME_ENV

@@ -36,8 +36,10 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from modmanager.core.errors import OperationError, PbxError
+from modmanager.demo_start import DemoSession, start_demo
 from modmanager.gui import i18n, theme
 from modmanager.gui.app import pick_showcase
+from modmanager.gui.changes import Changes
 from modmanager.gui.controller import UpdateChoice
 from modmanager.gui.dialogs.password_prompt import PasswordPrompt
 from modmanager.gui.dialogs.pbx_dialog import CertificateTrustDialog
@@ -45,9 +47,8 @@ from modmanager.gui.dialogs.recovery_dialog import RecoveryDialog
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.models.badges import Badge, installed_badges
 from modmanager.gui.tasks import TaskRunner
-from modmanager.gui.widgets.details import ModuleDetails
+from modmanager.gui.views.details import ModuleDetails
 from modmanager.ops.backup import backup_module
-from modmanager.ops.demo import DemoSession, start_demo
 from modmanager.ops.fleet import UpdateAllOutcome, free_updates
 from modmanager.ops.recovery import Assessment, RecoveryAction
 from modmanager.ops.refresh import FleetStatus, PbxSnapshot
@@ -55,7 +56,6 @@ from modmanager.ops.rollout import SKIPPED, RolloutOutcome
 from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update
 from modmanager.pbx.tls import CertificateInfo
 from modmanager.store.journal import JournalEntry
-from modmanager.store.paths import HOME_ENV
 
 DOCS_FOLDER = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 DEFAULT_SIZE = (1280, 800)
@@ -134,29 +134,28 @@ def capture(
 
 @contextmanager
 def _demo(folder: Path) -> Iterator[DemoSession]:
-    """The demo in ``folder``; MODMANAGER_HOME is put back afterwards (start_demo changes it)."""
-    previous = os.environ.get(HOME_ENV)
+    """The demo in ``folder``; stopping it points MODMANAGER_HOME back (start_demo changes it)."""
     session = start_demo(folder / "demo")
     try:
         yield session
     finally:
         session.stop()
-        if previous is None:
-            os.environ.pop(HOME_ENV, None)
-        else:
-            os.environ[HOME_ENV] = previous
 
 
 def _make_backups(camera: _Camera) -> None:
-    """A few backups, so the backups dialog and the details' Backups tab have something to show."""
+    """A few backups, so the backups dialog and the details' Backups tab have something to show.
+
+    Made behind the window's back (through ops, not its controller), so the window is told.
+    """
     services = camera.session.services
-    if services.backups.list_backups()[0]:
-        return
-    for entry in camera.window.fleet_model.entries():
-        if entry.snapshot is None or entry.status is FleetStatus.UNREACHABLE:
-            continue
-        for module in [module for module in entry.snapshot.modules if module.instances][:2]:
-            backup_module(services, entry.name, module.id)
+    if not services.backups.list_backups()[0]:
+        for entry in camera.window.fleet_model.entries():
+            if entry.snapshot is None or entry.status is FleetStatus.UNREACHABLE:
+                continue
+            for module in [module for module in entry.snapshot.modules if module.instances][:2]:
+                backup_module(services, entry.name, module.id)
+    camera.window.controller.announce(Changes(backups=True))
+    camera.settle()
 
 
 class _Camera:
@@ -172,8 +171,8 @@ class _Camera:
         self.window.resize(*size)
         self.window.show()
         self.window.start()
-        self._settle()
-        self.window.fleet_view.resizeColumnToContents(1)
+        self.settle()
+        self.window.fleet_view.view.resizeColumnToContents(1)
 
     def close(self) -> None:
         self.window.close()
@@ -183,7 +182,7 @@ class _Camera:
 
     # -- taking pictures -------------------------------------------------------------------
 
-    def _settle(self) -> None:
+    def settle(self) -> None:
         for _round in range(3):
             self.runner.wait_idle(_WAIT_MS)
             QApplication.processEvents()
@@ -229,29 +228,29 @@ class _Camera:
         """The docs' picture: a PBX with updates, a paid module selected, its changelog."""
         showcase = pick_showcase(self.window)
         if showcase is not None:
-            self.window.select_pbx(showcase[0])
+            self.window.fleet_view.select(showcase[0])
             if showcase[1] is not None:
-                self.window.select_module(showcase[1])
+                self.window.pbx_page.select_module(showcase[1])
         self.take(self.window, "main-window")
 
     def every_pbx(self) -> None:
         """Each demo PBX selected, with its most telling module; the Available tab; the details tabs."""
         window = self.window
         for entry in window.fleet_model.entries():
-            window.select_pbx(entry.name)
+            window.fleet_view.select(entry.name)
             QApplication.processEvents()
             if entry.snapshot is not None:
                 pairs = list(zip(entry.snapshot.modules, entry.snapshot.plan.modules, strict=True))
                 ranked = sorted(pairs, key=lambda pair: min((b.rank for b in installed_badges(*pair)), default=99))
                 if ranked:
-                    window.select_module(ranked[0][0].id)
+                    window.pbx_page.select_module(ranked[0][0].id)
             self.take(window, "pbx-" + _slug(entry.name))
         showcase = pick_showcase(window)
         if showcase is None:
             return
-        window.select_pbx(showcase[0])
+        window.fleet_view.select(showcase[0])
         if showcase[1] is not None:
-            window.select_module(showcase[1])
+            window.pbx_page.select_module(showcase[1])
         for tab, name in (
             (ModuleDetails.TAB_COMPATIBILITY, "details-compatibility"),
             (ModuleDetails.TAB_BACKUPS, "details-backups"),
@@ -259,11 +258,11 @@ class _Camera:
             window.details.tabs.setCurrentIndex(tab)
             self.take(window, name)
         window.details.tabs.setCurrentIndex(ModuleDetails.TAB_CHANGELOG)
-        window.module_tabs.setCurrentIndex(1)
-        if window.available_proxy.rowCount():
-            window.available_view.selectRow(0)
+        window.pbx_page.module_tabs.setCurrentIndex(1)
+        if window.pbx_page.available_proxy.rowCount():
+            window.pbx_page.available_view.selectRow(0)
         self.take(window, "available")
-        window.module_tabs.setCurrentIndex(0)
+        window.pbx_page.module_tabs.setCurrentIndex(0)
 
     # -- update previews -------------------------------------------------------------------
 
@@ -276,17 +275,17 @@ class _Camera:
         return UpdateChoice(preview, free, self._display_name(pbx, module_id))
 
     def _display_name(self, pbx: str, module_id: str) -> str:
-        self.window.select_pbx(pbx)
-        for row in self.window.installed_model.rows():
+        self.window.fleet_view.select(pbx)
+        for row in self.window.pbx_page.installed_model.rows():
             if row.module.id == module_id:
                 return row.display_name
-        for item in self.window.available_model.rows():
+        for item in self.window.pbx_page.available_model.rows():
             if item.module.id == module_id:
                 return item.module.display_name(self.window.locale().name())
         return ""
 
     def _show_preview(self, choice: UpdateChoice, name: str) -> None:
-        dialog = self.window.show_update_dialog(choice)
+        dialog = self.window.update_flows.show_update_dialog(choice)
         self._dialog(dialog, name)
 
     def _module_with(self, snapshot: PbxSnapshot, test: Callable[[set[Badge]], bool]) -> str | None:
@@ -338,9 +337,9 @@ class _Camera:
         for entry in window.fleet_model.entries():
             if entry.snapshot is None:
                 continue
-            window.select_pbx(entry.name)
-            for row in window.installed_model.rows():
-                earlier = window._earlier_releases(row)
+            window.fleet_view.select(entry.name)
+            for row in window.pbx_page.installed_model.rows():
+                earlier = [release.version for release in row.earlier_releases(window.pbx_page.selection().starface)]
                 if earlier:
                     self._show_preview(self._preview(entry.name, row.module.id, earlier[0]), "update-downgrade")
                     return
@@ -349,7 +348,7 @@ class _Camera:
 
     def backups(self, review: bool) -> None:
         """All backups; for the review also one module's, set to restore onto another PBX."""
-        dialog = self.window._open_backups(None, None, "")
+        dialog = self.window.backup_flows.open_backups(None, None, "")
         if not review:
             self._dialog(dialog, "backups")
             return
@@ -381,8 +380,8 @@ class _Camera:
         """Editing a PBX, and the certificate trust question (first contact; for the review: changed)."""
         entry = next(iter(self.window.fleet_model.entries()), None)
         if entry is not None:
-            self.window.select_pbx(entry.name)
-            dialog = self.window.edit_pbx()
+            self.window.fleet_view.select(entry.name)
+            dialog = self.window.setup_flows.edit_pbx()
             assert dialog is not None
             self._dialog(dialog, "pbx-dialog")
         url = entry.record.url if entry is not None else "https://pbx.example:443"
@@ -398,7 +397,7 @@ class _Camera:
             return
         changed = CertificateTrustDialog(self.window, certificate, url, "9b" * 32)
         self._dialog(changed, "certificate-changed")
-        empty = self.window.add_pbx()
+        empty = self.window.setup_flows.add_pbx()
         self.take(empty, "pbx-add")
         empty.address_edit.setText("http://10.0.0.5")
         empty.save()
@@ -407,7 +406,7 @@ class _Camera:
         empty.deleteLater()
 
     def settings(self) -> None:
-        self._dialog(self.window.open_settings(), "settings")
+        self._dialog(self.window.setup_flows.open_settings(), "settings")
 
     def recovery(self) -> None:
         """Two interrupted updates: one PBX answers (finish recommended), one does not."""
@@ -473,13 +472,13 @@ class _Camera:
         if found is None:
             return
         pbx, module_id = found
-        self.window.select_pbx(pbx)
-        self.window.select_module(module_id)
-        dialog = self.window.rollout_selected()
+        self.window.fleet_view.select(pbx)
+        self.window.pbx_page.select_module(module_id)
+        dialog = self.window.fleet_flows.rollout_selected()
         if dialog is None:
             return
         dialog.make_plan()
-        self._settle()
+        self.settle()
         if not review or dialog.plan is None or not dialog.plan.targets:
             self._dialog(dialog, "rollout")
             return
@@ -510,14 +509,14 @@ class _Camera:
 
     def readiness(self) -> None:
         """Every demo PBX checked for the newest STARFACE the catalogs name."""
-        dialog = self.window.check_readiness()
+        dialog = self.window.fleet_flows.check_readiness()
         if dialog.version_combo.count():
             dialog.version_combo.setCurrentIndex(0)
         everyone = [dialog.scope_combo.itemData(row) for row in range(dialog.scope_combo.count())]
         widest = max(range(len(everyone)), key=lambda row: len(everyone[row] or []))
         dialog.scope_combo.setCurrentIndex(widest)
         dialog.check()
-        self._settle()
+        self.settle()
         self._dialog(dialog, "readiness")
 
     # -- review only -----------------------------------------------------------------------
@@ -531,8 +530,8 @@ class _Camera:
         snapshot = self.snapshot(pbx)
         assert snapshot is not None
         planned = free_updates(snapshot)
-        window.select_pbx(pbx)
-        window.update_all()
+        window.fleet_view.select(pbx)
+        window.update_flows.update_all()
         box = _newest_message_box(window)
         if box is not None:
             self.take(box, "update-all-confirm")
@@ -555,7 +554,7 @@ class _Camera:
             ),
             skipped=tuple(rest),
         )
-        window._updated_all(pbx, outcome)
+        window.update_flows.updated_all(pbx, outcome)
         box = _newest_message_box(window)
         if box is not None:
             self.take(box, "update-all-summary")

@@ -13,8 +13,8 @@ import datetime as dt
 import json
 import sys
 
-from modmanager.cli.output import add_json_flag, emit
-from modmanager.cli.services import cli_services, table
+from modmanager.cli.output import add_json_flag, emit, table
+from modmanager.cli.services import cli_services
 from modmanager.core.errors import OperationError
 from modmanager.store.audit import AuditRecord
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.selection import add_selection_flags, selected_names
 from modmanager.cli.services import (
     MASK,
@@ -24,7 +24,6 @@ from modmanager.cli.services import (
     plural,
     read_secret,
     resolve_module,
-    table,
 )
 from modmanager.core.errors import ModManagerError, OperationError, StoreError
 from modmanager.core.migration import Migration, SettingMigration, migrate_settings

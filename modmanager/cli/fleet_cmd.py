@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any
 
-from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.selection import FleetProgress, add_selection_flags, interruptible, selected_names
-from modmanager.cli.services import cli_services, plural, table
+from modmanager.cli.services import cli_services, plural
 from modmanager.core.errors import InvalidVersion, ModManagerError, OperationError
 from modmanager.core.planner import ModulePlan, ModuleReadiness, ModuleStatus, Readiness, ReadinessState, short_version
 from modmanager.core.versions import StarfaceVersion

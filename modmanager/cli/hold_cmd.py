@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
-from modmanager.cli.output import add_json_flag, emit
-from modmanager.cli.services import cli_services, resolve_module, table
+from modmanager.cli.output import add_json_flag, emit, table
+from modmanager.cli.services import cli_services, resolve_module
 from modmanager.core.holds import Hold, HoldKind, HoldScope
 from modmanager.ops.refresh import cached_snapshot
 from modmanager.ops.services import Services

@@ -1,4 +1,4 @@
-"""Shared output helpers: human text by default, JSON with ``--json``.
+"""Shared output helpers: human text by default, JSON with ``--json``; the one table printer of the CLI.
 
 Everything a command writes to stdout passes :class:`SafeStream` (installed by
 ``cli.main.run``): a character that would not draw as itself - a control character, an escape
@@ -6,7 +6,7 @@ sequence, a bidi override, a lone surrogate - is written as its ``\\uXXXX`` esca
 In JSON output such a character can only stand inside a string, where the escape is the same
 character to a JSON reader; in text it shows what a PBX really sent instead of letting it
 drive the terminal or reorder the line. Line breaks and tabs pass; table cells are cleaned
-of those too (``cli.services.table``).
+of those too (:func:`table`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ import contextlib
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
+
+from modmanager.core.text import clean_text
 
 # Everything outside printable text except newline and tab: C0/C1 controls, DEL, bidi and other
 # format characters, line/paragraph separators, surrogates, private use is left alone.
@@ -75,3 +77,27 @@ def emit(args: argparse.Namespace, text: str, data: Any) -> None:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def table_lines(headers: Sequence[object] | None, rows: Iterable[Sequence[object]], *, indent: str = "") -> list[str]:
+    """Rows aligned in columns, under ``headers`` if given, one text per line; the last column is not padded.
+
+    Every cell is one clean line (:func:`~modmanager.core.text.clean_text`): a name with a line
+    break or a bidi override cannot forge or reorder a row, and a huge name is cut.
+    """
+    cells = [[clean_text(cell) for cell in row] for row in rows]
+    if headers is not None:
+        cells.insert(0, [str(cell) for cell in headers])
+    if not cells:
+        return []
+    widths = [max(len(row[index]) for row in cells) for index in range(len(cells[0]))]
+    lines = []
+    for row in cells:
+        padded = [cell.ljust(widths[index]) for index, cell in enumerate(row[:-1])]
+        lines.append((indent + "  ".join([*padded, row[-1]])).rstrip())
+    return lines
+
+
+def table(headers: Sequence[object] | None, rows: Iterable[Sequence[object]], *, indent: str = "") -> str:
+    """:func:`table_lines` as one text."""
+    return "\n".join(table_lines(headers, rows, indent=indent))

@@ -24,12 +24,12 @@ import dataclasses
 import getpass
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.core.errors import PbxError, StoreError
 from modmanager.core.protocol import DEFAULT_AGENT_INSTANCE, PROTOCOL_VERSION, InstalledModule, SystemInfo
 from modmanager.core.text import clean_text
@@ -214,7 +214,7 @@ def _list(args: argparse.Namespace) -> int:
         )
         return 0
     rows = [(r.name, r.customer or "-", r.url, r.login_id, "pinned" if r.fingerprint else "CA") for r in records]
-    emit(args, _table(("NAME", "CUSTOMER", "URL", "LOGIN", "TLS"), rows), [_record_json(r) for r in records])
+    emit(args, table(("NAME", "CUSTOMER", "URL", "LOGIN", "TLS"), rows), [_record_json(r) for r in records])
     return 0
 
 
@@ -433,16 +433,7 @@ def _modules_text(name: str, modules: list[InstalledModule]) -> str:
     for module in modules:
         instances = ", ".join(f"{inst.name} ({'active' if inst.active else 'inactive'})" for inst in module.instances)
         rows.append((module.name, module.vendor, str(module.version), instances or "-"))
-    return _table(("MODULE", "VENDOR", "VERSION", "INSTANCES"), rows)
-
-
-def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
-    rows = [tuple(clean_text(cell) for cell in row) for row in rows]  # names from the PBX: one safe line each
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in [header, *rows]
-    )
+    return table(("MODULE", "VENDOR", "VERSION", "INSTANCES"), rows)
 
 
 # --- pbx trust -----------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.output import add_json_flag, emit, table_lines
 from modmanager.core.catalog import (
     MAX_CATALOG_BYTES,
     Catalog,
@@ -245,14 +245,6 @@ def _resolve_installed(
 # --- human output -----------------------------------------------------------------------------
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
-    return [
-        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-        for line in (header, *rows)
-    ]
-
-
 def _release_text(release: Release | None) -> str:
     return "-" if release is None else release.display_version
 
@@ -295,10 +287,10 @@ def _plan_text(plan: PbxPlan, readiness: Readiness | None, modules: dict[str, Ca
             ]
             for item in plan.modules
         ]
-        table = _table(["MODULE", "INSTALLED", "TARGET", "PAID", "NFR", "STATUS"], rows)
-        lines.append("  " + table[0])
+        table = table_lines(["MODULE", "INSTALLED", "TARGET", "PAID", "NFR", "STATUS"], rows, indent="  ")
+        lines.append(table[0])
         for row_text, item in zip(table[1:], plan.modules, strict=True):
-            lines.append("  " + row_text)
+            lines.append(row_text)
             lines.extend(f"      - {reason}" for reason in item.reasons)
     else:
         lines.append("No installed modules given.")
@@ -306,7 +298,7 @@ def _plan_text(plan: PbxPlan, readiness: Readiness | None, modules: dict[str, Ca
     if plan.available:
         lines.append("Available modules (compatible, not installed):")
         rows = [_available_row(item) for item in plan.available]
-        lines.extend("  " + line for line in _table(["MODULE", "VENDOR", "RELEASE", "NFR", "NEW"], rows))
+        lines.extend(table_lines(["MODULE", "VENDOR", "RELEASE", "NFR", "NEW"], rows, indent="  "))
     else:
         lines.append("No other compatible modules in the catalogs.")
     if plan.notes:
@@ -343,10 +335,10 @@ def _readiness_text(readiness: Readiness, modules: dict[str, CatalogModule]) -> 
         for item in readiness.modules
     ]
     if rows:
-        table = _table(["MODULE", "INSTALLED", "STATE", "RELEASE", "PAID"], rows)
-        lines.append("  " + table[0])
+        table = table_lines(["MODULE", "INSTALLED", "STATE", "RELEASE", "PAID"], rows, indent="  ")
+        lines.append(table[0])
         for row_text, item in zip(table[1:], readiness.modules, strict=True):
-            lines.append("  " + row_text)
+            lines.append(row_text)
             lines.extend(f"      - {reason}" for reason in item.reasons)
     lines.extend(f"  - {note}" for note in readiness.notes)
     return lines

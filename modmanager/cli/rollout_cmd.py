@@ -12,9 +12,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.selection import add_selection_flags, selected_names
-from modmanager.cli.services import cli_services, confirm, looks_like_module_id, plural, resolve_module, table
+from modmanager.cli.services import cli_services, confirm, looks_like_module_id, plural, resolve_module
 from modmanager.cli.update_cmd import outcome_sentence, result_json
 from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.ops.rollout import RolloutEvent, RolloutOutcome, RolloutPlan, RolloutTarget, plan_rollout, run_rollout

@@ -16,8 +16,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from modmanager.cli.output import add_json_flag, emit
-from modmanager.cli.services import cli_services, resolve_module, table
+from modmanager.cli.output import add_json_flag, emit, table
+from modmanager.cli.services import cli_services, resolve_module
 from modmanager.core.errors import OperationError, StoreError
 from modmanager.core.windows import parse_window
 from modmanager.ops.schedule import job_label, run_due, schedule_jobs

@@ -7,7 +7,7 @@ output on stdout stays parseable. Without a terminal nothing is asked: the comma
 with one line naming the flag or variable that answers the question instead, because a
 script waiting on a prompt nobody sees is worse than a clear failure.
 
-It also holds the small shared pieces of text output: aligned tables, one progress printer
+It also holds the small shared pieces of text output: one progress printer
 (a single updating line on a terminal, plain lines otherwise), and resolving a module the user
 named by id or by name.
 """
@@ -17,13 +17,12 @@ from __future__ import annotations
 import getpass
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
 from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.core.sfm import ConfigSchema
-from modmanager.core.text import clean_text
 from modmanager.ops.services import Services, open_services
 from modmanager.store.credentials import MASTER_PASSWORD_ENV
 
@@ -171,25 +170,6 @@ def is_secret_input(schema: ConfigSchema, variable_id: str) -> bool:
 
 
 # --- text output ---------------------------------------------------------------------------------
-
-
-def table(headers: Sequence[str] | None, rows: Iterable[Sequence[object]], *, indent: str = "") -> str:
-    """Rows aligned in columns, under ``headers`` if given; the last column is not padded.
-
-    Every cell is one clean line (:func:`~modmanager.core.text.clean_text`): a name with a line
-    break or a bidi override cannot forge or reorder a row, and a huge name is cut.
-    """
-    cells = [[clean_text(cell) for cell in row] for row in rows]
-    if headers is not None:
-        cells.insert(0, [str(cell) for cell in headers])
-    if not cells:
-        return ""
-    widths = [max(len(row[index]) for row in cells) for index in range(len(cells[0]))]
-    lines = []
-    for row in cells:
-        padded = [cell.ljust(widths[index]) for index, cell in enumerate(row[:-1])]
-        lines.append((indent + "  ".join([*padded, row[-1]])).rstrip())
-    return "\n".join(lines)
 
 
 def plural(count: int, word: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from modmanager.cli.output import table_lines
 from modmanager.core.errors import OperationError
 from modmanager.core.protocol import ALL_CAPABILITIES, Edition, License, LicenseKind
 from modmanager.core.sfmbuild import InputSpec, ModuleSpec, build_sfm
@@ -172,11 +173,7 @@ def _describe_text(pbxs: list[dict[str, Any]], catalog_url: str | None, data_dir
         (p["name"], p["url"], p["login_id"], p["password"], p["agent_secret"] or "-", p["fingerprint"] or "-")
         for p in pbxs
     ]
-    widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(len(headers))]
-    lines = [
-        "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        for row in [headers, *rows]
-    ]
+    lines = table_lines(headers, rows)
     lines.append("")
     for pbx in pbxs:
         if notes.get(pbx["name"]):

@@ -19,7 +19,7 @@ import contextlib
 import json
 from typing import Any
 
-from modmanager.cli.output import add_json_flag, emit
+from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.services import (
     MASK,
     ProgressPrinter,
@@ -29,7 +29,6 @@ from modmanager.cli.services import (
     looks_like_module_id,
     plural,
     resolve_module,
-    table,
 )
 from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.core.migration import SettingMigration

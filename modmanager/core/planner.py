@@ -56,12 +56,17 @@ __all__ = [
     "PbxStatus",
     "Readiness",
     "ReadinessState",
+    "brings",
     "choose_file",
+    "earlier_releases",
     "is_paid_release",
+    "on_channel",
+    "paid_crossing",
     "pbx_status",
     "plan_module",
     "plan_pbx",
     "short_version",
+    "starface_suggestions",
     "upgrade_readiness",
 ]
 
@@ -354,7 +359,7 @@ def is_paid_release(release: Release, markers: Sequence[str] = DEFAULT_PAID_MARK
     return release.paid or bool(is_paid_text(release.changelog, markers))
 
 
-def _on_channel(release: Release, channel: Channel) -> bool:
+def on_channel(release: Release, channel: Channel) -> bool:
     """The stable channel sees stable releases only; the pre-release channel sees all."""
     return channel is Channel.PRERELEASE or release.channel is Channel.STABLE
 
@@ -369,6 +374,69 @@ def _first_paid(module: CatalogModule, after: int, up_to: int, markers: Sequence
         release for release in module.releases if after < release.version <= up_to and is_paid_release(release, markers)
     ]
     return min(crossed, key=lambda release: release.version) if crossed else None
+
+
+def paid_crossing(
+    module: CatalogModule,
+    from_version: int | None,
+    release: Release,
+    facts: PbxFacts,
+    *,
+    nfr_build: bool | None = None,
+    markers: Sequence[str] = DEFAULT_PAID_MARKERS,
+) -> Release | None:
+    """The paid release this PBX pays for when it goes from ``from_version`` to ``release``.
+
+    The one paid-crossing rule: going *to or past* a paid release needs a new module license
+    key - the oldest paid release crossed is returned - unless the PBX pays nothing anyway: a
+    fresh installation (``from_version`` None: it needs a key in any case), a subscription
+    (it covers every update) or the NFR build (it runs without a module key). ``nfr_build``
+    says which build is installed; None means the one :func:`choose_file` picks.
+    """
+    if from_version is None or facts.subscription:
+        return None
+    if nfr_build is None:
+        nfr_build = choose_file(release, facts, module)[1]
+    if nfr_build:
+        return None
+    return _first_paid(module, from_version, release.version, markers)
+
+
+def earlier_releases(module: CatalogModule, installed_version: int, starface: StarfaceVersion | None) -> list[Release]:
+    """The releases older than the installed one that a PBX may go back to, newest first.
+
+    A release stated incompatible with the PBX's STARFACE is left out; untested ones stay (the
+    preview warns about them). Without a known STARFACE every older release counts.
+    """
+    return sorted(
+        (
+            release
+            for release in module.releases
+            if release.version < installed_version
+            and (starface is None or release.compatibility.verdict(starface) is not Verdict.INCOMPATIBLE)
+        ),
+        key=lambda release: release.version,
+        reverse=True,
+    )
+
+
+def brings(release: Release, installed: int | None, target: int | None) -> bool:
+    """Whether updating from ``installed`` (None: not installed) to ``target`` brings ``release``.
+
+    True for the releases in ``(installed, target]`` - the changes an update would install.
+    """
+    return target is not None and (installed is None or installed < release.version) and release.version <= target
+
+
+def starface_suggestions(modules: Iterable[CatalogModule], limit: int = 12) -> list[StarfaceVersion]:
+    """The STARFACE releases the catalogs name as the start of a range, newest first (at most ``limit``)."""
+    found: set[StarfaceVersion] = set()
+    for module in modules:
+        for release in module.releases:
+            for statement in (*release.compatibility.compatible, *release.compatibility.incompatible):
+                if statement.lower is not None and statement.lower.is_release:
+                    found.add(statement.lower)
+    return sorted(found, reverse=True)[:limit]
 
 
 def _nfr_applies(module: CatalogModule, facts: PbxFacts) -> bool:
@@ -453,7 +521,7 @@ def plan_module(
         if skip.version is not None and (installed_version is None or skip.version > installed_version)
     )
     skipped_versions = {skip.version for skip in skipped}
-    visible = [r for r in module.releases if _on_channel(r, channel) and r.version not in skipped_versions]
+    visible = [r for r in module.releases if on_channel(r, channel) and r.version not in skipped_versions]
     for version in sorted((v for v in skipped_versions if v is not None), reverse=True):
         narrowest = rules.skip_for(version)
         if narrowest is not None and module.release(version) is not None:
@@ -479,7 +547,10 @@ def plan_module(
     free_target = next((r for r in usable if crosses_paid(r) is None), None)
     paid_release = crosses_paid(target) if target is not None else None
     use_nfr = choose_file(target, facts, module)[1] if target is not None else False
-    target_is_paid = paid_release is not None and not facts.subscription and not use_nfr
+    target_is_paid = (
+        target is not None
+        and paid_crossing(module, installed_version, target, facts, nfr_build=use_nfr, markers=paid_markers) is not None
+    )
 
     # Releases above what the PBX will have anyway: the installed one or the target.
     floor = max(installed_version or 0, target.version if target is not None else 0)
@@ -712,7 +783,7 @@ def _newest_installable(facts: PbxFacts, module: CatalogModule, channel: Channel
     """
     for release in sorted(module.releases, key=lambda item: item.version, reverse=True):
         if (
-            _on_channel(release, channel)
+            on_channel(release, channel)
             and release.compatibility.verdict(facts.starface) is Verdict.COMPATIBLE
             and _installable(release, facts, module)
         ):
@@ -839,7 +910,7 @@ def _module_readiness(
         (
             r
             for r in module.releases
-            if r.version >= installed.version and (_on_channel(r, channel) or r.version == installed.version)
+            if r.version >= installed.version and (on_channel(r, channel) or r.version == installed.version)
         ),
         key=lambda release: release.version,
         reverse=True,
@@ -859,9 +930,8 @@ def _module_readiness(
     reasons: list[str] = []
     is_paid = False
     if release is not None:
-        paid = _first_paid(module, installed.version, release.version, paid_markers)
-        use_nfr = choose_file(release, facts, module)[1]
-        is_paid = paid is not None and not facts.subscription and not use_nfr
+        paid = paid_crossing(module, installed.version, release, facts, markers=paid_markers)
+        is_paid = paid is not None
         if installed_compatible:
             state = ReadinessState.COMPATIBLE_NOW
             reasons.append(f"The installed release is compatible with STARFACE {target}.")
@@ -870,7 +940,7 @@ def _module_readiness(
         else:
             state = ReadinessState.UPDATE_REQUIRED
             reasons.append(f"Update to {_label(release)} for STARFACE {target}.")
-        if is_paid and paid is not None:
+        if paid is not None:
             reasons.append(f"Updating to or past {_label(paid)} needs a new module license key.")
     elif untested:
         state = ReadinessState.UNTESTED

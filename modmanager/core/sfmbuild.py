@@ -6,9 +6,8 @@ entry points and a configuration form (umlauts, ``&amp;``, headlines without var
 timer settings). Output is deterministic for the same spec (fixed ZIP timestamps and
 attributes), so SHA-256 sums are stable across runs.
 
-The module also holds **test fixtures for hostile files** (:func:`zip_bomb_sfm`,
-:func:`traversal_sfm`, :func:`billion_laughs_sfm`, :func:`truncated_sfm`) so that every test
-package can check that its code refuses them; they are not used by the application.
+Hostile files (bombs, traversal, entity expansion, truncation) are test fixtures and live in
+``tests/fixtures/hostile.py``; :func:`assemble_sfm` is what they build on.
 
 ``ModuleSpec.uses_internal_database``: real STARFACE files carry no such flag; whether a
 module keeps its settings in a module-internal database is run-time behaviour. The simulated
@@ -22,7 +21,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from xml.etree import ElementTree
 
@@ -211,41 +210,6 @@ def example_spec(version: int = 126) -> ModuleSpec:
         rpc_entry_points=("getStatus",),
         extra_entries={"de/beispiel/weiterleitung/Weiterleitung.class": b"\xca\xfe\xba\xbe\x00\x00\x00\x34"},
     )
-
-
-# --- hostile files (test fixtures) ----------------------------------------------------
-
-
-def zip_bomb_sfm() -> bytes:
-    """Test fixture: a valid module plus an entry that unpacks 32 MiB from ~32 KB."""
-    spec = replace(example_spec(), extra_entries={"lib/payload.bin": bytes(32 * 1024 * 1024)})
-    return build_sfm(spec)
-
-
-def traversal_sfm() -> bytes:
-    """Test fixture: a valid module plus an entry whose path climbs out of the folder."""
-    spec = replace(example_spec(), extra_entries={"../../etc/cron.d/modmanager": b"* * * * * root true\n"})
-    return build_sfm(spec)
-
-
-def billion_laughs_sfm() -> bytes:
-    """Test fixture: a descriptor that declares nested entities (exponential expansion)."""
-    spec = example_spec()
-    declarations = '<!ENTITY lol "lol">' + "".join(
-        f'<!ENTITY lol{level} "{("&lol" + (str(level - 1) if level > 1 else "") + ";") * 10}">'
-        for level in range(1, 10)
-    )
-    xml = (
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE module [{declarations}]>\n'
-        f'<module id="{spec.module_id}" name="&lol9;" vendor="x" version="1"/>\n'
-    ).encode()
-    return assemble_sfm({MANIFEST_NAME: manifest_text(spec), DESCRIPTOR_NAME: xml}, create_date=spec.create_date)
-
-
-def truncated_sfm(spec: ModuleSpec | None = None) -> bytes:
-    """Test fixture: a module file cut off in the middle, as after a broken download."""
-    data = build_sfm(spec or example_spec())
-    return data[: len(data) // 2]
 
 
 # --- helpers ---------------------------------------------------------------------------

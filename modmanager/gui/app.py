@@ -73,7 +73,7 @@ def run_gui(demo: bool, screenshot: str | None, lang: str | None, view: str = "p
     try:
         try:
             if demo:
-                from modmanager.ops.demo import start_demo
+                from modmanager.demo_start import start_demo
 
                 session = start_demo()
                 services = session.services
@@ -178,10 +178,10 @@ def take_screenshot(window: MainWindow, runner: TaskRunner, path: Path, *, view:
     showcase = pick_showcase(window) if view == "pbx" else None
     if showcase is not None:
         pbx, module_id = showcase
-        window.select_pbx(pbx)
+        window.fleet_view.select(pbx)
         if module_id is not None:
-            window.select_module(module_id)
-    window.fit_fleet_columns()
+            window.pbx_page.select_module(module_id)
+    window.fleet_view.fit_columns()
     QApplication.processEvents()
     window.scroll_to_selection()
     QApplication.processEvents()

@@ -1,36 +1,44 @@
-"""What the main window's actions do: each one becomes TaskRunner jobs over ``ops/``.
+"""What the window's actions do: each one becomes TaskRunner jobs over ``ops/``, and says what it changed.
 
-The window asks (``refresh``, ``prepare_update``, ``run_update``, ``backup_now``, ...), the
+Flows and dialogs ask (``refresh``, ``prepare_update``, ``run_update``, ``backup_now``, ...); the
 controller submits the work with the PBX name as key - so work on one PBX never overlaps while
 many PBXs are worked on at once - and keeps the :class:`~modmanager.gui.models.fleet.FleetModel`
-current as results arrive. Callers pass what to do with a result; errors of actions the user
-started go out through :attr:`Controller.failed` as ModManagerErrors (message and hint), never
-as tracebacks.
+current as results arrive. Work on many PBXs at once (rollouts, readiness, the fleet backup) is
+in :class:`~modmanager.gui.fleet_work.FleetWork` (``controller.fleetwide``); it holds each PBX it
+touches.
+
+Every operation goes through :meth:`Controller.submit` and announces what it changed as one
+:class:`~modmanager.gui.changes.Changes` record on :attr:`Controller.changed`, whether it
+succeeded or not; views redraw themselves from that notice, nobody calls a view. Operations that
+change a PBX read it again afterwards. Callers pass only what is theirs to do with a result
+(open a dialog, show a summary); errors of actions the user started go out through
+:attr:`Controller.failed` as ModManagerErrors, never as tracebacks.
 """
 
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from modmanager.core.catalog import CatalogModule
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS
 from modmanager.core.errors import ModManagerError, Outcome
-from modmanager.core.planner import Readiness
 from modmanager.core.text import clean_text
-from modmanager.core.versions import StarfaceVersion
+from modmanager.gui.changes import NO_CHANGES, Changes
 from modmanager.gui.errors import describe_outcome, describe_stored, describe_text
+from modmanager.gui.fleet_work import FleetRefresh, FleetWork
 from modmanager.gui.models.fleet import FleetModel
-from modmanager.gui.tasks import TaskCancelled, TaskContext, TaskHandle, TaskRunner, TaskState, in_slices
+from modmanager.gui.progress import update_all_progress, update_progress
+from modmanager.gui.tasks import TaskContext, TaskHandle, TaskRunner
 from modmanager.ops import recovery
-from modmanager.ops.backup import RestoreResult, backup_module, backup_pbx, restore_backup
-from modmanager.ops.catalogs import CatalogProblem
-from modmanager.ops.fleet import PlannedUpdate, UpdateAllOutcome, readiness, update_all
+from modmanager.ops.backup import RestoreResult, backup_module, restore_backup
+from modmanager.ops.catalogs import CatalogProblem, CatalogSet
+from modmanager.ops.fleet import UpdateAllOutcome, update_all
 from modmanager.ops.pbxs import remove_pbx
 from modmanager.ops.recovery import Assessment, RecoveryAction
 from modmanager.ops.refresh import (
@@ -41,51 +49,13 @@ from modmanager.ops.refresh import (
     refresh_pbx,
     status_for_error,
 )
-from modmanager.ops.rollout import RolloutEvent, RolloutOutcome, RolloutPlan, plan_rollout, run_rollout
 from modmanager.ops.services import Services
 from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update, run_update
 from modmanager.store.backups import BackupInfo
 from modmanager.store.journal import JournalEntry
+from modmanager.store.settings import Settings
 
-UPDATE_STAGES = ("preflight", "backup", "upload", "install", "restore", "activate", "health")
-"""The stages ``ops`` reports for ``run_update`` (see ``ops/update.py``, ``ops/converge.py``), in order.
-
-The bar runs across all of them. ``converge`` also verifies after activating, but reports no
-stage for it: a "verify" stage here would leave the bar short of its end on every update.
-"""
-_STEPS_PER_STAGE = 100
-_WATCH_INTERVAL_S = 0.1
-"""How often a refresh of many PBXs reports its count."""
-
-
-def stage_text(stage: str) -> str:
-    """An update step as the progress bar names it."""
-    texts = {
-        "preflight": QCoreApplication.translate("Controller", "Checking the PBX"),
-        "backup": QCoreApplication.translate("Controller", "Backing up settings"),
-        "upload": QCoreApplication.translate("Controller", "Uploading the module"),
-        "install": QCoreApplication.translate("Controller", "Installing"),
-        "restore": QCoreApplication.translate("Controller", "Restoring settings"),
-        "activate": QCoreApplication.translate("Controller", "Activating instances"),
-        "health": QCoreApplication.translate("Controller", "Checking the module's health"),
-    }
-    return texts.get(stage, stage)
-
-
-def update_progress(ctx: TaskContext, prefix: str = "") -> Callable[[str, int, int], None]:
-    """An ``ops`` progress callback that reports one bar across every update step."""
-
-    def report(stage: str, done: int, total: int) -> None:
-        position = UPDATE_STAGES.index(stage) if stage in UPDATE_STAGES else 0
-        share = (done * _STEPS_PER_STAGE // total) if total else 0
-        text = stage_text(stage)
-        ctx.progress(
-            position * _STEPS_PER_STAGE + share,
-            len(UPDATE_STAGES) * _STEPS_PER_STAGE,
-            f"{prefix}{text}" if prefix else text,
-        )
-
-    return report
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -103,91 +73,30 @@ class UpdateChoice:
         return clean_text(self.display_name or self.preview.module_name)
 
 
-class FleetRefresh:
-    """A refresh of many PBXs: how many ended (counted on the GUI thread) and whether to stop."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.done = 0
-        self.failed = 0
-        self.ended = threading.Event()
-        """Every PBX was read (or could not be, or was skipped after a cancel)."""
-        self.cancelled = threading.Event()
-        """No further PBX is read."""
-
-    def count(self, *, failed: bool) -> None:
-        self.done += 1
-        self.failed += failed
-        if self.done >= self.total:
-            self.ended.set()
-
-
 @dataclass(frozen=True)
 class _Refreshed:
     snapshot: PbxSnapshot
     status: FleetStatus
 
 
-@dataclass(frozen=True)
-class RolloutOptions:
-    """What the user chose for a staged rollout (see :func:`modmanager.ops.rollout.plan_rollout`)."""
-
-    pbx_names: tuple[str, ...]
-    to_version: int | None = None
-    """None: the newest release each PBX can run (free unless ``include_paid``)."""
-    canary: int = 1
-    batch_size: int = 5
-    include_paid: bool = False
-
-
-@dataclass(frozen=True)
-class FleetBackupOutcome:
-    """A backup of every module on many PBXs: what each PBX gave, and which PBXs failed why."""
-
-    backed_up: dict[str, list[BackupInfo]]
-    failed: dict[str, ModManagerError]
-
-
-RolloutEventHandler = Callable[[str, int, RolloutEvent], None]
-"""``(pbx, stage index, outcome)``: an UpdateResult, a ModManagerError, or ``"skipped"``."""
-
-
-class _EventRelay(QObject):
-    """Carries a rollout's per-PBX events from the worker thread to the GUI thread.
-
-    ``run_rollout`` reports each PBX on the thread it runs on; emitting :attr:`arrived` there
-    queues the call to :meth:`_deliver` on this object's (the GUI) thread, the same way the
-    task runner delivers results, so the handler may touch widgets.
-    """
-
-    arrived = Signal(str, int, object)
-
-    def __init__(self, handler: RolloutEventHandler, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._handler = handler
-        self.arrived.connect(self._deliver)
-
-    def _deliver(self, pbx: str, stage: int, outcome: object) -> None:
-        self._handler(pbx, stage, outcome)  # type: ignore[arg-type]  # emitted only by run_rollout's events
-
-
 class Controller(QObject):
-    """Submits the work behind every action and keeps the fleet model up to date.
+    """Submits the work behind every action, keeps the fleet model up to date, announces changes.
 
     Args:
         services: the opened adapters (real data folder or the demo's).
         runner: the one task runner of the window.
         fleet: the model of the PBX list, changed as results arrive.
 
+    Attributes:
+        fleetwide: work on many PBXs at once (rollouts, readiness, fleet backup).
+
     Signals:
-        snapshot_changed(str): a PBX's entry changed (status, snapshot, busy flag).
-        fleet_loaded(): the PBX list was (re)read from the inventory.
+        changed(Changes): what an operation changed; views redraw themselves from it.
         message(str): a sentence for the status bar.
         failed(str, ModManagerError): an action the user started failed (title, error).
     """
 
-    snapshot_changed = Signal(str)
-    fleet_loaded = Signal()
+    changed = Signal(object)
     message = Signal(str)
     failed = Signal(str, object)
 
@@ -200,11 +109,29 @@ class Controller(QObject):
         self.fleet = fleet
         self._interrupted: set[str] = set()
         self._catalogs_loaded = False
+        self.fleetwide = FleetWork(self)
+
+    # -- task keys and lookups -----------------------------------------------------------------
 
     @property
     def catalog_key(self) -> str:
         """The task key of catalog work (not a PBX: it never talks to one)."""
         return self.tr("(catalogs)")
+
+    @property
+    def fleet_key(self) -> str:
+        """The task key of work that spans many PBXs (planning and running a rollout); it holds their keys too."""
+        return self.tr("(fleet)")
+
+    @property
+    def refresh_key(self) -> str:
+        """The task key of a refresh of many PBXs (its per-PBX reads run on the PBXs' own keys)."""
+        return self.tr("(refresh)")
+
+    @property
+    def backups_key(self) -> str:
+        """The task key of work on the backup folder alone (reading the list, export, import)."""
+        return self.tr("(backups)")
 
     @property
     def paid_markers(self) -> tuple[str, ...]:
@@ -214,15 +141,89 @@ class Controller(QObject):
         """The merged catalog entry of a module, once the catalogs are loaded (else None)."""
         return self.services.catalogs.module(module_id) if self._catalogs_loaded else None
 
-    # -- the fleet ---------------------------------------------------------------------------
+    # -- announcing ----------------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Show the PBXs with their last stored status at once, then fill and refresh them."""
-        self.reload_records()
+    def announce(self, changes: Changes) -> None:
+        """Tell every view what changed (nothing is said when nothing changed)."""
+        if changes:
+            self.changed.emit(changes)
+
+    def submit(
+        self,
+        key: str,
+        title: str,
+        work: Callable[[TaskContext], T],
+        *,
+        changes: Changes = NO_CHANGES,
+        reread: Sequence[str] = (),
+        said: Callable[[T], str] | None = None,
+        on_done: Callable[[T], object] | None = None,
+        on_failure: Callable[[ModManagerError], object] | None = None,
+        holds: Sequence[str] = (),
+        cancellable: bool = False,
+        read_only: bool = False,
+    ) -> TaskHandle:
+        """Submit ``work``; afterwards announce ``changes`` and read the PBXs in ``reread`` again.
+
+        Both happen whether the work succeeded or failed: a failed update leaves a backup and a
+        journal entry, and the PBX may run something else than before. On success ``said``
+        gives the status-bar sentence and ``on_done`` gets the result; on failure the error goes
+        to ``on_failure``, or else out through :attr:`failed`.
+        """
+
+        def succeeded(result: T) -> None:
+            if said is not None:
+                self.message.emit(said(result))
+            self.after(changes, reread)
+            if on_done is not None:
+                on_done(result)
+
+        def not_done(error: ModManagerError) -> None:
+            if on_failure is not None:
+                on_failure(error)
+            else:
+                self.failed.emit(title, error)
+            self.after(changes, reread)
+
+        return self.runner.submit(
+            key,
+            title,
+            work,
+            on_success=succeeded,
+            on_failure=not_done,
+            holds=holds,
+            cancellable=cancellable,
+            read_only=read_only,
+        )
+
+    def after(self, changes: Changes, reread: Sequence[str]) -> None:
+        self.announce(changes)
+        for name in reread:
+            if self.fleet.entry(name) is not None:
+                self.refresh(name)
+
+    def _set_entry(self, name: str, **fields: object) -> None:
+        self.fleet.update_entry(name, **fields)
+        self.announce(Changes.of_pbxs([name]))
+
+    # -- the fleet -----------------------------------------------------------------------------
+
+    def start(self, on_recovery: Callable[[list[Assessment]], object]) -> None:
+        """Show the PBXs with their last stored status at once, offer recovery, then fill and refresh them.
+
+        The catalogs and the list of backups come with :meth:`refresh_all`.
+        """
+        self._load_records()
+        self.announce(Changes.of_pbxs(self.fleet.names(), pbx_list=True, settings=True, journal=True))
+        self.check_recovery(on_recovery)
         self.refresh_all(with_cached=True)
 
     def reload_records(self) -> None:
         """Re-read the PBX list (after adding, editing or removing one)."""
+        self._load_records()
+        self.announce(Changes(pbx_list=True))
+
+    def _load_records(self) -> None:
         inventory = self.services.inventory
         statuses: dict[str, tuple[FleetStatus, str]] = {}
         for name, stored in inventory.statuses().items():
@@ -233,15 +234,13 @@ class Controller(QObject):
         self.fleet.set_records(inventory.list(), statuses)
         for name, window in self.services.windows.all_effective().items():
             self.fleet.update_entry(name, window=window.window.spec())
-        self.fleet_loaded.emit()
-
-    @property
-    def refresh_key(self) -> str:
-        """The task key of a refresh of many PBXs (its per-PBX reads run on the PBXs' own keys)."""
-        return self.tr("(refresh)")
 
     def refresh_all(self, *, with_cached: bool = False) -> None:
-        """Reload the catalogs, then read every PBX again (one operation, each PBX on its own queue)."""
+        """Reload the catalogs, then read every PBX again (one operation, each PBX on its own queue).
+
+        The list of backups is read again too: another modmanager (the command line) may have
+        made or deleted some.
+        """
         names = self.fleet.names()
 
         def load(ctx: TaskContext) -> tuple[list[str], dict[str, PbxSnapshot]]:
@@ -258,12 +257,14 @@ class Controller(QObject):
         def loaded(result: tuple[list[str], dict[str, PbxSnapshot]]) -> None:
             problems, cached = result
             self._catalogs_loaded = True
+            self.announce(Changes(catalogs=True, backups=True))
             for problem in problems:
                 self.message.emit(problem)
             self.refresh_many(names, cached=cached, title=self.tr("Refresh all PBXs"))
 
         def not_loaded(error: ModManagerError) -> None:
             self.failed.emit(self.tr("The module catalogs could not be loaded"), error)
+            self.announce(Changes(backups=True))
             self.refresh_many(names, title=self.tr("Refresh all PBXs"))
 
         self.runner.submit(
@@ -271,65 +272,14 @@ class Controller(QObject):
         )
 
     def refresh_many(
-        self,
-        names: Sequence[str],
-        *,
-        cached: Mapping[str, PbxSnapshot] | None = None,
-        title: str = "",
+        self, names: Sequence[str], *, cached: Mapping[str, PbxSnapshot] | None = None, title: str = ""
     ) -> TaskHandle | None:
-        """Read many PBXs as one operation that counts "n of N" and can be cancelled.
-
-        Each PBX is read on its own queue (after whatever runs on it), at the read
-        concurrency; the operations panel shows the one operation, not a row per PBX. After a
-        cancel no further PBX is read. ``cached`` snapshots are shown until the new ones arrive.
-        """
-        names = [name for name in dict.fromkeys(names) if self.fleet.entry(name) is not None]
-        if not names:
-            return None
-        run = FleetRefresh(len(names))
-        title = title or self.tr("Refresh {count} PBXs").format(count=len(names))
-        counted = self.tr("{done} of {total} PBXs read")
-
-        def watch(ctx: TaskContext) -> FleetRefresh:
-            while not run.ended.wait(_WATCH_INTERVAL_S):
-                ctx.progress(run.done, run.total, counted.format(done=run.done, total=run.total))
-                if ctx.cancelled():
-                    run.cancelled.set()
-                    raise TaskCancelled
-            ctx.progress(run.total, run.total, counted.format(done=run.total, total=run.total))
-            return run
-
-        def ended(run: FleetRefresh) -> None:
-            if run.failed:
-                text = self.tr("{title}: {read} of {total} PBXs read, {failed} could not be read.")
-            else:
-                text = self.tr("{title}: all {total} PBXs read.")
-            self.message.emit(text.format(title=title, read=run.total - run.failed, total=run.total, failed=run.failed))
-
-        handle = self.runner.submit(self.refresh_key, title, watch, on_success=ended, cancellable=True, watcher=True)
-
-        def finished(finished_handle: TaskHandle) -> None:
-            if finished_handle is handle:
-                if handle.state is TaskState.CANCELLED:
-                    run.cancelled.set()  # also when it was cancelled before it started
-                self.runner.task_finished.disconnect(finished)
-
-        self.runner.task_finished.connect(finished)
-        cached = cached or {}
-
-        def start(name: str) -> None:
-            snapshot = cached.get(name)
-            if snapshot is not None and self.fleet.entry(name) is not None:
-                self.fleet.update_entry(name, snapshot=snapshot)
-            self.refresh(name, run=run)  # says the entry changed
-
-        in_slices(names, start, context=self)  # hundreds of PBXs: the window stays responsive
-        return handle
+        """Read many PBXs as one operation that counts "n of N" (see :meth:`FleetWork.refresh_many`)."""
+        return self.fleetwide.refresh_many(names, cached=cached, title=title)
 
     def refresh(self, name: str, *, run: FleetRefresh | None = None) -> TaskHandle:
         """Read one PBX again and plan its modules (``run``: as one PBX of :meth:`refresh_many`)."""
-        self.fleet.update_entry(name, busy=True)
-        self.snapshot_changed.emit(name)
+        self._set_entry(name, busy=True)
 
         def work(ctx: TaskContext) -> _Refreshed | None:
             if run is not None and run.cancelled.is_set():
@@ -339,11 +289,11 @@ class Controller(QObject):
 
         def done(result: _Refreshed | None) -> None:
             if result is None:  # the refresh of many was cancelled before this PBX
-                self.fleet.update_entry(name, busy=False)
-                self.snapshot_changed.emit(name)
+                self._set_entry(name, busy=False)
                 if run is not None:
                     run.count(failed=False)
                 return
+            catalogs_now = not self._catalogs_loaded
             self._catalogs_loaded = True
             if result.status is FleetStatus.INTERRUPTED:
                 self._interrupted.add(name)
@@ -352,14 +302,13 @@ class Controller(QObject):
             unavailable = result.status is FleetStatus.CATALOG_UNAVAILABLE
             message = catalog_message(self.services.catalogs.unavailable()) if unavailable else ""
             self.fleet.update_entry(name, snapshot=result.snapshot, status=result.status, message=message, busy=False)
-            self.snapshot_changed.emit(name)
+            self.announce(Changes.of_pbxs([name], catalogs=catalogs_now))
             if run is not None:
                 run.count(failed=False)
 
         def failed(error: ModManagerError) -> None:
             status = FleetStatus.INTERRUPTED if name in self._interrupted else status_for_error(error)
-            self.fleet.update_entry(name, status=status, message=describe_text(error), busy=False)
-            self.snapshot_changed.emit(name)
+            self._set_entry(name, status=status, message=describe_text(error), busy=False)
             if run is not None:
                 run.count(failed=True)
 
@@ -373,166 +322,7 @@ class Controller(QObject):
             quiet=run is not None,
         )
 
-    # -- the fleet at once ------------------------------------------------------------------
-
-    @property
-    def fleet_key(self) -> str:
-        """The task key of work that spans many PBXs (planning and running a rollout)."""
-        return self.tr("(fleet)")
-
-    def plan_rollout(
-        self,
-        module_id: str,
-        module_name: str,
-        options: RolloutOptions,
-        on_done: Callable[[RolloutPlan], None],
-        on_failure: Callable[[ModManagerError], None] | None = None,
-    ) -> TaskHandle:
-        """Read the chosen PBXs and cut them into stages; changes nothing on any PBX."""
-        title = self.tr("Plan the rollout of {module}").format(module=module_name)
-
-        def work(ctx: TaskContext) -> RolloutPlan:
-            return plan_rollout(
-                self.services,
-                module_id,
-                pbx_names=options.pbx_names,
-                to_version=options.to_version,
-                canary=options.canary,
-                batch_size=options.batch_size,
-                include_paid=options.include_paid,
-            )
-
-        return self.runner.submit(
-            self.fleet_key,
-            title,
-            work,
-            on_success=on_done,
-            on_failure=on_failure or (lambda error: self.failed.emit(title, error)),
-        )
-
-    def run_rollout(
-        self,
-        plan: RolloutPlan,
-        *,
-        module_name: str = "",
-        max_failures: int = 1,
-        on_event: RolloutEventHandler | None = None,
-        on_done: Callable[[RolloutOutcome], None] | None = None,
-        on_failure: Callable[[ModManagerError], None] | None = None,
-    ) -> TaskHandle:
-        """Run a planned rollout stage by stage; cancelling keeps further PBXs from starting.
-
-        ``on_event`` is called on the GUI thread as each PBX ends. The PBXs that were updated
-        or failed are read again afterwards.
-        """
-        module_name = module_name or plan.module_name
-        title = self.tr("Roll out {module}").format(module=module_name)
-        relay = _EventRelay(on_event or (lambda _pbx, _stage, _outcome: None), self)
-        total = len(plan.targets)
-
-        def work(ctx: TaskContext) -> RolloutOutcome:
-            ended = 0
-
-            def event(pbx: str, stage: int, outcome: RolloutEvent) -> None:
-                nonlocal ended  # run_rollout reports every PBX on this one thread
-                ended += 1
-                relay.arrived.emit(pbx, stage, outcome)
-                ctx.progress(ended, total, f"{pbx}: {rollout_event_text(outcome)}")
-
-            return run_rollout(self.services, plan, max_failures=max_failures, on_event=event, cancelled=ctx.cancelled)
-
-        def done(outcome: RolloutOutcome) -> None:
-            relay.deleteLater()
-            self.message.emit(
-                self.tr("Rollout of {module}: {succeeded} updated, {failed} failed, {not_started} not started.").format(
-                    module=module_name,
-                    succeeded=len(outcome.succeeded),
-                    failed=len(outcome.failed),
-                    not_started=len(outcome.not_started),
-                )
-            )
-            for name in [result.pbx_name for result in outcome.succeeded] + [t.pbx_name for t, _ in outcome.failed]:
-                if self.fleet.entry(name) is not None:
-                    self.refresh(name)
-            if on_done is not None:
-                on_done(outcome)
-
-        def failed(error: ModManagerError) -> None:
-            relay.deleteLater()
-            if on_failure is not None:
-                on_failure(error)
-            else:
-                self.failed.emit(title, error)
-            for target in plan.targets:
-                if self.fleet.entry(target.pbx_name) is not None:
-                    self.refresh(target.pbx_name)
-
-        return self.runner.submit(self.fleet_key, title, work, on_success=done, on_failure=failed, cancellable=True)
-
-    def check_readiness(
-        self,
-        pbx: str,
-        target: StarfaceVersion,
-        on_done: Callable[[str, Readiness | ModManagerError], None],
-    ) -> TaskHandle:
-        """Can ``pbx`` move to STARFACE ``target``? Reads the PBX; the answer or error goes to ``on_done``."""
-        title = self.tr("Check {pbx} for STARFACE {version}").format(pbx=pbx, version=str(target))
-        return self.runner.submit(
-            pbx,
-            title,
-            lambda ctx: readiness(self.services, pbx, target),
-            on_success=lambda answer: on_done(pbx, answer),
-            on_failure=lambda error: on_done(pbx, error),
-            read_only=True,
-        )
-
-    def backup_fleet(
-        self, names: Sequence[str], on_done: Callable[[FleetBackupOutcome], None] | None = None
-    ) -> list[TaskHandle]:
-        """Back up every module of every named PBX, one task per PBX; one failing stops no other."""
-        backed_up: dict[str, list[BackupInfo]] = {}
-        failed: dict[str, ModManagerError] = {}
-        pending = set(names)
-
-        def finish(name: str) -> None:
-            pending.discard(name)
-            if pending:
-                return
-            modules = sum(len(infos) for infos in backed_up.values())
-            self.message.emit(
-                self.tr("PBXs backed up: {done} of {total} (modules: {modules}).").format(
-                    modules=modules, done=len(backed_up), total=len(backed_up) + len(failed)
-                )
-            )
-            if on_done is not None:
-                on_done(FleetBackupOutcome(dict(backed_up), dict(failed)))
-
-        def succeeded(name: str, infos: list[BackupInfo]) -> None:
-            backed_up[name] = infos
-            finish(name)
-
-        def not_backed_up(name: str, error: ModManagerError) -> None:
-            failed[name] = error
-            finish(name)
-
-        if not pending:
-            finish("")
-            return []
-        return [
-            self.runner.submit(
-                name,
-                self.tr("Back up all modules on {pbx}").format(pbx=name),
-                functools.partial(self._backup_pbx, name),
-                on_success=functools.partial(succeeded, name),
-                on_failure=functools.partial(not_backed_up, name),
-            )
-            for name in dict.fromkeys(names)
-        ]
-
-    def _backup_pbx(self, name: str, _ctx: TaskContext) -> list[BackupInfo]:
-        return backup_pbx(self.services, name)
-
-    # -- updates -----------------------------------------------------------------------------
+    # -- updates -------------------------------------------------------------------------------
 
     def prepare_update(
         self,
@@ -556,17 +346,8 @@ class Controller(QObject):
                 free = prepare_update(self.services, pbx, module_id, to_version=preview.free_alternative.version)
             return UpdateChoice(preview, free, module_name)
 
-        def ready(choice: UpdateChoice) -> None:
-            on_ready(choice)
-
         title = self.tr("Prepare {module} on {pbx}").format(module=module_name, pbx=pbx)
-        return self.runner.submit(
-            pbx,
-            title,
-            work,
-            on_success=ready,
-            on_failure=lambda error: self.failed.emit(title, error),
-        )
+        return self.submit(pbx, title, work, on_done=on_ready)
 
     def run_update(
         self,
@@ -576,7 +357,7 @@ class Controller(QObject):
         module_name: str = "",
         on_done: Callable[[UpdateResult], None] | None = None,
     ) -> TaskHandle:
-        """Run a previewed update; the PBX is refreshed afterwards whatever happened.
+        """Run a previewed update; the PBX is read again afterwards whatever happened.
 
         ``module_name`` is the name in the interface language (default: the preview's).
         """
@@ -587,64 +368,42 @@ class Controller(QObject):
         else:
             title = self.tr("Update {module} to {version} on {pbx}")
         title = title.format(module=module_name, version=preview.release.display_version, pbx=pbx)
-
-        def work(ctx: TaskContext) -> UpdateResult:
-            return run_update(self.services, preview, confirm_paid=confirm_paid, progress=update_progress(ctx))
-
-        def done(result: UpdateResult) -> None:
-            self.message.emit(
-                self.tr("{module} now runs {version} on {pbx}; its settings were restored.").format(
-                    module=module_name, version=preview.release.display_version, pbx=pbx
-                )
-            )
-            self.refresh(pbx)
-            if on_done is not None:
-                on_done(result)
-
-        def failed(error: ModManagerError) -> None:
-            self.failed.emit(title, error)
-            self.refresh(pbx)
-
-        return self.runner.submit(pbx, title, work, on_success=done, on_failure=failed)
-
-    def update_all(self, pbx: str, on_done: Callable[[UpdateAllOutcome], None] | None = None) -> TaskHandle:
-        """Every free update of a PBX, one transaction per module, stopping at the first failure."""
-        title = self.tr("Update all free updates on {pbx}").format(pbx=pbx)
-
-        def work(ctx: TaskContext) -> UpdateAllOutcome:
-            return update_all(self.services, pbx, progress=lambda planned: update_progress(ctx, _prefix(planned)))
-
-        def done(outcome: UpdateAllOutcome) -> None:
-            self.refresh(pbx)
-            if on_done is not None:
-                on_done(outcome)
-
-        def failed(error: ModManagerError) -> None:
-            self.failed.emit(title, error)
-            self.refresh(pbx)
-
-        return self.runner.submit(pbx, title, work, on_success=done, on_failure=failed)
-
-    # -- backups -----------------------------------------------------------------------------
-
-    def backup_now(
-        self, pbx: str, module_id: str, module_name: str, on_done: Callable[[BackupInfo], None] | None = None
-    ) -> TaskHandle:
-        title = self.tr("Back up {module} on {pbx}").format(module=module_name, pbx=pbx)
-
-        def done(info: BackupInfo) -> None:
-            self.message.emit(
-                self.tr("The settings of {module} on {pbx} were backed up.").format(module=module_name, pbx=pbx)
-            )
-            if on_done is not None:
-                on_done(info)
-
-        return self.runner.submit(
+        done_text = self.tr("{module} now runs {version} on {pbx}; its settings were restored.").format(
+            module=module_name, version=preview.release.display_version, pbx=pbx
+        )
+        return self.submit(
             pbx,
             title,
+            lambda ctx: run_update(self.services, preview, confirm_paid=confirm_paid, progress=update_progress(ctx)),
+            changes=Changes(backups=True, journal=True),
+            reread=[pbx],
+            said=lambda _result: done_text,
+            on_done=on_done,
+        )
+
+    def update_all(self, pbx: str, on_done: Callable[[UpdateAllOutcome], object] | None = None) -> TaskHandle:
+        """Every free update of a PBX, one transaction per module, stopping at the first failure."""
+        return self.submit(
+            pbx,
+            self.tr("Update all free updates on {pbx}").format(pbx=pbx),
+            lambda ctx: update_all(self.services, pbx, progress=update_all_progress(ctx)),
+            changes=Changes(backups=True, journal=True),
+            reread=[pbx],
+            on_done=on_done,
+        )
+
+    # -- backups -------------------------------------------------------------------------------
+
+    def backup_now(self, pbx: str, module_id: str, module_name: str) -> TaskHandle:
+        """Back up the settings of one module now."""
+        return self.submit(
+            pbx,
+            self.tr("Back up {module} on {pbx}").format(module=module_name, pbx=pbx),
             lambda ctx: backup_module(self.services, pbx, module_id),
-            on_success=done,
-            on_failure=lambda error: self.failed.emit(title, error),
+            changes=Changes(backups=True),
+            said=lambda _info: self.tr("The settings of {module} on {pbx} were backed up.").format(
+                module=module_name, pbx=pbx
+            ),
         )
 
     def restore(
@@ -655,8 +414,7 @@ class Controller(QObject):
         instance_names: Sequence[str] | None = None,
         on_done: Callable[[RestoreResult], None] | None = None,
     ) -> TaskHandle:
-        """Restore a backup onto ``pbx`` (any PBX with the module installed)."""
-        title = self.tr("Restore {module} on {pbx}").format(module=backup.module_name, pbx=pbx)
+        """Restore a backup onto ``pbx`` (any PBX with the module installed); a safety backup comes first."""
 
         def work(ctx: TaskContext) -> RestoreResult:
             loaded = self.services.backups.load(backup.backup_id)
@@ -664,45 +422,57 @@ class Controller(QObject):
                 self.services, loaded, pbx, instance_names=instance_names, progress=update_progress(ctx)
             )
 
-        def done(result: RestoreResult) -> None:
-            self.message.emit(
-                self.tr("The backup of {module} was restored on {pbx}.").format(module=result.module_name, pbx=pbx)
-            )
-            self.refresh(pbx)
-            if on_done is not None:
-                on_done(result)
+        return self.submit(
+            pbx,
+            self.tr("Restore {module} on {pbx}").format(module=backup.module_name, pbx=pbx),
+            work,
+            changes=Changes(backups=True),
+            reread=[pbx],
+            said=lambda result: self.tr("The backup of {module} was restored on {pbx}.").format(
+                module=result.module_name, pbx=pbx
+            ),
+            on_done=on_done,
+        )
 
-        def failed(error: ModManagerError) -> None:
-            self.failed.emit(title, error)
-            self.refresh(pbx)
-
-        return self.runner.submit(pbx, title, work, on_success=done, on_failure=failed)
+    def read_backups(
+        self, on_done: Callable[[list[BackupInfo]], object], on_failure: Callable[[ModManagerError], object]
+    ) -> TaskHandle:
+        """Read the headers of every backup (off the GUI thread); files that cannot be read are left out."""
+        return self.submit(
+            self.backups_key,
+            self.tr("Read the list of backups"),
+            lambda ctx: self.services.backups.list_backups()[0],
+            on_done=on_done,
+            on_failure=on_failure,
+        )
 
     def export_backup(
         self, backup: BackupInfo, destination: Path, password: str, on_done: Callable[[None], None] | None = None
     ) -> TaskHandle:
-        title = self.tr("Export backup of {module}").format(module=backup.module_name)
-        return self.runner.submit(
-            self.tr("(backups)"),
-            title,
+        return self.submit(
+            self.backups_key,
+            self.tr("Export backup of {module}").format(module=backup.module_name),
             lambda ctx: self.services.backups.export(backup.backup_id, destination, password),
-            on_success=on_done,
-            on_failure=lambda error: self.failed.emit(title, error),
+            on_done=on_done,
         )
 
     def import_backup(
         self, source: Path, password: str, on_done: Callable[[BackupInfo], None] | None = None
     ) -> TaskHandle:
-        title = self.tr("Import backup {file}").format(file=source.name)
-        return self.runner.submit(
-            self.tr("(backups)"),
-            title,
+        return self.submit(
+            self.backups_key,
+            self.tr("Import backup {file}").format(file=source.name),
             lambda ctx: self.services.backups.import_file(source, password),
-            on_success=on_done,
-            on_failure=lambda error: self.failed.emit(title, error),
+            changes=Changes(backups=True),
+            on_done=on_done,
         )
 
-    # -- recovery ----------------------------------------------------------------------------
+    def delete_backup(self, backup_id: str) -> None:
+        """Delete a backup file (or a damaged one) at once (a single unlink); raises ModManagerError if it cannot."""
+        self.services.backups.delete(backup_id)
+        self.announce(Changes(backups=True))
+
+    # -- recovery ------------------------------------------------------------------------------
 
     def check_recovery(self, on_found: Callable[[list[Assessment]], object]) -> None:
         """Assess every unfinished update (each on its PBX's queue); report them all at once."""
@@ -722,17 +492,14 @@ class Controller(QObject):
         for entry in entries:
             self._interrupted.add(entry.pbx_name)
             if self.fleet.entry(entry.pbx_name) is not None:
-                self.fleet.update_entry(entry.pbx_name, status=FleetStatus.INTERRUPTED)
-
-            def failed(_error: ModManagerError, op_id: str = entry.op_id) -> None:
-                finish(op_id, None)  # assess() reports an unreachable PBX itself; this is a bug
-
-            self.runner.submit(
+                self._set_entry(entry.pbx_name, status=FleetStatus.INTERRUPTED)
+            self.submit(
                 entry.pbx_name,
                 self.tr("Check interrupted update of {module}").format(module=entry.module_name),
                 functools.partial(self._assess, entry),
-                on_success=functools.partial(finish, entry.op_id),
-                on_failure=failed,
+                on_done=functools.partial(finish, entry.op_id),
+                # assess() reports an unreachable PBX itself; a failure here is a bug, logged by the runner
+                on_failure=functools.partial(lambda op_id, _error: finish(op_id, None), entry.op_id),
             )
 
     def _assess(self, entry: JournalEntry, _ctx: TaskContext) -> Assessment:
@@ -746,24 +513,20 @@ class Controller(QObject):
             title = self.tr("Finish the update of {module} on {pbx}")
         title = title.format(module=entry.module_name, pbx=entry.pbx_name)
 
-        def done(outcome: Outcome) -> None:
+        def done(_outcome: Outcome) -> None:
             self._interrupted.discard(entry.pbx_name)
-            self.message.emit(describe_outcome(outcome))
-            self.refresh(entry.pbx_name)
 
-        def failed(error: ModManagerError) -> None:
-            self.failed.emit(title, error)
-            self.refresh(entry.pbx_name)
-
-        return self.runner.submit(
+        return self.submit(
             entry.pbx_name,
             title,
             lambda ctx: recovery.recover_outcome(self.services, entry.op_id, action, progress=update_progress(ctx)),
-            on_success=done,
-            on_failure=failed,
+            changes=Changes(backups=True, journal=True),
+            reread=[entry.pbx_name],
+            said=describe_outcome,
+            on_done=done,
         )
 
-    # -- the inventory -----------------------------------------------------------------------
+    # -- the inventory and the settings --------------------------------------------------------
 
     def remove_pbx(self, name: str) -> None:
         """Forget a PBX with its stored password and agent secret (nothing on the PBX changes)."""
@@ -773,6 +536,17 @@ class Controller(QObject):
             self.failed.emit(self.tr("Remove {pbx}").format(pbx=name), error)
         self.reload_records()
 
+    def apply_settings(self, saved: Settings) -> None:
+        """Use settings the user saved: parallelism at once; other catalogs are loaded and every PBX read again."""
+        old = self.services.settings
+        self.services.settings = saved
+        self.runner.set_max_concurrency(saved.concurrency)
+        self.runner.set_max_reads(saved.read_concurrency)
+        self.announce(Changes(settings=True))
+        if (saved.catalog_sources, saved.prerelease_channel) != (old.catalog_sources, old.prerelease_channel):
+            self.services.catalogs = CatalogSet(saved.catalog_sources, cache=self.services.sfm_cache)
+            self.refresh_all()
+
 
 def catalog_message(problems: Sequence[CatalogProblem]) -> str:
     """Why a PBX's plan is incomplete: each catalog that could not be used, and why (as the catalog said)."""
@@ -780,16 +554,3 @@ def catalog_message(problems: Sequence[CatalogProblem]) -> str:
         "Controller", "Updates may be missing: the catalog {source} could not be used ({reason})."
     )
     return " ".join(text.format(source=problem.source, reason=problem.reason.rstrip(".")) for problem in problems)
-
-
-def rollout_event_text(outcome: RolloutEvent) -> str:
-    """How one PBX of a rollout ended, in a few words."""
-    if isinstance(outcome, ModManagerError):
-        return QCoreApplication.translate("Controller", "failed")
-    if isinstance(outcome, str):
-        return QCoreApplication.translate("Controller", "not started")
-    return QCoreApplication.translate("Controller", "updated to v{version}").format(version=outcome.to_version)
-
-
-def _prefix(planned: PlannedUpdate) -> str:
-    return f"{planned.module_name}: "

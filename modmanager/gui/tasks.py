@@ -15,10 +15,14 @@ Callers say what to do with the outcome, as with Anki's ``QueryOp``::
         on_success=self._show_snapshot, on_failure=self._show_error,
     )
 
+Work that touches several PBXs at once (a rollout) names them in ``holds``: it starts only when
+none of them is busy, and no other task of those PBXs runs alongside it; :meth:`TaskRunner.release`
+frees a PBX the task is done with before the task ends. Such a task still takes one slot.
+
 The GUI thread stays free while hundreds of tasks come and go: starting a worker thread
 happens on a launcher thread, and outcomes are taken in by the GUI thread in slices of a few
 milliseconds, with the event loop (timers, painting, input) running between the slices.
-:func:`in_slices` does the same for work the GUI itself does per PBX.
+:func:`~modmanager.gui.slices.in_slices` does the same for work the GUI itself does per PBX.
 
 ``fn`` runs on a worker thread and receives a :class:`TaskContext` for progress and
 cooperative cancellation. ``on_success`` / ``on_failure`` and every signal run on the GUI
@@ -44,7 +48,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -53,6 +57,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from modmanager.core.errors import ModManagerError
+from modmanager.gui.slices import LAG_PROBE_MS, SLICE_S, ReadThrottle
 from modmanager.ops.operation import Cancelled, operation
 from modmanager.store.pbxlock import DEFAULT_WAIT_SECONDS, Holder
 
@@ -67,11 +72,6 @@ _WORKER_THREADS = 32
 _READ_THREADS = 256
 """Upper bound of threads for reads; the scheduler keeps to ``max_reads`` below it."""
 _PROGRESS_INTERVAL_S = 0.1
-SLICE_S = 0.008
-"""How long the GUI thread works on a batch (outcomes, per-PBX updates) before the event loop runs."""
-MIN_READS = 8
-"""Reads allowed at once however slow the GUI gets (see :class:`ReadThrottle`)."""
-_LAG_PROBE_MS = 10
 
 
 class TaskState(enum.Enum):
@@ -104,6 +104,8 @@ class TaskHandle:
     Attributes:
         task_id: unique and growing in submission order.
         key: the serial queue (a PBX name).
+        holds: further queues the task occupies while it runs (the PBXs a rollout touches);
+            shrinks as :meth:`TaskRunner.release` frees them.
         title: what the task does, for people ("Update module X").
         cancellable: whether a running task may be asked to stop.
         read_only: the task only reads (counts against ``max_reads``).
@@ -132,6 +134,12 @@ class TaskHandle:
     read_only: bool = False
     quiet: bool = False
     watcher: bool = False
+    holds: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every queue the task occupies: its own key first, then what it holds."""
+        return tuple(dict.fromkeys((self.key, *self.holds)))
 
     @property
     def can_cancel(self) -> bool:
@@ -222,12 +230,15 @@ class TaskRunner(QObject):
         self._running_watchers = 0
         self._throttle = ReadThrottle(self._max_reads)
         self._lag_probe = QTimer(self)
-        self._lag_probe.setInterval(_LAG_PROBE_MS)
+        self._lag_probe.setInterval(LAG_PROBE_MS)
         self._lag_probe.timeout.connect(self._probe_lag)
         self._progress_interval_s = progress_interval_s
         self._ids = itertools.count(1)
         self._pending: list[_Task[Any]] = []
         self._running: dict[str, _Task[Any]] = {}
+        """Each occupied queue and the task occupying it (a task holding several appears several times)."""
+        self._active: dict[int, _Task[Any]] = {}
+        """The running tasks by task id, each once."""
         self._closed = False
         self._outcomes: collections.deque[tuple[_Task[Any], Any, BaseException | None]] = collections.deque()
         self._outcomes_lock = threading.Lock()
@@ -277,11 +288,14 @@ class TaskRunner(QObject):
         read_only: bool = False,
         quiet: bool = False,
         watcher: bool = False,
+        holds: Sequence[str] = (),
     ) -> TaskHandle:
-        """Queue ``fn`` behind the earlier tasks of ``key``; returns at once.
+        """Queue ``fn`` behind the earlier tasks of ``key`` (and of ``holds``); returns at once.
 
         Args:
             key: serial queue name; tasks with the same key never overlap.
+            holds: further queues occupied while ``fn`` runs; tasks of those wait, and the
+                task waits for them.
             title: shown to people in the operations panel and log.
             fn: the work, run on a worker thread with a :class:`TaskContext`.
             on_success: called on the GUI thread with ``fn``'s result.
@@ -296,7 +310,14 @@ class TaskRunner(QObject):
         if self._closed:
             raise RuntimeError("The task runner was shut down.")
         handle = TaskHandle(
-            next(self._ids), key, title, cancellable, read_only=read_only, quiet=quiet, watcher=watcher
+            next(self._ids),
+            key,
+            title,
+            cancellable,
+            read_only=read_only,
+            quiet=quiet,
+            watcher=watcher,
+            holds=tuple(dict.fromkeys(holds)),
         )
         context = TaskContext(lambda done, total, message: None, self._progress_interval_s)
         task: _Task[T] = _Task(handle, fn, on_success, on_failure, context)
@@ -325,14 +346,28 @@ class TaskRunner(QObject):
             handle.cancel_requested = True
             running.context._request_cancel()
 
+    def release(self, handle: TaskHandle, key: str) -> None:
+        """A running task is done with ``key``, one of its ``holds``: tasks waiting for it may start.
+
+        Call on the GUI thread. The task's own key stays occupied until it ends.
+        """
+        if key == handle.key or key not in handle.holds:
+            return
+        task = self._running.get(key)
+        if task is None or task.handle is not handle:
+            return
+        del self._running[key]
+        handle.holds = tuple(held for held in handle.holds if held != key)
+        self._dispatch()
+
     def tasks(self) -> list[TaskHandle]:
         """The running and queued tasks, running first, each group in submission order."""
-        running = sorted((task.handle for task in self._running.values() if not task.handle.quiet), key=_task_id)
+        running = sorted((task.handle for task in self._active.values() if not task.handle.quiet), key=_task_id)
         return running + [task.handle for task in self._pending if not task.handle.quiet]
 
     def is_idle(self) -> bool:
         """True when nothing is queued or running."""
-        return not self._pending and not self._running
+        return not self._pending and not self._active
 
     def wait_idle(self, timeout_ms: int) -> bool:
         """Run the event loop until no task is left or ``timeout_ms`` passed; True if idle."""
@@ -363,7 +398,7 @@ class TaskRunner(QObject):
         for task in list(self._pending):
             self._pending.remove(task)
             self._finish_without_callback(task, TaskState.CANCELLED)
-        for task in self._running.values():
+        for task in self._active.values():
             if task.handle.cancellable:
                 task.handle.cancel_requested = True
                 task.context._request_cancel()
@@ -378,7 +413,8 @@ class TaskRunner(QObject):
         """Start what may start: in submission order per key, within each lane's bound.
 
         One pass over the queue (it may hold hundreds of refreshes): a key seen once is
-        skipped for the rest of the pass, so a later task never overtakes an earlier one.
+        skipped for the rest of the pass, so a later task never overtakes an earlier one. A task
+        occupies its key and its ``holds``; it starts only when none of them is taken.
         """
         if self._closed:
             return
@@ -386,13 +422,16 @@ class TaskRunner(QObject):
         started: list[_Task[Any]] = []
         for task in self._pending:
             handle = task.handle
-            if handle.key in seen or handle.key in self._running:
-                seen.add(handle.key)
-                continue  # an earlier task of this key runs or waits; keep submission order
-            seen.add(handle.key)
+            keys = handle.keys
+            blocked = any(key in seen or key in self._running for key in keys)
+            seen.update(keys)
+            if blocked:
+                continue  # an earlier task of one of these keys runs or waits; keep submission order
             if not handle.watcher and self._lane_full(handle.read_only):
                 continue
-            self._running[handle.key] = task
+            for key in keys:
+                self._running[key] = task
+            self._active[handle.task_id] = task
             self._running_reads += handle.read_only
             self._running_watchers += handle.watcher
             started.append(task)
@@ -413,7 +452,7 @@ class TaskRunner(QObject):
     def _lane_full(self, read_only: bool) -> bool:
         if read_only:
             return self._running_reads >= min(self._max_reads, self._throttle.limit)
-        changes = len(self._running) - self._running_reads - self._running_watchers
+        changes = len(self._active) - self._running_reads - self._running_watchers
         return changes >= self._max_concurrency
 
     def _launch(self) -> None:
@@ -463,13 +502,15 @@ class TaskRunner(QObject):
 
     def _on_worker_done(self, task: _Task[Any], result: Any, exc: BaseException | None) -> None:
         handle = task.handle
-        if self._running.pop(handle.key, None) is not None:
+        for key in [key for key, running in self._running.items() if running is task]:
+            del self._running[key]
+        if self._active.pop(handle.task_id, None) is not None:
             self._running_watchers -= handle.watcher
-        if handle.read_only:
-            self._running_reads -= 1
-            self._throttle.ended()
-            if not self._running_reads:
-                self._lag_probe.stop()
+            if handle.read_only:
+                self._running_reads -= 1
+                self._throttle.ended()
+                if not self._running_reads:
+                    self._lag_probe.stop()
         if exc is None:
             state = TaskState.SUCCEEDED
         elif isinstance(exc, TaskCancelled):
@@ -524,65 +565,6 @@ def _as_operation(task: _Task[T]) -> T:
         cancelled=context.cancelled,
     ):
         return task.fn(context)
-class ReadThrottle:
-    """How many reads may run at once, so that the GUI thread keeps its turn.
-
-    Every read thread needs the Python interpreter for a few milliseconds when its answer
-    arrives; a hundred answers arriving together keep the GUI thread waiting for its turn far
-    longer than a person accepts. The runner's timer reports how late it fires: the limit
-    halves when the GUI thread was kept waiting (:data:`LAG_HIGH_S`), and each read that ends
-    while the GUI keeps up lets one more run, between :data:`MIN_READS` and ``maximum`` - like
-    TCP's congestion window, clocked by the answers. Network latency is still hidden: a fast
-    machine reads at ``maximum``, a slow one at what it can take.
-    """
-
-    LAG_HIGH_S = 0.025
-
-    def __init__(self, maximum: int, start: int = 16) -> None:
-        self.maximum = maximum
-        self.limit = max(MIN_READS, min(maximum, start))
-        self._last: float | None = None
-        self._keeping_up = True
-
-    def restart(self, now: float) -> None:
-        """Reads start after a pause: the next observation measures from now."""
-        self._last = now
-
-    def observe(self, now: float, interval_s: float = _LAG_PROBE_MS / 1000) -> None:
-        """The probe timer fired at ``now``: halve the limit if it fired late."""
-        lag = 0.0 if self._last is None else now - self._last - interval_s
-        self._last = now
-        self._keeping_up = lag <= self.LAG_HIGH_S
-        if not self._keeping_up:
-            self.limit = max(MIN_READS, self.limit // 2)
-
-    def ended(self) -> None:
-        """A read ended: while the GUI keeps up, one more may run."""
-        if self._keeping_up:
-            self.limit = min(self.maximum, self.limit + 1)
-
-
-def in_slices(items: Iterable[T], work: Callable[[T], object], *, context: QObject | None = None) -> None:
-    """Call ``work`` for each item on the GUI thread, a few milliseconds at a time.
-
-    Returns at once (after the first slice); between slices the event loop runs, so a window
-    with hundreds of PBXs stays responsive. ``context`` (a QObject) stops the rest when it is
-    deleted.
-    """
-    remaining = iter(items)
-
-    def next_slice() -> None:
-        deadline = time.monotonic() + SLICE_S
-        for item in remaining:
-            work(item)
-            if time.monotonic() >= deadline:
-                if context is None:
-                    QTimer.singleShot(0, next_slice)
-                else:
-                    QTimer.singleShot(0, context, next_slice)
-                return
-
-    next_slice()
 
 
 def _task_id(handle: TaskHandle) -> int:

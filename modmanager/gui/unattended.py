@@ -10,8 +10,8 @@ the details (one call at the end of its constructor):
 - notifications: a tray message (or the status bar where there is no tray) when a scheduled
   run ends or a long task ends, with the failures named.
 
-The window needs ``services``, ``runner``, ``controller``, ``menuBar()``, ``statusBar()``,
-``current_pbx`` and ``selected_installed()``.
+The window needs ``services``, ``runner``, ``controller``, ``menuBar()``, ``statusBar()`` and
+``pbx_page`` (the selected PBX and module).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
 from modmanager.core.errors import ModManagerError
+from modmanager.gui.changes import Changes
 from modmanager.gui.controller import Controller
 from modmanager.gui.dialogs.history_dialog import HistoryDialog
 from modmanager.gui.dialogs.hold_dialog import HoldDialog
@@ -131,7 +132,7 @@ class Unattended(QObject):
             self.services,
             self.window,
             run_due=self.run_due_now,
-            pbx=getattr(self.window, "current_pbx", None),
+            pbx=self._current_pbx(),
         )
         self.schedule_dialog = dialog
         dialog.finished.connect(lambda _result: self.controller.reload_records())
@@ -139,14 +140,14 @@ class Unattended(QObject):
         return dialog
 
     def show_history(self) -> HistoryDialog:
-        dialog = HistoryDialog(self.services, self.window, pbx=getattr(self.window, "current_pbx", None))
+        dialog = HistoryDialog(self.services, self.window, pbx=self._current_pbx())
         self.history_dialog = dialog
         dialog.open()
         return dialog
 
     def show_report(self) -> ReportDialog:
         customer = ""
-        pbx = getattr(self.window, "current_pbx", None)
+        pbx = self._current_pbx()
         if pbx:
             try:
                 customer = self.services.inventory.get(pbx).customer
@@ -158,8 +159,9 @@ class Unattended(QObject):
         return dialog
 
     def show_hold(self) -> HoldDialog | None:
-        pbx = getattr(self.window, "current_pbx", None)
-        row: InstalledRow | None = self.window.selected_installed()  # type: ignore[attr-defined]
+        selection = self.window.pbx_page.selection()  # type: ignore[attr-defined]
+        pbx: str | None = selection.pbx
+        row: InstalledRow | None = selection.installed
         if pbx is None or row is None:
             self.window.statusBar().showMessage(self.tr("Select an installed module first."), _NOTIFY_MS)
             return None
@@ -177,13 +179,19 @@ class Unattended(QObject):
         dialog.open()
         return dialog
 
+    def _current_pbx(self) -> str | None:
+        """The PBX selected in the window, if any."""
+        page = getattr(self.window, "pbx_page", None)
+        current = getattr(page, "current", None)
+        return current if isinstance(current, str) else None
+
     def replan(self, pbx: str) -> None:
         """Plan a PBX again from its last reading (holds changed; no need to ask the PBX)."""
         snapshot = cached_snapshot(self.services, pbx)
         if snapshot is None:
             return
         self.controller.fleet.update_entry(pbx, snapshot=snapshot, status=fleet_status(self.services, snapshot))
-        self.controller.snapshot_changed.emit(pbx)
+        self.controller.announce(Changes.of_pbxs([pbx]))
 
     # -- running due jobs -------------------------------------------------------------------
 

@@ -17,10 +17,10 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from modmanager.core.catalog import CatalogModule, Channel, Release
+from modmanager.core.catalog import CatalogModule, Release
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS
 from modmanager.core.errors import ModManagerError, OperationError
-from modmanager.core.planner import PbxFacts, choose_file, is_paid_release, short_version
+from modmanager.core.planner import PbxFacts, choose_file, on_channel, paid_crossing, short_version
 from modmanager.core.protocol import InstalledModule
 from modmanager.core.versions import StarfaceVersion, Verdict
 from modmanager.ops.operation import operation, submit
@@ -215,7 +215,7 @@ def _decide(
             if current < release.version
             and release.version not in skipped
             and (to_version is None or release.version <= to_version)
-            and (release.version == to_version or _on_channel(release, snapshot.plan.channel))
+            and (release.version == to_version or on_channel(release, snapshot.plan.channel))
         ),
         key=lambda release: release.version,
         reverse=True,
@@ -228,7 +228,7 @@ def _decide(
         return _skip(name, current, f"{_cannot_run(wanted, facts, module)}, and no other newer release runs on it")
 
     def paid(release: Release) -> Release | None:
-        return _paid_crossing(module, current, release, facts, markers)
+        return paid_crossing(module, current, release, facts, markers=markers)
 
     choice = runnable[0] if include_paid else next((item for item in runnable if paid(item) is None), None)
     if choice is None:
@@ -243,10 +243,6 @@ def _decide(
         elif wanted_paid is not None:
             note = f"v{wanted_paid.version} is a paid upgrade; v{choice.version} is the newest free release"
     return RolloutTarget(name, current, choice.version, paid(choice) is not None, None, note)
-
-
-def _on_channel(release: Release, channel: Channel) -> bool:
-    return channel is Channel.PRERELEASE or release.channel is Channel.STABLE
 
 
 def _runs_on(release: Release, facts: PbxFacts, module: CatalogModule) -> bool:
@@ -275,22 +271,6 @@ def _needs_newer_starface(release: Release, starface: StarfaceVersion) -> Starfa
     if not lowers or any(lower is None or lower <= starface for lower in lowers):
         return None
     return min(lower for lower in lowers if lower is not None)
-
-
-def _paid_crossing(
-    module: CatalogModule, current: int, release: Release, facts: PbxFacts, markers: Sequence[str]
-) -> Release | None:
-    """The first paid release crossed on the way to ``release`` if this PBX has to pay for it.
-
-    The same rule the update preview applies: a subscription includes every update and the
-    NFR build runs without a module key.
-    """
-    if facts.subscription or choose_file(release, facts, module)[1]:
-        return None
-    crossed = [
-        item for item in module.releases if current < item.version <= release.version and is_paid_release(item, markers)
-    ]
-    return min(crossed, key=lambda item: item.version) if crossed else None
 
 
 def _stages(targets: Sequence[RolloutTarget], canary: int, batch_size: int) -> tuple[tuple[RolloutTarget, ...], ...]:

@@ -35,7 +35,7 @@ from modmanager.core.changelog import DEFAULT_PAID_MARKERS
 from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.core.holds import NO_RULES, ModuleRules, rules_for
 from modmanager.core.migration import Migration, migrate_settings
-from modmanager.core.planner import ModuleStatus, PbxFacts, choose_file, is_paid_release, plan_module
+from modmanager.core.planner import ModuleStatus, PbxFacts, choose_file, paid_crossing, plan_module
 from modmanager.core.protocol import Capability, InstalledModule, LockGrant, ModuleConfig, SystemInfo
 from modmanager.core.sfm import ConfigSchema, ModuleDescriptor, SettingValue, parse_descriptor, read_sfm
 from modmanager.core.versions import StarfaceVersion, Verdict
@@ -221,7 +221,14 @@ def prepare_update(
             warnings.append(
                 f"The vendor has not stated that this release works with STARFACE {info.starface_version} (untested)."
             )
-        paid_release = _paid_crossing(module, installed, release, facts, is_nfr, services)
+        paid_release = paid_crossing(
+            module,
+            installed.version if installed is not None else None,
+            release,
+            facts,
+            nfr_build=is_nfr,
+            markers=services.settings.paid_markers or DEFAULT_PAID_MARKERS,
+        )
         free = None
         if (
             paid_release is not None
@@ -283,30 +290,6 @@ def _pick_release(
             params={"module": module.display_name("en")},
         )
     return planned
-
-
-def _paid_crossing(
-    module: CatalogModule,
-    installed: InstalledModule | None,
-    release: Release,
-    facts: PbxFacts,
-    is_nfr: bool,
-    services: Services,
-) -> Release | None:
-    """The first paid release crossed on the way to ``release``, if this PBX has to pay for it.
-
-    A fresh install needs a license key anyway, a subscription includes every update, and an
-    NFR build runs without a module key, so none of those crosses anything.
-    """
-    if installed is None or facts.subscription or is_nfr:
-        return None
-    markers = services.settings.paid_markers or DEFAULT_PAID_MARKERS
-    crossed = [
-        item
-        for item in module.releases
-        if installed.version < item.version <= release.version and is_paid_release(item, markers)
-    ]
-    return min(crossed, key=lambda item: item.version) if crossed else None
 
 
 def _flavour(release: Release, nfr: bool) -> tuple[ReleaseFile | None, bool]:

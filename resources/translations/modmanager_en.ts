@@ -4,7 +4,7 @@
 <context>
     <name>ActiveTasksModel</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/operations.py" line="+113"/>
+        <location filename="../../modmanager/gui/views/operations.py" line="+118"/>
         <source>Operation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -121,7 +121,7 @@
 <context>
     <name>AvailableModulesModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/modules.py" line="+241"/>
+        <location filename="../../modmanager/gui/models/modules.py" line="+251"/>
         <source>Module</source>
         <translation type="unfinished"></translation>
     </message>
@@ -143,6 +143,34 @@
     <message>
         <location line="+0"/>
         <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupFlows</name>
+    <message>
+        <location filename="../../modmanager/gui/flows/backups.py" line="+71"/>
+        <source>Backing up every module on every PBX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PBXs backed up: {done} of {total}. These could not be backed up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every PBX was backed up: {total} PBXs, {modules} modules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{pbx}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up all PBXs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -182,7 +210,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+102"/>
+        <location filename="../../modmanager/gui/dialogs/backups_dialog.py" line="+105"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -262,7 +290,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+107"/>
         <source>modmanager has not read this PBX yet, so it does not know whether the module is installed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -292,8 +320,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-346"/>
-        <location line="+359"/>
+        <location line="-351"/>
+        <location line="+363"/>
         <source>Export backup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -313,19 +341,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-360"/>
-        <location line="+368"/>
+        <location line="-364"/>
+        <location line="+372"/>
         <source>Import backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-380"/>
         <location line="+10"/>
         <source>modmanager backups (*{suffix})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+218"/>
         <source>{count} files in the backup folder are damaged: they are marked in the list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,7 +363,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+112"/>
         <source>Enter the password of {file}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -350,7 +378,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Delete the backup of {module} from {when}? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,6 +476,14 @@
     <message>
         <location line="+1"/>
         <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <location filename="../../modmanager/gui/views/operations.py" line="+375"/>
+        <source>{running} running, {waiting} waiting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -623,7 +659,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+64"/>
+        <location filename="../../modmanager/gui/progress.py" line="+29"/>
         <source>Checking the PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,98 +694,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location filename="../../modmanager/gui/controller.py" line="+119"/>
         <source>(catalogs)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+10"/>
         <source>(refresh)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+4"/>
+        <location line="+134"/>
+        <location line="+5"/>
         <source>Refresh all PBXs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>The module catalogs could not be loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Load module catalogs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Refresh {count} PBXs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{done} of {total} PBXs read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>{title}: {read} of {total} PBXs read, {failed} could not be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{title}: all {total} PBXs read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+46"/>
         <source>Refresh {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-193"/>
         <source>(fleet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Plan the rollout of {module}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Roll out {module}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Rollout of {module}: {succeeded} updated, {failed} failed, {not_started} not started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Check {pbx} for STARFACE {version}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>PBXs backed up: {done} of {total} (modules: {modules}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Back up all modules on {pbx}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+225"/>
         <source>Prepare {module} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <source>Install {module} {version} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -759,58 +745,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
         <source>{module} now runs {version} on {pbx}; its settings were restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Update all free updates on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>Back up {module} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The settings of {module} on {pbx} were backed up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Restore {module} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>The backup of {module} was restored on {pbx}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Read the list of backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Export backup of {module}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+12"/>
+        <location line="-320"/>
         <source>(backups)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+330"/>
         <source>Import backup {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Check interrupted update of {module}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Roll back {module} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -820,17 +810,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Remove {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>Updates may be missing: the catalog {source} could not be used ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../modmanager/gui/progress.py" line="+29"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -861,12 +851,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../modmanager/gui/errors.py" line="+90"/>
+        <location filename="../../modmanager/gui/errors/__init__.py" line="+100"/>
         <source>no details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../modmanager/gui/errors/pbx.py" line="+13"/>
         <source>The PBX refused the login ID or password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1198,13 +1188,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+767"/>
+        <location filename="../../modmanager/gui/errors/unattended.py" line="+128"/>
+        <location filename="../../modmanager/gui/errors/updates.py" line="+13"/>
         <source>No catalog lists the module {module}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-766"/>
+        <location filename="../../modmanager/gui/errors/updates.py" line="+1"/>
         <source>Add the vendor&apos;s catalog under Settings, Catalog sources.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,13 +1235,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+735"/>
+        <location filename="../../modmanager/gui/errors/unattended.py" line="+8"/>
+        <location filename="../../modmanager/gui/errors/updates.py" line="+7"/>
         <source>The catalog has no release {version} of {module}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-734"/>
+        <location filename="../../modmanager/gui/errors/updates.py" line="+1"/>
         <source>Look at the module&apos;s details to see its releases.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,7 +1368,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+322"/>
+        <location filename="../../modmanager/gui/errors/files.py" line="+14"/>
         <source>it is larger than expected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1573,7 +1563,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../modmanager/gui/errors/unattended.py" line="-123"/>
         <source>{module} is held on {pbx}: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1823,12 +1813,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-655"/>
+        <location filename="../../modmanager/gui/errors/updates.py" line="-6"/>
         <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}). The settings are safe in backup {backup}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-524"/>
+        <location filename="../../modmanager/gui/errors/pbx.py" line="-327"/>
         <source>Install the modmanager agent module on this PBX (Edit PBX links the installation guide), or correct the agent instance under Edit PBX.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,7 +1893,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+337"/>
+        <location filename="../../modmanager/gui/errors/updates.py" line="+14"/>
         <source>an unexpected error occurred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2003,7 +1993,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../modmanager/gui/errors/backups.py" line="+14"/>
         <source>The module {module} is not installed on {pbx}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2024,18 +2014,18 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+198"/>
+        <location filename="../../modmanager/gui/errors/files.py" line="-114"/>
         <source>its contents do not match its checksum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+198"/>
+        <location line="+1"/>
+        <location filename="../../modmanager/gui/errors/files.py" line="+1"/>
         <source>its contents cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="+5"/>
         <source>The backup {backup} is damaged or was changed ({why}); it will not be restored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2197,12 +2187,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
+        <location filename="../../modmanager/gui/errors/files.py" line="+105"/>
         <source>Restore it from a backup, or delete it and store the passwords again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="+7"/>
         <source>The stored secret key {name} is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2288,13 +2278,13 @@
 <context>
     <name>FleetMatrixView</name>
     <message>
-        <location filename="../../modmanager/gui/views/fleet_matrix.py" line="+92"/>
-        <location line="+641"/>
+        <location filename="../../modmanager/gui/views/fleet_matrix.py" line="+79"/>
+        <location line="+449"/>
         <source>Export the fleet matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-639"/>
+        <location line="-447"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2324,7 +2314,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+36"/>
         <source>PBX name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2571,6 +2561,67 @@
     <message>
         <location line="+1"/>
         <source>Not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FleetView</name>
+    <message>
+        <location filename="../../modmanager/gui/views/fleet.py" line="+43"/>
+        <source>Search PBXs, customers, tags (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FleetWork</name>
+    <message>
+        <location filename="../../modmanager/gui/fleet_work.py" line="+124"/>
+        <source>Refresh {count} PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{done} of {total} PBXs read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{title}: {read} of {total} PBXs read, {failed} could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title}: all {total} PBXs read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Plan the rollout of {module}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Roll out {module}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Rollout of {module}: {succeeded} updated, {failed} failed, {not_started} not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Check {pbx} for STARFACE {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>PBXs backed up: {done} of {total} (modules: {modules}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Back up all modules on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2953,7 +3004,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+131"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+94"/>
         <source>modmanager – STARFACE modules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2963,7 +3014,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+51"/>
         <source>PBXs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2973,7 +3024,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+105"/>
         <source>&amp;PBX page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2983,351 +3034,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Search PBXs, customers, tags (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Filter modules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Read every PBX and the module catalogs again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Search PBXs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Update…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Update the selected module (shows what changes first)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Update &amp;all…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Install every free update of this PBX</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Install…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Install the selected available module</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reinstall an &amp;earlier version…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Go back to an earlier release of the selected module</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>R&amp;oll out to PBXs…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Update the selected module on many PBXs in stages, canaries first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Back up the settings of the selected module</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Restore from backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Restore settings of the selected module from a backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Show &amp;backups…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>All backups: contents, restore, export and import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Backups</source>
-        <comment>toolbar</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Add PBX…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Add a PBX: address, login and its certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add PBX</source>
-        <comment>toolbar</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Edit PBX…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Re&amp;move PBX…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Refresh this PBX</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Read the selected PBX again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Check STARFACE &amp;upgrade…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Can these PBXs move to a newer STARFACE? Lists the modules that block it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+612"/>
-        <source>Back up all PBXs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-609"/>
-        <source>Back up the settings of every module on every PBX</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Catalog sources, pre-releases, language and how many backups to keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-57"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>&amp;PBX</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>&amp;Module</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-107"/>
         <source>Operations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>{running} running, {waiting} waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+151"/>
-        <source>Installed ({count})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Available ({count})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>Select a PBX on the left.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>modmanager has not been able to read this PBX yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+88"/>
-        <source>Preparing the update of {module}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Preparing the installation of {module}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Reinstall an earlier version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Which release of {module} should {pbx} run?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>{pbx} has no free updates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{module}: v{old} → v{new}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Update all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Install these free updates on {pbx}, one after the other?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Paid updates are not included. Each module is backed up first; a failure stops the run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Updated: {modules}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Failed: {module} – {problem}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Not attempted after the failure: {modules}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Update all on {pbx}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{done} of {total} updates were installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>All {count} free updates were installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Backing up every module on every PBX…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>PBXs backed up: {done} of {total}. These could not be backed up:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Every PBX was backed up: {total} PBXs, {modules} modules.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{pbx}: {problem}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+97"/>
-        <source>Remove PBX</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove {pbx} from modmanager? Nothing on the PBX changes; its backups are kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>The new language applies at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3377,7 +3110,7 @@
 <context>
     <name>ModuleDetails</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/details.py" line="+54"/>
+        <location filename="../../modmanager/gui/views/details.py" line="+63"/>
         <source>compatible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3417,7 +3150,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>The catalog lists no releases of this module.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3527,7 +3260,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../modmanager/gui/widgets/details.py" line="+75"/>
+        <location filename="../../modmanager/gui/views/details.py" line="+86"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3552,12 +3285,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
+        <source>Select a PBX on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>modmanager has not been able to read this PBX yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Select a module to see its changelog, compatibility and backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+117"/>
+        <source>Reading the list of backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No backups of this module on this PBX yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3567,12 +3315,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-82"/>
         <source>{release} can be installed: a new instance is created and activated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>No catalog lists this module: there is no description or changelog.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3580,7 +3328,7 @@
 <context>
     <name>OperationLogModel</name>
     <message>
-        <location filename="../../modmanager/gui/widgets/operations.py" line="+92"/>
+        <location filename="../../modmanager/gui/views/operations.py" line="-283"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4097,9 +3845,27 @@
     </message>
 </context>
 <context>
+    <name>PbxPage</name>
+    <message>
+        <location filename="../../modmanager/gui/views/pbx_page.py" line="+101"/>
+        <source>Filter modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Installed ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Available ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReadinessDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+72"/>
+        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+60"/>
         <source>Check STARFACE upgrade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4423,7 +4189,7 @@
 <context>
     <name>RolloutDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+104"/>
+        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+105"/>
         <source>Roll out {module}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5011,6 +4777,24 @@
     </message>
 </context>
 <context>
+    <name>SetupFlows</name>
+    <message>
+        <location filename="../../modmanager/gui/flows/setup.py" line="+80"/>
+        <source>Remove PBX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {pbx} from modmanager? Nothing on the PBX changes; its backups are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The new language applies at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Support</name>
     <message>
         <location filename="../../modmanager/gui/support.py" line="+75"/>
@@ -5091,7 +4875,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../modmanager/gui/tasks.py" line="+512"/>
+        <location filename="../../modmanager/gui/tasks.py" line="+553"/>
         <source>another task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5101,7 +4885,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+34"/>
         <source>An unexpected error stopped “{title}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5147,7 +4931,7 @@
 <context>
     <name>Unattended</name>
     <message>
-        <location filename="../../modmanager/gui/unattended.py" line="+93"/>
+        <location filename="../../modmanager/gui/unattended.py" line="+94"/>
         <source>&amp;Unattended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5202,12 +4986,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Select an installed module first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+57"/>
         <source>Run due scheduled jobs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5388,6 +5172,269 @@
     <message>
         <location line="+6"/>
         <source>The vendor has not stated that this release works with STARFACE {version}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UpdateFlows</name>
+    <message>
+        <location filename="../../modmanager/gui/flows/updates.py" line="+52"/>
+        <source>Preparing the update of {module}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preparing the installation of {module}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reinstall an earlier version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which release of {module} should {pbx} run?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>{pbx} has no free updates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{module}: v{old} → v{new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Update all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install these free updates on {pbx}, one after the other?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paid updates are not included. Each module is backed up first; a failure stops the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Updated: {modules}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Failed: {module} – {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not attempted after the failure: {modules}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Update all on {pbx}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{done} of {total} updates were installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All {count} free updates were installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../modmanager/gui/actions.py" line="+34"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read every PBX and the module catalogs again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Search PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Update the selected module (shows what changes first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Update &amp;all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install every free update of this PBX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Install…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install the selected available module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reinstall an &amp;earlier version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go back to an earlier release of the selected module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>R&amp;oll out to PBXs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update the selected module on many PBXs in stages, canaries first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up the settings of the selected module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore from backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore settings of the selected module from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show &amp;backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All backups: contents, restore, export and import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backups</source>
+        <comment>toolbar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add PBX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a PBX: address, login and its certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add PBX</source>
+        <comment>toolbar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit PBX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move PBX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh this PBX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the selected PBX again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check STARFACE &amp;upgrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Can these PBXs move to a newer STARFACE? Lists the modules that block it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up all PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up the settings of every module on every PBX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save agent &amp;module…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the modmanager agent module, to install it on a PBX in its web interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Catalog sources, pre-releases, language and how many backups to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

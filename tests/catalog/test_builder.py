@@ -11,9 +11,10 @@ import pytest
 from modmanager.catalog.builder import build_catalog
 from modmanager.core.catalog import Channel, Release, dump_catalog, parse_catalog
 from modmanager.core.errors import CatalogError
-from modmanager.core.sfmbuild import build_sfm, traversal_sfm, truncated_sfm, zip_bomb_sfm
+from modmanager.core.sfmbuild import build_sfm
 from modmanager.core.versions import Compatibility, StarfaceVersion, Verdict
 from tests.catalog.catalog_helpers import OTHER_MODULE_ID, put, put_sfm, spec
+from tests.fixtures.hostile import traversal_sfm, truncated_sfm, zip_bomb_sfm
 
 MODULE_ID = spec(1).module_id
 

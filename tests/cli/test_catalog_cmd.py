@@ -12,7 +12,8 @@ import pytest
 
 from modmanager.catalog.source import CatalogSource, load_catalog
 from modmanager.cli.main import run
-from modmanager.core.sfmbuild import build_sfm, example_spec, truncated_sfm
+from modmanager.core.sfmbuild import build_sfm, example_spec
+from tests.fixtures.hostile import truncated_sfm
 
 SPEC = example_spec(126)
 

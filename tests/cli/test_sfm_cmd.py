@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from modmanager.cli.main import run
-from modmanager.core.sfmbuild import InputSpec, build_sfm, example_spec, traversal_sfm, zip_bomb_sfm
+from modmanager.core.sfmbuild import InputSpec, build_sfm, example_spec
+from tests.fixtures.hostile import traversal_sfm, zip_bomb_sfm
 
 NEW_SPEC = example_spec(version=126)
 # The older release: no password and no logging yet, a setting that was later removed,

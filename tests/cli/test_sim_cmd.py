@@ -37,22 +37,22 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="sends SIGTERM")
 def simulator(*args: str, data: Path) -> Iterator[tuple[subprocess.Popen[str], dict[str, Any]]]:
     """Start ``modmanager sim --print-json`` and yield the process and its first-line document."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
+    with subprocess.Popen(  # leaving the block closes the pipes and waits for the process
         [sys.executable, "-m", "modmanager", "sim", "--print-json", "--data", str(data), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
-    )
-    try:
-        assert process.stdout is not None
-        first_line = process.stdout.readline()
-        assert first_line, process.stderr.read() if process.stderr else ""
-        yield process, json.loads(first_line)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait(timeout=10)
+    ) as process:
+        try:
+            assert process.stdout is not None
+            first_line = process.stdout.readline()
+            assert first_line, process.stderr.read() if process.stderr else ""
+            yield process, json.loads(first_line)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=10)
 
 
 def pinned(pbx: dict[str, Any]) -> str:

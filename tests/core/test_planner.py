@@ -15,13 +15,18 @@ from modmanager.core.planner import (
     PbxFacts,
     PbxStatus,
     ReadinessState,
+    brings,
     choose_file,
+    earlier_releases,
     is_paid_release,
     managed_modules,
+    on_channel,
+    paid_crossing,
     pbx_status,
     plan_module,
     plan_pbx,
     short_version,
+    starface_suggestions,
     upgrade_readiness,
 )
 from modmanager.core.protocol import AGENT_MODULE_ID, Edition, InstalledModule, License, LicenseKind, SystemInfo
@@ -463,6 +468,84 @@ def test_custom_paid_markers() -> None:
 )
 def test_is_paid_release(release: Release, paid: bool) -> None:
     assert is_paid_release(release) is paid
+
+
+# --- paid crossing, earlier releases, what an update brings ----------------------------------------
+
+PAID_AT_110 = mod(rel(100, "9.X"), rel(105, "9.X"), rel(110, "9.X", paid=True), rel(120, "9.X", nfr=True))
+
+
+@pytest.mark.parametrize(
+    ("facts", "from_version", "to_version", "nfr_build", "crossed"),
+    [
+        (pbx(), 100, 105, None, None),  # below the paid release
+        (pbx(), 100, 110, None, 110),  # onto it
+        (pbx(), 100, 120, None, 110),  # past it: the oldest paid release crossed is named
+        (pbx(), 110, 120, None, None),  # already paid for
+        (pbx(), None, 120, None, None),  # a fresh installation needs a key anyway
+        (pbx("9.0.1.3", LicenseKind.SUBSCRIPTION), 100, 120, None, None),  # the subscription covers it
+        (pbx("9.0.1.3", LicenseKind.NFR_SERVER), 100, 120, None, None),  # the NFR build runs without a key
+        (pbx("9.0.1.3", LicenseKind.NFR_SERVER), 100, 120, False, 110),  # ... unless the standard build is chosen
+        (pbx(), 100, 110, True, None),  # the NFR build chosen by hand
+    ],
+)
+def test_paid_crossing(
+    facts: PbxFacts, from_version: int | None, to_version: int, nfr_build: bool | None, crossed: int | None
+) -> None:
+    release = PAID_AT_110.release(to_version)
+    assert release is not None
+    found = paid_crossing(PAID_AT_110, from_version, release, facts, nfr_build=nfr_build)
+    assert (found.version if found is not None else None) == crossed
+
+
+def test_paid_crossing_is_the_rule_the_plan_applies() -> None:
+    """The plan's cost for this PBX is exactly paid_crossing's answer for its target."""
+    for facts in (pbx(), pbx("9.0.1.3", LicenseKind.SUBSCRIPTION), pbx("9.0.1.3", LicenseKind.NFR_SERVER)):
+        plan = plan_module(facts, inst(100), PAID_AT_110)
+        assert plan.target is not None
+        assert plan.target_is_paid is (paid_crossing(PAID_AT_110, 100, plan.target, facts) is not None)
+
+
+def test_paid_crossing_honours_custom_markers() -> None:
+    module = mod(rel(100, "9.X"), rel(110, "9.X", changelog="Upgrade costs $"))
+    release = module.release(110)
+    assert release is not None
+    assert paid_crossing(module, 100, release, pbx()) is None
+    assert paid_crossing(module, 100, release, pbx(), markers=("$",)) == release
+
+
+def test_earlier_releases_are_older_newest_first_and_never_incompatible() -> None:
+    module = mod(rel(90, "8.X"), rel(95, "9.X"), rel(97, "", "9.X"), rel(99), rel(100, "9.X"), rel(101, "9.X"))
+    starface = StarfaceVersion.parse("9.0.1.3")
+    assert [r.version for r in earlier_releases(module, 100, starface)] == [99, 95, 90], "97 is stated incompatible"
+    assert [r.version for r in earlier_releases(module, 100, None)] == [99, 97, 95, 90], "unknown STARFACE: all"
+    assert earlier_releases(module, 90, starface) == []
+
+
+@pytest.mark.parametrize(
+    ("version", "installed", "target", "brought"),
+    [
+        (101, 100, 105, True),
+        (105, 100, 105, True),
+        (100, 100, 105, False),  # the installed release is not brought again
+        (106, 100, 105, False),  # beyond the target
+        (101, 100, None, False),  # no update
+        (101, None, 105, True),  # a fresh installation brings everything up to its release
+    ],
+)
+def test_brings(version: int, installed: int | None, target: int | None, brought: bool) -> None:
+    assert brings(rel(version), installed, target) is brought
+
+
+def test_on_channel() -> None:
+    assert on_channel(rel(1), STABLE) and on_channel(rel(1), PRE)
+    assert on_channel(rel(1, channel=PRE), PRE) and not on_channel(rel(1, channel=PRE), STABLE)
+
+
+def test_starface_suggestions_name_range_starts_newest_first() -> None:
+    module = mod(rel(1, "8.X"), rel(2, "9.0-9.X", "10.0"), rel(3, ">=10.0"))
+    assert [str(v) for v in starface_suggestions([module])] == ["10.0.0.0", "9.0.0.0", "8.0.0.0"]
+    assert [str(v) for v in starface_suggestions([module], limit=1)] == ["10.0.0.0"]
 
 
 # --- choose_file ------------------------------------------------------------------------------

@@ -26,17 +26,8 @@ from modmanager.core.sfm import (
     read_sfm,
     read_sfm_path,
 )
-from modmanager.core.sfmbuild import (
-    assemble_sfm,
-    billion_laughs_sfm,
-    build_sfm,
-    descriptor_xml,
-    example_spec,
-    manifest_text,
-    traversal_sfm,
-    truncated_sfm,
-    zip_bomb_sfm,
-)
+from modmanager.core.sfmbuild import assemble_sfm, build_sfm, descriptor_xml, example_spec, manifest_text
+from tests.fixtures.hostile import billion_laughs_sfm, traversal_sfm, truncated_sfm, zip_bomb_sfm
 
 SPEC = example_spec()
 

@@ -26,7 +26,7 @@ def window(qtbot: QtBot, runner: TaskRunner, tmp_path: Path, english: str) -> It
         main.show()
         main.start()
         assert runner.wait_idle(WAIT_MS)
-        assert main.select_pbx(PBX) and main.select_module(MODULE_A)
+        assert main.fleet_view.select(PBX) and main.pbx_page.select_module(MODULE_A)
         yield main, opened
         main.close()
         runner.shutdown()
@@ -69,7 +69,7 @@ def test_back_up_now_lists_the_backup_and_shows_it_without_secrets(
 ) -> None:
     main, _world = window
     assert main.details.backups_model.rowCount() == 0
-    main.backup_action.trigger()
+    main.window_actions.backup.trigger()
     assert runner.wait_idle(WAIT_MS)
     assert main.details.backups_model.rowCount() == 1, "the details pane lists the new backup"
 
@@ -85,7 +85,7 @@ def test_restore_export_and_import_through_the_dialog(
     qtbot: QtBot, window: tuple[MainWindow, World], runner: TaskRunner, tmp_path: Path
 ) -> None:
     main, test_world = window
-    main.backup_action.trigger()
+    main.window_actions.backup.trigger()
     assert runner.wait_idle(WAIT_MS)
     test_world.module(MODULE_A).instances[0].values["targetNumber"] = "+49 30 0000000"
     test_world.sim.save()
@@ -101,7 +101,7 @@ def test_restore_export_and_import_through_the_dialog(
 
     dialog.export_selected()
     assert runner.wait_idle(WAIT_MS)
-    assert answers.export_to.is_file() and main.last_error is None
+    assert answers.export_to.is_file() and main.notices.last_error is None
     assert str(A_VALUES["targetNumber"]).encode() not in answers.export_to.read_bytes()
 
     dialog.import_file()

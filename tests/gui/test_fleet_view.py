@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from modmanager.core.matrix import NOT_INSTALLED, CellState, VersionFilter, VersionTest, cells_of
+from modmanager.demo_start import DemoSession, start_demo
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.models.matrix import FleetMatrixModel, GroupCell, state_text
 from modmanager.gui.tasks import TaskRunner, TaskState
 from modmanager.gui.views.fleet_matrix import FleetMatrixView
-from modmanager.ops.demo import DemoSession, start_demo
 from modmanager.ops.refresh import PbxSnapshot
 from modmanager.simulator.fleetgen import generate_fleet, register_fleet
 
@@ -208,8 +208,8 @@ def test_opening_a_cell_shows_that_pbx_and_module(window: MainWindow) -> None:
     source = view.model.index_of(name, view.model.module_column(wanted) or 0)
     view.view.activated.emit(view.proxy.mapFromSource(source))
     assert window.pages.currentIndex() == 0
-    assert window.current_pbx == name
-    row = window.selected_installed()
+    assert window.pbx_page.current == name
+    row = window.pbx_page.selected_installed()
     assert row is not None and row.module.id.lower() == wanted
 
 

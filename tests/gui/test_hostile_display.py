@@ -37,7 +37,7 @@ def window(qtbot: QtBot, runner: TaskRunner, tmp_path: Path, english: str) -> It
         main.show()
         main.start()
         assert runner.wait_idle(WAIT_MS)
-        assert main.select_pbx(PBX) and main.select_module(MODULE_A)
+        assert main.fleet_view.select(PBX) and main.pbx_page.select_module(MODULE_A)
         yield main, opened
         main.close()
         runner.shutdown()
@@ -87,8 +87,8 @@ def test_damaged_backups_are_marked_rows_that_can_be_deleted(
     qtbot: QtBot, window: tuple[MainWindow, World], tmp_path: Path
 ) -> None:
     main, opened = window
-    main.backup_action.trigger()
-    main.backup_action.trigger()
+    main.window_actions.backup.trigger()
+    main.window_actions.backup.trigger()
     assert main.runner.wait_idle(WAIT_MS)
     store = opened.services.backups
     infos, _ = store.list_backups()
@@ -134,7 +134,7 @@ def test_a_changed_certificate_is_trusted_again_from_the_window(qtbot: QtBot, wi
     assert main.runner.wait_idle(WAIT_MS)
     entry = main.fleet_model.entry(PBX)
     assert entry is not None and entry.status is FleetStatus.CERTIFICATE_CHANGED
-    assert not main.header.trust_button.isHidden()
+    assert not main.pbx_page.header.trust_button.isHidden()
 
     asked: list[tuple[str, str | None]] = []
 
@@ -151,7 +151,7 @@ def test_a_changed_certificate_is_trusted_again_from_the_window(qtbot: QtBot, wi
     assert inventory.get(PBX).fingerprint == opened.sim.fingerprint
     entry = main.fleet_model.entry(PBX)
     assert entry is not None and entry.status is not FleetStatus.CERTIFICATE_CHANGED
-    assert main.header.trust_button.isHidden()
+    assert main.pbx_page.header.trust_button.isHidden()
 
 
 def _never_asked(*_args: object) -> bool:

@@ -15,7 +15,7 @@ from modmanager.gui.models.backups import BackupsModel
 from modmanager.gui.models.badges import Badge, installed_badges
 from modmanager.gui.models.fleet import FleetFilterProxy, FleetModel
 from modmanager.gui.models.modules import InstalledModulesModel
-from modmanager.gui.widgets.details import changelog_html
+from modmanager.gui.views.details import changelog_html
 from modmanager.ops.refresh import FleetStatus, PbxSnapshot
 from modmanager.store.backups import BackupInfo
 from modmanager.store.inventory import PbxRecord

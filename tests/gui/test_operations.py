@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from modmanager.core.errors import OperationError
 from modmanager.gui.tasks import TaskContext, TaskHandle, TaskRunner, TaskState
-from modmanager.gui.widgets.operations import ActiveTasksModel, OperationLogModel, OperationsPanel, format_time
+from modmanager.gui.views.operations import ActiveTasksModel, OperationLogModel, OperationsPanel, format_time
 
 WAIT_MS = 10_000
 

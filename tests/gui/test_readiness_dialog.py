@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 from modmanager.core.errors import ModManagerError
 from modmanager.core.planner import Readiness, ReadinessState
 from modmanager.core.versions import StarfaceVersion
+from modmanager.demo_start import DemoSession, start_demo
 from modmanager.gui.dialogs.readiness_dialog import ReadinessDialog
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.tasks import TaskRunner
-from modmanager.ops.demo import DemoSession, start_demo
 from modmanager.ops.fleet import readiness
 
 WAIT_MS = 30_000
@@ -65,9 +65,9 @@ def children(item: QTreeWidgetItem) -> list[tuple[str, str, str]]:
 
 
 def open_for_all(window: MainWindow) -> ReadinessDialog:
-    assert window.readiness_action.isEnabled()
-    window.readiness_action.trigger()
-    dialog = window.readiness_dialog
+    assert window.window_actions.readiness.isEnabled()
+    window.window_actions.readiness.trigger()
+    dialog = window.fleet_flows.readiness_dialog
     assert dialog is not None
     dialog.set_target(TARGET)
     everyone = sorted(window.fleet_model.names(), key=str.casefold)
@@ -130,9 +130,9 @@ def test_the_demo_fleet_shows_ready_and_blocked_pbxs_with_the_modules_that_block
 def test_the_target_must_be_a_starface_release_and_the_scope_follows_the_selection(
     qtbot: QtBot, window: MainWindow, english: str
 ) -> None:
-    assert window.select_pbx("Hotel Seeblick")
-    window.readiness_action.trigger()
-    dialog = window.readiness_dialog
+    assert window.fleet_view.select("Hotel Seeblick")
+    window.window_actions.readiness.trigger()
+    dialog = window.fleet_flows.readiness_dialog
     assert dialog is not None
     assert dialog.version_combo.count() >= 2 and dialog.version_combo.itemText(0) == "10.0", "newest first"
     assert dialog.chosen_pbxs() == ["Hotel Seeblick"], "the selected PBX is offered first"

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from modmanager.core.protocol import EntryPoint
 from modmanager.gui.dialogs.rollout_dialog import RolloutDialog
 from modmanager.gui.main_window import MainWindow
-from modmanager.gui.tasks import TaskRunner, TaskState
+from modmanager.gui.tasks import TaskHandle, TaskRunner, TaskState
 from modmanager.ops.backup import backup_module
 from modmanager.ops.services import Services
 from modmanager.simulator.server import SimulatorFleet
@@ -48,10 +48,10 @@ class Window:
 
     def open_dialog(self, qtbot: QtBot, *, answer: bool = True) -> RolloutDialog:
         """The dialog as the menu opens it, with a confirmation that answers ``answer``."""
-        assert self.main.select_pbx("kunde-alpha") and self.main.select_module(MODULE_A)
-        assert self.main.rollout_action.isEnabled()
-        self.main.rollout_action.trigger()
-        dialog = self.main.rollout_dialog
+        assert self.main.fleet_view.select("kunde-alpha") and self.main.pbx_page.select_module(MODULE_A)
+        assert self.main.window_actions.rollout.isEnabled()
+        self.main.window_actions.rollout.trigger()
+        dialog = self.main.fleet_flows.rollout_dialog
         assert dialog is not None
 
         def confirm(_parent: QWidget, _title: str, question: str) -> bool:
@@ -174,6 +174,30 @@ def test_a_rollout_updates_the_pbxs_and_reports_each_as_it_ends(
     assert {m.id: m.version for m in entry.snapshot.modules}[MODULE_A] == 130, "updated PBXs were read again"
 
 
+def test_the_rollout_holds_its_pbxs_until_each_one_ends(qtbot: QtBot, window: Window, runner: TaskRunner) -> None:
+    """A refresh of a PBX the rollout will update waits for it; no job of a held PBX runs alongside."""
+    dialog = window.open_dialog(qtbot)
+    plan_to_130(dialog, runner)
+    plan = dialog.plan
+    assert plan is not None
+    rollout = dialog.start()
+    assert rollout is not None and rollout.state is TaskState.RUNNING
+    assert set(rollout.holds) == {target.pbx_name for target in plan.targets}
+    started_while_held: list[str] = []
+
+    def started(handle: TaskHandle) -> None:
+        if handle is not rollout:
+            started_while_held.extend(key for key in handle.keys if key in rollout.holds)
+
+    runner.task_started.connect(started)
+    refresh = window.main.controller.refresh("kunde-older")  # in the last stage
+    assert refresh.state is TaskState.QUEUED, "held by the running rollout"
+    assert runner.wait_idle(WAIT_MS)
+    assert refresh.state is TaskState.SUCCEEDED and rollout.state is TaskState.SUCCEEDED
+    assert started_while_held == []
+    assert refresh.started_at is not None and rollout.finished_at is not None
+
+
 def test_a_failing_pbx_shows_as_failed_and_stops_the_rollout(qtbot: QtBot, window: Window, runner: TaskRunner) -> None:
     dialog = window.open_dialog(qtbot)
     plan_to_130(dialog, runner)
@@ -222,8 +246,8 @@ def test_a_closed_dialog_lets_the_rollout_finish(qtbot: QtBot, window: Window, r
     assert dialog.start() is not None
     dialog.close()
     assert runner.wait_idle(WAIT_MS)
-    assert window.version("kunde-bravo") == 130 and window.main.rollout_dialog is None
-    assert window.main.last_error is None
+    assert window.version("kunde-bravo") == 130 and window.main.fleet_flows.rollout_dialog is None
+    assert window.main.notices.last_error is None
 
 
 # --- the fleet's backups ---------------------------------------------------------------------------
@@ -234,8 +258,8 @@ def test_backing_up_all_pbxs_backs_up_every_module_of_every_reachable_pbx(
 ) -> None:
     keys: set[str] = set()
     runner.task_submitted.connect(lambda handle: keys.add(handle.key))
-    assert window.main.backup_fleet_action.isEnabled()
-    window.main.backup_fleet_action.trigger()
+    assert window.main.window_actions.backup_fleet.isEnabled()
+    window.main.window_actions.backup_fleet.trigger()
     assert keys == set(window.main.fleet_model.names()), "one task per PBX, on its own queue"
     assert runner.wait_idle(WAIT_MS)
 
@@ -254,7 +278,7 @@ def test_a_backup_is_offered_for_restore_only_on_pbxs_that_run_its_module(
     qtbot: QtBot, window: Window, runner: TaskRunner
 ) -> None:
     backup_module(window.services, "kunde-alpha", MODULE_A)
-    dialog = window.main._open_backups(None, None, "")
+    dialog = window.main.backup_flows.open_backups(None, None, "")
     info = dialog.selected()
     assert info is not None and info.pbx_name == "kunde-alpha"
     combo = dialog.target_combo
@@ -277,5 +301,5 @@ def test_a_backup_is_offered_for_restore_only_on_pbxs_that_run_its_module(
     combo.setCurrentText("kunde-bravo")
     assert dialog.restore_button.isEnabled()
     dialog.restore_selected()
-    assert runner.wait_idle(WAIT_MS) and asked and window.main.last_error is None
+    assert runner.wait_idle(WAIT_MS) and asked and window.main.notices.last_error is None
     dialog.close()

@@ -137,7 +137,7 @@ def test_a_catalog_that_cannot_be_used_shows_as_catalog_unavailable_not_up_to_da
     signature.write_bytes(bytes(byte ^ 0x01 for byte in signature.read_bytes()))  # tampered
     fleet = FleetModel()
     controller = Controller(test_world.services, runner, fleet)
-    controller.load()
+    controller.start(lambda _found: None)
     assert runner.wait_idle(WAIT_MS)
     entry = fleet.entry(PBX)
     assert entry is not None and entry.status is FleetStatus.CATALOG_UNAVAILABLE

@@ -353,3 +353,86 @@ def test_shutdown_cancels_running_work_and_waits_for_it(qapp: QApplication, qtbo
     assert callbacks == []
     with pytest.raises(RuntimeError):
         runner.submit("pbx-a", "late", lambda ctx: None)
+
+
+def test_a_task_holding_several_keys_waits_for_them_and_keeps_them_free_of_other_work(
+    runner: TaskRunner, qtbot: QtBot
+) -> None:
+    """A rollout holds its PBXs: a refresh of one of them waits, and the rollout waits for a running one."""
+    events: list[str] = []
+    lock = threading.Lock()
+    a_may_finish, fleet_may_finish = threading.Event(), threading.Event()
+
+    def step(name: str, gate: threading.Event | None = None) -> object:
+        def fn(ctx: TaskContext) -> str:
+            with lock:
+                events.append(f"start {name}")
+            if gate is not None:
+                wait_for(gate)
+            with lock:
+                events.append(f"end {name}")
+            return name
+
+        return fn
+
+    busy_a = runner.submit("pbx-a", "update A", step("update A", a_may_finish))
+    qtbot.waitUntil(lambda: busy_a.state is TaskState.RUNNING)
+    rollout = runner.submit("(fleet)", "rollout", step("rollout", fleet_may_finish), holds=("pbx-a", "pbx-b"))
+    refresh_b = runner.submit("pbx-b", "refresh B", step("refresh B"))
+    other = runner.submit("pbx-c", "refresh C", step("refresh C"))
+    assert rollout.keys == ("(fleet)", "pbx-a", "pbx-b")
+    qtbot.waitUntil(lambda: other.state is TaskState.SUCCEEDED)
+    assert rollout.state is TaskState.QUEUED, "pbx-a is busy"
+    assert refresh_b.state is TaskState.QUEUED, "the rollout asked for pbx-b first"
+
+    a_may_finish.set()
+    qtbot.waitUntil(lambda: rollout.state is TaskState.RUNNING)
+    assert refresh_b.state is TaskState.QUEUED, "pbx-b is held by the running rollout"
+    assert [handle.title for handle in runner.tasks()] == ["rollout", "refresh B"]
+    fleet_may_finish.set()
+    assert runner.wait_idle(int(WAIT_S * 1000))
+    assert events.index("end rollout") < events.index("start refresh B")
+    assert events.index("end update A") < events.index("start rollout")
+
+
+def test_release_frees_a_held_key_before_the_task_ends(runner: TaskRunner, qtbot: QtBot) -> None:
+    may_finish = threading.Event()
+    rollout = runner.submit(
+        "(fleet)", "rollout", lambda ctx: wait_for(may_finish), holds=("pbx-a", "pbx-b"), cancellable=True
+    )
+    qtbot.waitUntil(lambda: rollout.state is TaskState.RUNNING)
+    refresh_a = runner.submit("pbx-a", "refresh A", lambda ctx: "a")
+    refresh_b = runner.submit("pbx-b", "refresh B", lambda ctx: "b")
+    runner.release(rollout, "(fleet)")  # its own key is kept until it ends
+    runner.release(rollout, "pbx-x")  # not held: nothing happens
+    runner.release(rollout, "pbx-a")
+    qtbot.waitUntil(lambda: refresh_a.state is TaskState.SUCCEEDED)
+    assert rollout.holds == ("pbx-b",) and rollout.state is TaskState.RUNNING
+    assert refresh_b.state is TaskState.QUEUED
+    may_finish.set()
+    assert runner.wait_idle(int(WAIT_S * 1000))
+    assert refresh_b.state is TaskState.SUCCEEDED
+
+
+def test_a_task_holding_several_keys_takes_one_slot_and_reads_of_held_keys_wait(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    runner = TaskRunner(max_concurrency=2, max_reads=4, progress_interval_s=0.0)
+    release = threading.Event()
+    try:
+        rollout = runner.submit("(fleet)", "rollout", lambda ctx: wait_for(release), holds=("pbx-a", "pbx-b"))
+        held_read = runner.submit("pbx-a", "Refresh a", lambda ctx: None, read_only=True)
+        free_read = runner.submit("pbx-c", "Refresh c", lambda ctx: None, read_only=True)
+        change = runner.submit("pbx-d", "Update d", lambda ctx: wait_for(release))
+        qtbot.waitUntil(lambda: free_read.state is TaskState.SUCCEEDED)
+        qtbot.waitUntil(lambda: change.state is TaskState.RUNNING)  # the rollout took one slot, not three
+        assert rollout.state is TaskState.RUNNING
+        assert held_read.state is TaskState.QUEUED, "pbx-a is held by the rollout"
+        runner.release(rollout, "pbx-a")
+        qtbot.waitUntil(lambda: held_read.state is TaskState.SUCCEEDED)
+        release.set()
+        assert runner.wait_idle(int(WAIT_S * 1000))
+        assert runner.is_idle() and runner.tasks() == []
+    finally:
+        release.set()
+        runner.shutdown()

@@ -46,7 +46,7 @@ def window(qtbot: QtBot, runner: TaskRunner, test_world: World, language: str) -
     main.show()
     main.start()
     assert runner.wait_idle(WAIT_MS)
-    assert main.select_pbx(PBX)
+    assert main.fleet_view.select(PBX)
     return main
 
 
@@ -67,7 +67,7 @@ def test_the_menu_is_there_in_both_languages(window: MainWindow, language: str) 
 def test_a_hold_shows_a_badge_and_reason_and_is_planned_at_once(
     qtbot: QtBot, window: MainWindow, test_world: World, language: str, screenshot: Shot
 ) -> None:
-    assert window.select_module(MODULE_A)
+    assert window.pbx_page.select_module(MODULE_A)
     dialog = unattended(window).show_hold()
     assert dialog is not None
     dialog.reason_edit.setText("Kunde testet erst")
@@ -189,7 +189,7 @@ def test_the_pbx_dialog_edits_the_maintenance_window(
     qtbot: QtBot, window: MainWindow, test_world: World, language: str, screenshot: Shot
 ) -> None:
     test_world.services.windows.set_customer("Kunde A GmbH", parse_window("Mon-Fri 22:00-02:00 Europe/Berlin"))
-    dialog = window.edit_pbx()
+    dialog = window.setup_flows.edit_pbx()
     assert dialog is not None
     assert "Mon-Fri 22:00-02:00 Europe/Berlin" in dialog.window_edit.placeholderText()
     dialog.window_edit.setText("Sa 06:00-08:00")

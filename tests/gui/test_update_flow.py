@@ -37,16 +37,16 @@ def window(qtbot: QtBot, runner: TaskRunner, test_world: World, english: str) ->
     main.show()
     main.start()
     assert runner.wait_idle(WAIT_MS)
-    assert main.select_pbx(PBX)
+    assert main.fleet_view.select(PBX)
     return main
 
 
 def open_update_dialog(qtbot: QtBot, window: MainWindow, module_id: str) -> UpdateDialog:
-    assert window.select_module(module_id)
-    assert window.update_action.isEnabled()
-    window.update_action.trigger()
-    qtbot.waitUntil(lambda: window.update_dialog is not None, timeout=WAIT_MS)
-    dialog = window.update_dialog
+    assert window.pbx_page.select_module(module_id)
+    assert window.window_actions.update.isEnabled()
+    window.window_actions.update.trigger()
+    qtbot.waitUntil(lambda: window.update_flows.update_dialog is not None, timeout=WAIT_MS)
+    dialog = window.update_flows.update_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -84,7 +84,7 @@ def test_a_free_update_runs_to_the_end_with_progress_and_keeps_every_setting(
     assert instances["Telefonbuch"].active and not instances["Telefonbuch Filiale"].active
     assert module.internal_data == B_INTERNAL
     # The window shows the new state: refreshed after the update, B no longer offers an update.
-    row = window.installed_model.row(window.installed_model.row_of(MODULE_B) or 0)
+    row = window.pbx_page.installed_model.row(window.pbx_page.installed_model.row_of(MODULE_B) or 0)
     assert row.module.version == 4 and row.plan.target is None
     assert window.details.backups_model.rowCount() == 1, "the pre-update backup is listed in the details"
 
@@ -126,4 +126,4 @@ def test_staying_on_the_free_release_updates_below_the_paid_one(
     assert module.version == 130
     kept = {key: value for key, value in A_VALUES.items() if key != "ringSeconds"}
     assert kept.items() <= module.instances[0].values.items()
-    assert window.last_error is None
+    assert window.notices.last_error is None

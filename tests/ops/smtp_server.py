@@ -12,12 +12,12 @@ import socketserver
 import ssl
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import Message
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from modmanager.simulator.certs import ensure_certificate
 
@@ -45,12 +45,25 @@ class _Handler(socketserver.StreamRequestHandler):
     server: _Server
 
     def handle(self) -> None:
+        # The TLS socket and the readers are objects of their own: close them all (the suite
+        # turns an unclosed socket's ResourceWarning into an error).
+        self._opened: list[socket.socket | BinaryIO] = []
+        try:
+            self._serve()
+        finally:
+            for item in reversed(self._opened):
+                with suppress(OSError):
+                    item.close()
+
+    def _serve(self) -> None:
         conn: socket.socket = self.request
         tls = False
         if self.server.mode == "tls":
             conn = self.server.tls.wrap_socket(conn, server_side=True)
+            self._opened.append(conn)
             tls = True
         reader = conn.makefile("rb")
+        self._opened.append(reader)
         self._send(conn, "220 test ESMTP")
         mail_from = ""
         rcpts: list[str] = []
@@ -71,6 +84,7 @@ class _Handler(socketserver.StreamRequestHandler):
                 self._send(conn, "220 ready")
                 conn = self.server.tls.wrap_socket(conn, server_side=True)
                 reader = conn.makefile("rb")
+                self._opened += [conn, reader]
                 tls = True
             elif verb == "AUTH":
                 parts = text.split()

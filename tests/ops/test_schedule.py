@@ -130,6 +130,8 @@ def test_a_second_runner_finds_the_lock_taken_and_runs_nothing(tmp_path: Path) -
             holder.stdin.write("\n")
             holder.stdin.close()
             holder.wait(timeout=10)
+            if holder.stdout is not None:
+                holder.stdout.close()
         # The lock went with the process: now it runs.
         assert [item.job_id for item in run_due(w.services).ran] == [job.job_id]
 

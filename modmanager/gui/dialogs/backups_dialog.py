@@ -5,7 +5,9 @@ truncated or changed file is a red "Damaged" row with the reason - it can be del
 restored or exported. Opening a backup decrypts it to show its instances and values; password
 inputs (judged by the backup's own form, and undeclared values by their name) are never shown.
 A restore goes through the task runner on the target PBX's queue and takes a safety backup of
-the target first, so it can itself be undone.
+the target first, so it can itself be undone. The list is read again whenever the controller
+announces that backups changed (a restore, an import, a delete, a backup made elsewhere
+meanwhile).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 from modmanager.core.errors import ModManagerError
 from modmanager.core.sfm import ConfigSchema, SettingValue, parse_descriptor
 from modmanager.core.values import FileResource, describe_value
+from modmanager.gui.changes import Changes
 from modmanager.gui.controller import Controller
 from modmanager.gui.dialogs.password_prompt import ask_password
 from modmanager.gui.errors import describe_text
@@ -275,6 +278,11 @@ class BackupsDialog(QDialog):
         layout.addWidget(close)
         self.resize(900, 620)
         self.reload()
+        controller.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.backups:
+            self.reload()
 
     def _say(self, text: str) -> None:
         """A line under the buttons about the last action (restoring, exporting, ...)."""
@@ -301,10 +309,10 @@ class BackupsDialog(QDialog):
         self._selection_changed()
 
     def select(self, backup_id: str) -> bool:
-        """Select the backup with this id if it is listed."""
+        """Select the backup (or damaged file) with this id if it is listed."""
         for row in range(self.proxy.rowCount()):
             info = self.proxy.index(row, 0).data(ROW_ROLE)
-            if isinstance(info, BackupInfo) and info.backup_id == backup_id:
+            if isinstance(info, BackupInfo | DamagedBackup) and info.backup_id == backup_id:
                 self.view.selectRow(row)
                 return True
         return False
@@ -413,7 +421,6 @@ class BackupsDialog(QDialog):
 
     def _restored(self, target: str) -> None:
         self._say(self.tr("Restored on {pbx}.").format(pbx=target))
-        self.reload()
 
     def export_selected(self) -> None:
         info = self.selected()
@@ -457,7 +464,6 @@ class BackupsDialog(QDialog):
                 )
             )
             self.scope_check.setChecked(False)
-            self.reload()
 
         self._controller.import_backup(source, password, on_done=imported)
 
@@ -476,10 +482,9 @@ class BackupsDialog(QDialog):
             return
         if not self._confirm(self, self.tr("Delete backup"), question):
             return
+        self.view.clearSelection()  # the list read again after the delete selects its first backup
         try:
-            self._store.delete(backup_id)
+            self._controller.delete_backup(backup_id)
         except ModManagerError as error:
+            self.select(backup_id)
             self._say(describe_text(error))
-            return
-        self.view.clearSelection()
-        self.reload()

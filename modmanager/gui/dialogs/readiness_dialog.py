@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from modmanager.core.catalog import CatalogModule
 from modmanager.core.errors import InvalidVersion, ModManagerError
-from modmanager.core.planner import ModuleReadiness, Readiness, ReadinessState, short_version
+from modmanager.core.planner import ModuleReadiness, Readiness, ReadinessState, short_version, starface_suggestions
 from modmanager.core.text import clean_text
 from modmanager.core.versions import StarfaceVersion
 from modmanager.gui.controller import Controller
@@ -40,17 +39,6 @@ from modmanager.gui.resources import icon
 
 _ERROR_STYLE = "color: #c92a2a;"
 _MAX_SUGGESTIONS = 12
-
-
-def starface_suggestions(modules: Sequence[CatalogModule]) -> list[StarfaceVersion]:
-    """The STARFACE releases the catalogs name as the start of a range, newest first."""
-    found: set[StarfaceVersion] = set()
-    for module in modules:
-        for release in module.releases:
-            for statement in (*release.compatibility.compatible, *release.compatibility.incompatible):
-                if statement.lower is not None and statement.lower.is_release:
-                    found.add(statement.lower)
-    return sorted(found, reverse=True)[:_MAX_SUGGESTIONS]
 
 
 class ReadinessDialog(QDialog):
@@ -92,7 +80,7 @@ class ReadinessDialog(QDialog):
         editor = self.version_combo.lineEdit()
         if editor is not None:  # always, for an editable combo box
             editor.setPlaceholderText(self.tr("e.g. 10.0 or 9.1.0.2"))
-        for version in starface_suggestions(controller.services.catalogs.modules()):
+        for version in starface_suggestions(controller.services.catalogs.modules(), _MAX_SUGGESTIONS):
             self.version_combo.addItem(short_version(version))
         self.version_combo.setMinimumContentsLength(12)
         self.version_error = QLabel()
@@ -217,7 +205,7 @@ class ReadinessDialog(QDialog):
         self.check_button.setEnabled(False)
         self._summarize()
         for name in names:
-            self._controller.check_readiness(name, target, self._answered)
+            self._controller.fleetwide.check_readiness(name, target, self._answered)
 
     def _answered(self, pbx: str, answer: Readiness | ModManagerError) -> None:
         if self._detached:

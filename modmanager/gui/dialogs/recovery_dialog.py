@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from modmanager.gui.controller import stage_text
 from modmanager.gui.errors import describe
+from modmanager.gui.progress import stage_text
 from modmanager.gui.resources import icon
 from modmanager.ops.recovery import Assessment, RecoveryAction
 

@@ -44,8 +44,9 @@ from modmanager.core.catalog import CatalogModule, Channel
 from modmanager.core.errors import ModManagerError
 from modmanager.core.planner import is_paid_release
 from modmanager.core.text import clean_text
-from modmanager.gui.controller import Controller, RolloutOptions
+from modmanager.gui.controller import Controller
 from modmanager.gui.errors import describe, describe_text
+from modmanager.gui.fleet_work import RolloutOptions
 from modmanager.gui.models.modules import release_label
 from modmanager.gui.resources import icon
 from modmanager.gui.tasks import TaskHandle, TaskState
@@ -366,7 +367,7 @@ class RolloutDialog(QDialog):
             self._show_error(error)
             self._update_buttons()
 
-        return self._controller.plan_rollout(self._module_id, self._module_name, options, planned, failed)
+        return self._controller.fleetwide.plan_rollout(self._module_id, self._module_name, options, planned, failed)
 
     def show_plan(self, plan: RolloutPlan) -> None:
         """Fill the tree: one group per stage (stage 1 marked as canary), then the PBXs left out."""
@@ -459,7 +460,7 @@ class RolloutDialog(QDialog):
                     self._set_result(target.pbx_name, self.tr("Waiting"))
                     self._waiting.add(target.pbx_name)
         self.summary_label.setText(self.tr("The rollout is running…"))
-        self.run_handle = self._controller.run_rollout(
+        self.run_handle = self._controller.fleetwide.run_rollout(
             plan,
             module_name=self._module_name,
             max_failures=self.failures_spin.value(),

@@ -1,7 +1,7 @@
 """The PBX list: customers with their PBXs, each with the status the fleet refresh found.
 
 :class:`FleetModel` is a two-level tree (customer -> PBX) over :class:`PbxEntry` values. The
-main window changes entries through :meth:`FleetModel.update_entry` as tasks finish, so the
+controller changes entries through :meth:`FleetModel.update_entry` as tasks finish, so the
 tree never has to be rebuilt while the user works in it. :class:`FleetFilterProxy` filters by
 name, customer, tags, address and status text and keeps customers whose PBXs match.
 """

@@ -36,7 +36,7 @@ from modmanager.core.catalog import CatalogModule
 from modmanager.core.matrix import NOT_INSTALLED, Cell, CellState, VersionFilter, cells_of
 from modmanager.gui.models.fleet import FleetModel, PbxEntry, status_icon, status_text
 from modmanager.gui.resources import icon
-from modmanager.gui.tasks import SLICE_S
+from modmanager.gui.slices import SLICE_S
 from modmanager.ops.refresh import FleetStatus
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -1,7 +1,7 @@
 """The two module tables of a PBX: what is installed (with the plan for it) and what could be.
 
 Both are read-only table models over the core dataclasses of one
-:class:`~modmanager.ops.refresh.PbxSnapshot`; the main window puts a
+:class:`~modmanager.ops.refresh.PbxSnapshot`; the PBX page puts a
 :class:`QSortFilterProxyModel` (see :func:`sorted_filtered`) between model and view.
 """
 
@@ -26,8 +26,9 @@ from PySide6.QtGui import QGuiApplication, QIcon
 
 from modmanager.core.catalog import CatalogModule, Release
 from modmanager.core.holds import Hold, HoldKind, HoldScope
-from modmanager.core.planner import AvailableModule, ModulePlan, ModuleStatus
+from modmanager.core.planner import AvailableModule, ModulePlan, ModuleStatus, earlier_releases
 from modmanager.core.protocol import InstalledModule
+from modmanager.core.versions import StarfaceVersion
 from modmanager.gui.models.badges import BADGES_ROLE, available_badges, badges_text, installed_badges
 from modmanager.gui.models.table import CleanTextProxy, RowsTableModel
 from modmanager.gui.resources import icon
@@ -77,6 +78,15 @@ class InstalledRow:
     @property
     def display_name(self) -> str:
         return self.catalog.display_name(ui_locale()) if self.catalog is not None else self.module.name
+
+    @property
+    def updatable(self) -> bool:
+        """The planner offers an update (paid or free)."""
+        return self.plan.target is not None or self.plan.free_target is not None
+
+    def earlier_releases(self, starface: StarfaceVersion | None) -> list[Release]:
+        """The releases this module could go back to on a PBX running ``starface`` (see the planner)."""
+        return earlier_releases(self.catalog, self.module.version, starface) if self.catalog is not None else []
 
 
 def sorted_filtered(model: QAbstractTableModel, parent: QObject | None = None) -> QSortFilterProxyModel:

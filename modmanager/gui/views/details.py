@@ -4,6 +4,10 @@ The changelog comes from the catalog, one entry per release, rendered from Markd
 releases an update would bring (newer than installed, up to the target) are highlighted, and
 paid releases are marked, because crossing one needs a new module license key. Vendor text is
 escaped before Markdown runs, so a catalog cannot inject HTML into the window.
+
+The Backups tab lists the module's backups on the selected PBX from a list of every backup's
+header that the pane reads in the task runner - at start and whenever the controller announces
+that backups changed - so selecting a module never reads a file on the GUI thread.
 """
 
 from __future__ import annotations
@@ -30,9 +34,13 @@ from PySide6.QtWidgets import (
 
 from modmanager.core.catalog import CatalogModule, Channel
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS
-from modmanager.core.planner import AvailableModule, is_paid_release
+from modmanager.core.errors import ModManagerError
+from modmanager.core.planner import AvailableModule, brings, is_paid_release
 from modmanager.core.text import clean_text
 from modmanager.core.versions import StarfaceVersion, Verdict
+from modmanager.gui.changes import Changes
+from modmanager.gui.controller import Controller
+from modmanager.gui.errors import describe_text
 from modmanager.gui.models.backups import BackupsModel
 from modmanager.gui.models.modules import (
     ROW_ROLE,
@@ -44,6 +52,7 @@ from modmanager.gui.models.modules import (
     ui_locale,
 )
 from modmanager.gui.resources import icon
+from modmanager.gui.views.pbx_page import Selection
 from modmanager.store.backups import BackupInfo
 
 _VERDICT_ICONS = {Verdict.COMPATIBLE: "ok", Verdict.INCOMPATIBLE: "incompatible", Verdict.UNTESTED: "untested"}
@@ -131,11 +140,8 @@ def changelog_html(
                 + "</i></p>"
             )
         )
-        brought = (
-            target is not None and (installed is None or installed < release.version) and release.version <= target
-        )
         block = heading + meta + body
-        if brought:
+        if brings(release, installed, target):
             block = f'<table width="100%" cellpadding="6" bgcolor="{color}"><tr><td>{block}</td></tr></table>'
         parts.append(block)
     if not parts:
@@ -184,6 +190,9 @@ class _Browser(QTextBrowser):
 class ModuleDetails(QWidget):
     """Description, changelog, compatibility and backups of one module.
 
+    Args:
+        controller: reads the list of backups; its ``changed`` signal tells when backups changed.
+
     Signals:
         backup_requested(): the user wants a backup of this module now.
         restore_requested(BackupInfo): the user wants to restore the chosen backup.
@@ -194,8 +203,16 @@ class ModuleDetails(QWidget):
 
     TAB_CHANGELOG, TAB_COMPATIBILITY, TAB_BACKUPS = range(3)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._controller = controller
+        self._scope: tuple[str, str] | None = None
+        """(PBX, module id) whose backups the Backups tab lists; None when it lists none."""
+        self._backups: list[BackupInfo] | None = None
+        """Every backup's header, newest first; None until read."""
+        self._backups_problem = ""
+        self._reading = False
+        self._stale = False
         self.title = QLabel()
         font = QFont(self.title.font())
         font.setBold(True)
@@ -265,6 +282,27 @@ class ModuleDetails(QWidget):
         layout.addWidget(self.description)
         layout.addWidget(self.tabs, 1)
         self.clear()
+        controller.changed.connect(self.apply)
+
+    # -- what to show ----------------------------------------------------------------------
+
+    def apply(self, changes: Changes) -> None:
+        """Backups were made, restored, imported or deleted: read the list again."""
+        if changes.backups:
+            self._read_backups()
+
+    def show_selection(self, selection: Selection) -> None:
+        """The selected module of the selected PBX, or what to do when there is none."""
+        if selection.installed is not None and selection.pbx is not None:
+            self.show_installed(selection.pbx, selection.installed, selection.starface, self._controller.paid_markers)
+        elif selection.available is not None:
+            self.show_available(selection.available, selection.starface, self._controller.paid_markers)
+        elif selection.pbx is None:
+            self.clear(self.tr("Select a PBX on the left."))
+        elif selection.entry is not None and selection.entry.snapshot is None:
+            self.clear(self.tr("modmanager has not been able to read this PBX yet."))
+        else:
+            self.clear()
 
     # -- filling ---------------------------------------------------------------------------
 
@@ -276,6 +314,7 @@ class ModuleDetails(QWidget):
             label.hide()
         self.changelog.clear()
         self.compatibility.clear()
+        self._scope = None
         self.backups_model.set_backups([])
         self.tabs.setEnabled(False)
         self._installed = False
@@ -283,9 +322,9 @@ class ModuleDetails(QWidget):
 
     def show_installed(
         self,
+        pbx: str,
         row: InstalledRow,
         starface: StarfaceVersion | None,
-        backups: Sequence[BackupInfo],
         paid_markers: Sequence[str] = DEFAULT_PAID_MARKERS,
     ) -> None:
         """An installed module: the update's releases highlighted, its backups on this PBX."""
@@ -297,13 +336,8 @@ class ModuleDetails(QWidget):
         self._fill_catalog(
             row.catalog, row.module.version, plan.target.version if plan.target else None, starface, paid_markers
         )
-        self.backups_model.set_backups(backups)
-        self.backups_view.resizeColumnsToContents()
-        self.no_backups_label.setText(
-            self.tr("No backups of this module on this PBX yet.")
-            if not backups
-            else self.tr("{count} backups on this PBX").format(count=len(backups))
-        )
+        self._scope = (pbx, row.module.id)
+        self._show_backups()
         self.tabs.setTabEnabled(self.TAB_BACKUPS, True)
         self._update_buttons()
 
@@ -324,6 +358,7 @@ class ModuleDetails(QWidget):
         )
         self.summary.show()
         self._fill_catalog(module, None, None, starface, paid_markers)
+        self._scope = None
         self.backups_model.set_backups([])
         self.tabs.setTabEnabled(self.TAB_BACKUPS, False)
         self._update_buttons()
@@ -360,6 +395,48 @@ class ModuleDetails(QWidget):
         self.compatibility.setHtml(compatibility_html(module, starface))
 
     # -- backups ---------------------------------------------------------------------------
+
+    def _read_backups(self) -> None:
+        if self._reading:
+            self._stale = True  # read once more when this read is done; never two reads at once
+            return
+        self._reading = True
+        self._controller.read_backups(self._backups_read, self._backups_not_read)
+
+    def _backups_read(self, infos: list[BackupInfo]) -> None:
+        self._backups, self._backups_problem = infos, ""
+        self._read_done()
+
+    def _backups_not_read(self, error: ModManagerError) -> None:
+        self._backups_problem = describe_text(error)
+        self._read_done()
+
+    def _read_done(self) -> None:
+        self._reading = False
+        if self._stale:
+            self._stale = False
+            self._read_backups()
+        self._show_backups()
+
+    def _show_backups(self) -> None:
+        """The Backups tab for the module shown, from the list read last."""
+        if self._scope is None:
+            return
+        pbx, module_id = self._scope
+        if self._backups is None:
+            self.backups_model.set_backups([])
+            self.no_backups_label.setText(self._backups_problem or self.tr("Reading the list of backups…"))
+            self._update_buttons()
+            return
+        backups = [info for info in self._backups if info.pbx_name == pbx and info.module_id == module_id]
+        self.backups_model.set_backups(backups)
+        self.backups_view.resizeColumnsToContents()
+        self.no_backups_label.setText(
+            self.tr("No backups of this module on this PBX yet.")
+            if not backups
+            else self.tr("{count} backups on this PBX").format(count=len(backups))
+        )
+        self._update_buttons()
 
     def selected_backup(self) -> BackupInfo | None:
         rows = self.backups_view.selectionModel().selectedRows()

@@ -1,14 +1,18 @@
-"""The operations panel: what the task runner is doing now, and what it did.
+"""The operations: what the task runner is doing now, and what it did.
 
-The first tab lists queued and running tasks (operation, PBX, progress, state, a Cancel
-button where cancelling is possible). When a task ends it moves to the log in the second tab,
-with a plain sentence (for errors the message and what to do next, never a traceback) and the
-time in the user's locale. Put the panel into a ``QDockWidget`` in the main window::
+:class:`OperationsPanel` has two tabs. The first lists queued and running tasks (operation,
+PBX, progress, state, a Cancel button where cancelling is possible). When a task ends it moves
+to the log in the second tab, with a plain sentence (for errors the message and what to do
+next, never a traceback) and the time in the user's locale. Put the panel into a
+``QDockWidget`` in the main window::
 
     dock = QDockWidget(self.tr("Operations"), self)
     dock.setObjectName("operations")
     dock.setWidget(OperationsPanel(runner))
     self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+
+:class:`BusyIndicator` is the same in short, for the status bar: how many run and wait, and
+one progress bar.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -467,6 +472,58 @@ class OperationsPanel(QWidget):
             self._update_titles()
             self.failure_logged.emit(handle)
 
+
+
+class BusyIndicator(QWidget):
+    """How many operations run and wait, and one progress bar: for the status bar.
+
+    The bar shows the progress of a single running task of known size; several at once, or
+    work of unknown size, show as a busy bar. Hidden while nothing runs.
+
+    Signals:
+        progressed(str): a running task reported progress ("<title>: <message>"), for the status bar.
+    """
+
+    progressed = Signal(str)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(220)
+        self.bar.setTextVisible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        runner.task_submitted.connect(self._tasks_changed)
+        runner.task_started.connect(self._tasks_changed)
+        runner.task_progress.connect(self._task_progressed)
+        runner.task_finished.connect(self._tasks_changed)
+        self._tasks_changed()
+
+    def _tasks_changed(self, *_args: object) -> None:
+        tasks = self._runner.tasks()
+        running = [task for task in tasks if task.state is TaskState.RUNNING]
+        self.setVisible(bool(tasks))
+        if not tasks:
+            return
+        self.label.setText(
+            self.tr("{running} running, {waiting} waiting").format(
+                running=len(running), waiting=len(tasks) - len(running)
+            )
+        )
+        if len(running) == 1 and running[0].total:
+            self.bar.setRange(0, running[0].total)
+            self.bar.setValue(min(running[0].done, running[0].total))
+        else:
+            self.bar.setRange(0, 0)  # several at once, or of unknown size: a busy bar
+
+    def _task_progressed(self, handle: TaskHandle, _done: int, _total: int, message: str) -> None:
+        self._tasks_changed()
+        if message:
+            self.progressed.emit(f"{handle.title}: {message}")
 
 def _configure_table(view: QTableView) -> None:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -1,10 +1,14 @@
-"""The built-in demo: simulated customer PBXs and a signed demo catalog, ready to use.
+"""Start-up of the built-in demo: simulated customer PBXs and a signed demo catalog, ready to use.
 
-``modmanager --demo`` shows a new user everything working without a PBX. The demo lives in a
-folder of its own (``<data folder>/demo``) and points ``MODMANAGER_HOME`` of this process at
-it, so the application runs exactly the code paths it runs for real PBXs - inventory, pinned
-certificates, credential store, backups, journal - without touching the user's real data.
-Every start begins from the same fresh fleet; the built catalog is reused between starts.
+``modmanager --demo`` shows a new user everything working without a PBX. This is front-end
+start-up code (``gui/app.py`` calls it; ``scripts/screenshots.py`` and tests too), not a use
+case: it starts the simulator, and it owns the process the way a front end does. The demo lives
+in a folder of its own (``<data folder>/demo``) and points ``MODMANAGER_HOME`` of this process
+at it, so the application runs exactly the code paths it runs for real PBXs - inventory, pinned
+certificates, credential store, backups, journal - without touching the user's real data;
+:meth:`DemoSession.stop` points it back. Every start begins from the same fresh fleet; the
+built catalog is reused between starts. ``ops/`` knows nothing of the demo or the simulator
+(``tests/test_architecture.py``).
 """
 
 from __future__ import annotations
@@ -29,18 +33,36 @@ WORLD_FOLDER = "world"
 
 @dataclass
 class DemoSession:
+    """A running demo: its services, simulated PBXs and world, in its own data folder.
+
+    Attributes:
+        previous_home: ``MODMANAGER_HOME`` before the demo started (None: it was not set).
+    """
+
     services: Services
     fleet: SimulatorFleet
     world: DemoWorld
     home: Path
+    previous_home: str | None = None
 
     @property
     def pbx_names(self) -> list[str]:
         return [pbx.name for pbx in self.world.pbxs]
 
     def stop(self) -> None:
-        self.services.close()
-        self.fleet.stop()
+        """Close the services, stop the simulated PBXs and point MODMANAGER_HOME back."""
+        try:
+            self.services.close()
+            self.fleet.stop()
+        finally:
+            _set_home(self.previous_home)
+
+
+def _set_home(value: str | None) -> None:
+    if value is None:
+        os.environ.pop(HOME_ENV, None)
+    else:
+        os.environ[HOME_ENV] = value
 
 
 def default_demo_home() -> Path:
@@ -50,7 +72,7 @@ def default_demo_home() -> Path:
 def start_demo(home: Path | None = None) -> DemoSession:
     """Build (or reuse) the demo world, start its PBXs and open services on the demo folder.
 
-    Sets ``MODMANAGER_HOME`` for this process to the demo folder.
+    Sets ``MODMANAGER_HOME`` for this process to the demo folder until :meth:`DemoSession.stop`.
     """
     home = (home or default_demo_home()).absolute()
     home.mkdir(parents=True, exist_ok=True)
@@ -61,7 +83,8 @@ def start_demo(home: Path | None = None) -> DemoSession:
             shutil.rmtree(child)
         else:
             child.unlink()
-    os.environ[HOME_ENV] = str(home)
+    previous_home = os.environ.get(HOME_ENV)
+    _set_home(str(home))
 
     world = build_demo_world(home / WORLD_FOLDER)
     fleet = SimulatorFleet(home / "sim")
@@ -97,5 +120,6 @@ def start_demo(home: Path | None = None) -> DemoSession:
         services = open_services(credentials=credentials, client_options={"timeout": 5.0, "retries": 1})
     except BaseException:
         fleet.stop()
+        _set_home(previous_home)
         raise
-    return DemoSession(services=services, fleet=fleet, world=world, home=home)
+    return DemoSession(services=services, fleet=fleet, world=world, home=home, previous_home=previous_home)

@@ -1,14 +1,16 @@
-"""The built-in demo starts a believable fleet that exercises every PBX status."""
+"""The built-in demo starts a believable fleet that exercises every PBX status, in a data folder of its own."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from modmanager.core.errors import ModManagerError
-from modmanager.ops.demo import start_demo
+from modmanager.demo_start import start_demo
 from modmanager.ops.refresh import FleetStatus, refresh_fleet, status_for_error
+from modmanager.store.paths import data_dir
 
 
 def test_demo_fleet_shows_every_status(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -41,3 +43,15 @@ def test_demo_fleet_shows_every_status(tmp_path: Path, monkeypatch: pytest.Monke
             assert not any(pbx.password.encode() in p.read_bytes() for p in ours)
     finally:
         session.stop()
+
+
+def test_the_demo_points_the_data_folder_at_itself_until_it_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MODMANAGER_HOME", str(tmp_path / "real-home"))
+    session = start_demo(tmp_path / "demo")
+    try:
+        assert data_dir() == (tmp_path / "demo").absolute()
+    finally:
+        session.stop()
+    assert os.environ["MODMANAGER_HOME"] == str(tmp_path / "real-home")

@@ -1,0 +1,84 @@
+"""Keeping the GUI thread responsive while hundreds of PBXs are read and shown.
+
+:class:`ReadThrottle` bounds how many reads run at once by how late the GUI thread's timers
+fire; :func:`in_slices` does per-PBX work on the GUI thread a few milliseconds at a time.
+Both serve :class:`~modmanager.gui.tasks.TaskRunner` and the views.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, QTimer
+
+T = TypeVar("T")
+
+SLICE_S = 0.008
+"""How long the GUI thread works on a batch (outcomes, per-PBX updates) before the event loop runs."""
+MIN_READS = 8
+"""Reads allowed at once however slow the GUI gets (see :class:`ReadThrottle`)."""
+LAG_PROBE_MS = 10
+"""How often the task runner's timer measures the GUI thread's lag while reads run."""
+
+
+class ReadThrottle:
+    """How many reads may run at once, so that the GUI thread keeps its turn.
+
+    Every read thread needs the Python interpreter for a few milliseconds when its answer
+    arrives; a hundred answers arriving together keep the GUI thread waiting for its turn far
+    longer than a person accepts. The runner's timer reports how late it fires: the limit
+    halves when the GUI thread was kept waiting (:data:`LAG_HIGH_S`), and each read that ends
+    while the GUI keeps up lets one more run, between :data:`MIN_READS` and ``maximum`` - like
+    TCP's congestion window, clocked by the answers. Network latency is still hidden: a fast
+    machine reads at ``maximum``, a slow one at what it can take.
+    """
+
+    LAG_HIGH_S = 0.025
+
+    def __init__(self, maximum: int, start: int = 16) -> None:
+        self.maximum = maximum
+        self.limit = max(MIN_READS, min(maximum, start))
+        self._last: float | None = None
+        self._keeping_up = True
+
+    def restart(self, now: float) -> None:
+        """Reads start after a pause: the next observation measures from now."""
+        self._last = now
+
+    def observe(self, now: float, interval_s: float = LAG_PROBE_MS / 1000) -> None:
+        """The probe timer fired at ``now``: halve the limit if it fired late."""
+        lag = 0.0 if self._last is None else now - self._last - interval_s
+        self._last = now
+        self._keeping_up = lag <= self.LAG_HIGH_S
+        if not self._keeping_up:
+            self.limit = max(MIN_READS, self.limit // 2)
+
+    def ended(self) -> None:
+        """A read ended: while the GUI keeps up, one more may run."""
+        if self._keeping_up:
+            self.limit = min(self.maximum, self.limit + 1)
+
+
+def in_slices(items: Iterable[T], work: Callable[[T], object], *, context: QObject | None = None) -> None:
+    """Call ``work`` for each item on the GUI thread, a few milliseconds at a time.
+
+    Returns at once (after the first slice); between slices the event loop runs, so a window
+    with hundreds of PBXs stays responsive. ``context`` (a QObject) stops the rest when it is
+    deleted.
+    """
+    remaining = iter(items)
+
+    def next_slice() -> None:
+        deadline = time.monotonic() + SLICE_S
+        for item in remaining:
+            work(item)
+            if time.monotonic() >= deadline:
+                if context is None:
+                    QTimer.singleShot(0, next_slice)
+                else:
+                    QTimer.singleShot(0, context, next_slice)
+                return
+
+    next_slice()
