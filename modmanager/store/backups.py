@@ -334,11 +334,11 @@ class BackupStore:
         return Backup(info=info, descriptor_xml=descriptor_xml, config=config)
 
     def list_backups(
-        self, *, pbx_name: str | None = None, module_id: str | None = None, verify: bool = True
+        self, *, pbx_name: str | None = None, module_id: str | None = None, check_contents: bool = True
     ) -> tuple[list[BackupInfo], list[DamagedBackup]]:
         """Backups (newest first) and the files that cannot be restored, filtered by PBX/module.
 
-        With ``verify`` each listed backup is also decrypted and checked (once per file and
+        With ``check_contents`` each listed backup is also decrypted and checked (once per file and
         process: the result is remembered by size and modification time), so a truncated or
         changed backup is listed as damaged, never as a normal one. Without the key (a locked
         keyring) only the headers are checked. A damaged file whose header cannot be read is
@@ -346,7 +346,7 @@ class BackupStore:
         """
         found: list[BackupInfo] = []
         damaged: list[DamagedBackup] = []
-        can_verify = verify
+        can_check = check_contents
         for path in sorted(self._folder.glob(f"*{_SUFFIX}")):
             try:
                 info = self._header(path)
@@ -359,11 +359,11 @@ class BackupStore:
                 continue
             if module_id is not None and info.module_id != module_id:
                 continue
-            if can_verify:
+            if can_check:
                 try:
                     problem = self._verified(path)
                 except StoreError:
-                    can_verify = False  # no key: the headers are all that can be checked
+                    can_check = False  # no key: the headers are all that can be checked
                     problem = None
                 if problem is not None:
                     damaged.append(DamagedBackup(path=path, problem=str(problem), key=problem.key, info=info))
@@ -436,7 +436,7 @@ class BackupStore:
             raise StoreError(
                 "At least one backup per module must be kept.", "Set the retention to 1 or more.", code="retention_zero"
             )
-        infos, _ = self.list_backups(verify=False)
+        infos, _ = self.list_backups(check_contents=False)
         groups: dict[tuple[str, str], list[BackupInfo]] = {}
         for info in infos:
             groups.setdefault((info.pbx_name, info.module_id), []).append(info)
