@@ -132,21 +132,27 @@ def common(node: Element, description: str) -> None:
     element(node, "disabled", "false")
 
 
-def java_function(parent: Element, entry_point: str) -> None:
-    """The function implemented by ``<Name>Function.class`` at the JAR root."""
-    cls = function_class(entry_point)
+def function_node(parent: Element, function_id: str, description: str) -> Element:
+    """A private ``<function>`` of the agent (id and name alike), with its common children."""
     node = element(
         parent,
         "function",
         visibility="Private",
         createTime=str(LAST_CHANGED_TIME),
-        id=cls,
-        name=cls,
+        id=function_id,
+        name=function_id,
         specVersion="0",
         vendor=VENDOR,
         version="0",
     )
-    common(node, f"Java: {entry_point} (JSON request in, JSON response out)")
+    common(node, description)
+    return node
+
+
+def java_function(parent: Element, entry_point: str) -> None:
+    """The function implemented by ``<Name>Function.class`` at the JAR root."""
+    cls = function_class(entry_point)
+    node = function_node(parent, cls, f"Java: {entry_point} (JSON request in, JSON response out)")
     string_variable(
         element(node, "inputVars"),
         "request",
@@ -184,18 +190,7 @@ def wrapper_function(parent: Element, module_id: str, entry_point: str) -> None:
     wrapper = wrapper_id(entry_point)
     request_var = stable_id(wrapper, "request")
     response_var = stable_id(wrapper, "response")
-    node = element(
-        parent,
-        "function",
-        visibility="Private",
-        createTime=str(LAST_CHANGED_TIME),
-        id=wrapper,
-        name=wrapper,
-        specVersion="0",
-        vendor=VENDOR,
-        version="0",
-    )
-    common(node, f"XML-RPC entry point {entry_point}: passes request to {cls} and its response back")
+    node = function_node(parent, wrapper, f"XML-RPC entry point {entry_point}: passes request to {cls} and its response back")
     string_variable(
         element(node, "inputVars"),
         request_var,
