@@ -190,7 +190,8 @@ def wrapper_function(parent: Element, module_id: str, entry_point: str) -> None:
     wrapper = wrapper_id(entry_point)
     request_var = stable_id(wrapper, "request")
     response_var = stable_id(wrapper, "response")
-    node = function_node(parent, wrapper, f"XML-RPC entry point {entry_point}: passes request to {cls} and its response back")
+    description = f"XML-RPC entry point {entry_point}: passes request to {cls} and its response back"
+    node = function_node(parent, wrapper, description)
     string_variable(
         element(node, "inputVars"),
         request_var,

@@ -37,7 +37,6 @@ from modmanager.gui.main_window import MainWindow
 from modmanager.gui.tasks import TaskRunner
 from modmanager.simulator.demo_data import MODULES
 from modmanager.simulator.fleetgen import generate_fleet, register_fleet
-from modmanager.store.paths import HOME_ENV
 
 DOCS_FOLDER = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 DEFAULT_SIZE = (1280, 800)
@@ -83,16 +82,12 @@ def capture(
 
 @contextmanager
 def _demo(folder: Path) -> Iterator[DemoSession]:
-    previous = os.environ.get(HOME_ENV)
+    """The demo in ``folder``; stopping it also points MODMANAGER_HOME back."""
     session = start_demo(folder / "demo")
     try:
         yield session
     finally:
         session.stop()
-        if previous is None:
-            os.environ.pop(HOME_ENV, None)
-        else:
-            os.environ[HOME_ENV] = previous
 
 
 def _add_generated(session: DemoSession, count: int) -> None:
