@@ -10,10 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from modmanager.demo_start import DemoSession, start_demo
-from modmanager.gui.main_window import MainWindow
 from modmanager.gui.slices import MIN_READS, ReadThrottle
 from modmanager.gui.tasks import TaskRunner, TaskState
-from modmanager.store.settings import Settings
+from tests.gui.test_main_window import open_window
 
 WAIT_MS = 30_000
 
@@ -27,18 +26,10 @@ def demo(tmp_path: Path) -> Iterator[DemoSession]:
         session.stop()
 
 
-def window_over(qtbot: QtBot, session: DemoSession, runner: TaskRunner) -> MainWindow:
-    saved: list[Settings] = []
-    window = MainWindow(session.services, runner, demo=True, save=saved.append)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
 def test_refresh_all_is_one_operation_counting_every_pbx(
     qtbot: QtBot, runner: TaskRunner, demo: DemoSession, english: str
 ) -> None:
-    window = window_over(qtbot, demo, runner)
+    window = open_window(qtbot, demo, runner, demo=True)
     window.start()
     assert runner.wait_idle(WAIT_MS)
     log = window.operations.log_model
@@ -67,7 +58,7 @@ def test_refresh_all_is_one_operation_counting_every_pbx(
 def test_a_cancelled_refresh_reads_no_further_pbx(
     qtbot: QtBot, runner: TaskRunner, demo: DemoSession, english: str
 ) -> None:
-    window = window_over(qtbot, demo, runner)
+    window = open_window(qtbot, demo, runner, demo=True)
     window.start()
     assert runner.wait_idle(WAIT_MS)
     for sim in demo.fleet.pbxs:
