@@ -131,3 +131,11 @@ def test_pbx_add_defaults_to_the_protocols_agent_instance() -> None:
     from modmanager.store import inventory
 
     assert inventory.DEFAULT_AGENT_INSTANCE == protocol.DEFAULT_AGENT_INSTANCE
+
+
+def test_the_parser_offers_the_wait_the_lock_really_waits() -> None:
+    """cli.main keeps its own copy of the wait (importing the lock module costs every start)."""
+    from modmanager.cli import main
+    from modmanager.store.pbxlock import DEFAULT_WAIT_SECONDS
+
+    assert main._DEFAULT_WAIT_SECONDS == DEFAULT_WAIT_SECONDS
