@@ -12,4 +12,4 @@ test: setup
 
 lint: setup
 	.venv/bin/ruff check modmanager tests bench scripts
-	.venv/bin/mypy modmanager/core modmanager/pbx modmanager/store modmanager/ops modmanager/gui modmanager/agent
+	.venv/bin/mypy modmanager

@@ -137,7 +137,7 @@ def _window_list(args: argparse.Namespace) -> int:
         records = services.inventory.list()
         effective = services.windows.all_effective()
     rows = []
-    data = []
+    data: list[dict[str, object]] = []
     for record in records:
         item = effective.get(record.name)
         if item is None:
