@@ -5,9 +5,11 @@ problem in one sentence and ``hint`` says what to do next. Front ends show both 
 traceback. Subclasses group errors by where they come from so callers can react to a kind.
 Messages must never contain secrets.
 
-``message`` and ``hint`` are English (the CLI prints them). An error a GUI user can meet also
-carries a stable ``code`` and plain-string ``params``, so the GUI can say the same in the
-interface language; ``cause`` and ``parts`` keep embedded errors structured for the same reason.
+Every error carries a stable ``code`` and plain-string ``params``; its sentences are written
+once, in English and German, in :mod:`modmanager.core.messages`, and each front end renders them
+in its language (``render_error``). ``message`` and ``hint`` hold the English text (logs,
+``str(error)``): raise with the code and params only and they are filled from the catalogue.
+``cause`` and ``parts`` keep embedded errors structured so they are rendered too.
 :class:`Outcome` does the same for sentences that say how an operation ended.
 """
 
@@ -35,7 +37,7 @@ class ModManagerError(Exception):
 
     def __init__(
         self,
-        message: str,
+        message: str = "",
         hint: str = "",
         *,
         code: str = "",
@@ -43,13 +45,17 @@ class ModManagerError(Exception):
         cause: ModManagerError | None = None,
         parts: tuple[ModManagerError, ...] = (),
     ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
         self.code = code
         self.params: Mapping[str, str] = dict(params or {})
         self.cause = cause
         self.parts = parts
+        if not message and code:
+            from modmanager.core.messages import render_error
+
+            message, hint = render_error(self)
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
@@ -85,7 +91,7 @@ class PbxError(ModManagerError):
 
     def __init__(
         self,
-        message: str,
+        message: str = "",
         hint: str = "",
         code: str = "error",
         *,
@@ -105,11 +111,19 @@ class OperationError(ModManagerError):
 
 @dataclass(frozen=True)
 class Outcome:
-    """How an operation ended, as an English sentence plus the code and params to translate it."""
+    """How an operation ended: a code and params whose sentence :mod:`~modmanager.core.messages`
+    holds (``message`` is its English text, filled from there when not given)."""
 
-    message: str
+    message: str = ""
     code: str = ""
     params: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.message and self.code:
+            from modmanager.core.messages import render
+
+            texts = render(self.code, self.params)
+            object.__setattr__(self, "message", texts[0] if texts else self.code)
 
     def __str__(self) -> str:
         return self.message

@@ -1,0 +1,3 @@
+"""Imports every area module of the catalogue, so each registers its codes (one line per area)."""
+
+from __future__ import annotations
