@@ -25,7 +25,6 @@ import re
 import threading
 from collections.abc import Iterable
 from urllib.parse import quote, quote_plus
-from xml.sax.saxutils import escape
 
 MASK = "[redacted]"
 MIN_SECRET_LENGTH = 4
@@ -108,6 +107,8 @@ class SecretRegistry:
 
 
 def _forms(text: str) -> Iterable[str]:
+    from xml.sax.saxutils import escape  # not at import: it loads urllib.request (http, email, ssl)
+
     yield text
     yield quote(text, safe="")
     yield quote_plus(text, safe="")

@@ -13,7 +13,6 @@ clients :attr:`Services.readers` keeps between reads.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -22,6 +21,7 @@ from typing import Any
 
 from modmanager.core.catalog import Channel
 from modmanager.core.errors import InvalidVersion, ModManagerError, OperationError, PbxError, error_to_json
+from modmanager.core.fleet_status import FleetStatus as FleetStatus  # defined in core: the GUI paints it first
 from modmanager.core.planner import PbxFacts, PbxPlan, PbxStatus, managed_modules, plan_pbx
 from modmanager.core.protocol import AnswerError, InstalledModule, SystemInfo
 from modmanager.ops.operation import operation, submit
@@ -29,22 +29,6 @@ from modmanager.ops.services import Services
 from modmanager.pbx.client import AgentClient
 
 log = logging.getLogger(__name__)
-
-
-class FleetStatus(enum.StrEnum):
-    """What the PBX list shows per PBX, worst first when sorting by urgency."""
-
-    INTERRUPTED = "update-interrupted"
-    CERTIFICATE_CHANGED = "certificate-changed"
-    UNREACHABLE = "unreachable"
-    ACCESS_PROBLEM = "access-problem"
-    INCOMPATIBLE_MODULE = "incompatible-module"
-    CATALOG_UNAVAILABLE = "catalog-unavailable"
-    """A configured catalog could not be used: the PBX may have updates nobody can see."""
-    UPDATES_AVAILABLE = "updates-available"
-    PAID_UPDATES_ONLY = "paid-updates-only"
-    UP_TO_DATE = "up-to-date"
-    UNKNOWN = "unknown"
 
 
 _FROM_PLAN = {
