@@ -7,13 +7,16 @@ starts is wired by the main window; whether it is enabled follows the selection 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
 from modmanager.gui.resources import icon
-from modmanager.gui.views.pbx_page import Selection
-from modmanager.ops.fleet import free_updates
+
+if TYPE_CHECKING:  # the toolbar is shown before the PBX page and ops are loaded
+    from modmanager.gui.views.pbx_page import Selection
 
 
 class WindowActions(QObject):
@@ -143,6 +146,8 @@ class WindowActions(QObject):
 
     def follow(self, selection: Selection, *, has_fleet: bool) -> None:
         """Enable what the selection and the fleet allow."""
+        from modmanager.ops.fleet import free_updates
+
         entry = selection.entry
         installed = selection.installed
         snapshot = entry.snapshot if entry is not None else None

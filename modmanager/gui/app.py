@@ -5,30 +5,36 @@ display exists instead of letting Qt abort, opens the services (asking for the m
 password when there is no keyring), shows the main window and runs the event loop. With
 ``screenshot`` it waits (bounded) until the fleet is loaded, selects a PBX with updates and
 one of its modules (or shows the fleet view, ``view="fleet"``), saves the window as PNG and exits.
+
+The real fleet is painted from the inventory first and the data folder opened behind it
+(:mod:`modmanager.gui.startup`): this module and what it imports at the top load no network
+library, no keyring, no cryptography and not the planner (``tests/gui/test_startup.py``).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from modmanager.core.errors import ModManagerError, StoreError
+from modmanager.core.fleet_status import FleetStatus
 from modmanager.gui import i18n, theme
 from modmanager.gui.dialogs.password_prompt import master_password_prompt
-from modmanager.gui.errors import describe
 from modmanager.gui.main_window import MainWindow
-from modmanager.gui.models.badges import Badge, installed_badges
+from modmanager.gui.startup import RunPrompt, Startup, show_stored_fleet
 from modmanager.gui.support import install_error_hooks
 from modmanager.gui.tasks import TaskRunner
-from modmanager.ops.refresh import FleetStatus
-from modmanager.ops.services import Services, open_services
-from modmanager.store.paths import secrets_path
 from modmanager.store.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from modmanager.ops.services import Services
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -67,10 +73,18 @@ def run_gui(demo: bool, screenshot: str | None, lang: str | None, view: str = "p
     i18n.install_translator(app, lang or settings.language)
 
     runner = TaskRunner(max_concurrency=settings.concurrency, max_reads=settings.read_concurrency)
+    startup = Startup(runner, open_real_services, lambda error: _fail_start(app, error))
     session = None
     services: Services | None = None
     remove_error_hooks = install_error_hooks()
     try:
+        if not demo and not screenshot:  # the usual start: the stored fleet at once, the rest behind it
+            window = MainWindow(None, runner, settings=settings)
+            show_stored_fleet(window)
+            window.show_view(view)
+            window.show()
+            startup.open_after_paint(window)
+            return int(app.exec())
         try:
             if demo:
                 from modmanager.demo_start import start_demo
@@ -92,10 +106,17 @@ def run_gui(demo: bool, screenshot: str | None, lang: str | None, view: str = "p
     finally:
         runner.shutdown()
         remove_error_hooks()
+        startup.close()
         if session is not None:
             session.stop()
         elif services is not None:
             services.close()
+
+
+def _fail_start(app: QApplication, error: ModManagerError) -> None:
+    """The data folder could not be opened behind the painted window: say why, then quit."""
+    _report_start_failure(error, quiet=False)
+    app.exit(EXIT_FAILED)
 
 
 def _settings_for_language() -> Settings:
@@ -106,14 +127,22 @@ def _settings_for_language() -> Settings:
         return Settings()
 
 
-def open_real_services() -> Services:
-    """Open the user's data folder; without a keyring, ask for the master password (3 tries)."""
+def open_real_services(run_prompt: RunPrompt = lambda prompt: prompt()) -> Services:
+    """Open the user's data folder; without a keyring, ask for the master password (3 tries).
+
+    ``run_prompt`` shows a prompt (:class:`Startup` runs it on the GUI thread from its worker).
+    """
+    from modmanager.gui.errors import describe
+    from modmanager.ops.services import open_services
+    from modmanager.store.paths import secrets_path
+
     new = not secrets_path().exists()
     error = ""
     for _attempt in range(_MASTER_PASSWORD_ATTEMPTS):
         answers: list[str] = []
         try:
-            return open_services(prompt=_recording(master_password_prompt(new=new, error=error), answers))
+            ask = functools.partial(run_prompt, master_password_prompt(new=new, error=error))
+            return open_services(prompt=_recording(ask, answers))
         except StoreError as failure:
             if not answers or not answers[-1]:
                 raise  # not a password problem, or the user cancelled
@@ -135,6 +164,8 @@ def _recording(prompt: Callable[[], str], answers: list[str]) -> Callable[[], st
 
 
 def _report_start_failure(error: ModManagerError, *, quiet: bool) -> None:
+    from modmanager.gui.errors import describe
+
     print(f"modmanager: {error.message} {error.hint}".strip(), file=sys.stderr)
     if not quiet:
         message, hint = describe(error)
@@ -150,6 +181,8 @@ def _report_start_failure(error: ModManagerError, *, quiet: bool) -> None:
 
 def pick_showcase(window: MainWindow) -> tuple[str, str | None] | None:
     """A PBX with updates (most updatable modules) and its most interesting module to show."""
+    from modmanager.gui.models.badges import Badge, installed_badges
+
     entries = [entry for entry in window.fleet_model.entries() if entry.snapshot is not None]
     if not entries:
         return None

@@ -17,43 +17,38 @@ change a PBX read it again afterwards. Callers pass only what is theirs to do wi
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from modmanager.core.catalog import CatalogModule
-from modmanager.core.changelog import DEFAULT_PAID_MARKERS
-from modmanager.core.errors import ModManagerError, Outcome
+from modmanager.core.errors import ModManagerError
+from modmanager.core.fleet_status import FleetStatus
 from modmanager.core.text import clean_text
+from modmanager.gui import recovery_work
 from modmanager.gui.changes import NO_CHANGES, Changes
-from modmanager.gui.errors import describe_outcome, describe_stored, describe_text
 from modmanager.gui.fleet_work import FleetRefresh, FleetWork
 from modmanager.gui.models.fleet import FleetModel
 from modmanager.gui.progress import update_all_progress, update_progress
 from modmanager.gui.tasks import TaskContext, TaskHandle, TaskRunner
-from modmanager.ops import recovery
-from modmanager.ops.backup import RestoreResult, backup_module, restore_backup
-from modmanager.ops.catalogs import CatalogProblem, CatalogSet
-from modmanager.ops.fleet import UpdateAllOutcome, update_all
-from modmanager.ops.pbxs import remove_pbx
-from modmanager.ops.recovery import Assessment, RecoveryAction
-from modmanager.ops.refresh import (
-    FleetStatus,
-    PbxSnapshot,
-    cached_snapshot,
-    fleet_status,
-    refresh_pbx,
-    status_for_error,
-)
-from modmanager.ops.services import Services
-from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update, run_update
-from modmanager.store.backups import BackupInfo
-from modmanager.store.journal import JournalEntry
-from modmanager.store.settings import Settings
+
+# ops (the planner, the network, the catalogs) is imported where it is used: the window shows
+# the fleet from the inventory first and loads the rest after its first paint (gui/startup.py).
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from modmanager.core.catalog import CatalogModule
+    from modmanager.ops.backup import RestoreResult
+    from modmanager.ops.catalogs import CatalogProblem
+    from modmanager.ops.fleet import UpdateAllOutcome
+    from modmanager.ops.recovery import Assessment, RecoveryAction
+    from modmanager.ops.refresh import PbxSnapshot
+    from modmanager.ops.services import Services
+    from modmanager.ops.update import UpdatePreview, UpdateResult
+    from modmanager.store.backups import BackupInfo
+    from modmanager.store.inventory import Inventory
+    from modmanager.store.settings import Settings
 
 T = TypeVar("T")
 
@@ -101,15 +96,35 @@ class Controller(QObject):
     failed = Signal(str, object)
 
     def __init__(
-        self, services: Services, runner: TaskRunner, fleet: FleetModel, parent: QObject | None = None
+        self, services: Services | None, runner: TaskRunner, fleet: FleetModel, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.services = services
+        self._services = services
         self.runner = runner
         self.fleet = fleet
-        self._interrupted: set[str] = set()
+        self.interrupted: set[str] = set()
+        """PBXs with an update that was interrupted (until it is rolled back or finished)."""
         self._catalogs_loaded = False
+        self._records_loaded = False
+        self._collected: Changes | None = None
+        runner.idle.connect(self._announce_collected)
         self.fleetwide = FleetWork(self)
+
+    @property
+    def services(self) -> Services:
+        """The opened adapters; the desktop opens them after the window's first paint (:meth:`attach`)."""
+        if self._services is None:
+            raise RuntimeError("The data folder is not open yet.")
+        return self._services
+
+    @services.setter
+    def services(self, services: Services) -> None:
+        self._services = services
+
+    @property
+    def attached(self) -> bool:
+        """Whether the data folder is open (before that, the window shows the stored fleet only)."""
+        return self._services is not None
 
     # -- task keys and lookups -----------------------------------------------------------------
 
@@ -135,6 +150,8 @@ class Controller(QObject):
 
     @property
     def paid_markers(self) -> tuple[str, ...]:
+        from modmanager.core.changelog import DEFAULT_PAID_MARKERS
+
         return self.services.settings.paid_markers or DEFAULT_PAID_MARKERS
 
     def catalog_module(self, module_id: str) -> CatalogModule | None:
@@ -145,8 +162,26 @@ class Controller(QObject):
 
     def announce(self, changes: Changes) -> None:
         """Tell every view what changed (nothing is said when nothing changed)."""
+        self._announce_collected()  # what was collected before happened before
         if changes:
             self.changed.emit(changes)
+
+    def announce_soon(self, changes: Changes) -> None:
+        """Collect what changed on single PBXs and tell it once, when the event loop turns.
+
+        Hundreds of refreshes ending together redraw the views a few times, not hundreds; the
+        notice goes out before any other and at the latest when the task runner is idle.
+        """
+        if self._collected is None:
+            self._collected = changes
+            QTimer.singleShot(0, self, self._announce_collected)
+        else:
+            self._collected |= changes
+
+    def _announce_collected(self) -> None:
+        collected, self._collected = self._collected, None
+        if collected:
+            self.changed.emit(collected)
 
     def submit(
         self,
@@ -204,16 +239,20 @@ class Controller(QObject):
 
     def _set_entry(self, name: str, **fields: object) -> None:
         self.fleet.update_entry(name, **fields)
-        self.announce(Changes.of_pbxs([name]))
+        self.announce_soon(Changes.of_pbxs([name]))
 
     # -- the fleet -----------------------------------------------------------------------------
 
     def start(self, on_recovery: Callable[[list[Assessment]], object]) -> None:
         """Show the PBXs with their last stored status at once, offer recovery, then fill and refresh them.
 
-        The catalogs and the list of backups come with :meth:`refresh_all`.
+        The catalogs and the list of backups come with :meth:`refresh_all`. PBXs already shown
+        by :meth:`show_stored` stay as they are and get the sentences behind their statuses.
         """
-        self._load_records()
+        if self._records_loaded:
+            self._load_details()
+        else:
+            self._load_records()
         self.announce(Changes.of_pbxs(self.fleet.names(), pbx_list=True, settings=True, journal=True))
         self.check_recovery(on_recovery)
         self.refresh_all(with_cached=True)
@@ -223,15 +262,33 @@ class Controller(QObject):
         self._load_records()
         self.announce(Changes(pbx_list=True))
 
-    def _load_records(self) -> None:
-        inventory = self.services.inventory
+    def show_stored(self, inventory: Inventory) -> None:
+        """Show the PBXs as the inventory last saw them - names, customers, statuses, STARFACE
+        versions - before the data folder is open: three queries, nothing planned or asked."""
+        self._load_records(inventory, details=False)
+        self.announce(Changes(pbx_list=True))
+
+    def _load_records(self, inventory: Inventory | None = None, *, details: bool = True) -> None:
+        inventory = inventory or self.services.inventory
         statuses: dict[str, tuple[FleetStatus, str]] = {}
         for name, stored in inventory.statuses().items():
             try:
-                statuses[name] = (FleetStatus(stored.status), describe_stored(stored.detail, stored.message))
+                statuses[name] = (FleetStatus(stored.status), "")
             except ValueError:
                 continue
-        self.fleet.set_records(inventory.list(), statuses)
+        self.fleet.set_records(inventory.list(), statuses, inventory.starface_versions())
+        self._records_loaded = True
+        if details:
+            self._load_details()
+
+    def _load_details(self) -> None:
+        """The sentences behind the stored statuses (in the interface language) and the maintenance windows."""
+        from modmanager.gui.errors import describe_stored
+
+        for name, stored in self.services.inventory.statuses().items():
+            entry = self.fleet.entry(name)
+            if entry is not None and entry.status.value == stored.status and not entry.message:
+                self.fleet.update_entry(name, message=describe_stored(stored.detail, stored.message))
         for name, window in self.services.windows.all_effective().items():
             self.fleet.update_entry(name, window=window.window.spec())
 
@@ -244,6 +301,8 @@ class Controller(QObject):
         names = self.fleet.names()
 
         def load(ctx: TaskContext) -> tuple[list[str], dict[str, PbxSnapshot]]:
+            from modmanager.ops.refresh import cached_snapshot
+
             self.services.catalogs.reload()
             cached: dict[str, PbxSnapshot] = {}
             if with_cached:
@@ -282,6 +341,8 @@ class Controller(QObject):
         self._set_entry(name, busy=True)
 
         def work(ctx: TaskContext) -> _Refreshed | None:
+            from modmanager.ops.refresh import fleet_status, refresh_pbx
+
             if run is not None and run.cancelled.is_set():
                 return None
             snapshot = refresh_pbx(self.services, name)
@@ -296,18 +357,21 @@ class Controller(QObject):
             catalogs_now = not self._catalogs_loaded
             self._catalogs_loaded = True
             if result.status is FleetStatus.INTERRUPTED:
-                self._interrupted.add(name)
+                self.interrupted.add(name)
             else:
-                self._interrupted.discard(name)
+                self.interrupted.discard(name)
             unavailable = result.status is FleetStatus.CATALOG_UNAVAILABLE
             message = catalog_message(self.services.catalogs.unavailable()) if unavailable else ""
             self.fleet.update_entry(name, snapshot=result.snapshot, status=result.status, message=message, busy=False)
-            self.announce(Changes.of_pbxs([name], catalogs=catalogs_now))
+            self.announce_soon(Changes.of_pbxs([name], catalogs=catalogs_now))
             if run is not None:
                 run.count(failed=False)
 
         def failed(error: ModManagerError) -> None:
-            status = FleetStatus.INTERRUPTED if name in self._interrupted else status_for_error(error)
+            from modmanager.gui.errors import describe_text
+            from modmanager.ops.refresh import status_for_error
+
+            status = FleetStatus.INTERRUPTED if name in self.interrupted else status_for_error(error)
             self._set_entry(name, status=status, message=describe_text(error), busy=False)
             if run is not None:
                 run.count(failed=True)
@@ -340,6 +404,8 @@ class Controller(QObject):
         """
 
         def work(ctx: TaskContext) -> UpdateChoice:
+            from modmanager.ops.update import prepare_update
+
             preview = prepare_update(self.services, pbx, module_id, to_version=to_version)
             free = None
             if preview.paid and preview.free_alternative is not None:
@@ -361,6 +427,8 @@ class Controller(QObject):
 
         ``module_name`` is the name in the interface language (default: the preview's).
         """
+        from modmanager.ops.update import run_update
+
         pbx = preview.pbx_name
         module_name = module_name or preview.module_name
         if preview.is_fresh_install:
@@ -383,6 +451,8 @@ class Controller(QObject):
 
     def update_all(self, pbx: str, on_done: Callable[[UpdateAllOutcome], object] | None = None) -> TaskHandle:
         """Every free update of a PBX, one transaction per module, stopping at the first failure."""
+        from modmanager.ops.fleet import update_all
+
         return self.submit(
             pbx,
             self.tr("Update all free updates on {pbx}").format(pbx=pbx),
@@ -396,6 +466,8 @@ class Controller(QObject):
 
     def backup_now(self, pbx: str, module_id: str, module_name: str) -> TaskHandle:
         """Back up the settings of one module now."""
+        from modmanager.ops.backup import backup_module
+
         return self.submit(
             pbx,
             self.tr("Back up {module} on {pbx}").format(module=module_name, pbx=pbx),
@@ -417,6 +489,8 @@ class Controller(QObject):
         """Restore a backup onto ``pbx`` (any PBX with the module installed); a safety backup comes first."""
 
         def work(ctx: TaskContext) -> RestoreResult:
+            from modmanager.ops.backup import restore_backup
+
             loaded = self.services.backups.load(backup.backup_id)
             return restore_backup(
                 self.services, loaded, pbx, instance_names=instance_names, progress=update_progress(ctx)
@@ -476,60 +550,18 @@ class Controller(QObject):
 
     def check_recovery(self, on_found: Callable[[list[Assessment]], object]) -> None:
         """Assess every unfinished update (each on its PBX's queue); report them all at once."""
-        entries = recovery.unfinished(self.services)
-        if not entries:
-            return
-        assessments: list[Assessment] = []
-        pending = {entry.op_id for entry in entries}
-
-        def finish(op_id: str, result: Assessment | None) -> None:
-            pending.discard(op_id)
-            if result is not None:
-                assessments.append(result)
-            if not pending and assessments:
-                on_found(sorted(assessments, key=lambda item: item.entry.started_at))
-
-        for entry in entries:
-            self._interrupted.add(entry.pbx_name)
-            if self.fleet.entry(entry.pbx_name) is not None:
-                self._set_entry(entry.pbx_name, status=FleetStatus.INTERRUPTED)
-            self.submit(
-                entry.pbx_name,
-                self.tr("Check interrupted update of {module}").format(module=entry.module_name),
-                functools.partial(self._assess, entry),
-                on_done=functools.partial(finish, entry.op_id),
-                # assess() reports an unreachable PBX itself; a failure here is a bug, logged by the runner
-                on_failure=functools.partial(lambda op_id, _error: finish(op_id, None), entry.op_id),
-            )
-
-    def _assess(self, entry: JournalEntry, _ctx: TaskContext) -> Assessment:
-        return recovery.assess(self.services, entry)
+        recovery_work.check_recovery(self, on_found)
 
     def recover(self, assessment: Assessment, action: RecoveryAction) -> TaskHandle:
-        entry = assessment.entry
-        if action is RecoveryAction.ROLLBACK:
-            title = self.tr("Roll back {module} on {pbx}")
-        else:
-            title = self.tr("Finish the update of {module} on {pbx}")
-        title = title.format(module=entry.module_name, pbx=entry.pbx_name)
-
-        def done(_outcome: Outcome) -> None:
-            self._interrupted.discard(entry.pbx_name)
-
-        return self.submit(
-            entry.pbx_name,
-            title,
-            lambda ctx: recovery.recover_outcome(self.services, entry.op_id, action, progress=update_progress(ctx)),
-            changes=Changes(backups=True, journal=True),
-            reread=[entry.pbx_name],
-            said=describe_outcome,
-            on_done=done,
-        )
+        """Roll back or finish an interrupted update; the PBX is read again afterwards."""
+        return recovery_work.recover(self, assessment, action)
 
     # -- the inventory and the settings --------------------------------------------------------
 
     def remove_pbx(self, name: str) -> None:
         """Forget a PBX with its stored password and agent secret (nothing on the PBX changes)."""
+        from modmanager.ops.pbxs import remove_pbx
+
         try:
             remove_pbx(self.services.inventory, self.services.credentials, name)
         except ModManagerError as error:
@@ -544,6 +576,8 @@ class Controller(QObject):
         self.runner.set_max_reads(saved.read_concurrency)
         self.announce(Changes(settings=True))
         if (saved.catalog_sources, saved.prerelease_channel) != (old.catalog_sources, old.prerelease_channel):
+            from modmanager.ops.catalogs import CatalogSet
+
             self.services.catalogs = CatalogSet(saved.catalog_sources, cache=self.services.sfm_cache)
             self.refresh_all()
 

@@ -16,20 +16,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from modmanager.core.errors import ModManagerError
-from modmanager.core.planner import Readiness
-from modmanager.core.versions import StarfaceVersion
 from modmanager.gui.changes import Changes
 from modmanager.gui.progress import rollout_event_text
 from modmanager.gui.slices import in_slices
 from modmanager.gui.tasks import TaskCancelled, TaskContext, TaskHandle, TaskState
-from modmanager.ops.backup import backup_pbx
-from modmanager.ops.fleet import readiness
-from modmanager.ops.refresh import PbxSnapshot
-from modmanager.ops.rollout import RolloutEvent, RolloutOutcome, RolloutPlan, plan_rollout, run_rollout
-from modmanager.store.backups import BackupInfo
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # ops is imported where it is used: the window is painted before it is loaded
+    from modmanager.core.planner import Readiness
+    from modmanager.core.versions import StarfaceVersion
     from modmanager.gui.controller import Controller
+    from modmanager.ops.refresh import PbxSnapshot
+    from modmanager.ops.rollout import RolloutEvent, RolloutOutcome, RolloutPlan
+    from modmanager.store.backups import BackupInfo
 
 _WATCH_INTERVAL_S = 0.1
 """How often a refresh of many PBXs reports its count."""
@@ -74,7 +72,7 @@ class FleetBackupOutcome:
     failed: dict[str, ModManagerError]
 
 
-RolloutEventHandler = Callable[[str, int, RolloutEvent], None]
+RolloutEventHandler = Callable[[str, int, "RolloutEvent"], None]
 """``(pbx, stage index, outcome)``: an UpdateResult, a ModManagerError, or ``"skipped"``."""
 
 
@@ -188,6 +186,8 @@ class FleetWork(QObject):
         title = self.tr("Plan the rollout of {module}").format(module=module_name)
 
         def work(ctx: TaskContext) -> RolloutPlan:
+            from modmanager.ops.rollout import plan_rollout
+
             return plan_rollout(
                 self._controller.services,
                 module_id,
@@ -234,6 +234,8 @@ class FleetWork(QObject):
         relay = _EventRelay(arrived, self)
 
         def work(ctx: TaskContext) -> RolloutOutcome:
+            from modmanager.ops.rollout import run_rollout
+
             count = 0
 
             def event(pbx: str, stage: int, outcome: RolloutEvent) -> None:
@@ -291,7 +293,7 @@ class FleetWork(QObject):
         return self._controller.submit(
             pbx,
             title,
-            lambda ctx: readiness(self._controller.services, pbx, target),
+            functools.partial(self._readiness, pbx, target),
             on_done=lambda answer: on_done(pbx, answer),
             on_failure=lambda error: on_done(pbx, error),
             read_only=True,
@@ -341,5 +343,12 @@ class FleetWork(QObject):
             for name in dict.fromkeys(names)
         ]
 
+    def _readiness(self, pbx: str, target: StarfaceVersion, _ctx: TaskContext) -> Readiness:
+        from modmanager.ops.fleet import readiness
+
+        return readiness(self._controller.services, pbx, target)
+
     def _backup_pbx(self, name: str, _ctx: TaskContext) -> list[BackupInfo]:
+        from modmanager.ops.backup import backup_pbx
+
         return backup_pbx(self._controller.services, name)

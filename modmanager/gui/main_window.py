@@ -16,12 +16,19 @@ Every action is a ``QAction`` in the menu, the toolbar and the context menus, wi
 the menu's list in :meth:`MainWindow._build_menus`; a new menu gets its own ``_*_menu`` builder
 there. The *Unattended* menu and its timer come from :func:`~modmanager.gui.unattended.add_unattended_menus`,
 the *Help* entries from :func:`~modmanager.gui.support.add_help_entries`.
+
+Start-up (see :mod:`modmanager.gui.startup`): the desktop builds the window without services
+(``services=None``) - the PBX list from the inventory, the toolbar, the menus, the operations
+dock - so the stored fleet is painted before ops, the network stack or the planner are loaded;
+:meth:`MainWindow.attach` then adds what needs the opened data folder (the PBX page, the
+flows, the *Unattended* and *Help* entries). The fleet view is built when it is first shown.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -29,26 +36,24 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QTabWi
 
 from modmanager.core.errors import ModManagerError
 from modmanager.gui.actions import WindowActions
-from modmanager.gui.agent_export import save_agent_module
 from modmanager.gui.controller import Controller
-from modmanager.gui.dialogs.trust_dialog import needs_trust, trust_action
-from modmanager.gui.flows.backups import BackupFlows
-from modmanager.gui.flows.fleet import FleetFlows
-from modmanager.gui.flows.setup import SetupFlows
-from modmanager.gui.flows.updates import UpdateFlows
 from modmanager.gui.models.fleet import FleetModel
 from modmanager.gui.notices import Notices
-from modmanager.gui.support import add_help_entries
 from modmanager.gui.tasks import TaskRunner
-from modmanager.gui.unattended import add_unattended_menus
-from modmanager.gui.views.details import ModuleDetails
 from modmanager.gui.views.fleet import FleetView
-from modmanager.gui.views.fleet_matrix import FleetMatrixView
 from modmanager.gui.views.operations import BusyIndicator, OperationsPanel
-from modmanager.gui.views.pbx_page import PbxPage, Selection
 from modmanager.gui.widgets.demo_banner import DemoBanner
-from modmanager.ops.services import Services
 from modmanager.store.settings import Settings, save_settings
+
+if TYPE_CHECKING:  # loaded by attach(), after the first paint
+    from modmanager.gui.flows.backups import BackupFlows
+    from modmanager.gui.flows.fleet import FleetFlows
+    from modmanager.gui.flows.setup import SetupFlows
+    from modmanager.gui.flows.updates import UpdateFlows
+    from modmanager.gui.views.details import ModuleDetails
+    from modmanager.gui.views.fleet_matrix import FleetMatrixView
+    from modmanager.gui.views.pbx_page import PbxPage, Selection
+    from modmanager.ops.services import Services
 
 DEFAULT_SIZE = (1280, 800)
 OPERATIONS_HEIGHT = 118
@@ -64,10 +69,12 @@ class MainWindow(QMainWindow):
     """The application window over one :class:`Services` and one :class:`TaskRunner`.
 
     Args:
-        services: the opened adapters (real data folder or the demo's).
+        services: the opened adapters (real data folder or the demo's); None to show the
+            window first and :meth:`attach` them after its first paint.
         runner: runs every piece of background work.
         demo: show the demo banner.
         save: writes the settings (window geometry, settings dialog); tests pass their own.
+        settings: the settings before the services are open (default: the services').
 
     Attributes:
         controller: runs the work and announces what changed.
@@ -78,53 +85,113 @@ class MainWindow(QMainWindow):
         update_flows, backup_flows, fleet_flows, setup_flows: what the actions do.
     """
 
+    pbx_page: PbxPage
+    details: ModuleDetails
+    update_flows: UpdateFlows
+    backup_flows: BackupFlows
+    fleet_flows: FleetFlows
+    setup_flows: SetupFlows
+    trust_action: QAction
+
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         runner: TaskRunner,
         *,
         demo: bool = False,
         save: Callable[[Settings], None] = save_settings,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
-        self.services = services
         self.runner = runner
         self._save = save
+        self._settings = settings or (services.settings if services is not None else Settings())
         self._dock_sized = False
+        self._fleet_matrix: FleetMatrixView | None = None
         self.setWindowTitle(self.tr("modmanager – STARFACE modules") + (self.tr(" (demo)") if demo else ""))
 
         self.fleet_model = FleetModel(self)
-        self.controller = Controller(services, runner, self.fleet_model, self)
+        self.controller = Controller(None, runner, self.fleet_model, self)
         self.notices = Notices(self)
         self.fleet_view = FleetView(self.controller)
-        self.pbx_page = PbxPage(self.controller)
-        self.details = ModuleDetails(self.controller)
-        self.pbx_page.add_below(self.details)
-        self.fleet_matrix = FleetMatrixView(self.controller)
         self.window_actions = WindowActions(self)
-        # For a PBX whose certificate changed: in its header and in the PBX list's menu.
-        self.trust_action = trust_action(self, self.controller, lambda: self.pbx_page.current)
-        self.pbx_page.header.set_trust_action(self.trust_action)
-        self.update_flows = UpdateFlows(self, self.controller, self.pbx_page, self.notices)
-        self.backup_flows = BackupFlows(self, self.controller, self.pbx_page, self.notices)
-        self.fleet_flows = FleetFlows(self, self.controller, self.pbx_page)
-        self.setup_flows = SetupFlows(self, self.controller, self.fleet_view, self.notices, save)
 
         self._build_operations()  # first: the dock's widgets come first in the focus chain, as they always did
         self._build_central(demo)
         self._connect_actions()
         self._build_toolbar()
         self._build_menus()
-        self._connect_views()
         self._restore_geometry()
-        self.pbx_page.show_pbx(None)
+        if services is not None:
+            self.attach(services)
+
+    @property
+    def services(self) -> Services:
+        """The opened data folder (see :meth:`attach`)."""
+        return self.controller.services
+
+    def attach(self, services: Services) -> None:
+        """Work on the opened data folder: add the PBX page, the flows and the remaining menus.
+
+        The desktop calls this after the first paint (:mod:`modmanager.gui.startup`); a window
+        made with services calls it itself. The actions are enabled from here on.
+        """
+        from modmanager.gui.dialogs.trust_dialog import trust_action
+        from modmanager.gui.flows.backups import BackupFlows
+        from modmanager.gui.flows.fleet import FleetFlows
+        from modmanager.gui.flows.setup import SetupFlows
+        from modmanager.gui.flows.updates import UpdateFlows
+        from modmanager.gui.views.details import ModuleDetails
+        from modmanager.gui.views.pbx_page import PbxPage
+
+        self.controller.services = services
+        self._settings = services.settings
+        self.pbx_page = PbxPage(self.controller)
+        self.details = ModuleDetails(self.controller)
+        self.pbx_page.add_below(self.details)
+        # For a PBX whose certificate changed: in its header and in the PBX list's menu.
+        self.trust_action = trust_action(self, self.controller, lambda: self.pbx_page.current)
+        self.pbx_page.header.set_trust_action(self.trust_action)
+        self.update_flows = UpdateFlows(self, self.controller, self.pbx_page, self.notices)
+        self.backup_flows = BackupFlows(self, self.controller, self.pbx_page, self.notices)
+        self.fleet_flows = FleetFlows(self, self.controller, self.pbx_page)
+        self.setup_flows = SetupFlows(self, self.controller, self.fleet_view, self.notices, self._save)
+        placeholder = self.main_splitter.replaceWidget(1, self.pbx_page)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self._attach_menus()
+        self._connect_views()
+        self.pbx_page.show_pbx(self.fleet_view.current)
+        if self.pages.currentIndex() == 1:
+            self._build_fleet_matrix()
+        for action in self._needs_services:
+            action.setEnabled(True)
+        self._follow()
+
+    @property
+    def fleet_matrix(self) -> FleetMatrixView:
+        """The fleet view (built when it is first shown or asked for)."""
+        return self._fleet_matrix or self._build_fleet_matrix()
+
+    def _build_fleet_matrix(self) -> FleetMatrixView:
+        from modmanager.gui.views.fleet_matrix import FleetMatrixView
+
+        if self._fleet_matrix is None:
+            self._fleet_matrix = FleetMatrixView(self.controller)
+            self._fleet_matrix.open_requested.connect(self.open_pbx_module)
+            self._fleet_page_layout.addWidget(self._fleet_matrix)
+        return self._fleet_matrix
+
+    def _page_shown(self, index: int) -> None:
+        if index == 1 and self.controller.attached:
+            self._build_fleet_matrix()
 
     # -- assembling --------------------------------------------------------------------------
 
     def _build_central(self, demo: bool) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.fleet_view)
-        splitter.addWidget(self.pbx_page)
+        splitter.addWidget(QWidget())  # the PBX page's place until attach()
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([round(DEFAULT_SIZE[0] * _FLEET_SHARE), round(DEFAULT_SIZE[0] * (1 - _FLEET_SHARE))])
@@ -140,10 +207,14 @@ class MainWindow(QMainWindow):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(6, 6, 6, 6)
+        self._fleet_page = QWidget()  # holds the fleet view once it is built
+        self._fleet_page_layout = QVBoxLayout(self._fleet_page)
+        self._fleet_page_layout.setContentsMargins(0, 0, 0, 0)
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
         self.pages.addTab(splitter, self.tr("PBXs"))
-        self.pages.addTab(self.fleet_matrix, self.tr("Fleet"))
+        self.pages.addTab(self._fleet_page, self.tr("Fleet"))
+        self.pages.currentChanged.connect(self._page_shown)
         body_layout.addWidget(self.pages)
         central_layout.addWidget(body, 1)
         self.setCentralWidget(central)
@@ -164,30 +235,38 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
 
     def _connect_actions(self) -> None:
+        """Wire each action to what it does; until :meth:`attach`, only searching and quitting work."""
         actions = self.window_actions
-        wiring: list[tuple[QAction, Callable[[], object]]] = [
-            (actions.refresh, self.controller.refresh_all),
-            (actions.search, self.fleet_view.focus_search),
-            (actions.update, self.update_flows.update_selected),
-            (actions.update_all, self.update_flows.update_all),
-            (actions.install, self.update_flows.install_selected),
-            (actions.reinstall, self.update_flows.reinstall_selected),
-            (actions.rollout, self.fleet_flows.rollout_selected),
-            (actions.backup, self.backup_flows.backup_selected),
-            (actions.restore, self.backup_flows.restore_selected),
-            (actions.backups, self.backup_flows.show_backups),
-            (actions.add_pbx, self.setup_flows.add_pbx),
-            (actions.edit_pbx, self.setup_flows.edit_pbx),
-            (actions.remove_pbx, self.setup_flows.remove_pbx),
-            (actions.refresh_pbx, self.setup_flows.refresh_selected_pbx),
-            (actions.readiness, self.fleet_flows.check_readiness),
-            (actions.backup_fleet, self.backup_flows.backup_fleet),
-            (actions.settings, self.setup_flows.open_settings),
-            (actions.save_agent, lambda: save_agent_module(self)),
-            (actions.quit, self.close),
+        wiring: list[tuple[QAction, Callable[[], object]]] = [  # looked up when triggered: flows come with attach()
+            (actions.refresh, lambda: self.controller.refresh_all()),
+            (actions.update, lambda: self.update_flows.update_selected()),
+            (actions.update_all, lambda: self.update_flows.update_all()),
+            (actions.install, lambda: self.update_flows.install_selected()),
+            (actions.reinstall, lambda: self.update_flows.reinstall_selected()),
+            (actions.rollout, lambda: self.fleet_flows.rollout_selected()),
+            (actions.backup, lambda: self.backup_flows.backup_selected()),
+            (actions.restore, lambda: self.backup_flows.restore_selected()),
+            (actions.backups, lambda: self.backup_flows.show_backups()),
+            (actions.add_pbx, lambda: self.setup_flows.add_pbx()),
+            (actions.edit_pbx, lambda: self.setup_flows.edit_pbx()),
+            (actions.remove_pbx, lambda: self.setup_flows.remove_pbx()),
+            (actions.refresh_pbx, lambda: self.setup_flows.refresh_selected_pbx()),
+            (actions.readiness, lambda: self.fleet_flows.check_readiness()),
+            (actions.backup_fleet, lambda: self.backup_flows.backup_fleet()),
+            (actions.settings, lambda: self.setup_flows.open_settings()),
+            (actions.save_agent, self._save_agent),
         ]
+        self._needs_services = [action for action, _slot in wiring]
         for action, slot in wiring:
-            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            action.setEnabled(False)
+            action.triggered.connect(lambda _checked=False, slot=slot: self.controller.attached and slot())
+        actions.search.triggered.connect(lambda _checked=False: self.fleet_view.focus_search())
+        actions.quit.triggered.connect(lambda _checked=False: self.close())
+
+    def _save_agent(self) -> None:
+        from modmanager.gui.agent_export import save_agent_module
+
+        save_agent_module(self)
 
     def _build_toolbar(self) -> None:
         actions = self.window_actions
@@ -213,12 +292,21 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_menus(self) -> None:
-        """The menu bar, one builder per menu, left to right."""
+        """The menu bar, one builder per menu, left to right (the rest: :meth:`_attach_menus`)."""
         self._pbx_menu()
         self._module_menu()
         self._view_menu()
+        self.help_menu = self.add_menu(self.tr("&Help"), ())
+
+    def _attach_menus(self) -> None:
+        """What needs the data folder: the *Unattended* menu before *Help*, and the *Help* entries."""
+        from modmanager.gui.support import add_help_entries
+        from modmanager.gui.unattended import add_unattended_menus
+
         add_unattended_menus(self)  # the Unattended menu with its timer (kept as self.unattended)
-        self._help_menu()
+        self.menuBar().removeAction(self.help_menu.menuAction())
+        self.menuBar().addAction(self.help_menu.menuAction())
+        self.help_actions = add_help_entries(self.help_menu, self, self.services)
 
     def add_menu(self, title: str, items: MenuItems) -> QMenu:
         """A menu at the end of the menu bar with ``items`` (None: a separator)."""
@@ -256,10 +344,6 @@ class MainWindow(QMainWindow):
         items = (*pages, None, self.window_actions.search, self.operations_dock.toggleViewAction())
         self.view_menu = self.add_menu(self.tr("&View"), items)
 
-    def _help_menu(self) -> None:
-        self.help_menu = self.add_menu(self.tr("&Help"), ())
-        self.help_actions = add_help_entries(self.help_menu, self, self.services)
-
     def _connect_views(self) -> None:
         self.fleet_view.current_changed.connect(self.pbx_page.show_pbx)
         self.pbx_page.selection_changed.connect(self._selection_changed)
@@ -270,7 +354,6 @@ class MainWindow(QMainWindow):
         self.details.restore_requested.connect(self.backup_flows.show_backups_for)
         self.pbx_page.installed_activated.connect(self.update_flows.update_selected)
         self.pbx_page.available_activated.connect(self.update_flows.install_selected)
-        self.fleet_matrix.open_requested.connect(self.open_pbx_module)
         a = self.window_actions
         self.fleet_view.context_menu_requested.connect(
             lambda at: self._popup(
@@ -290,6 +373,8 @@ class MainWindow(QMainWindow):
         self.window_actions.follow(self.pbx_page.selection(), has_fleet=bool(self.fleet_model.names()))
 
     def _trust_items(self) -> MenuItems:
+        from modmanager.gui.dialogs.trust_dialog import needs_trust
+
         entry = self.pbx_page.current_entry()
         return (None, self.trust_action) if needs_trust(entry.status if entry is not None else None) else ()
 
@@ -299,7 +384,7 @@ class MainWindow(QMainWindow):
         menu.popup(at)
 
     def _restore_geometry(self) -> None:
-        saved = self.services.settings.window_geometry
+        saved = self._settings.window_geometry
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             self.resize(*DEFAULT_SIZE)
 
@@ -333,12 +418,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the window geometry for the next start."""
+        settings = self.services.settings if self.controller.attached else self._settings
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        if geometry != self.services.settings.window_geometry:
-            updated = dataclasses.replace(self.services.settings, window_geometry=geometry)
+        if geometry != settings.window_geometry:
+            updated = dataclasses.replace(settings, window_geometry=geometry)
             try:
                 self._save(updated)
-                self.services.settings = updated
+                if self.controller.attached:
+                    self.services.settings = updated
+                self._settings = updated
             except ModManagerError:
                 pass  # the geometry is a convenience; never keep the window from closing
         super().closeEvent(event)

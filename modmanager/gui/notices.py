@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QGridLayout, QMainWindow, QMessageBox, QSizePolicy, QSpacerItem
 
 from modmanager.core.errors import ModManagerError
-from modmanager.gui.errors import describe
 
 STATUS_MESSAGE_MS = 10_000
 _MESSAGE_MIN_WIDTH = 460
@@ -41,6 +40,8 @@ class Notices(QObject):
 
     def show_error(self, title: str, error: ModManagerError) -> QMessageBox:
         """A failed action as a plain sentence and the next step; never a traceback."""
+        from modmanager.gui.errors import describe  # the error catalogue loads after the first paint
+
         self.last_error = (title, error)
         message, hint = describe(error)
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self._window)

@@ -6,13 +6,16 @@ The texts keep the translation context "Controller", where they were first writt
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from modmanager.core.errors import ModManagerError
 from modmanager.gui.tasks import TaskContext
-from modmanager.ops.fleet import PlannedUpdate
-from modmanager.ops.rollout import RolloutEvent
+
+if TYPE_CHECKING:  # types only: the window imports this before ops is loaded
+    from modmanager.ops.fleet import PlannedUpdate
+    from modmanager.ops.rollout import RolloutEvent
 
 UPDATE_STAGES = ("preflight", "backup", "upload", "install", "restore", "activate", "health")
 """The stages ``ops`` reports for ``run_update`` (see ``ops/update.py``, ``ops/converge.py``), in order.

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -33,10 +34,10 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from modmanager.core.errors import ModManagerError
 from modmanager.core.redact import redact
-from modmanager.gui.errors import describe
 from modmanager.ops import logs
-from modmanager.ops.services import Services
-from modmanager.ops.support import default_bundle_name, write_support_bundle
+
+if TYPE_CHECKING:  # the error hooks are installed before the window's first paint; the rest loads later
+    from modmanager.ops.services import Services
 
 qt_log = logging.getLogger("modmanager.qt")
 
@@ -69,6 +70,9 @@ def open_log_folder() -> bool:
 
 def save_support_bundle(parent: QWidget | None, services: Services, destination: Path | None = None) -> Path | None:
     """Ask where to save (unless ``destination`` is given), write the bundle, say where it is."""
+    from modmanager.gui.errors import describe
+    from modmanager.ops.support import default_bundle_name, write_support_bundle
+
     if destination is None:
         chosen, _filter = QFileDialog.getSaveFileName(
             parent,

@@ -139,6 +139,8 @@ class TaskHandle:
     @property
     def keys(self) -> tuple[str, ...]:
         """Every queue the task occupies: its own key first, then what it holds."""
+        if not self.holds:
+            return (self.key,)
         return tuple(dict.fromkeys((self.key, *self.holds)))
 
     @property
@@ -235,6 +237,9 @@ class TaskRunner(QObject):
         self._progress_interval_s = progress_interval_s
         self._ids = itertools.count(1)
         self._pending: list[_Task[Any]] = []
+        self._waiting_others = 0
+        """Queued tasks that are not reads (changes and watchers): while none waits, a full read
+        lane ends a dispatch pass at once (hundreds of queued reads are not looked at again)."""
         self._running: dict[str, _Task[Any]] = {}
         """Each occupied queue and the task occupying it (a task holding several appears several times)."""
         self._active: dict[int, _Task[Any]] = {}
@@ -323,6 +328,7 @@ class TaskRunner(QObject):
         task: _Task[T] = _Task(handle, fn, on_success, on_failure, context)
         context._report = lambda done, total, message: self._worker_progress.emit(task, done, total, message)
         self._pending.append(task)
+        self._waiting_others += not read_only or watcher
         if not quiet:
             self.task_submitted.emit(handle)
         self._dispatch()
@@ -337,6 +343,7 @@ class TaskRunner(QObject):
         for task in self._pending:
             if task.handle is handle:
                 self._pending.remove(task)
+                self._waiting_others -= not handle.read_only or handle.watcher
                 handle.cancel_requested = True
                 self._finish_without_callback(task, TaskState.CANCELLED)
                 self._emit_idle_if_idle()
@@ -398,6 +405,7 @@ class TaskRunner(QObject):
         for task in list(self._pending):
             self._pending.remove(task)
             self._finish_without_callback(task, TaskState.CANCELLED)
+        self._waiting_others = 0
         for task in self._active.values():
             if task.handle.cancellable:
                 task.handle.cancel_requested = True
@@ -420,9 +428,15 @@ class TaskRunner(QObject):
             return
         seen: set[str] = set()
         started: list[_Task[Any]] = []
+        reads_full = self._lane_full(True)
         for task in self._pending:
+            if reads_full and not self._waiting_others:
+                break  # only reads wait, and none may start
             handle = task.handle
             keys = handle.keys
+            if reads_full and handle.read_only and not handle.watcher:
+                seen.update(keys)
+                continue
             blocked = any(key in seen or key in self._running for key in keys)
             seen.update(keys)
             if blocked:
@@ -434,7 +448,9 @@ class TaskRunner(QObject):
             self._active[handle.task_id] = task
             self._running_reads += handle.read_only
             self._running_watchers += handle.watcher
+            self._waiting_others -= not handle.read_only or handle.watcher
             started.append(task)
+            reads_full = self._lane_full(True)
         if self._running_reads and not self._lag_probe.isActive():
             self._throttle.restart(time.monotonic())
             self._lag_probe.start()
@@ -502,8 +518,9 @@ class TaskRunner(QObject):
 
     def _on_worker_done(self, task: _Task[Any], result: Any, exc: BaseException | None) -> None:
         handle = task.handle
-        for key in [key for key, running in self._running.items() if running is task]:
-            del self._running[key]
+        for key in handle.keys:  # the queues it still occupies (release() let go of the others)
+            if self._running.get(key) is task:
+                del self._running[key]
         if self._active.pop(handle.task_id, None) is not None:
             self._running_watchers -= handle.watcher
             if handle.read_only:

@@ -430,6 +430,20 @@ class Inventory:
             )
         return {row[0]: _status(*row[1:]) for row in rows}
 
+    def starface_versions(self) -> dict[str, str]:
+        """The STARFACE version in every stored snapshot, by PBX name, without parsing the snapshots
+        (the desktop shows it before anything else is loaded); damaged snapshots are left out."""
+        try:
+            with self._lock:
+                rows = self._query_all(
+                    "SELECT pbx.name, CASE WHEN json_valid(s.snapshot)"
+                    " THEN json_extract(s.snapshot, '$.info.starfaceVersion') END"
+                    " FROM pbx_snapshot AS s JOIN pbx ON pbx.id = s.pbx_id"
+                )
+        except StoreError:  # an SQLite without JSON functions: the versions come with the snapshots
+            return {}
+        return {name: bound_text(version) for name, version in rows if isinstance(version, str)}
+
     # -- for the other stores of this database (holds, windows, schedules, audit) ------------
 
     @contextmanager

@@ -4,7 +4,7 @@
 <context>
     <name>ActiveTasksModel</name>
     <message>
-        <location filename="../../modmanager/gui/views/operations.py" line="+118"/>
+        <location filename="../../modmanager/gui/views/operations.py" line="+117"/>
         <source>Operation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,7 +60,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modmanager/gui/app.py" line="+122"/>
+        <location filename="../../modmanager/gui/app.py" line="+151"/>
         <source>The master password was wrong three times.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -70,7 +70,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>modmanager cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>BusyIndicator</name>
     <message>
-        <location filename="../../modmanager/gui/views/operations.py" line="+375"/>
+        <location filename="../../modmanager/gui/views/operations.py" line="+377"/>
         <source>{running} running, {waiting} waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -659,7 +659,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../modmanager/gui/progress.py" line="+29"/>
+        <location filename="../../modmanager/gui/progress.py" line="+32"/>
         <source>Checking the PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,7 +694,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+119"/>
+        <location filename="../../modmanager/gui/controller.py" line="+134"/>
         <source>(catalogs)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,7 +704,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+178"/>
         <location line="+5"/>
         <source>Refresh all PBXs</source>
         <translation type="unfinished"></translation>
@@ -720,22 +720,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Refresh {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-242"/>
         <source>(fleet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+276"/>
         <source>Prepare {module} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Install {module} {version} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -750,12 +750,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Update all free updates on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Back up {module} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -765,7 +765,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Restore {module} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -785,22 +785,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-379"/>
         <source>(backups)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+330"/>
+        <location line="+389"/>
         <source>Import backup {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../modmanager/gui/recovery_work.py" line="+45"/>
         <source>Check interrupted update of {module}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+30"/>
         <source>Roll back {module} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -810,12 +810,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../modmanager/gui/controller.py" line="+30"/>
         <source>Remove {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Updates may be missing: the catalog {source} could not be used ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2279,12 +2279,12 @@
     <name>FleetMatrixView</name>
     <message>
         <location filename="../../modmanager/gui/views/fleet_matrix.py" line="+79"/>
-        <location line="+449"/>
+        <location line="+451"/>
         <source>Export the fleet matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-449"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2314,7 +2314,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>PBX name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2486,7 +2486,7 @@
 <context>
     <name>FleetModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/fleet.py" line="+253"/>
+        <location filename="../../modmanager/gui/models/fleet.py" line="+270"/>
         <source>PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2506,7 +2506,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>STARFACE {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Maintenance window: {window}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2514,7 +2519,7 @@
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-249"/>
+        <location line="-265"/>
         <source>Update interrupted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2575,7 +2580,7 @@
 <context>
     <name>FleetWork</name>
     <message>
-        <location filename="../../modmanager/gui/fleet_work.py" line="+124"/>
+        <location filename="../../modmanager/gui/fleet_work.py" line="+131"/>
         <source>Refresh {count} PBXs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2600,12 +2605,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Roll out {module}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Rollout of {module}: {succeeded} updated, {failed} failed, {not_started} not started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3004,7 +3009,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+94"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+111"/>
         <source>modmanager – STARFACE modules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3014,7 +3019,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+104"/>
         <source>PBXs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3024,7 +3029,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+123"/>
         <source>&amp;PBX page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3034,12 +3039,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-66"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>&amp;PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3054,12 +3059,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-46"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-75"/>
         <source>Operations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3351,7 +3356,7 @@
 <context>
     <name>Operations</name>
     <message>
-        <location line="-160"/>
+        <location line="-162"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3376,7 +3381,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>Cancelled; nothing more was done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4795,9 +4800,17 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../modmanager/gui/startup.py" line="+120"/>
+        <source>Open the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Support</name>
     <message>
-        <location filename="../../modmanager/gui/support.py" line="+75"/>
+        <location filename="../../modmanager/gui/support.py" line="+79"/>
         <source>Save support bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4875,7 +4888,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../modmanager/gui/tasks.py" line="+553"/>
+        <location filename="../../modmanager/gui/tasks.py" line="+570"/>
         <source>another task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5256,7 +5269,7 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../modmanager/gui/actions.py" line="+34"/>
+        <location filename="../../modmanager/gui/actions.py" line="+37"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -23,10 +23,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QIcon
 
+from modmanager.core.fleet_status import FleetStatus
 from modmanager.gui.models.table import CleanTextProxy
 from modmanager.gui.resources import icon
-from modmanager.ops.refresh import FleetStatus, PbxSnapshot
 from modmanager.store.inventory import PbxRecord
+
+if TYPE_CHECKING:  # the list is painted from the inventory before ops (and its planner) is loaded
+    from modmanager.ops.refresh import PbxSnapshot
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -94,10 +97,17 @@ class PbxEntry:
     """A refresh of this PBX is running."""
     window: str = ""
     """The maintenance window that applies (its own or its customer's), as text; empty: none."""
+    stored_version: str = ""
+    """The STARFACE version of the stored snapshot, known before that snapshot is planned."""
 
     @property
     def name(self) -> str:
         return self.record.name
+
+    @property
+    def starface_version(self) -> str:
+        """The STARFACE version last seen ("" while none is known)."""
+        return self.snapshot.info.starface_version if self.snapshot is not None else self.stored_version
 
 
 @dataclass
@@ -130,10 +140,17 @@ class FleetModel(QAbstractItemModel):
     # -- changing the data ------------------------------------------------------------------
 
     def set_records(
-        self, records: Iterable[PbxRecord], statuses: Mapping[str, tuple[FleetStatus, str]] | None = None
+        self,
+        records: Iterable[PbxRecord],
+        statuses: Mapping[str, tuple[FleetStatus, str]] | None = None,
+        versions: Mapping[str, str] | None = None,
     ) -> None:
-        """Show exactly these PBXs; entries already known keep their snapshot and status."""
+        """Show exactly these PBXs; entries already known keep their snapshot and status.
+
+        New entries take their stored status and the STARFACE version of their stored snapshot.
+        """
         statuses = statuses or {}
+        versions = versions or {}
         self.beginResetModel()
         entries: dict[str, PbxEntry] = {}
         for record in records:
@@ -142,7 +159,7 @@ class FleetModel(QAbstractItemModel):
                 entries[record.name] = dataclasses.replace(old, record=record)
             else:
                 status, message = statuses.get(record.name, (FleetStatus.UNKNOWN, ""))
-                entries[record.name] = PbxEntry(record, status, message)
+                entries[record.name] = PbxEntry(record, status, message, stored_version=versions.get(record.name, ""))
         self._entries = entries
         groups: dict[str, list[str]] = {}
         for entry in entries.values():
@@ -292,6 +309,8 @@ class FleetModel(QAbstractItemModel):
             return status_icon(entry.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [entry.name, entry.record.url, status_text(entry.status)]
+            if entry.starface_version:
+                lines.insert(2, self.tr("STARFACE {version}").format(version=entry.starface_version))
             if entry.message:
                 lines.append(entry.message)
             if entry.record.notes:

@@ -33,11 +33,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from modmanager.core.catalog import CatalogModule
+from modmanager.core.fleet_status import FleetStatus
 from modmanager.core.matrix import NOT_INSTALLED, Cell, CellState, VersionFilter, cells_of
 from modmanager.gui.models.fleet import FleetModel, PbxEntry, status_icon, status_text
 from modmanager.gui.resources import icon
 from modmanager.gui.slices import SLICE_S
-from modmanager.ops.refresh import FleetStatus
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -54,7 +54,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from modmanager.gui.errors import describe_text
 from modmanager.gui.resources import icon
 from modmanager.gui.tasks import TaskHandle, TaskRunner, TaskState
 
@@ -177,6 +176,8 @@ class LogEntry:
 def outcome_text(handle: TaskHandle) -> str:
     """The plain sentence the log shows for a finished task."""
     if handle.state is TaskState.FAILED and handle.error is not None:
+        from modmanager.gui.errors import describe_text  # the error catalogue loads after the first paint
+
         return describe_text(handle.error)
     if handle.state is TaskState.CANCELLED:
         return QCoreApplication.translate("Operations", "Cancelled; nothing more was done.")

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from modmanager.core.fleet_status import FleetStatus
 from modmanager.core.protocol import Edition, License, LicenseKind, SystemInfo
 from modmanager.core.text import clean_text
 from modmanager.gui import theme
 from modmanager.gui.models.fleet import PbxEntry, status_icon, status_text
 from modmanager.gui.resources import icon
-from modmanager.ops.refresh import FleetStatus
 
 _WARNING_STYLE = "color: #c92a2a;"
 _NFR_KINDS = (LicenseKind.NFR_SERVER, LicenseKind.NFR_USER)
