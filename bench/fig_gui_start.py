@@ -3,9 +3,10 @@
 Both run as fresh processes on the offscreen platform (:mod:`bench.guiprobe`), taking turns;
 the time is from spawning the process to the first paint event of its main window. The
 application is started through its real entry (``modmanager`` without a command) on a data
-folder with the fleet's last snapshots, while the simulated PBXs answer at 100 ms. Also
-recorded: how many PBXs show their cached snapshot in that first paint (the target wants
-all of them) and when the whole cached fleet is shown.
+folder with the fleet's last snapshots and statuses, while the simulated PBXs answer at 100 ms.
+Also recorded: how many PBXs show what was stored (status and STARFACE version) in that first
+paint (the target wants all of them), how many show their planned snapshot already, and when
+the whole cached fleet is planned and shown.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def run(ctx: Context) -> list[Figure]:
     baseline = median([r["first_paint"] for r in bares])
     cached_visible = median([r.get("cached_visible", float("nan")) for r in runs])
     cached_at_paint = min(r.get("cached_at_paint", 0) for r in runs)
+    planned_at_paint = min(r.get("planned_at_paint", 0) for r in runs)
     return [
         Figure(
             name=f"GUI first paint, {ctx.sizes.pbxs} cached PBXs",
@@ -43,6 +45,7 @@ def run(ctx: Context) -> list[Figure]:
             baseline_name="bare PySide6 window",
             details={
                 "cached_at_first_paint": cached_at_paint,
+                "planned_at_first_paint": planned_at_paint,
                 "pbxs": ctx.sizes.pbxs,
                 "cached_fleet_visible_s": cached_visible,
                 "cached_visible_at_first_paint": cached_at_paint >= ctx.sizes.pbxs,

@@ -103,6 +103,7 @@ def gui(ctx: Context) -> list[Figure]:
         baseline_name="one PBX's refresh",
         details={
             **_shares(wall, result["cpu"]["all"], sim_all["cpu"]),
+            "gui_thread_cpu_share": result.get("gui_cpu", {}).get("all", float("nan")) / wall,
             "requests": sim_all["request_total"],
             "tls_connections": sim_all["connections"],
             "startup_refresh_s": result["startup_idle"] - result["cached_visible"],

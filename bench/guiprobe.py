@@ -7,8 +7,9 @@
   entry, the data folder of ``MODMANAGER_HOME``, its services and main window) and watch it
   from outside through an application-wide event filter and a 5 ms timer:
 
-  - ``firstpaint``: when the main window is first painted, how many PBXs show their cached
-    snapshot at that moment, and when every PBX shows one;
+  - ``firstpaint``: when the main window is first painted, how many PBXs show what the data
+    folder stored at that moment (their stored status and STARFACE version, or a snapshot) and
+    how many their planned snapshot, and when every PBX shows a planned snapshot;
   - ``memory``: the resident set size once the cached fleet is shown (and a second later);
   - ``refresh``: after the start-up refresh settled, the event loop idle for a second (the
     baseline gap), one PBX refreshed (three times), then every PBX (``refresh_all``, the
@@ -90,6 +91,12 @@ def snapshot(entry: Any) -> Any:
     return getattr(entry, "snapshot", None)
 
 
+def shows_stored(entry: Any) -> bool:
+    """The entry shows what the data folder stored: a snapshot, or the stored status and version."""
+    stored = str(getattr(entry, "status", "unknown")) != "unknown" and bool(getattr(entry, "stored_version", ""))
+    return snapshot(entry) is not None or stored
+
+
 def entry_name(entry: Any) -> str:
     return str(entry.name)
 
@@ -125,6 +132,7 @@ class Probe(QObject):
         self.single: list[float] = []
         self.started = 0.0
         self.cpu_mark = time.process_time()
+        self.gui_cpu_mark = time.thread_time()
         app.installEventFilter(self)
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -174,9 +182,11 @@ class Probe(QObject):
         return bool(runner(self.window).is_idle())
 
     def cpu(self, name: str) -> None:
-        now = time.process_time()
+        """CPU seconds of the process, and of the GUI thread alone, since the last call."""
+        now, gui_now = time.process_time(), time.thread_time()
         self.result.setdefault("cpu", {})[name] = now - self.cpu_mark
-        self.cpu_mark = now
+        self.result.setdefault("gui_cpu", {})[name] = gui_now - self.gui_cpu_mark
+        self.cpu_mark, self.gui_cpu_mark = now, gui_now
 
     def finish(self) -> None:
         self.state = "done"
@@ -190,7 +200,8 @@ class Probe(QObject):
         self.app.removeEventFilter(self)  # a Python filter on every event would slow the app down
         entries = self.entries()
         self.result["entries_at_paint"] = len(entries)
-        self.result["cached_at_paint"] = sum(1 for entry in entries if snapshot(entry) is not None)
+        self.result["cached_at_paint"] = sum(1 for entry in entries if shows_stored(entry))
+        self.result["planned_at_paint"] = sum(1 for entry in entries if snapshot(entry) is not None)
         rss, _peak = rss_mib()
         self.result["rss_at_paint_mib"] = rss
         self.cpu("to_first_paint")

@@ -326,7 +326,7 @@ def system_info_struct(spec: PbxSpec, agent_version: str | None = None) -> dict[
 
 
 def prepare_home(home: Path, pbxs: Sequence[dict[str, Any]], count: int, catalog_dir: Path, public_key: str) -> None:
-    """A data folder with ``count`` PBXs and their last snapshots.
+    """A data folder with ``count`` PBXs, their last snapshots and statuses (as a refresh leaves them).
 
     PBX ``i`` talks to simulated PBX ``i % len(pbxs)`` (so 500 PBXs can share 200 simulated
     ones); its snapshot is what that simulated PBX answers.
@@ -367,11 +367,28 @@ def prepare_home(home: Path, pbxs: Sequence[dict[str, Any]], count: int, catalog
                     "modules": [module.to_struct() for module in listed_modules(spec)],
                 }
                 inventory.save_snapshot(name, snapshot, fetched)
+        _save_statuses(count, credentials)
     finally:
         if previous is None:
             os.environ.pop("MODMANAGER_HOME", None)
         else:
             os.environ["MODMANAGER_HOME"] = previous
+
+
+def _save_statuses(count: int, credentials: Any) -> None:
+    """Each PBX's status as the planner sees its snapshot: a refresh stores it with the snapshot."""
+    from modmanager.ops.refresh import cached_snapshot, fleet_status
+    from modmanager.ops.services import open_services
+
+    services = open_services(credentials=credentials)
+    try:
+        services.catalogs.reload()
+        for number in range(count):
+            snapshot = cached_snapshot(services, pbx_name(number))
+            if snapshot is not None:
+                services.inventory.save_status(snapshot.name, fleet_status(services, snapshot).value, "")
+    finally:
+        services.close()
 
 
 # --- .sfm files of realistic size --------------------------------------------------------------
