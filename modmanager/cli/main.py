@@ -170,8 +170,9 @@ def run(argv: Sequence[str]) -> int:
     arguments = list(argv)
     # First the light parser finds the command (and answers --version, --help and unknown
     # commands itself); then the command's own group parses everything.
-    chosen, _ = build_parser().parse_known_args(arguments)
-    parser = build_parser(chosen.command)
+    light = build_parser()
+    chosen, _ = light.parse_known_args(arguments)
+    parser = build_parser(chosen.command) if chosen.command is not None else light  # the desktop: no group needed
     args = parser.parse_args(arguments)
     # After parsing: --version and --help need none of this.
     from modmanager.cli.output import safe_stdout

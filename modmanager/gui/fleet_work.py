@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # ops is imported where it is used: the window is painted bef
     from modmanager.ops.rollout import RolloutEvent, RolloutOutcome, RolloutPlan
     from modmanager.store.backups import BackupInfo
 
-_WATCH_INTERVAL_S = 0.1
-"""How often a refresh of many PBXs reports its count."""
+_WATCH_INTERVAL_S = 0.25
+"""How often a refresh of many PBXs reports its count (each report redraws the operations dock)."""
 
 
 class FleetRefresh:
@@ -161,11 +161,13 @@ class FleetWork(QObject):
 
         self._controller.runner.task_finished.connect(finished)
         cached = cached or {}
+        fleet = self._controller.fleet
+        fleet.update_entries(names, busy=True)  # all "checking" at once: one redraw per customer
 
         def start(name: str) -> None:
             snapshot = cached.get(name)
-            if snapshot is not None and self._controller.fleet.entry(name) is not None:
-                self._controller.fleet.update_entry(name, snapshot=snapshot)
+            if snapshot is not None and fleet.entry(name) is not None:
+                fleet.update_entry(name, snapshot=snapshot)
             self._controller.refresh(name, run=run)  # announces the entry's change
 
         in_slices(names, start, context=self._controller)  # hundreds of PBXs: the window stays responsive

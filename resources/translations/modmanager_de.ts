@@ -563,7 +563,7 @@
 <context>
     <name>CellState</name>
     <message>
-        <location filename="../../modmanager/gui/models/matrix.py" line="+72"/>
+        <location filename="../../modmanager/gui/models/cell_states.py" line="+32"/>
         <source>Incompatible</source>
         <translation>Inkompatibel</translation>
     </message>
@@ -2235,7 +2235,7 @@
 <context>
     <name>FleetMatrixModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/matrix.py" line="+313"/>
+        <location filename="../../modmanager/gui/models/matrix.py" line="+371"/>
         <source>PBX</source>
         <translation>Telefonanlage</translation>
     </message>
@@ -2279,12 +2279,12 @@
     <name>FleetMatrixView</name>
     <message>
         <location filename="../../modmanager/gui/views/fleet_matrix.py" line="+79"/>
-        <location line="+451"/>
+        <location line="+460"/>
         <source>Export the fleet matrix</source>
         <translation>Anlagenübersicht exportieren</translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location line="-458"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -2365,12 +2365,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+346"/>
+        <location line="+355"/>
         <source>Check STARFACE upgrade…</source>
         <translation>STARFACE-Update prüfen …</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-354"/>
         <source>Can the PBXs shown move to a newer STARFACE?</source>
         <translation>Können die gezeigten Telefonanlagen auf eine neuere STARFACE wechseln?</translation>
     </message>
@@ -2386,12 +2386,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+234"/>
+        <location line="+243"/>
         <source>Roll out…</source>
         <translation>Verteilen …</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-242"/>
         <source>Export CSV…</source>
         <translation>Als CSV exportieren …</translation>
     </message>
@@ -2401,7 +2401,7 @@
         <translation>Die Übersicht wie gezeigt für eine Tabellenkalkulation speichern</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+133"/>
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
@@ -2486,7 +2486,7 @@
 <context>
     <name>FleetModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/fleet.py" line="+270"/>
+        <location filename="../../modmanager/gui/models/fleet.py" line="+282"/>
         <source>PBX</source>
         <translation>Telefonanlage</translation>
     </message>
@@ -2519,7 +2519,7 @@
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-265"/>
+        <location line="-277"/>
         <source>Update interrupted</source>
         <translation>Update unterbrochen</translation>
     </message>
@@ -2600,7 +2600,7 @@
         <translation>{title}: alle {total} Telefonanlagen gelesen.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Plan the rollout of {module}</source>
         <translation>Verteilung von {module} planen</translation>
     </message>

@@ -190,21 +190,33 @@ class FleetModel(QAbstractItemModel):
         Only what changed is announced, with its roles: the filter proxy re-sorts and re-filters
         only when the status changed, so a refresh of hundreds of PBXs stays cheap to show.
         """
-        old = self._entries.get(name)
-        if old is None:
-            return
-        if all(_same(getattr(old, key), value) for key, value in changes.items()):
-            return  # nothing to redraw
-        new = dataclasses.replace(old, **changes)
-        self._entries[name] = new
-        index = self.index_of(name)
+        self.update_entries([name], **changes)
+
+    def update_entries(self, names: Iterable[str], **changes: Any) -> None:
+        """Change the same fields of many PBXs: one notice per customer's run of changed rows
+        (marking hundreds of PBXs "checking" at once redraws the list once, not hundreds of times)."""
+        rows: dict[int, list[int]] = {}
+        ranked: set[int] = set()
+        status_changed = False
+        for name in names:
+            old = self._entries.get(name)
+            if old is None or all(_same(getattr(old, key), value) for key, value in changes.items()):
+                continue  # unknown, or nothing to redraw
+            new = dataclasses.replace(old, **changes)
+            self._entries[name] = new
+            group_row, row = self._rows[name]
+            rows.setdefault(group_row, []).append(row)
+            if new.status is not old.status:
+                status_changed = True
+                ranked.add(group_row)
         roles = [*_SHOWN_ROLES, self.ENTRY_ROLE]
-        status_changed = new.status is not old.status
         if status_changed:
             roles += [self.SORT_ROLE, self.SEARCH_ROLE]
-        self.dataChanged.emit(index, index.siblingAtColumn(self.COLUMN_STATUS), roles)
-        if status_changed:
-            group_row = self._rows[name][0]
+        for group_row, numbers in rows.items():
+            first, last = min(numbers), max(numbers)
+            top_left = self.createIndex(first, self.COLUMN_NAME, group_row + 1)
+            self.dataChanged.emit(top_left, self.createIndex(last, self.COLUMN_STATUS, group_row + 1), roles)
+        for group_row in sorted(ranked):
             if self._rank_group(self._groups[group_row]):
                 parent = self.createIndex(group_row, self.COLUMN_STATUS, 0)
                 self.dataChanged.emit(parent, parent, [*_SHOWN_ROLES, self.SORT_ROLE])

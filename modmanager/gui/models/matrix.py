@@ -21,7 +21,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QCoreApplication,
     QLocale,
     QModelIndex,
     QObject,
@@ -30,13 +29,15 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtGui import QFont
 
 from modmanager.core.catalog import CatalogModule
 from modmanager.core.fleet_status import FleetStatus
 from modmanager.core.matrix import NOT_INSTALLED, Cell, CellState, VersionFilter, cells_of
+from modmanager.gui.models.cell_states import state_color as state_color  # re-exported: views and tests use them
+from modmanager.gui.models.cell_states import state_icon as state_icon
+from modmanager.gui.models.cell_states import state_text as state_text
 from modmanager.gui.models.fleet import FleetModel, PbxEntry, status_icon, status_text
-from modmanager.gui.resources import icon
 from modmanager.gui.slices import SLICE_S
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -47,49 +48,6 @@ _GROUPS_PER_SLICE = 8
 """Customers summed up per slice of work (each sums its PBXs over every module)."""
 
 CatalogLookup = Callable[[str], "CatalogModule | None"]
-
-_STATE_ICONS = {
-    CellState.INCOMPATIBLE: "incompatible",
-    CellState.PAID_UPDATE: "paid",
-    CellState.FREE_UPDATE: "update",
-    CellState.UNTESTED: "untested",
-    CellState.UP_TO_DATE: "ok",
-}
-_STATE_COLORS = {
-    CellState.INCOMPATIBLE: "#e5484d",
-    CellState.PAID_UPDATE: "#f5a524",
-    CellState.FREE_UPDATE: "#3e7bfa",
-    CellState.UNTESTED: "#9b6bd6",
-    CellState.UP_TO_DATE: "#30a46c",
-    CellState.NOT_IN_CATALOG: "#8b8d98",
-    CellState.NOT_INSTALLED: "#c9cbd1",
-}
-
-
-def state_text(state: CellState) -> str:
-    """A cell state as the matrix, its legend and the export name it."""
-    texts = {
-        CellState.INCOMPATIBLE: QCoreApplication.translate("CellState", "Incompatible"),
-        CellState.PAID_UPDATE: QCoreApplication.translate("CellState", "Paid update only"),
-        CellState.FREE_UPDATE: QCoreApplication.translate("CellState", "Free update"),
-        CellState.UNTESTED: QCoreApplication.translate("CellState", "Untested"),
-        CellState.UP_TO_DATE: QCoreApplication.translate("CellState", "Up to date"),
-        CellState.NOT_IN_CATALOG: QCoreApplication.translate("CellState", "Not in a catalog"),
-        CellState.NOT_INSTALLED: QCoreApplication.translate("CellState", "Not installed"),
-    }
-    return texts[state]
-
-
-def state_icon(state: CellState) -> QIcon | None:
-    """The icon that marks a state (besides its colour), or None."""
-    name = _STATE_ICONS.get(state)
-    return icon(name) if name is not None else None
-
-
-def state_color(state: CellState) -> QColor:
-    """The colour of a state in cells, chart and legend."""
-    return QColor(_STATE_COLORS[state])
-
 
 _NO_COUNTS: Counter[CellState] = Counter()
 """Shared by every customer cell of a module none of its PBXs runs (never changed)."""
@@ -156,6 +114,8 @@ class FleetMatrixModel(QAbstractItemModel):
         self._modules: list[ModuleColumn] = []
         self._columns: dict[str, int] = {}
         self._changed: set[str] = set()
+        self._paused = False
+        self._stale = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(_UPDATE_DELAY_MS)
@@ -225,9 +185,26 @@ class FleetMatrixModel(QAbstractItemModel):
 
     # -- following the PBX list -------------------------------------------------------------
 
+    def set_paused(self, paused: bool) -> None:
+        """While the fleet view is hidden, changes are only collected; shown again, they are
+        applied (a refresh of hundreds of PBXs costs a hidden matrix nothing)."""
+        self._paused = paused
+        if paused:
+            self._timer.stop()
+        elif self._stale:
+            self.rebuild()
+        elif self._changed:
+            self._timer.start()
+
     def rebuild(self, *_args: object) -> None:
-        """Read every entry of the PBX list again (PBXs added, removed, regrouped)."""
+        """Read every entry of the PBX list again (PBXs added, removed, regrouped); later if hidden."""
         self._timer.stop()
+        self._stale = self._paused
+        if not self._paused:
+            self._rebuild_now()
+
+    def _rebuild_now(self) -> None:
+        self._stale = False
         self._changed.clear()
         self.beginResetModel()
         entries = self._fleet.entries()
@@ -253,7 +230,7 @@ class FleetMatrixModel(QAbstractItemModel):
             entry = self._fleet.entry_at(top_left.siblingAtRow(row))
             if entry is not None:
                 self._changed.add(entry.name)
-        if self._changed and not self._timer.isActive():
+        if self._changed and not self._paused and not self._timer.isActive():
             self._timer.start()
 
     def apply_changes(self, *, budget_s: float | None = None) -> None:
@@ -265,6 +242,9 @@ class FleetMatrixModel(QAbstractItemModel):
         cells.
         """
         self._timer.stop()
+        if self._stale:  # the PBX list changed while the matrix was hidden
+            self._rebuild_now()
+            return
         deadline = None if budget_s is None else time.monotonic() + budget_s
         done: list[str] = []
         groups: set[int] = set()
@@ -283,7 +263,7 @@ class FleetMatrixModel(QAbstractItemModel):
                 recomputed.append(name)
             if deadline is not None and (time.monotonic() >= deadline or len(groups) >= _GROUPS_PER_SLICE):
                 break
-        if self._changed:
+        if self._changed and not self._paused:
             QTimer.singleShot(0, self, self._apply_slice)
         if self._new_module(recomputed):  # a module nobody ran before: a new column
             self.rebuild()

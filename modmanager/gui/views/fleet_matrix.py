@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QIntValidator
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QIntValidator, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -260,6 +260,15 @@ class FleetMatrixView(QWidget):
         self.export_button.clicked.connect(lambda: self.export_csv())
         self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_actions())
         self._model_reset()
+        self.model.set_paused(True)  # until shown: a hidden matrix only collects what changed
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.model.set_paused(False)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.model.set_paused(True)
 
     # -- filters ----------------------------------------------------------------------------
 
