@@ -195,6 +195,26 @@ def test_a_changed_snapshot_redraws_its_row_once_the_changes_are_applied(
     assert model.cell(name, gone).state.installed  # type: ignore[union-attr]
 
 
+def test_a_hidden_fleet_view_collects_changes_and_shows_them_when_it_is_shown(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    model = window.fleet_matrix.model
+    name, snapshot = next((n, s) for n, s in snapshots(window).items() if len(s.modules) > 1)
+    fewer = PbxSnapshot(
+        snapshot.name, snapshot.info, snapshot.modules[1:], _plan_without_first(snapshot), snapshot.fetched_at
+    )
+    before = model.cells(name)
+    window.show_view("pbx")  # a refresh of hundreds of PBXs costs the hidden matrix nothing
+    window.fleet_model.update_entry(name, snapshot=fewer)
+    qtbot.wait(300)  # three times the delay after which a shown matrix applies changes
+    assert model.cells(name) is before, "nothing recomputed while hidden"
+    window.show_view("fleet")
+    qtbot.waitUntil(lambda: model.cells(name) is not before, timeout=WAIT_MS)
+    assert set(model.cells(name) or {}) == {module.id.lower() for module in fewer.modules}
+    window.fleet_model.update_entry(name, snapshot=snapshot)
+    window.fleet_matrix.update_now()
+
+
 def _plan_without_first(snapshot: PbxSnapshot):  # -> PbxPlan
     import dataclasses
 

@@ -120,6 +120,30 @@ def test_reads_run_beside_changes_at_a_bound_of_their_own(qapp: QApplication, qt
         runner.shutdown()
 
 
+def test_with_the_read_lane_full_a_change_queued_behind_many_reads_still_starts(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    runner = TaskRunner(max_concurrency=2, max_reads=2, progress_interval_s=0.0)
+    release = threading.Event()
+    try:
+        reads = [
+            runner.submit(f"pbx-{number}", "Refresh", lambda ctx: wait_for(release), read_only=True)
+            for number in range(50)
+        ]
+        change = runner.submit("pbx-x", "Update", lambda ctx: wait_for(release))
+        behind_its_read = runner.submit("pbx-7", "Update", lambda ctx: None)
+        watcher = runner.submit("(refresh)", "Refresh all", lambda ctx: wait_for(release), watcher=True)
+        qtbot.waitUntil(lambda: change.state is TaskState.RUNNING and watcher.state is TaskState.RUNNING)
+        assert [read.state for read in reads].count(TaskState.RUNNING) == 2
+        assert behind_its_read.state is TaskState.QUEUED  # its PBX's read is still queued before it
+        release.set()
+        assert runner.wait_idle(int(WAIT_S * 1000))
+        assert all(task.state is TaskState.SUCCEEDED for task in (*reads, change, behind_its_read, watcher))
+    finally:
+        release.set()
+        runner.shutdown()
+
+
 def test_a_read_waits_for_the_change_of_its_pbx_and_keeps_its_place(qapp: QApplication, qtbot: QtBot) -> None:
     runner = TaskRunner(max_concurrency=4, max_reads=4, progress_interval_s=0.0)
     release = threading.Event()

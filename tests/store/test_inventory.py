@@ -232,6 +232,23 @@ def test_snapshot_round_trip_and_replacement(inventory: Inventory) -> None:
     assert loaded == ({"version": "10.0.0.4"}, first_time + timedelta(days=1))
 
 
+def test_starface_versions_of_every_stored_snapshot_in_one_read(inventory: Inventory) -> None:
+    now = datetime.now(UTC)
+    for name in ("neu", "alt", "kaputt", "ohne"):
+        inventory.add(_record(name))
+    inventory.save_snapshot("neu", {"info": {"starfaceVersion": "9.0.1.3"}, "modules": []}, now)
+    inventory.save_snapshot("alt", {"info": {"starfaceVersion": "8.1.0.12\u202e"}}, now)
+    inventory.save_snapshot("kaputt", {}, now)
+    with inventory.write() as conn:  # a damaged row: the next refresh replaces it
+        damaged = inventory.pbx_id(conn, "kaputt")
+        conn.execute("UPDATE pbx_snapshot SET snapshot = '{nicht json' WHERE pbx_id = ?", (damaged,))
+
+    versions = inventory.starface_versions()
+
+    assert versions["neu"] == "9.0.1.3"
+    assert set(versions) == {"neu", "alt"}  # no version in the damaged one, no snapshot at all for "ohne"
+
+
 def test_naive_fetch_time_is_refused(inventory: Inventory) -> None:
     inventory.add(_record())
 
