@@ -151,21 +151,28 @@ def edit_pbx(
     """
     if name_taken(inventory, record.name, original=original.name):
         raise _name_taken(record.name)
-    password = password or _stored(lambda: credentials.get_password(original.name, original.login_id))
-    agent_secret = agent_secret or _stored(lambda: credentials.get_agent_secret(original.name))
+    # The stored secrets are read only when they are checked or move with the name or login, so
+    # a change of tags or customer leaves the credential store alone.
+    password_moves = (record.name, record.login_id) != (original.name, original.login_id)
+    secret_moves = record.name != original.name
+    new_password, new_secret = password or None, agent_secret or None
+    if check is not None or password_moves:
+        password = new_password or _stored(lambda: credentials.get_password(original.name, original.login_id))
+    if check is not None or secret_moves:
+        agent_secret = new_secret or _stored(lambda: credentials.get_agent_secret(original.name))
     if check is not None:
         _require_secrets(password or "", agent_secret or "")
         check(record, password or "", agent_secret or "")
     if record.name != original.name:
         inventory.rename(original.name, record.name)
     inventory.update(record)
-    if password:
+    if password and (new_password or password_moves):
         credentials.set_password(record.name, record.login_id, password)
-    if (record.name, record.login_id) != (original.name, original.login_id):
+    if password_moves:
         credentials.delete_password(original.name, original.login_id)
-    if agent_secret:
+    if agent_secret and (new_secret or secret_moves):
         credentials.set_agent_secret(record.name, agent_secret)
-    if record.name != original.name:
+    if secret_moves:
         credentials.delete_agent_secret(original.name)
 
 

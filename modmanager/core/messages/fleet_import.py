@@ -159,6 +159,11 @@ define(
     de=("Das Exportformat {format} ist unbekannt.", "Wählen Sie csv oder json."),
 )
 define(
+    "export_file_exists",
+    en=("The file {path} exists already.", "Choose another file name, or add --force to replace it."),
+    de=("Die Datei {path} gibt es bereits.", "Wählen Sie einen anderen Dateinamen, oder ersetzen Sie sie mit --force."),
+)
+define(
     "export_nothing",
     en=("There is no PBX to export.", "Add PBXs first, or check the customer and tag."),
     de=(
@@ -404,5 +409,24 @@ define(
     de=(
         "Der Import wurde beendet, bevor {name} hinzugefügt wurde.",
         "Importieren Sie die Datei erneut und überspringen Sie die vorhandenen Zeilen, um den Rest hinzuzufügen.",
+    ),
+)
+
+# --- tags ---------------------------------------------------------------------------------------------
+
+define(
+    "tag_needs_change",
+    en=("No tag to add or remove was given.", "Name one with --add TAG or --remove TAG."),
+    de=(
+        "Es wurde kein Schlagwort zum Hinzufügen oder Entfernen angegeben.",
+        "Nennen Sie eines mit --add TAG oder --remove TAG.",
+    ),
+)
+define(
+    "tag_needs_pbxs",
+    en=("No PBX was named.", "Name the PBXs, or choose them with --customer or --tag."),
+    de=(
+        "Es wurde keine TK-Anlage genannt.",
+        "Nennen Sie die TK-Anlagen, oder wählen Sie sie mit --customer oder --tag.",
     ),
 )
