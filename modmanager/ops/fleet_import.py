@@ -340,7 +340,7 @@ def _csv_entries(text: str, shown: str) -> tuple[list[_Entry], tuple[str, ...]]:
         text = "\n".join(lines[offset:])
     if delimiter is None:
         delimiter = _sniff_delimiter(lines[first])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     entries: list[_Entry] = []
     columns: list[str | None] | None = None
     ignored: tuple[str, ...] = ()

@@ -286,10 +286,10 @@ define(
 )
 define(
     "import_row_not_object",
-    en=("The entry is not an object with fields.", 'Write each PBX as {"name": ..., "url": ..., "login": ...}.'),
+    en=("The entry is not an object with fields.", 'Write each PBX as {{"name": ..., "url": ..., "login": ...}}.'),
     de=(
         "Der Eintrag ist kein Objekt mit Feldern.",
-        'Schreiben Sie jede TK-Anlage als {"name": ..., "url": ..., "login": ...}.',
+        'Schreiben Sie jede TK-Anlage als {{"name": ..., "url": ..., "login": ...}}.',
     ),
 )
 define(
