@@ -87,6 +87,13 @@ INSTANCE_LOG_UNREADABLE = (
 )
 
 
+_AGENT_ANSWERED = frozenset(
+    {code for code, _message, _hint in FAULT_ERRORS.values()} - {"auth_failed", "agent_missing"}
+) | {"bad_answer", "agent_error"}
+"""Error codes that mean the agent itself answered (with a fault or something unreadable);
+any other error (no connection, no agent, a refused login) means it does not answer."""
+
+
 def check_health(
     client: AgentClient,
     target: ModuleTarget,
@@ -142,13 +149,6 @@ def check_health(
     checks.extend(_configuration(config, target))
     checks.append(_log_not_checked())
     return HealthReport(tuple(checks))
-
-
-_AGENT_ANSWERED = frozenset(
-    {code for code, _message, _hint in FAULT_ERRORS.values()} - {"auth_failed", "agent_missing"}
-) | {"bad_answer", "agent_error"}
-"""Error codes that mean the agent itself answered (with a fault or something unreadable);
-any other error (no connection, no agent, a refused login) means it does not answer."""
 
 
 _AFTER_AGENT = (CheckName.VERSION, CheckName.INSTANCES_ACTIVE, CheckName.SETTINGS)

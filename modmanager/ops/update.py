@@ -15,6 +15,11 @@ preview. ``run_update`` then:
    what was active is active, the configuration reads back;
 6. close the journal, remember the installed file for a later rollback, prune old backups.
 
+Each request is a round trip to a PBX that may be far away, so none is made twice: the run
+takes the PBX's facts and the installed form from the preview, and one ``exportConfig`` under
+the lock is both the preflight check (it names the installed version) and the backup. What
+the update sends is pinned in ``tests/ops/test_update_round_trips.py``.
+
 If anything fails after the journal was written - the health check included - the PBX is
 converged back to the previous version with the backed-up settings. If even that fails (the
 PBX is gone), the journal stays open and :mod:`modmanager.ops.recovery` finishes the job
