@@ -368,6 +368,11 @@ class AgentClient:
         """The facts from the last :meth:`system_info` of this client, asked for if there were none."""
         return self._info if self._info is not None else self.system_info()
 
+    def remember_system_info(self, info: SystemInfo) -> None:
+        """Take facts this operation already read through another client (an update's preview), so
+        :meth:`known_system_info` and :meth:`supports` need no ``systemInfo`` of their own."""
+        self._info = info
+
     def supports(self, capability: Capability) -> bool:
         """Whether the agent reports ``capability`` (asks once per client)."""
         return self.known_system_info().supports(capability)
@@ -391,6 +396,15 @@ class AgentClient:
             return b""
         answer = self._call(EntryPoint.GET_DESCRIPTOR, {"moduleId": module_id, "includeModuleFile": True})
         return _parse(ModuleDescriptor.from_struct, answer).module_file
+
+    def get_descriptor_and_file(self, module_id: str) -> tuple[bytes, bytes]:
+        """The installed descriptor and, in the same call, the installed ``.sfm`` (``b""`` when the
+        agent cannot hand it out: see :meth:`get_module_file`)."""
+        if not self.supports(Capability.MODULE_FILE):
+            return self.get_descriptor(module_id), b""
+        answer = self._call(EntryPoint.GET_DESCRIPTOR, {"moduleId": module_id, "includeModuleFile": True})
+        record = _parse(ModuleDescriptor.from_struct, answer)
+        return record.descriptor, record.module_file
 
     def export_config(self, module_id: str) -> ModuleConfig:
         return _parse(ModuleConfig.from_struct, self._call(EntryPoint.EXPORT_CONFIG, {"moduleId": module_id}))
