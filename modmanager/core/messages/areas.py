@@ -1,3 +1,8 @@
 """Imports every area module of the catalogue, so each registers its codes (one line per area)."""
 
+# isort: skip_file
 from __future__ import annotations
+
+from modmanager.core.messages import catalogs  # noqa: F401
+from modmanager.core.messages import modules  # noqa: F401
+from modmanager.core.messages import versions  # noqa: F401
