@@ -5,4 +5,5 @@ from __future__ import annotations
 
 from modmanager.core.messages import catalogs  # noqa: F401
 from modmanager.core.messages import modules  # noqa: F401
+from modmanager.core.messages import store  # noqa: F401
 from modmanager.core.messages import versions  # noqa: F401
