@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 from modmanager.core.messages import catalogs  # noqa: F401
+from modmanager.core.messages import cli  # noqa: F401
+from modmanager.core.messages import gui  # noqa: F401
 from modmanager.core.messages import modules  # noqa: F401
+from modmanager.core.messages import ops  # noqa: F401
 from modmanager.core.messages import store  # noqa: F401
 from modmanager.core.messages import versions  # noqa: F401
