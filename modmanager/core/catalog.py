@@ -186,29 +186,29 @@ def resolve_location(source: str, location: str) -> str:
     return os.path.join(source, *location.split("/"))
 
 
-def _location_problem(location: str) -> tuple[str, dict[str, str]] | None:
-    """Why ``location`` is not allowed in a catalog (a problem key of ``catalog_invalid`` and its
-    params), or None if it is."""
+def _location_problem(location: str) -> str | None:
+    """Why ``location`` is not allowed in a catalog (a problem key of ``catalog_invalid``, whose
+    words may name ``limit`` and ``scheme``), or None if it is."""
     if not location or len(location) > _MAX_LOCATION:
-        return "location_length", {"limit": str(_MAX_LOCATION)}
+        return "location_length"
     if any(ord(char) < 32 or ord(char) == 127 for char in location):
-        return "location_control", {}
+        return "location_control"
     parts = urlsplit(location)
     scheme = parts.scheme.lower()
     if scheme == "https":
-        return None if parts.hostname else ("location_no_host", {})
+        return None if parts.hostname else "location_no_host"
     if scheme == "http":
         if parts.hostname in _LOCAL_HOSTS:
             return None
-        return "location_http", {}
+        return "location_http"
     if scheme and not _DRIVE_RE.match(location):
-        return "location_scheme", {"scheme": scheme}
+        return "location_scheme"
     if "\\" in location:
-        return "location_backslash", {}
+        return "location_backslash"
     if location.startswith("/") or _DRIVE_RE.match(location):
-        return "location_absolute", {}
+        return "location_absolute"
     if any(segment in ("", ".", "..") for segment in location.split("/")):
-        return "location_unclean", {}
+        return "location_unclean"
     return None
 
 
@@ -221,7 +221,7 @@ class _Reader:
     def __init__(self, label: str) -> None:
         self.label = label
 
-    def fail(self, path: str, problem: str, cause: ModManagerError | None = None, **params: str) -> CatalogError:
+    def fail(self, path: str, problem: str, *, cause: ModManagerError | None = None, **params: str) -> CatalogError:
         """``path`` (""  for the top level) has ``problem``, a key of ``catalog_invalid``'s words."""
         return CatalogError(
             code="catalog_invalid",
@@ -411,7 +411,8 @@ def _parse_file(reader: _Reader, value: object, path: str) -> ReleaseFile | None
     location = reader.text(item["location"], f"{path}.location", limit=_MAX_LOCATION)
     problem = _location_problem(location)
     if problem is not None:
-        raise reader.fail(f"{path}.location", problem[0], **problem[1])
+        scheme = urlsplit(location).scheme.lower()
+        raise reader.fail(f"{path}.location", problem, limit=str(_MAX_LOCATION), scheme=scheme)
     sha256 = reader.text(item["sha256"], f"{path}.sha256", limit=64)
     if not _SHA256_RE.fullmatch(sha256):
         raise reader.fail(f"{path}.sha256", "not_sha256")

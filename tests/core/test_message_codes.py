@@ -291,10 +291,12 @@ def test_every_code_raised_alone_has_text() -> None:
     have text there (a raise that still writes its own English sentence shows that meanwhile)."""
     texts = known_codes() | _gui_codes()
     unknown = sorted(
-        f"{found.where}: {code}"
-        for found in RAISES
-        for code, _ in found.codes
-        if code not in texts and not _writes_its_message(found)
+        {
+            f"{found.where}: {code}"
+            for found in RAISES
+            for code, _ in found.codes
+            if code not in texts and not _writes_its_message(found)
+        }
     )
     assert not unknown, "Write these codes' sentences in modmanager/core/messages:\n" + "\n".join(unknown)
 
@@ -310,12 +312,12 @@ def _writes_its_message(found: Raise) -> bool:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_catalogue_code_renders_with_the_params_of_its_raises(language: str) -> None:
     catalogue = known_codes()
-    broken = []
+    broken: set[str] = set()
     for found in RAISES:
         for code, params in found.codes:
             if code not in catalogue or params is None:
                 continue
             texts = render(code, params, language)  # type: ignore[arg-type]
             if texts is None or not texts[0]:
-                broken.append(f"{found.where}: {code} with {sorted(params)}")
-    assert not broken, f"These raises' params do not fit their {language} text:\n" + "\n".join(broken)
+                broken.add(f"{found.where}: {code} with {sorted(params.items())}")
+    assert not broken, f"These raises' params do not fit their {language} text:\n" + "\n".join(sorted(broken))
