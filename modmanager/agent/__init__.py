@@ -29,5 +29,6 @@ def agent_module_path() -> Path:
         raise ModManagerError(
             "The modmanager agent module file has not been built.",
             "Run scripts/bootstrap.sh (it installs a JDK and runs agent/build.sh).",
+            code="agent_not_built",
         )
     return path

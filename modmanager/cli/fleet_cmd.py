@@ -84,10 +84,11 @@ def _starface(text: str) -> StarfaceVersion:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _incomplete(failed: Sequence[str], total: int, what: str) -> OperationError:
+def _incomplete(failed: Sequence[str], total: int, action: str) -> OperationError:
+    """``action``: refreshed or checked."""
     return OperationError(
-        f"{len(failed)} of {plural(total, 'PBX')} could not be {what}: {', '.join(failed)}.",
-        "The table says why; check the connection or the PBX and try again.",
+        code="fleet_incomplete",
+        params={"failed": str(len(failed)), "total": str(total), "names": ", ".join(failed), "action": action},
     )
 
 

@@ -136,7 +136,10 @@ def _add(args: argparse.Namespace) -> int:
     with Inventory() as inventory:
         if pbxs.name_taken(inventory, record.name):
             raise StoreError(
-                f"A PBX named {record.name!r} exists already.", "Choose another name, or remove the existing PBX first."
+                f"A PBX named {record.name!r} exists already.",
+                "Choose another name, or remove the existing PBX first.",
+                code="pbx_name_taken",
+                params={"pbx": record.name},
             )
         if fingerprint is None:
             record = replace(record, fingerprint=_trust_on_first_use(record.url))
@@ -338,10 +341,7 @@ def _agent_secret_for_add(from_stdin: bool) -> str:
         return from_environment
     if has_terminal():
         return _read_secret("Agent secret", empty_code="agent_secret_empty", what="agent secret")
-    raise NeedsTerminal(
-        "The agent secret is needed and there is no terminal to ask for it.",
-        f"Pass it as the next line of stdin with --agent-secret-stdin, or set {AGENT_SECRET_ENV}.",
-    )
+    raise NeedsTerminal(code="agent_secret_needs_terminal", params={"variable": AGENT_SECRET_ENV})
 
 
 def _trust_on_first_use(url: str) -> str | None:

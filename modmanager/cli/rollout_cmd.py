@@ -108,12 +108,14 @@ def run_rollout_command(args: argparse.Namespace) -> int:
         outcome = run_rollout(services, plan, max_failures=args.max_failures, on_event=report)
     emit(args, _summary(outcome), {"plan": plan_data, **outcome_json(outcome)})
     if not outcome.complete:
-        total = len(plan.targets)
-        not_started = f", {len(outcome.not_started)} not started" if outcome.not_started else ""
         raise OperationError(
-            f"The rollout of {plan.module_name} stopped: {len(outcome.failed)} of {plural(total, 'PBX')} "
-            f"failed{not_started}.",
-            "Each line above says where that PBX stands; run 'modmanager recover' if one could not be rolled back.",
+            code="rollout_stopped",
+            params={
+                "module": plan.module_name,
+                "failed": str(len(outcome.failed)),
+                "total": str(len(plan.targets)),
+                "not_started": str(len(outcome.not_started)),
+            },
         )
     return 0
 
@@ -123,7 +125,7 @@ def _module_id(services: Services, text: str) -> str:
     if looks_like_module_id(text):
         return text.strip()
     candidates = [(module.id, tuple(module.names.values())) for module in services.catalogs.modules()]
-    return resolve_module(text, candidates, where="in the catalogs")
+    return resolve_module(text, candidates, where="catalogs")
 
 
 def _question(plan: RolloutPlan, max_failures: int) -> str:

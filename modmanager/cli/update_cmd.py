@@ -128,10 +128,15 @@ def _update_one(args: argparse.Namespace) -> int:
             emit(args, "Dry run: nothing was changed.", {"preview": preview_data, "dryRun": True})
             return 0
         if preview.paid and not args.accept_paid:
+            free = preview.free_alternative
             raise OperationError(
-                f"{preview.module_name} {preview.release.display_version} is a paid upgrade that needs a new "
-                "module license key; nothing was changed.",
-                "Add --accept-paid once you have the key" + _free_hint(preview) + ".",
+                code="update_paid_needs_flag",
+                params={
+                    "module": preview.module_name,
+                    "version": preview.release.display_version,
+                    "free_version": free.display_version if free is not None else "",
+                    "free_number": str(free.version) if free is not None else "",
+                },
             )
         confirm(_question(preview), assume_yes=args.yes)
         progress = ProgressPrinter(preview.module_name)
@@ -159,20 +164,13 @@ def _update_module_id(services: Services, pbx_name: str, text: str) -> str:
         installed = client.list_modules()
     candidates: list[tuple[str, tuple[str, ...]]] = [(module.id, (module.name,)) for module in installed]
     candidates += [(module.id, tuple(module.names.values())) for module in services.catalogs.modules()]
-    return resolve_module(text, candidates, where=f"on {pbx_name} or in the catalogs")
+    return resolve_module(text, candidates, where="pbx_or_catalogs", pbx=pbx_name)
 
 
 def _new_schema(services: Services, preview: UpdatePreview) -> ConfigSchema:
     """The form of the release to install (the preview downloaded and cached its file)."""
     data = services.sfm_cache.get(preview.target_sha256)
     return ConfigSchema() if data is None else read_sfm(data).descriptor.schema
-
-
-def _free_hint(preview: UpdatePreview) -> str:
-    free = preview.free_alternative
-    if free is None:
-        return ""
-    return f", or take the free release {free.display_version} with --to {free.version}"
 
 
 def _question(preview: UpdatePreview) -> str:
@@ -398,10 +396,14 @@ def _update_all(args: argparse.Namespace) -> int:
         },
     )
     if outcome.failed:
-        skipped = f"; {len(outcome.skipped)} not attempted" if outcome.skipped else ""
         raise OperationError(
-            f"{len(outcome.failed)} of {len(planned)} updates on {args.pbx} failed{skipped}.",
-            "Each line above says where that module stands; run 'modmanager recover' if one could not be rolled back.",
+            code="updates_failed",
+            params={
+                "failed": str(len(outcome.failed)),
+                "total": str(len(planned)),
+                "pbx": args.pbx,
+                "skipped": str(len(outcome.skipped)),
+            },
         )
     if problems:
         raise catalogs_unavailable(problems, f"The list of updates for {args.pbx}")
@@ -473,8 +475,7 @@ def run_recover(args: argparse.Namespace) -> int:
         emit(args, "", {"recovered": outcomes})
     if failures:
         raise OperationError(
-            f"{len(failures)} of {len(assessments)} interrupted updates could not be finished yet.",
-            "They stay listed; try again with 'modmanager recover' when the PBX is reachable.",
+            code="recover_incomplete", params={"failed": str(len(failures)), "total": str(len(assessments))}
         )
     return 0
 

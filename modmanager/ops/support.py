@@ -204,8 +204,7 @@ def _log_files() -> list[tuple[str, str]]:
                 data = handle.read(MAX_LOG_BYTES_PER_FILE)
         except OSError as error:
             raise StoreError(
-                f"The log file {path} cannot be read ({error.strerror or error}).",
-                "Check the permissions of the data folder's logs folder.",
+                code="log_unreadable", params={"path": str(path), "detail": error.strerror or str(error)}
             ) from error
         found.append((path.name, data.decode("utf-8", "replace")))
     return found

@@ -280,7 +280,7 @@ class EncryptedFileStore:
             try:
                 check_scrypt_cost(params.log2_n, params.r, params.p)
             except ValueError as error:
-                raise StoreError(f"The secrets file cannot be created: {error}.", "Use the default cost.") from None
+                raise ValueError(f"The secrets file cannot be created with this scrypt cost: {error}.") from None
             salt = secrets_module.token_bytes(_SALT_BYTES)
             self._key, verifier_key = _derive(master_password, salt, params)
             verifier = hmac.new(verifier_key, _VERIFIER_LABEL, hashlib.sha256).digest()

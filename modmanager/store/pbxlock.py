@@ -155,8 +155,7 @@ class PbxLocks:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(
-                f"The lock folder {self.folder} cannot be created ({error.strerror or error}).",
-                "Check the permissions of the data folder.",
+                code="lock_folder_failed", params={"folder": str(self.folder), "detail": error.strerror or str(error)}
             ) from error
 
     def holder(self, pbx: str) -> Holder | None:
@@ -233,8 +232,7 @@ class PbxLocks:
                 pass
             except OSError as error:
                 raise StoreError(
-                    f"The lock file {path} cannot be used ({error.strerror or error}).",
-                    "Check the permissions of the data folder.",
+                    code="lock_file_failed", params={"path": str(path), "detail": error.strerror or str(error)}
                 ) from error
             current = self.holder(pbx)
             waited = time.monotonic() - started

@@ -125,7 +125,7 @@ class ScheduleStore:
         with self._inventory.write() as conn:
             for job in jobs:
                 if job.window_end <= job.window_start:
-                    raise StoreError("A job's window must end after it starts.", "Choose another window.")
+                    raise StoreError(code="schedule_window_backwards")
                 pbx_id = self._inventory.pbx_id(conn, job.pbx_name)
                 duplicate = conn.execute(
                     "SELECT job_id FROM scheduled_job WHERE state = 'pending' AND pbx_id = ? AND kind = ?"
@@ -267,7 +267,7 @@ def _version_key(version: int | None) -> int:
 
 def _iso(moment: dt.datetime) -> str:
     if moment.tzinfo is None:
-        raise StoreError("A stored time must carry a time zone.", "Use datetime.now(UTC).")
+        raise ValueError("A stored time must carry a time zone (use datetime.now(UTC)).")
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 

@@ -35,7 +35,7 @@ class SfmCache:
 
     def _path(self, sha256: str) -> Path:
         if not _SHA256.match(sha256):
-            raise StoreError(f"{sha256!r} is not a SHA-256 checksum.", "Use the 64-character hex checksum.")
+            raise StoreError(code="checksum_invalid", params={"value": sha256[:80]})
         return self._folder / f"{sha256}.sfm"
 
     def put(self, data: bytes) -> str:

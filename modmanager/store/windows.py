@@ -44,9 +44,7 @@ class WindowStore:
         """Set (or with None remove) the window of every PBX of ``customer``."""
         name = customer.strip()
         if not name:
-            raise StoreError(
-                "A customer window needs the customer's name.", "Give the customer as it is set on its PBXs."
-            )
+            raise StoreError(code="window_customer_missing")
         with self._inventory.write() as conn:
             conn.execute(
                 "DELETE FROM maintenance_window WHERE scope = 'customer' AND customer = ? COLLATE NOCASE", (name,)
@@ -130,7 +128,7 @@ class WindowStore:
         """Set windows from CSV rows ``scope,name,window`` (scope ``customer`` or ``pbx``; an empty
         window removes one). Every row is checked first; one bad row changes nothing."""
         if len(text.encode("utf-8")) > MAX_IMPORT_BYTES:
-            raise StoreError("The window list is larger than 1 MiB.", "Split it into smaller files.")
+            raise StoreError(code="window_list_too_large", params={"limit": "1 MiB"})
         plans: list[tuple[str, str, MaintenanceWindow | None]] = []
         known = {record.name for record in self._inventory.list()}
         for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):

@@ -60,17 +60,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modmanager/gui/app.py" line="+122"/>
-        <source>The master password was wrong three times.</source>
-        <translation>Das Master-Passwort war dreimal falsch.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start modmanager again and enter the master password.</source>
-        <translation>Starten Sie modmanager erneut und geben Sie das Master-Passwort ein.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../../modmanager/gui/app.py" line="+140"/>
         <source>modmanager cannot start</source>
         <translation>modmanager kann nicht starten</translation>
     </message>
@@ -2279,12 +2269,12 @@
     <name>FleetMatrixView</name>
     <message>
         <location filename="../../modmanager/gui/views/fleet_matrix.py" line="+79"/>
-        <location line="+449"/>
+        <location line="+451"/>
         <source>Export the fleet matrix</source>
         <translation>Anlagenübersicht exportieren</translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-449"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -2314,7 +2304,7 @@
         <translation>nicht installiert</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>PBX name</source>
         <translation>Name der Anlage</translation>
     </message>
@@ -2575,7 +2565,7 @@
 <context>
     <name>FleetWork</name>
     <message>
-        <location filename="../../modmanager/gui/fleet_work.py" line="+124"/>
+        <location filename="../../modmanager/gui/fleet_work.py" line="+133"/>
         <source>Refresh {count} PBXs</source>
         <translation>{count} Telefonanlagen neu einlesen</translation>
     </message>
@@ -4883,16 +4873,6 @@
         <location line="+1"/>
         <source>Waiting: {pbx} is busy with {operation}</source>
         <translation>Wartet: {pbx} ist belegt durch {operation}</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>An unexpected error stopped “{title}”.</source>
-        <translation>Ein unerwarteter Fehler hat „{title}“ abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Try again; if it happens again, save a support bundle (Help menu) and send it to your modmanager support.</source>
-        <translation>Versuchen Sie es erneut; tritt der Fehler wieder auf, speichern Sie ein Support-Paket (Menü Hilfe) und senden Sie es an Ihren modmanager-Support.</translation>
     </message>
 </context>
 <context>

@@ -60,17 +60,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modmanager/gui/app.py" line="+122"/>
-        <source>The master password was wrong three times.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start modmanager again and enter the master password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../../modmanager/gui/app.py" line="+140"/>
         <source>modmanager cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2279,12 +2269,12 @@
     <name>FleetMatrixView</name>
     <message>
         <location filename="../../modmanager/gui/views/fleet_matrix.py" line="+79"/>
-        <location line="+449"/>
+        <location line="+451"/>
         <source>Export the fleet matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-449"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2314,7 +2304,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>PBX name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2575,7 +2565,7 @@
 <context>
     <name>FleetWork</name>
     <message>
-        <location filename="../../modmanager/gui/fleet_work.py" line="+124"/>
+        <location filename="../../modmanager/gui/fleet_work.py" line="+133"/>
         <source>Refresh {count} PBXs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4882,16 +4872,6 @@
     <message>
         <location line="+1"/>
         <source>Waiting: {pbx} is busy with {operation}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>An unexpected error stopped “{title}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Try again; if it happens again, save a support bundle (Help menu) and send it to your modmanager support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,13 @@
 """Imports every area module of the catalogue, so each registers its codes (one line per area)."""
 
+# isort: skip_file
 from __future__ import annotations
 
 from modmanager.core.messages import fleet_import  # noqa: F401
+from modmanager.core.messages import catalogs  # noqa: F401
+from modmanager.core.messages import cli  # noqa: F401
+from modmanager.core.messages import gui  # noqa: F401
+from modmanager.core.messages import modules  # noqa: F401
+from modmanager.core.messages import ops  # noqa: F401
+from modmanager.core.messages import store  # noqa: F401
+from modmanager.core.messages import versions  # noqa: F401
