@@ -71,8 +71,6 @@ class HealthReport:
         first = failed[0]
         text = "; ".join(check.message for check in failed)
         return OperationError(
-            f"the health check failed: {text}",
-            "The module did not come up as it should; see the failed check.",
             code="health_check_failed",
             params={"check": first.name.value, "detail": text},
             parts=tuple(ModManagerError(check.message, code=check.code, params=check.params) for check in failed),
