@@ -38,13 +38,21 @@ class CheckName(enum.StrEnum):
 
 @dataclass(frozen=True)
 class HealthCheck:
-    """One check: passed (True), failed (False) or not checked (None), with an English sentence."""
+    """One check: passed (True), failed (False) or not checked (None), with an English sentence.
+
+    A failed check has a ``code`` and ``params`` whose sentence core/messages holds; its English
+    ``message`` is filled from there.
+    """
 
     name: CheckName
     passed: bool | None
     message: str
     code: str = ""
     params: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.message and self.code:
+            object.__setattr__(self, "message", ModManagerError(code=self.code, params=self.params).message)
 
     def to_json(self) -> dict[str, Any]:
         return {"check": self.name.value, "passed": self.passed, "message": self.message, "code": self.code}
@@ -73,7 +81,7 @@ class HealthReport:
         return OperationError(
             code="health_check_failed",
             params={"check": first.name.value, "detail": text},
-            parts=tuple(ModManagerError(check.message, code=check.code, params=check.params) for check in failed),
+            parts=tuple(ModManagerError(code=check.code, params=check.params) for check in failed),
         )
 
 
@@ -103,7 +111,7 @@ def check_health(
             HealthCheck(
                 CheckName.AGENT,
                 False,
-                f"the agent does not answer ({error.message.rstrip('.')})",
+                "",
                 "health_agent_silent",
                 {"cause": error.message.rstrip(".")},
             )
@@ -140,19 +148,19 @@ def _version(client: AgentClient, target: ModuleTarget) -> HealthCheck:
         return HealthCheck(
             CheckName.VERSION,
             False,
-            f"the module list cannot be read ({error.message.rstrip('.')})",
+            "",
             "health_modules_unreadable",
             {"cause": error.message.rstrip(".")},
         )
     if module is None:
         return HealthCheck(
-            CheckName.VERSION, False, "the module is no longer installed", "health_module_missing", {}
+            CheckName.VERSION, False, "", "health_module_missing", {}
         )
     if module.version != target.version:
         return HealthCheck(
             CheckName.VERSION,
             False,
-            f"the PBX runs v{module.version}, not v{target.version}",
+            "",
             "health_wrong_version",
             {"found": str(module.version), "version": str(target.version)},
         )
@@ -167,7 +175,7 @@ def _configuration(client: AgentClient, target: ModuleTarget) -> list[HealthChec
         failed = HealthCheck(
             CheckName.INSTANCES_ACTIVE,
             False,
-            f"the configuration cannot be read ({cause})",
+            "",
             "health_config_unreadable",
             {"cause": cause},
         )
@@ -182,11 +190,10 @@ def _configuration(client: AgentClient, target: ModuleTarget) -> list[HealthChec
             differ.append(instance.name)
     expected_active = [instance.name for instance in target.instances if instance.active]
     if inactive:
-        names = ", ".join(repr(name) for name in inactive)
         active = HealthCheck(
             CheckName.INSTANCES_ACTIVE,
             False,
-            f"instance {names} did not stay active" if len(inactive) == 1 else f"instances {names} did not stay active",
+            "",
             "health_instance_inactive",
             {"instances": ", ".join(inactive)},
         )
@@ -195,11 +202,10 @@ def _configuration(client: AgentClient, target: ModuleTarget) -> list[HealthChec
             CheckName.INSTANCES_ACTIVE, True, f"{len(expected_active)} active instance(s) are active"
         )
     if differ:
-        names = ", ".join(repr(name) for name in differ)
         settings = HealthCheck(
             CheckName.SETTINGS,
             False,
-            f"the configuration of {names} does not read back as restored",
+            "",
             "health_settings_differ",
             {"instances": ", ".join(differ)},
         )

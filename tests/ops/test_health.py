@@ -67,7 +67,7 @@ def test_a_module_that_does_not_stay_up_fails_the_check_and_is_rolled_back(tmp_p
         assert row.detail["failedChecks"] == [
             {
                 "code": "health_instance_inactive",
-                "message": "instance 'Weiterleitung Zentrale' did not stay active",
+                "message": "instance Weiterleitung Zentrale did not stay active",
                 "params": {"instances": "Weiterleitung Zentrale"},
             }
         ]

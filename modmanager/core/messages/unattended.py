@@ -31,11 +31,13 @@ define(
     ),
 )
 
-define(
-    "health_instance_inactive",
-    en="instance {instances} did not stay active",
-    de="Instanz {instances} blieb nicht aktiv",
-)
+
+@builder("health_instance_inactive")
+def _health_instance_inactive(p: Params, t: Pick) -> Texts:
+    if ", " in p.get("instances", ""):
+        return t("instances {instances} did not stay active", "Instanzen {instances} blieben nicht aktiv"), ""
+    return t("instance {instances} did not stay active", "Instanz {instances} blieb nicht aktiv"), ""
+
 
 define(
     "health_settings_differ",
