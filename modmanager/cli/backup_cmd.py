@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from modmanager.cli.language import error_text
 from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.selection import add_selection_flags, selected_names
 from modmanager.cli.services import (
@@ -133,7 +134,7 @@ def _create_fleet(args: argparse.Namespace) -> int:
     lines = [f"Backed up {plural(len(created), 'module')} on {plural(len(results) - len(failed), 'PBX')}:"]
     if created:
         lines.append(_info_table(created))
-    lines.extend(f"{name}: not backed up - {error}" for name, error in failed.items())
+    lines.extend(f"{name}: not backed up - {error_text(error)}" for name, error in failed.items())
     data = {
         "backups": [info.to_json() for info in created],
         "failed": {name: str(error) for name, error in failed.items()},

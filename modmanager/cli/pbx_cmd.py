@@ -120,7 +120,7 @@ def _add(args: argparse.Namespace) -> int:
     from modmanager.ops import pbxs
     from modmanager.pbx import tls
     from modmanager.store.credentials import open_credentials
-    password = _read_secret("STARFACE password", empty_code="no_password", what="password")
+    password = _read_secret("STARFACE password", what="password")
     agent_secret = _agent_secret_for_add(args.agent_secret_stdin)
     fingerprint = tls.normalize_fingerprint(args.fingerprint) if args.fingerprint else None
     record = PbxRecord(
@@ -168,12 +168,12 @@ def _edit(args: argparse.Namespace) -> int:
     from modmanager.pbx import tls
     from modmanager.store.credentials import open_credentials
     password = (
-        _read_secret("New STARFACE password", empty_code="no_password", what="password")
+        _read_secret("New STARFACE password", what="password")
         if args.password_stdin
         else None
     )
     agent_secret = (
-        _read_secret("New agent secret", empty_code="agent_secret_empty", what="agent secret")
+        _read_secret("New agent secret", what="agent_secret")
         if args.agent_secret_stdin
         else None
     )
@@ -269,13 +269,9 @@ def _test(args: argparse.Namespace) -> int:
             record, credentials.get_password(record.name, record.login_id), credentials.get_agent_secret(record.name)
         )
     except PbxError as error:
-        if error.code == "secret_invalid":
-            raise PbxError(
-                error.message,
-                f"{error.hint} Then store it: modmanager pbx edit {record.name} --agent-secret-stdin",
-                code=error.code,
-                params=error.params,
-            ) from None
+        if error.code in ("auth_failed", "secret_invalid"):
+            # The hint names the command that stores the right one: give it this PBX's name.
+            raise PbxError(code=error.code, params={**error.params, "name": record.name}) from None
         raise
     info = check.info
     capabilities = ", ".join(sorted(info.capabilities)) or "none"
@@ -317,30 +313,28 @@ def _modules(args: argparse.Namespace) -> int:
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def _read_secret(prompt: str, *, empty_code: str, what: str) -> str:
-    """One secret from stdin: a line from a pipe, or asked without echo when stdin is a terminal."""
+def _read_secret(prompt: str, *, what: str) -> str:
+    """One secret from stdin: a line from a pipe, or asked without echo when stdin is a terminal.
+
+    ``what`` is "password" or "agent_secret" (the ``what`` param of the ``secret_not_given`` error).
+    """
     from modmanager.cli.services import has_terminal
     terminal = has_terminal()
     value = getpass.getpass(f"{prompt}: ", stream=sys.stderr) if terminal else sys.stdin.readline().rstrip("\r\n")
     if not value:
-        raise PbxError(
-            f"No {what} was given on stdin.",
-            "Pipe it in, one line per secret: printf '%s\\n%s\\n' \"$PW\" \"$SECRET\" | "
-            "modmanager pbx add ... --password-stdin --agent-secret-stdin.",
-            code=empty_code,
-        )
+        raise PbxError(code="secret_not_given", params={"what": what})
     return value
 
 
 def _agent_secret_for_add(from_stdin: bool) -> str:
     from modmanager.cli.services import NeedsTerminal, has_terminal
     if from_stdin:
-        return _read_secret("Agent secret", empty_code="agent_secret_empty", what="agent secret")
+        return _read_secret("Agent secret", what="agent_secret")
     from_environment = os.environ.get(AGENT_SECRET_ENV, "")
     if from_environment:
         return from_environment
     if has_terminal():
-        return _read_secret("Agent secret", empty_code="agent_secret_empty", what="agent secret")
+        return _read_secret("Agent secret", what="agent_secret")
     raise NeedsTerminal(code="agent_secret_needs_terminal", params={"variable": AGENT_SECRET_ENV})
 
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from modmanager.cli.language import error_text
 from modmanager.cli.output import add_json_flag, emit, table_lines
 from modmanager.core.catalog import (
     MAX_CATALOG_BYTES,
@@ -130,7 +131,7 @@ def _starface(text: str) -> StarfaceVersion:
     try:
         return StarfaceVersion.parse(text)
     except InvalidVersion as error:
-        raise argparse.ArgumentTypeError(f"{error.message} {error.hint}".strip()) from None
+        raise argparse.ArgumentTypeError(error_text(error)) from None
 
 
 def _installed(text: str) -> tuple[str, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from modmanager.cli.language import error_message
 from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.selection import add_selection_flags, selected_names
 from modmanager.cli.services import cli_services, confirm, looks_like_module_id, plural, resolve_module
@@ -173,7 +174,7 @@ def event_line(pbx_name: str, stage_index: int, outcome: RolloutEvent) -> str:
     if isinstance(outcome, UpdateResult):
         return f"  {stage}  ok       {outcome_sentence(outcome)}"
     if isinstance(outcome, ModManagerError):
-        return f"  {stage}  FAILED   {pbx_name}: {outcome.message}"
+        return f"  {stage}  FAILED   {pbx_name}: {error_message(outcome)}"
     return f"  {stage}  skipped  {pbx_name}: not started"
 
 

@@ -16,6 +16,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from modmanager.cli.language import error_text
 from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.services import cli_services, resolve_module
 from modmanager.core.errors import OperationError, StoreError
@@ -270,7 +271,9 @@ def _run_due(args: argparse.Namespace) -> int:
         emit(args, "", summary.to_json())
     elif summary.anything or summary.busy or not args.quiet:
         lines = [summary.headline(), *summary.lines()]
-        if summary.mail_error:
+        if summary.mail_failure is not None:
+            lines.append(f"E-mail summary: {error_text(summary.mail_failure)}")
+        elif summary.mail_error:
             lines.append(f"E-mail summary: {summary.mail_error}")
         print("\n".join(lines))
     if summary.ok:

@@ -19,6 +19,7 @@ import contextlib
 import json
 from typing import Any
 
+from modmanager.cli.language import error_message, error_text, outcome_text
 from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.services import (
     MASK,
@@ -37,7 +38,7 @@ from modmanager.core.versions import Verdict
 from modmanager.ops.catalogs import catalogs_unavailable
 from modmanager.ops.fleet import PlannedUpdate, free_updates, update_all
 from modmanager.ops.operation import pbx_exclusive
-from modmanager.ops.recovery import Assessment, RecoveryAction, assess, recover, unfinished
+from modmanager.ops.recovery import Assessment, RecoveryAction, assess, recover_outcome, unfinished
 from modmanager.ops.refresh import refresh_pbx
 from modmanager.ops.services import Services
 from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update, run_update
@@ -343,7 +344,7 @@ def _update_all(args: argparse.Namespace) -> int:
                 {"planned": [], "succeeded": [], "failed": [], "skipped": [], "catalogProblems": catalog_data},
             )
             if problems:
-                raise catalogs_unavailable(problems, f"The list of updates for {args.pbx}")
+                raise catalogs_unavailable(problems, args.pbx)
             return 0
         if args.dry_run:
             emit(
@@ -352,7 +353,7 @@ def _update_all(args: argparse.Namespace) -> int:
                 {"planned": planned_data, "dryRun": True, "catalogProblems": catalog_data},
             )
             if problems:
-                raise catalogs_unavailable(problems, f"The list of updates for {args.pbx}")
+                raise catalogs_unavailable(problems, args.pbx)
             return 0
         if not args.json:
             print(planned_text)
@@ -369,7 +370,8 @@ def _update_all(args: argparse.Namespace) -> int:
             if args.json:
                 return
             if isinstance(outcome, ModManagerError):
-                print(f"  FAILED  {item.module_name} v{item.from_version} -> v{item.to_version}: {outcome.message}")
+                change = f"{item.module_name} v{item.from_version} -> v{item.to_version}"
+                print(f"  FAILED  {change}: {error_message(outcome)}")
             else:
                 print(f"  ok      {outcome_sentence(outcome)}")
 
@@ -406,7 +408,7 @@ def _update_all(args: argparse.Namespace) -> int:
             },
         )
     if problems:
-        raise catalogs_unavailable(problems, f"The list of updates for {args.pbx}")
+        raise catalogs_unavailable(problems, args.pbx)
     return 0
 
 
@@ -459,18 +461,18 @@ def run_recover(args: argparse.Namespace) -> int:
             entry = assessment.entry
             progress = ProgressPrinter(f"{entry.module_name} on {entry.pbx_name}")
             try:
-                message = recover(services, entry.op_id, action, progress=progress)
+                outcome = recover_outcome(services, entry.op_id, action, progress=progress)
             except ModManagerError as error:
                 progress.finish()
                 failures.append(entry.op_id)
                 outcomes.append({"opId": entry.op_id, "ok": False, "message": str(error)})
                 if not args.json:
-                    print(f"  FAILED  {entry.op_id}: {error}")
+                    print(f"  FAILED  {entry.op_id}: {error_text(error)}")
                 continue
             progress.finish()
-            outcomes.append({"opId": entry.op_id, "ok": True, "message": message})
+            outcomes.append({"opId": entry.op_id, "ok": True, "message": outcome.message})
             if not args.json:
-                print(f"  done    {message}")
+                print(f"  done    {outcome_text(outcome)}")
     if args.json:
         emit(args, "", {"recovered": outcomes})
     if failures:
@@ -492,7 +494,8 @@ def _recover_list_text(assessments: list[Assessment], *, hint: bool = True) -> s
             now = "not installed" if assessment.installed_version is None else f"v{assessment.installed_version}"
         else:
             now = "unreachable"
-            notes.append(f"  {entry.op_id}: {assessment.problem}")
+            problem = error_text(assessment.error) if assessment.error else assessment.problem
+            notes.append(f"  {entry.op_id}: {problem}")
         rows.append(
             (
                 entry.op_id,

@@ -32,7 +32,7 @@ import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
 
 from modmanager.core.errors import InvalidModuleFile
-from modmanager.core.localfile import read_regular_file
+from modmanager.core.localfile import errno_name, os_reason, read_regular_file
 from modmanager.core.values import SettingValue as SettingValue  # re-exported for existing callers
 
 DESCRIPTOR_NAME = "module-descriptor.xml"
@@ -238,10 +238,13 @@ def read_sfm_path(path: str | os.PathLike[str], *, verify_entries: bool = False)
         raise
     except OSError as error:
         raise InvalidModuleFile(
-            f"The module file {one_line(file_name)} cannot be read ({error.strerror or type(error).__name__}).",
-            "Check that the file exists and that you may read it.",
             code="file_unreadable",
-            params={"what": "module file", "path": one_line(file_name), "reason": error.strerror or ""},
+            params={
+                "what": "module file",
+                "path": one_line(file_name),
+                "reason": os_reason(error),
+                "errno": errno_name(error),
+            },
         ) from None
     return read_sfm(data, source=file_name, verify_entries=verify_entries)
 

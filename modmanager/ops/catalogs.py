@@ -41,15 +41,18 @@ class CatalogProblem:
         return {"source": self.source, "reason": self.reason, "code": self.code}
 
 
-def catalogs_unavailable(problems: Sequence[CatalogProblem], what: str) -> CatalogsUnavailable:
-    """The error that says ``what`` is incomplete and names every unusable source with its reason."""
+def catalogs_unavailable(problems: Sequence[CatalogProblem], pbx: str = "") -> CatalogsUnavailable:
+    """The error that says the list of updates for ``pbx`` (without one: the refresh) is incomplete
+    and names every unusable source with its reason."""
     named = "; ".join(f"{problem.source}: {problem.reason.rstrip('.')}" for problem in problems)
-    noun = "catalog" if len(problems) == 1 else "catalogs"
     return CatalogsUnavailable(
-        f"{what} is incomplete: {len(problems)} {noun} could not be used ({named}).",
-        "Fix the catalog source (address, network, key) and try again: 'modmanager settings show' lists them.",
         code="catalogs_unavailable",
-        params={"sources": ", ".join(problem.source for problem in problems), "reasons": named},
+        params={
+            "sources": ", ".join(problem.source for problem in problems),
+            "reasons": named,
+            "count": str(len(problems)),
+            "pbx": pbx,
+        },
     )
 
 
@@ -165,7 +168,5 @@ class CatalogSet:
             download_release_file(unresolved, file, Path(folder), cache=cache)
         data = cache.get(file.sha256)
         if data is None:
-            raise CatalogError(
-                "The downloaded module file could not be kept in the local cache.", "Try again.", code="cache_failed"
-            )
+            raise CatalogError(code="cache_failed")
         return data

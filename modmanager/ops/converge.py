@@ -174,9 +174,6 @@ def _after_install(before: ModuleConfig, installed: InstallResult) -> ModuleConf
 def _check_read_as_target(module_id: str, version: int, target: ModuleTarget) -> None:
     if module_id.lower() != target.module_id.lower() or version != target.version:
         raise OperationError(
-            f"The PBX read the uploaded file as module {module_id} v{version}, "
-            f"not {target.module_id} v{target.version}.",
-            "The file may be damaged; download it again.",
             code="converge_wrong_upload",
             params={
                 "found_module": module_id,
@@ -307,10 +304,7 @@ def verify(client: AgentClient, target: ModuleTarget) -> ModuleConfig:
             raise
         config = None
     if config is None or config.version != target.version:
-        found = "not installed" if config is None else f"v{config.version}"
         raise OperationError(
-            f"After the update the PBX reports the module as {found}, not v{target.version}.",
-            "Run the update again or restore the backup.",
             code="verify_not_installed" if config is None else "verify_wrong_version",
             params={"found": "" if config is None else str(config.version), "version": str(target.version)},
         )
@@ -318,38 +312,22 @@ def verify(client: AgentClient, target: ModuleTarget) -> ModuleConfig:
     for instance in target.instances:
         actual = config.instance(instance.name)
         if actual is None:
-            missing = f"instance {instance.name!r} is missing"
-            problems.append(_problem(missing, "verify_instance_missing", instance.name))
+            problems.append(_problem("verify_instance_missing", instance.name))
             continue
         wrong = sorted(key for key, value in instance.values.items() if actual.values.get(key) != value)
         if wrong:
-            problems.append(
-                _problem(
-                    f"instance {instance.name!r} has different values for {', '.join(wrong)}",
-                    "verify_values_differ",
-                    instance.name,
-                    keys=", ".join(wrong),
-                )
-            )
+            problems.append(_problem("verify_values_differ", instance.name, keys=", ".join(wrong)))
         if actual.active != instance.active:
-            state = "active" if instance.active else "inactive"
             code = "verify_instance_not_active" if instance.active else "verify_instance_not_inactive"
-            problems.append(_problem(f"instance {instance.name!r} is not {state}", code, instance.name))
+            problems.append(_problem(code, instance.name))
     checks_internal = target.internal_data is not None and client.supports(Capability.INTERNAL_DATA)
     if checks_internal and config.internal_data != target.internal_data:
-        problems.append(ModManagerError("the module's internal data differs", code="verify_internal_data_differs"))
+        problems.append(ModManagerError(code="verify_internal_data_differs"))
     if problems:
-        raise OperationError(
-            "The PBX does not show the settings that were written: "
-            + "; ".join(problem.message for problem in problems)
-            + ".",
-            "Run the update again or restore the backup.",
-            code="verify_settings_differ",
-            parts=tuple(problems),
-        )
+        raise OperationError(code="verify_settings_differ", parts=tuple(problems))
     return config
 
 
-def _problem(message: str, code: str, instance: str, **params: str) -> ModManagerError:
+def _problem(code: str, instance: str, **params: str) -> ModManagerError:
     """One difference found by :func:`verify`; the message lists them as parts."""
-    return ModManagerError(message, code=code, params={"instance": instance, **params})
+    return ModManagerError(code=code, params={"instance": instance, **params})

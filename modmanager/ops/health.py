@@ -41,13 +41,21 @@ class CheckName(enum.StrEnum):
 
 @dataclass(frozen=True)
 class HealthCheck:
-    """One check: passed (True), failed (False) or not checked (None), with an English sentence."""
+    """One check: passed (True), failed (False) or not checked (None), with an English sentence.
+
+    A failed check has a ``code`` and ``params`` whose sentence core/messages holds; its English
+    ``message`` is filled from there.
+    """
 
     name: CheckName
     passed: bool | None
     message: str
     code: str = ""
     params: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.message and self.code:
+            object.__setattr__(self, "message", ModManagerError(code=self.code, params=self.params).message)
 
     def to_json(self) -> dict[str, Any]:
         return {"check": self.name.value, "passed": self.passed, "message": self.message, "code": self.code}
@@ -74,11 +82,9 @@ class HealthReport:
         first = failed[0]
         text = "; ".join(check.message for check in failed)
         return OperationError(
-            f"the health check failed: {text}",
-            "The module did not come up as it should; see the failed check.",
             code="health_check_failed",
             params={"check": first.name.value, "detail": text},
-            parts=tuple(ModManagerError(check.message, code=check.code, params=check.params) for check in failed),
+            parts=tuple(ModManagerError(code=check.code, params=check.params) for check in failed),
         )
 
 
@@ -88,7 +94,7 @@ INSTANCE_LOG_UNREADABLE = (
 
 
 _AGENT_ANSWERED = frozenset(
-    {code for code, _message, _hint in FAULT_ERRORS.values()} - {"auth_failed", "agent_missing"}
+    set(FAULT_ERRORS.values()) - {"auth_failed", "agent_missing"}
 ) | {"bad_answer", "agent_error"}
 """Error codes that mean the agent itself answered (with a fault or something unreadable);
 any other error (no connection, no agent, a refused login) means it does not answer."""
@@ -115,7 +121,7 @@ def check_health(
         if error.code == "module_not_found":
             checks.append(HealthCheck(CheckName.AGENT, True, "the agent answers"))
             checks.append(
-                HealthCheck(CheckName.VERSION, False, "the module is no longer installed", "health_module_missing", {})
+                HealthCheck(CheckName.VERSION, False, "", "health_module_missing", {})
             )
             checks.extend(_not_checked(name, "the module is not installed") for name in _AFTER_VERSION)
         elif error.code in _AGENT_ANSWERED:
@@ -125,7 +131,7 @@ def check_health(
                 HealthCheck(
                     CheckName.INSTANCES_ACTIVE,
                     False,
-                    f"the configuration cannot be read ({cause})",
+                    "",
                     "health_config_unreadable",
                     {"cause": cause},
                 )
@@ -136,7 +142,7 @@ def check_health(
                 HealthCheck(
                     CheckName.AGENT,
                     False,
-                    f"the agent does not answer ({cause})",
+                    "",
                     "health_agent_silent",
                     {"cause": cause},
                 )
@@ -168,7 +174,7 @@ def _version(config: ModuleConfig, target: ModuleTarget) -> HealthCheck:
         return HealthCheck(
             CheckName.VERSION,
             False,
-            f"the PBX runs v{config.version}, not v{target.version}",
+            "",
             "health_wrong_version",
             {"found": str(config.version), "version": str(target.version)},
         )
@@ -186,11 +192,10 @@ def _configuration(config: ModuleConfig, target: ModuleTarget) -> list[HealthChe
             differ.append(instance.name)
     expected_active = [instance.name for instance in target.instances if instance.active]
     if inactive:
-        names = ", ".join(repr(name) for name in inactive)
         active = HealthCheck(
             CheckName.INSTANCES_ACTIVE,
             False,
-            f"instance {names} did not stay active" if len(inactive) == 1 else f"instances {names} did not stay active",
+            "",
             "health_instance_inactive",
             {"instances": ", ".join(inactive)},
         )
@@ -199,11 +204,10 @@ def _configuration(config: ModuleConfig, target: ModuleTarget) -> list[HealthChe
             CheckName.INSTANCES_ACTIVE, True, f"{len(expected_active)} active instance(s) are active"
         )
     if differ:
-        names = ", ".join(repr(name) for name in differ)
         settings = HealthCheck(
             CheckName.SETTINGS,
             False,
-            f"the configuration of {names} does not read back as restored",
+            "",
             "health_settings_differ",
             {"instances": ", ".join(differ)},
         )

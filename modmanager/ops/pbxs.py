@@ -191,15 +191,9 @@ def remove_pbx(inventory: Inventory, credentials: CredentialStore, name: str) ->
 
 def _require_secrets(password: str, agent_secret: str) -> None:
     if not password:
-        raise StoreError(
-            "The PBX's password is empty.", "Give the password of the STARFACE login.", code="password_empty"
-        )
+        raise StoreError(code="password_empty")
     if not agent_secret:
-        raise StoreError(
-            "The agent secret is empty.",
-            "Give the secret set in the agent's module configuration (STARFACE admin > Module > Modul-Konfiguration).",
-            code="agent_secret_empty",
-        )
+        raise StoreError(code="agent_secret_empty")
 
 
 def _stored(read: Callable[[], str]) -> str | None:
@@ -222,9 +216,4 @@ def _forget_quietly(credentials: CredentialStore, name: str, login_id: str) -> N
 
 
 def _name_taken(name: str) -> StoreError:
-    return StoreError(
-        f"A PBX named {name!r} exists already.",
-        "Choose another name, or remove the existing PBX first.",
-        code="pbx_name_taken",
-        params={"pbx": name},
-    )
+    return StoreError(code="pbx_name_taken", params={"pbx": name})

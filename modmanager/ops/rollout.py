@@ -113,16 +113,9 @@ def plan_rollout(
         raise ValueError("canary must be >= 0 and batch_size >= 1")
     module = services.catalogs.module(module_id)
     if module is None:
-        raise OperationError(
-            f"No catalog lists the module {module_id}.",
-            "Add the vendor's catalog: in the application's settings, or with 'modmanager settings source add'.",
-            code="rollout_no_catalog",
-            params={"module": module_id},
-        )
+        raise OperationError(code="rollout_no_catalog", params={"module": module_id})
     if to_version is not None and module.release(to_version) is None:
         raise OperationError(
-            f"The catalog has no release {to_version} of {module.display_name('en')}.",
-            "Run 'modmanager plan' or look at the module's details to see its releases.",
             code="rollout_no_release",
             params={"module": module.display_name("en"), "version": str(to_version)},
         )
@@ -349,22 +342,18 @@ def _update_one(
     try:
         preview = prepare_update(services, target.pbx_name, plan.module_id, to_version=target.to_version)
         if preview.from_version != target.from_version:
-            found = "not installed" if preview.from_version is None else f"v{preview.from_version}"
             raise OperationError(
-                f"{plan.module_name} on {target.pbx_name} changed since the rollout was planned "
-                f"(planned from v{target.from_version}, found {found}). Nothing was changed on the PBX.",
-                "Plan the rollout again.",
                 code="rollout_changed_since_plan",
-                params={"module": plan.module_name, "pbx": target.pbx_name},
+                params={
+                    "module": plan.module_name,
+                    "pbx": target.pbx_name,
+                    "planned": str(target.from_version),
+                    "found": "" if preview.from_version is None else str(preview.from_version),
+                },
             )
         return run_update(services, preview, confirm_paid=target.paid)
     except ModManagerError as error:
         return error
     except Exception:  # a bug must not hide the other PBXs' outcomes
         log.exception("rollout of %s on %s failed unexpectedly", plan.module_id, target.pbx_name)
-        return OperationError(
-            f"The update of {plan.module_name} on {target.pbx_name} stopped with an unexpected error.",
-            "Refresh the PBX to see what it runs; run 'modmanager recover' if it lists an interrupted update.",
-            code="rollout_unexpected",
-            params={"module": plan.module_name, "pbx": target.pbx_name},
-        )
+        return OperationError(code="rollout_unexpected", params={"module": plan.module_name, "pbx": target.pbx_name})

@@ -159,12 +159,7 @@ def prepare_update(
         module = services.catalogs.module(module_id)
         if module is None:
             shown = installed.name if installed else module_id
-            raise OperationError(
-                f"No catalog lists the module {shown}.",
-                "Add the vendor's catalog: in the application's settings, or with 'modmanager settings source add'.",
-                code="update_no_catalog",
-                params={"module": shown},
-            )
+            raise OperationError(code="update_no_catalog", params={"module": shown})
         facts = PbxFacts.from_system_info(info)
         chosen_channel = channel or (Channel.PRERELEASE if services.settings.prerelease_channel else Channel.STABLE)
         plan = plan_module(
@@ -172,8 +167,6 @@ def prepare_update(
         )
         if plan.status is ModuleStatus.HELD and to_version is None and plan.hold is not None:
             raise OperationError(
-                f"{module.display_name('en')} is held on {pbx_name} ({plan.hold.describe()}).",
-                "Remove the hold ('modmanager unhold') or name the version to install.",
                 code="update_held",
                 params={"module": module.display_name("en"), "pbx": pbx_name, "reason": plan.hold.reason},
             )
@@ -181,9 +174,6 @@ def prepare_update(
         verdict = release.compatibility.verdict(StarfaceVersion.parse(info.starface_version))
         if verdict is Verdict.INCOMPATIBLE:
             raise OperationError(
-                f"{module.display_name('en')} {release.display_version} is not compatible with "
-                f"STARFACE {info.starface_version}.",
-                "Choose a release that is compatible with this PBX.",
                 code="update_incompatible",
                 params={
                     "module": module.display_name("en"),
@@ -196,9 +186,6 @@ def prepare_update(
             file, is_nfr = _flavour(release, nfr)
         if file is None:
             raise OperationError(
-                f"The catalog has no {'NFR ' if nfr else ''}file for {module.display_name('en')} "
-                f"{release.display_version}.",
-                "Choose another release or flavour.",
                 code="update_no_nfr_file" if nfr else "update_no_file",
                 params={"module": module.display_name("en"), "version": release.display_version},
             )
@@ -207,8 +194,6 @@ def prepare_update(
         new_file = read_sfm(data, source=file.location)
         if new_file.descriptor.id.lower() != module_id.lower():
             raise OperationError(
-                f"The downloaded file is the module {new_file.descriptor.id}, not {module_id}.",
-                "The catalog is wrong; tell its publisher.",
                 code="update_wrong_file",
                 params={"found": new_file.descriptor.id, "expected": module_id},
             )
@@ -298,17 +283,12 @@ def _pick_release(
         release = module.release(to_version)
         if release is None:
             raise OperationError(
-                f"The catalog has no release {to_version} of {module.display_name('en')}.",
-                "Run 'modmanager plan' or look at the module's details to see its releases.",
                 code="update_no_release",
                 params={"module": module.display_name("en"), "version": str(to_version)},
             )
         return release
     if planned is None:
-        state = "is up to date" if installed is not None else "has no release compatible with this PBX"
         raise OperationError(
-            f"{module.display_name('en')} {state}.",
-            "There is nothing to update.",
             code="update_up_to_date" if installed is not None else "update_no_compatible_release",
             params={"module": module.display_name("en")},
         )
@@ -408,15 +388,7 @@ def _run_update(
     cancelled: Callable[[], bool],
 ) -> UpdateResult:
     if preview.paid and not confirm_paid:
-        free = (
-            f" The newest free release is {preview.free_alternative.display_version}."
-            if preview.free_alternative
-            else ""
-        )
         raise OperationError(
-            f"{preview.module_name} {preview.release.display_version} is a paid upgrade: "
-            f"it needs a new module license key.{free}",
-            "Confirm the paid upgrade explicitly, or choose the free release.",
             code="update_paid_refused",
             params={
                 "module": preview.module_name,
@@ -426,11 +398,7 @@ def _run_update(
         )
     target_data = services.sfm_cache.get(preview.target_sha256)
     if target_data is None:
-        raise OperationError(
-            "The downloaded module file is no longer in the cache.",
-            "Prepare the update again.",
-            code="update_file_not_cached",
-        )
+        raise OperationError(code="update_file_not_cached")
     new_file = read_sfm(target_data)
     with pbx_exclusive(services, preview.pbx_name, "update"):
         log.info(
@@ -613,14 +581,12 @@ def _begin(
         changed = config is None or config.version != preview.from_version
     if changed:
         raise OperationError(
-            f"{preview.module_name} on {preview.pbx_name} changed since the preview.",
-            "Refresh the PBX and start the update again.",
             code="update_changed_since_preview",
             params={"module": preview.module_name, "pbx": preview.pbx_name},
         )
     progress("preflight", 1, 1)
     if cancelled():
-        raise OperationError("The update was cancelled; nothing was changed.", "", code="update_cancelled")
+        raise OperationError(code="update_cancelled")
     backup_id = None
     details: dict[str, object] = {}
     if config is not None:
@@ -658,12 +624,7 @@ def _begin(
 def _not_started(preview: UpdatePreview, error: ModManagerError) -> OperationError:
     """A failure before the journal was opened: say that the PBX is untouched, keep the cause's hint."""
     return OperationError(
-        f"The update of {preview.module_name} on {preview.pbx_name} could not start "
-        f"({error.message.rstrip('.')}). Nothing was changed on the PBX.",
-        error.hint or "Check the connection and try again.",
-        code="update_not_started",
-        params={"module": preview.module_name, "pbx": preview.pbx_name, "cause": error.message.rstrip(".")},
-        cause=error,
+        code="update_not_started", params={"module": preview.module_name, "pbx": preview.pbx_name}, cause=error
     )
 
 
@@ -742,8 +703,6 @@ def _cached(services: Services, sha256: str, label: str) -> bytes:
     data = services.sfm_cache.get(sha256)
     if data is None:
         raise OperationError(
-            f"The module file of {label} is missing from the local cache.",
-            "Prepare the update again so modmanager can download it.",
             code="update_module_file_missing",
             params={"label": label},
         )
@@ -755,24 +714,17 @@ def _roll_back_after(
 ) -> OperationError:
     """Converge back after a failure; return the error that tells the user where things stand.
 
-    Every error returned has params ``module``, ``pbx``, ``cause`` and the cause as ``cause``;
-    the code says which way it ended (see the outcome codes below).
+    Every error returned has params ``module`` and ``pbx`` and the failure as ``cause``; the code
+    says which way it ended (see the outcome codes below).
     """
-    failure = _as_cause(error, "an unexpected error occurred")
+    failure = _as_cause(error)
     cause = failure.message.rstrip(".")
-    params = {"module": entry.module_name, "pbx": entry.pbx_name, "cause": cause}
+    params = {"module": entry.module_name, "pbx": entry.pbx_name}
     current = services.journal.get(entry.op_id)
     if current.step == "upload":
         # The install was never requested: the PBX still runs the old version untouched.
         services.journal.close(current)
-        return OperationError(
-            f"The update of {entry.module_name} on {entry.pbx_name} failed while uploading ({cause}). "
-            "Nothing was changed on the PBX.",
-            "Check the connection and try again.",
-            code="update_upload_failed",
-            params=params,
-            cause=failure,
-        )
+        return OperationError(code="update_upload_failed", params=params, cause=failure)
     services.journal.advance(current, "rollback", failure=cause)
     rollback_lock: LockGrant | None = None
     try:
@@ -782,30 +734,15 @@ def _roll_back_after(
         previous = previous_state(services, current)
         if previous is None:
             converge(client, rollback_lock, target_state(services, current))
-            if entry.from_version is None:
-                outcome = f"A second attempt installed v{entry.to_version} and set it up."
-                code = "update_installed_second_attempt"
-            else:
-                outcome = (
-                    f"No copy of v{entry.from_version} was available, so the new version v{entry.to_version} "
-                    "was kept and all supported settings were restored into it."
-                )
-                code = "update_kept_new_version"
+            code = "update_installed_second_attempt" if entry.from_version is None else "update_kept_new_version"
         else:
             converge(client, rollback_lock, previous)
-            outcome = f"The previous version v{entry.from_version} was put back with all its settings."
             code = "update_rolled_back"
     except Exception as rollback_error:  # the journal keeps the way back
-        not_undone = _as_cause(rollback_error, "unexpected error")
-        detail = not_undone.message.rstrip(".")
-        safe = f" The settings are safe in backup {entry.backup_id}." if entry.backup_id else ""
-        undone = "finished" if entry.from_version is None else "rolled back"
+        not_undone = _as_cause(rollback_error)
         return OperationError(
-            f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}) and could not be "
-            f"{undone} yet ({detail}).{safe}",
-            "When the PBX is reachable again, run 'modmanager recover' (the application offers it on start).",
             code="update_not_finished" if entry.from_version is None else "update_not_rolled_back",
-            params={**params, "detail": detail, "backup": entry.backup_id or ""},
+            params={**params, "backup": entry.backup_id or ""},
             cause=failure,
             parts=(not_undone,),
         )
@@ -814,8 +751,6 @@ def _roll_back_after(
             release_quietly(client, rollback_lock)
     services.journal.close(current)
     return OperationError(
-        f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}). {outcome}",
-        "Nothing was lost. Check the PBX and try again later.",
         code=code,
         params={
             **params,
@@ -826,8 +761,8 @@ def _roll_back_after(
     )
 
 
-def _as_cause(error: BaseException, unexpected: str) -> ModManagerError:
+def _as_cause(error: BaseException) -> ModManagerError:
     """The error to quote as a cause; a bug is quoted by fixed words only (details go to the log)."""
     if isinstance(error, ModManagerError):
         return error
-    return ModManagerError(unexpected, code="unexpected")
+    return ModManagerError(code="unexpected")

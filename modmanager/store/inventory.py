@@ -358,12 +358,7 @@ class Inventory:
         """
         text = json.dumps(bound_json(snapshot), ensure_ascii=False, sort_keys=True)
         if len(text) > MAX_SNAPSHOT_BYTES:
-            raise StoreError(
-                f"The facts of the PBX {name!r} are too large to keep ({len(text)} characters).",
-                "Check the PBX's agent; it answers with far more than a PBX holds.",
-                code="snapshot_too_large",
-                params={"pbx": name},
-            )
+            raise StoreError(code="snapshot_too_large", params={"pbx": name})
         with self._transaction() as conn:
             conn.execute(
                 "INSERT INTO pbx_snapshot (pbx_id, snapshot, fetched_at) VALUES (?, ?, ?)"

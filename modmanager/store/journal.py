@@ -257,12 +257,7 @@ class Journal:
         data = json.dumps(bound_json(entry.to_json(), max_text=_MAX_FIELD_CHARS), indent=2, sort_keys=True)
         encoded = data.encode("utf-8")
         if len(encoded) > _ENTRY_LIMIT:
-            raise StoreError(
-                f"The journal entry of the update of {entry.module_name[:80]} is too large to write.",
-                "Report this; the update was not continued.",
-                code="journal_too_large",
-                params={"module": entry.module_name[:80]},
-            )
+            raise StoreError(code="journal_too_large", params={"module": entry.module_name[:80]})
         write_atomic(self._path(entry.op_id), encoded)
 
 
@@ -275,8 +270,6 @@ class _Unreadable(Exception):
 
 def _damaged_error(path: Path, problem: str, key: str = "") -> StoreError:
     return StoreError(
-        f"The journal entry {path.name} is damaged ({problem}).",
-        f"Check the PBX by hand, then delete {path} to dismiss it.",
         code="journal_damaged",
         params={"entry": path.name, "path": str(path), "why": problem, "why_key": key},
     )

@@ -106,26 +106,13 @@ def _busy(pbx: str, holder: Holder | None, *, waited: float | None = None) -> Pb
         "since": holder.since if holder else "",
     }
     if waited is None:
-        return PbxBusy(
-            f"{pbx} is busy: {what} is changing it on this workstation; nothing was changed.",
-            "Wait until it has finished, or add --wait to start as soon as it has.",
-            code="pbx_busy",
-            params=params,
-        )
+        return PbxBusy(code="pbx_busy", params=params)
     minutes = max(1, round(waited / 60))
-    return PbxBusy(
-        f"{pbx} is still busy after waiting {minutes} min: {what} is changing it on this workstation; "
-        "nothing was changed.",
-        "Check that operation (the log names it), then try again.",
-        code="pbx_busy_timeout",
-        params={**params, "minutes": str(minutes)},
-    )
+    return PbxBusy(code="pbx_busy_timeout", params={**params, "minutes": str(minutes)})
 
 
 def _cancelled(pbx: str) -> OperationError:
-    return OperationError(
-        f"Waiting for {pbx} was cancelled; nothing was changed.", "", code="pbx_wait_cancelled", params={"pbx": pbx}
-    )
+    return OperationError(code="pbx_wait_cancelled", params={"pbx": pbx})
 
 
 _NOTHING = object()

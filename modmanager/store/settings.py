@@ -317,8 +317,7 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         return Settings.from_json(data)
     except StoreError as exc:
-        problem = exc.message.rstrip(".")
-        raise _broken(path, problem[:1].lower() + problem[1:], "invalid_value") from None
+        raise _broken(path, "a setting has an invalid value", "invalid_value", cause=exc) from None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -328,10 +327,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
-def _broken(path: Path, problem: str, key: str) -> StoreError:
+def _broken(path: Path, problem: str, key: str, *, cause: StoreError | None = None) -> StoreError:
+    """Params: ``path``, ``why`` (English words), ``why_key``; a setting with an invalid value is the ``cause``."""
     return StoreError(
-        f"The settings file {path} cannot be used: {problem}.",
-        "Fix or delete it (deleting restores the default settings).",
-        code="settings_damaged",
-        params={"path": str(path), "why": problem, "why_key": key},
+        code="settings_damaged", params={"path": str(path), "why": problem, "why_key": key}, cause=cause
     )

@@ -137,19 +137,18 @@ class WindowStore:
             if number == 1 and row[0].strip().casefold() == "scope":
                 continue
             if len(row) != 3:
-                raise _bad_row(number, "does not have three fields (scope, name, window)")
+                raise _bad_row(number, "fields")
             scope, name, spec = (cell.strip() for cell in row)
             if scope.casefold() not in ("customer", "pbx"):
-                raise _bad_row(number, f"has the scope {scope!r}, not customer or pbx")
+                raise _bad_row(number, "scope", scope)
             if not name:
-                raise _bad_row(number, "has no name")
+                raise _bad_row(number, "no_name")
             if scope.casefold() == "pbx" and name not in known:
-                raise _bad_row(number, f"names the PBX {name!r}, which is not in the inventory")
+                raise _bad_row(number, "unknown_pbx", name)
             try:
                 window = parse_window(spec) if spec else None
             except ModManagerError as error:
-                message = error.message.rstrip(".")
-                raise _bad_row(number, message[:1].lower() + message[1:]) from None
+                raise _bad_row(number, "window", cause=error) from None
             plans.append((scope.casefold(), name, window))
         customers = pbxs = 0
         for scope, name, window in plans:
@@ -179,11 +178,9 @@ def _parse(spec: object) -> MaintenanceWindow:
     return parse_window(str(spec))
 
 
-def _bad_row(number: int, problem: str) -> StoreError:
+def _bad_row(number: int, problem: str, value: str = "", *, cause: ModManagerError | None = None) -> StoreError:
+    """Params: ``line``, ``problem`` (a key the sentence is chosen by, see core/messages/unattended.py), ``value``;
+    a window that cannot be read is the ``cause``."""
     return StoreError(
-        f"Line {number} of the window list {problem}.",
-        "Fix that line (scope,name,window - e.g. customer,Müller GmbH,Mon-Fri 22:00-02:00 Europe/Berlin); "
-        "nothing was imported.",
-        code="window_import_invalid",
-        params={"line": str(number), "problem": problem},
+        code="window_import_invalid", params={"line": str(number), "problem": problem, "value": value}, cause=cause
     )

@@ -291,9 +291,10 @@ def test_a_failed_login_shows_message_and_hint(make_dialog: Callable[..., PbxDia
     dialog.start_connection_test()
     assert runner.wait_idle(10_000)
 
-    # A known code is shown in the GUI's own words (gui/errors/), not the raising layer's text.
+    # A known code is shown as the catalogue (core/messages/) words it, in the interface language.
     assert dialog.status_label.text() == (
-        "The PBX refused the login ID or password. Check the login ID and store the right password under Edit PBX."
+        "The PBX refused the login ID or password. Check the login ID and store the right password: "
+        "under Edit PBX, or with 'modmanager pbx edit <name> --password-stdin'."
     )
 
 

@@ -52,7 +52,7 @@ def test_a_module_that_does_not_stay_up_fails_the_check_and_is_rolled_back(tmp_p
         assert error.code == "update_rolled_back"
         assert error.cause is not None and error.cause.code == "health_check_failed"
         assert error.cause.params["check"] == "instances-active"
-        assert "health check failed: instance 'Weiterleitung Zentrale' did not stay active" in error.message
+        assert "health check failed: instance Weiterleitung Zentrale did not stay active" in error.message
         assert "previous version v126 was put back" in error.message
         # The PBX is as it was: old version, settings, active.
         module = w.module(MODULE_A)
@@ -67,7 +67,7 @@ def test_a_module_that_does_not_stay_up_fails_the_check_and_is_rolled_back(tmp_p
         assert row.detail["failedChecks"] == [
             {
                 "code": "health_instance_inactive",
-                "message": "instance 'Weiterleitung Zentrale' did not stay active",
+                "message": "instance Weiterleitung Zentrale did not stay active",
                 "params": {"instances": "Weiterleitung Zentrale"},
             }
         ]
