@@ -259,7 +259,7 @@ def _check(path: Path, tree: ast.Module, parents: dict[ast.AST, ast.AST], call: 
                 return found
             found.codes += [(code, _params(call, function, bound, extra)) for code in codes]
         return found
-    if isinstance(argument, ast.Attribute | ast.Name):
+    if isinstance(argument, ast.Attribute | ast.Name | ast.Subscript):
         return found  # carried over from another error or a table
     found.problem = f"has a code that is neither a literal nor carried over: {ast.unparse(argument)}"
     return found
