@@ -7,7 +7,7 @@ from modmanager.core.messages import Params, Pick, Texts, builder, define, words
 
 _RECOVER_PBX = (
     "Each line above says where that PBX stands; run 'modmanager recover' if one could not be rolled back.",
-    "Jede Zeile oben sagt, wo diese TK-Anlage steht; führen Sie 'modmanager recover' aus, falls eine nicht "
+    "Jede Zeile oben sagt, wo diese Telefonanlage steht; führen Sie 'modmanager recover' aus, falls eine nicht "
     "zurückgerollt werden konnte.",
 )
 _RECOVER_MODULE = (
@@ -19,7 +19,7 @@ _RECOVER_MODULE = (
 
 def _pbxs(count: str, t: Pick) -> str:
     """ "1 PBX", "3 PBXs" in the language being rendered."""
-    return f"{count} " + (t("PBX", "TK-Anlage") if count == "1" else t("PBXs", "TK-Anlagen"))
+    return f"{count} " + (t("PBX", "Telefonanlage") if count == "1" else t("PBXs", "Telefonanlagen"))
 
 
 # -- questions without a terminal --------------------------------------------------------------
@@ -79,7 +79,7 @@ _WHERE: dict[str, tuple[str, str]] = {
     "installed": ("installed on {pbx}", "unter den auf {pbx} installierten Modulen"),
     "catalogs": ("in the catalogs", "in den Katalogen"),
     "pbx_or_catalogs": ("on {pbx} or in the catalogs", "auf {pbx} oder in den Katalogen"),
-    "pbxs_or_catalogs": ("on your PBXs or in the catalogs", "auf Ihren TK-Anlagen oder in den Katalogen"),
+    "pbxs_or_catalogs": ("on your PBXs or in the catalogs", "auf Ihren Telefonanlagen oder in den Katalogen"),
 }
 
 
@@ -169,7 +169,7 @@ define(
     "schedule_customer_unknown",
     en=("No PBX belongs to the customer '{customer}'.", "Give the customer as 'modmanager pbx list' shows it."),
     de=(
-        "Keine TK-Anlage gehört zum Kunden „{customer}“.",
+        "Keine Telefonanlage gehört zum Kunden „{customer}“.",
         "Geben Sie den Kunden so an, wie 'modmanager pbx list' ihn zeigt.",
     ),
 )
@@ -205,7 +205,7 @@ define(
     "sim_unknown_pbx",
     en=("--unstable names the PBX '{pbx}', which this world does not have.", "Use one of: {names}."),
     de=(
-        "--unstable nennt die TK-Anlage „{pbx}“, die es in dieser Welt nicht gibt.",
+        "--unstable nennt die Telefonanlage „{pbx}“, die es in dieser Welt nicht gibt.",
         "Verwenden Sie eine von: {names}.",
     ),
 )
@@ -248,7 +248,8 @@ def _fleet_incomplete(p: Params, t: Pick) -> Texts:
         ),
         t(
             "The table says why; check the connection or the PBX and try again.",
-            "Die Tabelle nennt den Grund; prüfen Sie die Verbindung oder die TK-Anlage und versuchen Sie es erneut.",
+            "Die Tabelle nennt den Grund; prüfen Sie die Verbindung oder die Telefonanlage "
+            "und versuchen Sie es erneut.",
         ),
     )
 
@@ -285,7 +286,7 @@ define(
     ),
     de=(
         "{failed} von {total} unterbrochenen Updates konnten noch nicht abgeschlossen werden.",
-        "Sie bleiben aufgeführt; versuchen Sie es erneut mit 'modmanager recover', sobald die TK-Anlage "
+        "Sie bleiben aufgeführt; versuchen Sie es erneut mit 'modmanager recover', sobald die Telefonanlage "
         "erreichbar ist.",
     ),
 )

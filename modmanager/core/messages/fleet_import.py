@@ -38,7 +38,7 @@ _JSON_REASONS = {
     "not_json": ("it is not valid JSON", "sie ist kein gültiges JSON"),
     "too_deep": ("it is nested too deeply", "sie ist zu tief verschachtelt"),
     "bad_number": ("it holds a number out of range", "sie enthält eine Zahl außerhalb des zulässigen Bereichs"),
-    "wrong_type": ("it is not a list of PBXs", "sie ist keine Liste von TK-Anlagen"),
+    "wrong_type": ("it is not a list of PBXs", "sie ist keine Liste von Telefonanlagen"),
 }
 
 
@@ -73,8 +73,8 @@ define(
     "import_empty",
     en=("The import file {path} holds no PBXs.", "Give a file with a header line and one line per PBX."),
     de=(
-        "Die Importdatei {path} enthält keine TK-Anlagen.",
-        "Geben Sie eine Datei mit einer Kopfzeile und einer Zeile je TK-Anlage an.",
+        "Die Importdatei {path} enthält keine Telefonanlagen.",
+        "Geben Sie eine Datei mit einer Kopfzeile und einer Zeile je Telefonanlage an.",
     ),
 )
 define(
@@ -144,7 +144,7 @@ define(
     de=(
         "{count} Zertifikate brauchen Ihre Bestätigung, und es gibt kein "
         "Terminal für die Frage; es wurde nichts hinzugefügt.",
-        "Vergleichen Sie die gezeigten Fingerabdrücke mit denen der TK-Anlagen und "
+        "Vergleichen Sie die gezeigten Fingerabdrücke mit denen der Telefonanlagen und "
         "führen Sie den Befehl dann mit --accept-fingerprints erneut aus.",
     ),
 )
@@ -167,8 +167,8 @@ define(
     "export_nothing",
     en=("There is no PBX to export.", "Add PBXs first, or check the customer and tag."),
     de=(
-        "Es gibt keine TK-Anlage zum Exportieren.",
-        "Fügen Sie zuerst TK-Anlagen hinzu, oder prüfen Sie Kunde und Schlagwort.",
+        "Es gibt keine Telefonanlage zum Exportieren.",
+        "Fügen Sie zuerst Telefonanlagen hinzu, oder prüfen Sie Kunde und Schlagwort.",
     ),
 )
 
@@ -219,7 +219,7 @@ define(
     en=("The name {name} is in the file more than once (also in row {other_line}).", "Give each PBX its own name."),
     de=(
         "Der Name {name} steht mehrmals in der Datei (auch in Zeile {other_line}).",
-        "Geben Sie jeder TK-Anlage einen eigenen Namen.",
+        "Geben Sie jeder Telefonanlage einen eigenen Namen.",
     ),
 )
 define(
@@ -229,9 +229,9 @@ define(
         "Rename the row, or remove the existing PBX first; or skip the rows with problems.",
     ),
     de=(
-        "Eine TK-Anlage namens {name} gibt es bereits.",
+        "Eine Telefonanlage namens {name} gibt es bereits.",
         "Benennen Sie die Zeile um oder entfernen Sie zuerst die vorhandene "
-        "TK-Anlage, oder überspringen Sie die fehlerhaften Zeilen.",
+        "Telefonanlage, oder überspringen Sie die fehlerhaften Zeilen.",
     ),
 )
 
@@ -289,7 +289,7 @@ define(
     en=("The entry is not an object with fields.", 'Write each PBX as {{"name": ..., "url": ..., "login": ...}}.'),
     de=(
         "Der Eintrag ist kein Objekt mit Feldern.",
-        'Schreiben Sie jede TK-Anlage als {{"name": ..., "url": ..., "login": ...}}.',
+        'Schreiben Sie jede Telefonanlage als {{"name": ..., "url": ..., "login": ...}}.',
     ),
 )
 define(
@@ -297,7 +297,7 @@ define(
     en=("The row has no address.", "Give the PBX's address as https://host or https://host:port."),
     de=(
         "Die Zeile hat keine Adresse.",
-        "Geben Sie die Adresse der TK-Anlage als https://host oder https://host:port an.",
+        "Geben Sie die Adresse der Telefonanlage als https://host oder https://host:port an.",
     ),
 )
 
@@ -328,7 +328,7 @@ define(
     en=("The row has no login.", "Give the STARFACE login ID modmanager uses on this PBX."),
     de=(
         "Die Zeile hat keinen Login.",
-        "Geben Sie die STARFACE-Login-ID an, mit der modmanager auf diese TK-Anlage zugreift.",
+        "Geben Sie die STARFACE-Login-ID an, mit der modmanager auf diese Telefonanlage zugreift.",
     ),
 )
 define(
@@ -350,7 +350,7 @@ define(
     ),
     de=(
         "Der Fingerabdruck ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern).",
-        "Kopieren Sie ihn so, wie die TK-Anlage ihn zeigt, oder lassen Sie die "
+        "Kopieren Sie ihn so, wie die Telefonanlage ihn zeigt, oder lassen Sie die "
         "Spalte leer, um das Zertifikat beim Import zu prüfen.",
     ),
 )
@@ -365,8 +365,9 @@ define(
         "intercepting the connection: do not add it.",
     ),
     de=(
-        "Die TK-Anlage unter {url} zeigt das Zertifikat {presented}, nicht {expected} wie in der Datei.",
-        "Hat die TK-Anlage ein neues Zertifikat, korrigieren Sie den Fingerabdruck in der Datei; sonst hört womöglich "
+        "Die Telefonanlage unter {url} zeigt das Zertifikat {presented}, nicht {expected} wie in der Datei.",
+        "Hat die Telefonanlage ein neues Zertifikat, korrigieren Sie den Fingerabdruck in der Datei; "
+        "sonst hört womöglich "
         "jemand die Verbindung ab: Fügen Sie sie nicht hinzu.",
     ),
 )
@@ -377,8 +378,8 @@ define(
         "Check that the address is the PBX's web interface (HTTPS port).",
     ),
     de=(
-        "Das Zertifikat der TK-Anlage unter {url} ist nicht lesbar.",
-        "Prüfen Sie, ob die Adresse die Weboberfläche der TK-Anlage (HTTPS-Port) ist.",
+        "Das Zertifikat der Telefonanlage unter {url} ist nicht lesbar.",
+        "Prüfen Sie, ob die Adresse die Weboberfläche der Telefonanlage (HTTPS-Port) ist.",
     ),
 )
 define(
@@ -388,15 +389,16 @@ define(
         "Compare its fingerprint with the one the PBX shows, then import the row again.",
     ),
     de=(
-        "Das Zertifikat der TK-Anlage unter {url} wurde nicht angenommen; die TK-Anlage wurde nicht hinzugefügt.",
-        "Vergleichen Sie seinen Fingerabdruck mit dem der TK-Anlage und importieren Sie die Zeile dann erneut.",
+        "Das Zertifikat der Telefonanlage unter {url} wurde nicht angenommen; "
+        "die Telefonanlage wurde nicht hinzugefügt.",
+        "Vergleichen Sie seinen Fingerabdruck mit dem der Telefonanlage und importieren Sie die Zeile dann erneut.",
     ),
 )
 define(
     "import_not_checked",
     en=("The certificate of {name} was not checked; the PBX was not added.", "Import the row again."),
     de=(
-        "Das Zertifikat von {name} wurde nicht geprüft; die TK-Anlage wurde nicht hinzugefügt.",
+        "Das Zertifikat von {name} wurde nicht geprüft; die Telefonanlage wurde nicht hinzugefügt.",
         "Importieren Sie die Zeile erneut.",
     ),
 )
@@ -426,7 +428,7 @@ define(
     "tag_needs_pbxs",
     en=("No PBX was named.", "Name the PBXs, or choose them with --customer or --tag."),
     de=(
-        "Es wurde keine TK-Anlage genannt.",
-        "Nennen Sie die TK-Anlagen, oder wählen Sie sie mit --customer oder --tag.",
+        "Es wurde keine Telefonanlage genannt.",
+        "Nennen Sie die Telefonanlagen, oder wählen Sie sie mit --customer oder --tag.",
     ),
 )

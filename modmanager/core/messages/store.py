@@ -58,19 +58,19 @@ define(
     "pbx_unknown",
     en=("There is no PBX named '{pbx}'.", "Run 'modmanager pbx list' to see the PBXs you have added."),
     de=(
-        "Es gibt keine TK-Anlage namens „{pbx}“.",
-        "Mit 'modmanager pbx list' sehen Sie die TK-Anlagen, die Sie hinzugefügt haben.",
+        "Es gibt keine Telefonanlage namens „{pbx}“.",
+        "Mit 'modmanager pbx list' sehen Sie die Telefonanlagen, die Sie hinzugefügt haben.",
     ),
 )
 define(
     "pbx_name_empty",
     en=("A PBX needs a name.", "Choose a short name such as 'mueller-hq'."),
-    de=("Eine TK-Anlage braucht einen Namen.", "Wählen Sie einen kurzen Namen wie 'mueller-hq'."),
+    de=("Eine Telefonanlage braucht einen Namen.", "Wählen Sie einen kurzen Namen wie 'mueller-hq'."),
 )
 define(
     "pbx_name_too_long",
     en=("The PBX name '{start}'... is longer than {limit} characters.", "Choose a shorter name."),
-    de=("Der Name der TK-Anlage „{start}“... ist länger als {limit} Zeichen.", "Wählen Sie einen kürzeren Namen."),
+    de=("Der Name der Telefonanlage „{start}“... ist länger als {limit} Zeichen.", "Wählen Sie einen kürzeren Namen."),
 )
 define(
     "pbx_name_bad_character",
@@ -79,14 +79,14 @@ define(
         "Use letters, digits, spaces, dots, dashes or underscores.",
     ),
     de=(
-        "Der Name der TK-Anlage „{name}“ enthält einen Schrägstrich, Backslash oder ein Steuerzeichen.",
+        "Der Name der Telefonanlage „{name}“ enthält einen Schrägstrich, Backslash oder ein Steuerzeichen.",
         "Verwenden Sie Buchstaben, Ziffern, Leerzeichen, Punkte, Bindestriche oder Unterstriche.",
     ),
 )
 define(
     "pbx_login_missing",
     en=("The PBX '{pbx}' has no login ID.", "Give the STARFACE login ID."),
-    de=("Die TK-Anlage „{pbx}“ hat keine Login-ID.", "Geben Sie die STARFACE-Login-ID an."),
+    de=("Die Telefonanlage „{pbx}“ hat keine Login-ID.", "Geben Sie die STARFACE-Login-ID an."),
 )
 define(
     "pbx_agent_instance_missing",
@@ -95,24 +95,24 @@ define(
         "Leave it at the default '{default}' unless the agent runs elsewhere.",
     ),
     de=(
-        "Die TK-Anlage „{pbx}“ hat keinen Namen für die Instanz des Agenten.",
+        "Die Telefonanlage „{pbx}“ hat keinen Namen für die Instanz des Agenten.",
         "Lassen Sie ihn beim Standard „{default}“, außer der Agent läuft in einer anderen Instanz.",
     ),
 )
 define(
     "pbx_address_invalid",
     en=("The PBX address '{url}' is not a valid URL.", _HTTPS_ADDRESS[0]),
-    de=("Die Adresse der TK-Anlage „{url}“ ist keine gültige URL.", _HTTPS_ADDRESS[1]),
+    de=("Die Adresse der Telefonanlage „{url}“ ist keine gültige URL.", _HTTPS_ADDRESS[1]),
 )
 define(
     "pbx_address_not_https",
     en=("The PBX address '{url}' does not use https.", _HTTPS_ADDRESS[0]),
-    de=("Die Adresse der TK-Anlage „{url}“ verwendet kein https.", _HTTPS_ADDRESS[1]),
+    de=("Die Adresse der Telefonanlage „{url}“ verwendet kein https.", _HTTPS_ADDRESS[1]),
 )
 define(
     "pbx_address_no_host",
     en=("The PBX address '{url}' has no host name.", _HTTPS_ADDRESS[0]),
-    de=("Die Adresse der TK-Anlage „{url}“ enthält keinen Hostnamen.", _HTTPS_ADDRESS[1]),
+    de=("Die Adresse der Telefonanlage „{url}“ enthält keinen Hostnamen.", _HTTPS_ADDRESS[1]),
 )
 define(
     "pbx_address_credentials",
@@ -121,14 +121,14 @@ define(
         "Remove them from the address; the password is asked for separately.",
     ),
     de=(
-        "Die Adresse der TK-Anlage enthält einen Benutzernamen oder ein Passwort.",
+        "Die Adresse der Telefonanlage enthält einen Benutzernamen oder ein Passwort.",
         "Entfernen Sie beides aus der Adresse; das Passwort wird getrennt abgefragt.",
     ),
 )
 define(
     "pbx_address_path",
     en=("The PBX address '{url}' has a path, query or fragment.", _HTTPS_ADDRESS[0]),
-    de=("Die Adresse der TK-Anlage „{url}“ enthält einen Pfad, eine Abfrage oder ein Fragment.", _HTTPS_ADDRESS[1]),
+    de=("Die Adresse der Telefonanlage „{url}“ enthält einen Pfad, eine Abfrage oder ein Fragment.", _HTTPS_ADDRESS[1]),
 )
 define(
     "inventory_newer",
@@ -184,7 +184,7 @@ define(
     en=("A customer window needs the customer's name.", "Give the customer as it is set on its PBXs."),
     de=(
         "Ein Wartungsfenster für einen Kunden braucht den Namen des Kunden.",
-        "Geben Sie den Kunden so an, wie er bei seinen TK-Anlagen eingetragen ist.",
+        "Geben Sie den Kunden so an, wie er bei seinen Telefonanlagen eingetragen ist.",
     ),
 )
 define(
