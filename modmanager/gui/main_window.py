@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
             (actions.backups, self.backup_flows.show_backups),
             (actions.add_pbx, self.setup_flows.add_pbx),
             (actions.edit_pbx, self.setup_flows.edit_pbx),
+            (actions.edit_tags, self.setup_flows.edit_tags),
             (actions.remove_pbx, self.setup_flows.remove_pbx),
             (actions.refresh_pbx, self.setup_flows.refresh_selected_pbx),
             (actions.readiness, self.fleet_flows.check_readiness),
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
             actions.backups,
             None,
             actions.add_pbx,
+            actions.import_pbxs,
             actions.settings,
         )
         for action in items:
@@ -231,7 +233,8 @@ class MainWindow(QMainWindow):
         self.pbx_menu = self.add_menu(
             self.tr("&PBX"),
             (
-                *(a.add_pbx, a.edit_pbx, a.remove_pbx, None),
+                *(a.add_pbx, a.edit_pbx, a.edit_tags, a.remove_pbx, None),
+                *(a.import_pbxs, a.export_pbxs, None),
                 *(a.refresh_pbx, a.refresh, None),
                 *(a.readiness, a.backup_fleet, None),
                 *(a.save_agent, None),
@@ -274,7 +277,7 @@ class MainWindow(QMainWindow):
         a = self.window_actions
         self.fleet_view.context_menu_requested.connect(
             lambda at: self._popup(
-                at, (a.refresh_pbx, a.update_all, None, a.edit_pbx, a.remove_pbx, *self._trust_items())
+                at, (a.refresh_pbx, a.update_all, None, a.edit_pbx, a.edit_tags, a.remove_pbx, *self._trust_items())
             )
         )
         self.pbx_page.installed_menu_requested.connect(
