@@ -33,7 +33,7 @@ COMMAND_MODULES: tuple[CommandGroup, ...] = (
     ("plan_cmd", {"plan": "plan module updates for one PBX from catalog files (offline)"}),
     ("sim_cmd", {"sim": "run simulated STARFACE PBXs with the agent on this machine"}),
     ("pbx_cmd", {
-        "pbx": "add, edit, list, test and remove PBXs",
+        "pbx": "add, edit, list, test, remove, import and export PBXs",
         "info": "show a PBX's STARFACE version, edition and licenses",
         "modules": "show the modules installed on a PBX",
     }),

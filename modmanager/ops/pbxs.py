@@ -98,24 +98,36 @@ def add_pbx(
     credentials: CredentialStore,
     record: PbxRecord,
     *,
-    password: str,
-    agent_secret: str,
+    password: str | None,
+    agent_secret: str | None,
     check: Check | None = None,
+    secrets_required: bool = True,
 ) -> None:
     """Add a PBX with its password and agent secret; with ``check``, only once it answered.
+
+    ``secrets_required=False`` (the fleet import, whose file may hold no secrets) adds the PBX
+    with whichever secrets are given; one without is read only after ``pbx edit`` stored them,
+    and a secret left behind by an earlier PBX of that name is removed so it is never used.
 
     Raises:
         StoreError: the name is taken, a secret is empty, or storing failed (nothing is kept).
         ModManagerError: whatever ``check`` raised (nothing is stored).
     """
-    _require_secrets(password, agent_secret)
+    if secrets_required or check is not None:
+        _require_secrets(password or "", agent_secret or "")
     if name_taken(inventory, record.name):
         raise _name_taken(record.name)
     if check is not None:
-        check(record, password, agent_secret)
-    credentials.set_password(record.name, record.login_id, password)
+        check(record, password or "", agent_secret or "")
     try:
-        credentials.set_agent_secret(record.name, agent_secret)
+        if password:
+            credentials.set_password(record.name, record.login_id, password)
+        else:
+            credentials.delete_password(record.name, record.login_id)
+        if agent_secret:
+            credentials.set_agent_secret(record.name, agent_secret)
+        else:
+            credentials.delete_agent_secret(record.name)
         inventory.add(record)
     except ModManagerError:
         # A PBX without its secrets would only fail later; secrets without a PBX are clutter.
@@ -141,21 +153,28 @@ def edit_pbx(
     """
     if name_taken(inventory, record.name, original=original.name):
         raise _name_taken(record.name)
-    password = password or _stored(lambda: credentials.get_password(original.name, original.login_id))
-    agent_secret = agent_secret or _stored(lambda: credentials.get_agent_secret(original.name))
+    # The stored secrets are read only when they are checked or move with the name or login, so
+    # a change of tags or customer leaves the credential store alone.
+    password_moves = (record.name, record.login_id) != (original.name, original.login_id)
+    secret_moves = record.name != original.name
+    new_password, new_secret = password or None, agent_secret or None
+    if check is not None or password_moves:
+        password = new_password or _stored(lambda: credentials.get_password(original.name, original.login_id))
+    if check is not None or secret_moves:
+        agent_secret = new_secret or _stored(lambda: credentials.get_agent_secret(original.name))
     if check is not None:
         _require_secrets(password or "", agent_secret or "")
         check(record, password or "", agent_secret or "")
     if record.name != original.name:
         inventory.rename(original.name, record.name)
     inventory.update(record)
-    if password:
+    if password and (new_password or password_moves):
         credentials.set_password(record.name, record.login_id, password)
-    if (record.name, record.login_id) != (original.name, original.login_id):
+    if password_moves:
         credentials.delete_password(original.name, original.login_id)
-    if agent_secret:
+    if agent_secret and (new_secret or secret_moves):
         credentials.set_agent_secret(record.name, agent_secret)
-    if record.name != original.name:
+    if secret_moves:
         credentials.delete_agent_secret(original.name)
 
 
