@@ -2919,12 +2919,12 @@
     <message>
         <location filename="../../modmanager/gui/dialogs/import_dialog.py" line="+68"/>
         <location line="+42"/>
-        <location line="+316"/>
+        <location line="+301"/>
         <source>Import PBXs</source>
         <translation>Telefonanlagen importieren</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-341"/>
         <source>PBX lists (*.csv *.json *.txt);;All files (*)</source>
         <translation>Anlagenlisten (*.csv *.json *.txt);;Alle Dateien (*)</translation>
     </message>
@@ -3014,7 +3014,7 @@
         <translation>Importdatei {file} lesen</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>{count} rows of other customers or tags are left out.</source>
         <translation>{count} Zeilen anderer Kunden oder Schlagwörter werden ausgelassen.</translation>
     </message>
@@ -3024,12 +3024,12 @@
         <translation>Unbekannte und ignorierte Spalten: {columns}.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The file holds passwords or agent secrets; they go to the credential store only.</source>
-        <translation>Die Datei enthält Passwörter oder Agent-Geheimnisse; sie werden nur im Schlüsselbund gespeichert.</translation>
+        <location line="+6"/>
+        <source>The file holds passwords or agent secrets; they will be kept only {store}.</source>
+        <translation>Die Datei enthält Passwörter oder Agent-Geheimnisse; sie werden nur {store} gespeichert.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>{done} of {total} certificates read</source>
         <translation>{done} von {total} Zertifikaten gelesen</translation>
     </message>
@@ -3039,7 +3039,7 @@
         <translation>Zertifikate von {count} Telefonanlagen lesen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
         <source>Checking was stopped; check the certificates again to import.</source>
         <translation>Die Prüfung wurde beendet; prüfen Sie die Zertifikate erneut, um zu importieren.</translation>
     </message>
@@ -3055,8 +3055,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>{count} rows are not added (see the table).</source>
-        <translation>{count} Zeilen werden nicht hinzugefügt (siehe Tabelle).</translation>
+        <source>Rows not added: {count} (see the table).</source>
+        <translation>Nicht hinzugefügte Zeilen: {count} (siehe Tabelle).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3069,7 +3069,7 @@
         <translation>{count} Telefonanlagen importieren</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Read {count} imported PBXs</source>
         <translation>{count} importierte Telefonanlagen lesen</translation>
     </message>
@@ -3120,8 +3120,8 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/import_rows.py" line="+113"/>
-        <source>Line</source>
+        <location filename="../../modmanager/gui/models/import_rows.py" line="+164"/>
+        <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
@@ -3158,7 +3158,7 @@
 <context>
     <name>ImportRows</name>
     <message>
-        <location line="-66"/>
+        <location line="-113"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -3196,17 +3196,22 @@
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/import_summary.py" line="+68"/>
+        <location filename="../../modmanager/gui/dialogs/import_summary.py" line="+36"/>
+        <source>in the encrypted secrets file</source>
+        <translation>in der verschlüsselten Passwortdatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the system keyring</source>
+        <translation>im Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Not added:</source>
         <translation>Nicht hinzugefügt:</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Line</source>
-        <translation>Zeile</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -3216,9 +3221,14 @@
         <translation>Grund</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>{added} PBXs added, {skipped} rows not added.</source>
-        <translation>{added} Telefonanlagen hinzugefügt, {skipped} Zeilen nicht hinzugefügt.</translation>
+        <location line="+0"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>PBXs added: {added}. Rows not added: {skipped}.</source>
+        <translation>Hinzugefügte Telefonanlagen: {added}. Nicht hinzugefügte Zeilen: {skipped}.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3227,28 +3237,18 @@
     </message>
     <message>
         <location line="+25"/>
-        <source>The file {file} holds passwords or agent secrets. They are now kept in the credential store only: delete the file (or remove those columns).</source>
-        <translation>Die Datei {file} enthält Passwörter oder Agent-Geheimnisse. Sie sind jetzt nur noch im Schlüsselbund gespeichert: Löschen Sie die Datei (oder entfernen Sie diese Spalten).</translation>
+        <source>The file {file} holds passwords or agent secrets. They are now kept only {store}: delete the file (or remove those columns).</source>
+        <translation>Die Datei {file} enthält Passwörter oder Agent-Geheimnisse. Sie sind jetzt nur noch {store} gespeichert: Löschen Sie die Datei (oder entfernen Sie diese Spalten).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{names} and {count} more</source>
         <translation>{names} und {count} weitere</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No password in the file for {count} PBXs: {names}.</source>
-        <translation>Kein Passwort in der Datei für {count} Telefonanlagen: {names}.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No agent secret in the file for {count} PBXs: {names}.</source>
-        <translation>Kein Agent-Geheimnis in der Datei für {count} Telefonanlagen: {names}.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Enter them with Edit PBX; until then these PBXs cannot be read.</source>
-        <translation>Geben Sie sie unter „Telefonanlage bearbeiten“ ein; bis dahin können diese Telefonanlagen nicht gelesen werden.</translation>
+        <location line="+3"/>
+        <source>Without password or agent secret in the file: {names}. Enter them with Edit PBX; until then modmanager cannot read these PBXs ({count}).</source>
+        <translation>Ohne Passwort oder Agent-Geheimnis in der Datei: {names}. Geben Sie sie unter „Telefonanlage bearbeiten“ ein; bis dahin kann modmanager diese Telefonanlagen nicht lesen ({count}).</translation>
     </message>
 </context>
 <context>

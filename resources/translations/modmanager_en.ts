@@ -2919,12 +2919,12 @@
     <message>
         <location filename="../../modmanager/gui/dialogs/import_dialog.py" line="+68"/>
         <location line="+42"/>
-        <location line="+316"/>
+        <location line="+301"/>
         <source>Import PBXs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-341"/>
         <source>PBX lists (*.csv *.json *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3014,7 +3014,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>{count} rows of other customers or tags are left out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3024,12 +3024,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The file holds passwords or agent secrets; they go to the credential store only.</source>
+        <location line="+6"/>
+        <source>The file holds passwords or agent secrets; they will be kept only {store}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>{done} of {total} certificates read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3039,7 +3039,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
         <source>Checking was stopped; check the certificates again to import.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3055,7 +3055,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>{count} rows are not added (see the table).</source>
+        <source>Rows not added: {count} (see the table).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3069,7 +3069,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Read {count} imported PBXs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3120,8 +3120,8 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/import_rows.py" line="+113"/>
-        <source>Line</source>
+        <location filename="../../modmanager/gui/models/import_rows.py" line="+164"/>
+        <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3158,7 +3158,7 @@
 <context>
     <name>ImportRows</name>
     <message>
-        <location line="-66"/>
+        <location line="-113"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3196,17 +3196,22 @@
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/import_summary.py" line="+68"/>
+        <location filename="../../modmanager/gui/dialogs/import_summary.py" line="+36"/>
+        <source>in the encrypted secrets file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Not added:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3216,8 +3221,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>{added} PBXs added, {skipped} rows not added.</source>
+        <location line="+0"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>PBXs added: {added}. Rows not added: {skipped}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3227,27 +3237,17 @@
     </message>
     <message>
         <location line="+25"/>
-        <source>The file {file} holds passwords or agent secrets. They are now kept in the credential store only: delete the file (or remove those columns).</source>
+        <source>The file {file} holds passwords or agent secrets. They are now kept only {store}: delete the file (or remove those columns).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{names} and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No password in the file for {count} PBXs: {names}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No agent secret in the file for {count} PBXs: {names}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Enter them with Edit PBX; until then these PBXs cannot be read.</source>
+        <location line="+3"/>
+        <source>Without password or agent secret in the file: {names}. Enter them with Edit PBX; until then modmanager cannot read these PBXs ({count}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -156,7 +156,7 @@ def test_one_confirmation_adds_the_rows_with_tags_and_pins_and_keeps_secrets_in_
 
     assert scene.questions == [
         "Add 3 PBXs and pin 3 certificates? Compare the fingerprints in the table with those the PBXs show "
-        "before you confirm.\n\n1 rows are not added (see the table)."
+        "before you confirm.\n\nRows not added: 1 (see the table)."
     ]
     inventory = scene.world.services.inventory
     records = {record.name: record for record in inventory.list()}
@@ -178,11 +178,11 @@ def test_one_confirmation_adds_the_rows_with_tags_and_pins_and_keeps_secrets_in_
 
     summary = dialog.summary
     assert dialog.pages.currentWidget() is summary
-    assert summary.headline.text() == "3 PBXs added, 1 rows not added."
+    assert summary.headline.text() == "PBXs added: 3. Rows not added: 1."
     assert summary.skipped_view.topLevelItemCount() == 1
     assert summary.skipped_view.topLevelItem(0).text(summary.COLUMN_NAME) == "kaputt"
     assert "does not use https" in summary.skipped_view.topLevelItem(0).text(summary.COLUMN_WHY)
-    assert "No password in the file for 1 PBXs: imp-2." in summary.secrets_label.text()
+    assert summary.secrets_label.text().startswith("Without password or agent secret in the file: imp-2.")
     assert "delete the file" in summary.delete_label.text() and summary.delete_label.isVisibleTo(dialog)
     assert not dialog.import_button.isVisibleTo(dialog)
 

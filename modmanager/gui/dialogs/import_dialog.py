@@ -46,8 +46,8 @@ from PySide6.QtWidgets import (
 from modmanager.core.errors import ModManagerError
 from modmanager.core.text import clean_text
 from modmanager.gui.controller import Controller
-from modmanager.gui.dialogs.import_summary import ImportSummary, problem_text
-from modmanager.gui.models.import_rows import ImportPreviewModel, PreviewRow, RowState
+from modmanager.gui.dialogs.import_summary import ImportSummary, store_words
+from modmanager.gui.models.import_rows import ImportPreviewModel, check_changes, preview_rows, problem_text
 from modmanager.gui.tasks import TaskContext, TaskHandle, TaskState
 from modmanager.ops import fleet_import
 from modmanager.ops.fleet_import import CertificateCheck, ImportPlan, ImportResult, RowProblem
@@ -287,15 +287,7 @@ class ImportDialog(QDialog):
         if self._filter_fill:
             self._filter_fill = False
             self._fill_filters(plan)
-        rows = [
-            PreviewRow(row.line, row.name, row.customer, row.tags, row.url, fingerprint=row.fingerprint or "")
-            for row in plan.rows
-        ]
-        rows += [
-            PreviewRow(problem.line, problem.name, state=RowState.PROBLEM, note=problem_text(problem.error))
-            for problem in plan.problems
-        ]
-        self.model.set_rows(rows)
+        self.model.set_rows(preview_rows(plan))
         self._fit_columns()
         notes = []
         if plan.outside_selection:
@@ -309,7 +301,11 @@ class ImportDialog(QDialog):
                 )
             )
         if plan.holds_secrets:
-            notes.append(self.tr("The file holds passwords or agent secrets; they go to the credential store only."))
+            notes.append(
+                self.tr("The file holds passwords or agent secrets; they will be kept only {store}.").format(
+                    store=store_words(self._controller.services.credentials.backend_name)
+                )
+            )
         self.notes_label.setText(" ".join(notes))
         self.notes_label.setVisible(bool(notes))
 
@@ -325,10 +321,13 @@ class ImportDialog(QDialog):
             combo.blockSignals(False)
 
     def _fit_columns(self) -> None:
+        """Each column as wide as its texts, within a share of the table: the status keeps the rest."""
+        share = {ImportPreviewModel.COLUMN_LINE: 0.06, ImportPreviewModel.COLUMN_URL: 0.17}
+        available = max(self.table.viewport().width(), 900)
         for column in range(ImportPreviewModel.COLUMN_STATUS):
             self.table.resizeColumnToContents(column)
-            width = min(self.table.columnWidth(column), 260)
-            self.table.setColumnWidth(column, width)
+            limit = round(available * share.get(column, 0.16))
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
 
     # -- certificates --------------------------------------------------------------------------
 
@@ -359,22 +358,8 @@ class ImportDialog(QDialog):
         if self._detached:
             return
         stopped = any(check.error is not None and check.error.code == "import_cancelled" for check in checks)
-        changes: list[tuple[int, dict[str, Any]]] = []
-        for check in checks:
-            fingerprint = check.certificate.sha256 if check.certificate is not None else ""
-            if check.error is not None and check.error.code == "import_cancelled":
-                changes.append((check.row.line, {"state": RowState.READY, "note": ""}))
-            elif check.error is not None:
-                note = problem_text(check.error)
-                changes.append(
-                    (check.row.line, {"state": RowState.UNREACHABLE, "note": note, "fingerprint": fingerprint})
-                )
-            elif check.needs_trust:
-                changes.append((check.row.line, {"state": RowState.TO_CONFIRM, "fingerprint": fingerprint}))
-            else:
-                changes.append((check.row.line, {"state": RowState.TRUSTED, "fingerprint": fingerprint}))
-        self.model.update_rows(changes)
-        self.table.resizeColumnToContents(ImportPreviewModel.COLUMN_CERTIFICATE)
+        self.model.update_rows(check_changes(checks))
+        self._fit_columns()
         if stopped:
             self._import_after_check = False
             self.notes_label.setText(self.tr("Checking was stopped; check the certificates again to import."))
@@ -422,7 +407,7 @@ class ImportDialog(QDialog):
         ).format(count=len(usable), pins=to_pin)
         left_out = len(self.skipped_before())
         if left_out:
-            question += "\n\n" + self.tr("{count} rows are not added (see the table).").format(count=left_out)
+            question += "\n\n" + self.tr("Rows not added: {count} (see the table).").format(count=left_out)
         if not self._confirm(self, self.tr("Import PBXs"), question):
             return None
         inventory, credentials = self._controller.services.inventory, self._controller.services.credentials
@@ -448,7 +433,8 @@ class ImportDialog(QDialog):
         self._after_import()
         if self._detached or self.plan is None or self._path is None:
             return
-        self.summary.show_result(result, self.skipped_before(), self._path, self.plan.holds_secrets)
+        store = store_words(self._controller.services.credentials.backend_name)
+        self.summary.show_result(result, self.skipped_before(), self._path, self.plan.holds_secrets, store)
         self.pages.setCurrentWidget(self.summary)
         self._update()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from modmanager.core.errors import ModManagerError
-from modmanager.core.messages import render_text
 from modmanager.core.text import clean_text
-from modmanager.gui.errors import describe_text, known_codes
+from modmanager.gui.models.import_rows import problem_text
 from modmanager.gui.resources import icon
 from modmanager.ops.fleet_import import ImportResult, RowProblem
 
@@ -32,16 +30,11 @@ _ERROR_STYLE = "color: #c92a2a;"
 _NAMES_SHOWN = 8
 
 
-def problem_text(error: ModManagerError) -> str:
-    """An import error in the interface language (message and hint).
-
-    Codes the GUI's own table knows go through :func:`~modmanager.gui.errors.describe_text`;
-    the import's codes have their sentences only in the shared catalogue
-    (:mod:`modmanager.core.messages`), rendered here in the interface language.
-    """
-    if error.code in known_codes():
-        return describe_text(error)
-    return render_text(error, "de" if QLocale().language() == QLocale.Language.German else "en")
+def store_words(backend: str) -> str:
+    """Where the secrets went, as it fits into "kept only {store}" (see ``CredentialStore.backend_name``)."""
+    if backend == "file":
+        return QCoreApplication.translate("ImportSummary", "in the encrypted secrets file")
+    return QCoreApplication.translate("ImportSummary", "in the system keyring")
 
 
 def listing(names: Sequence[str], more: Callable[[str, int], str]) -> str:
@@ -68,10 +61,11 @@ class ImportSummary(QWidget):
         self.skipped_title = QLabel(self.tr("Not added:"))
         self.skipped_view = QTreeWidget()
         self.skipped_view.setColumnCount(3)
-        self.skipped_view.setHeaderLabels([self.tr("Line"), self.tr("Name"), self.tr("Why")])
+        self.skipped_view.setHeaderLabels([self.tr("Row"), self.tr("Name"), self.tr("Why")])
         self.skipped_view.setRootIsDecorated(False)
         self.skipped_view.setUniformRowHeights(True)
         self.skipped_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.skipped_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.skipped_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.skipped_view.header().setStretchLastSection(True)
         self.skipped_view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -91,11 +85,14 @@ class ImportSummary(QWidget):
         layout.addWidget(self.delete_label)
         layout.addStretch(0)
 
-    def show_result(self, result: ImportResult, invalid: Sequence[RowProblem], path: Path, holds_secrets: bool) -> None:
-        """``invalid``: rows of the file that were skipped before the import (problems, no certificate)."""
+    def show_result(
+        self, result: ImportResult, invalid: Sequence[RowProblem], path: Path, holds_secrets: bool, store: str
+    ) -> None:
+        """``invalid``: rows of the file skipped before the import (problems, no certificate);
+        ``store``: where the secrets are kept now (:func:`store_words`)."""
         skipped = sorted([*invalid, *result.skipped], key=lambda problem: problem.line)
         self.headline.setText(
-            self.tr("{added} PBXs added, {skipped} rows not added.").format(
+            self.tr("PBXs added: {added}. Rows not added: {skipped}.").format(
                 added=len(result.added), skipped=len(skipped)
             )
         )
@@ -126,32 +123,23 @@ class ImportSummary(QWidget):
         self.secrets_label.setVisible(bool(self.secrets_label.text()))
         self.delete_label.setText(
             self.tr(
-                "The file {file} holds passwords or agent secrets. They are now kept in the credential store "
-                "only: delete the file (or remove those columns)."
-            ).format(file=clean_text(str(path)))
+                "The file {file} holds passwords or agent secrets. They are now kept only {store}: delete the "
+                "file (or remove those columns)."
+            ).format(file=clean_text(str(path)), store=store)
             if holds_secrets
             else ""
         )
         self.delete_label.setVisible(holds_secrets)
 
     def _secrets_text(self, result: ImportResult) -> str:
-        parts = []
+        missing = list(dict.fromkeys([*result.without_password, *result.without_agent_secret]))
+        if not missing:
+            return ""
 
         def more(shown: str, rest: int) -> str:
             return self.tr("{names} and {count} more").format(names=shown, count=rest)
 
-        if result.without_password:
-            parts.append(
-                self.tr("No password in the file for {count} PBXs: {names}.").format(
-                    count=len(result.without_password), names=listing(result.without_password, more)
-                )
-            )
-        if result.without_agent_secret:
-            parts.append(
-                self.tr("No agent secret in the file for {count} PBXs: {names}.").format(
-                    count=len(result.without_agent_secret), names=listing(result.without_agent_secret, more)
-                )
-            )
-        if parts:
-            parts.append(self.tr("Enter them with Edit PBX; until then these PBXs cannot be read."))
-        return " ".join(parts)
+        return self.tr(
+            "Without password or agent secret in the file: {names}. Enter them with Edit PBX; until then "
+            "modmanager cannot read these PBXs ({count})."
+        ).format(names=listing(missing, more), count=len(missing))

@@ -1,10 +1,10 @@
 """The rows of an import file as the import dialog previews them: one table row per file row.
 
-The dialog turns the use case's plan (:mod:`modmanager.ops.fleet_import`) into
-:class:`PreviewRow` values - what the file says, plus the row's state: a problem in the file, the
-certificate the PBX presents, what happened on import - and hands them to
-:class:`ImportPreviewModel`. Rows are found by their line in the file, so a certificate check or
-an import result changes just that row.
+The use case's plan and certificate checks (:mod:`modmanager.ops.fleet_import`) become
+:class:`PreviewRow` values (:func:`preview_rows`, :func:`check_changes`): what the file says,
+plus the row's state - a problem in the file, the certificate the PBX presents, what happened
+on import - shown by :class:`ImportPreviewModel`. Rows are found by their line in the file, so
+a certificate check or an import result changes just that row.
 """
 
 from __future__ import annotations
@@ -15,13 +15,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QColor, QIcon
 
+from modmanager.core.errors import ModManagerError
+from modmanager.core.messages import render_text
 from modmanager.core.text import clean_text
 from modmanager.gui import theme
+from modmanager.gui.errors import describe_text, known_codes
 from modmanager.gui.models.table import Index, RowsTableModel
 from modmanager.gui.resources import icon
+from modmanager.ops.fleet_import import CertificateCheck, ImportPlan
 from modmanager.pbx import tls
 
 _PROBLEM_COLOR = QColor("#c92a2a")
@@ -90,6 +94,53 @@ class PreviewRow:
     """The SHA-256 fingerprint the PBX presents (64 hex digits) once checked."""
 
 
+def problem_text(error: ModManagerError) -> str:
+    """An import error in the interface language (message and hint).
+
+    Codes the GUI's own table knows go through :func:`~modmanager.gui.errors.describe_text`;
+    the import's codes have their sentences only in the shared catalogue
+    (:mod:`modmanager.core.messages`), rendered here in the interface language.
+    """
+    if error.code in known_codes():
+        return describe_text(error)
+    return render_text(error, "de" if QLocale().language() == QLocale.Language.German else "en")
+
+
+def preview_rows(plan: ImportPlan) -> list[PreviewRow]:
+    """Every row the plan considered: the valid ones ready, the others with their problem."""
+    rows = [
+        PreviewRow(row.line, row.name, row.customer, row.tags, row.url, fingerprint=row.fingerprint or "")
+        for row in plan.rows
+    ]
+    rows += [
+        PreviewRow(problem.line, problem.name, state=RowState.PROBLEM, note=problem_text(problem.error))
+        for problem in plan.problems
+    ]
+    return rows
+
+
+def check_changes(checks: Sequence[CertificateCheck]) -> list[tuple[int, dict[str, Any]]]:
+    """What the certificate checks change in the rows (for :meth:`ImportPreviewModel.update_rows`).
+
+    A row whose check was stopped (``import_cancelled``) stays ready: it was not looked at.
+    """
+    changes: list[tuple[int, dict[str, Any]]] = []
+    for check in checks:
+        line = check.row.line
+        fingerprint = check.certificate.sha256 if check.certificate is not None else ""
+        if check.error is not None and check.error.code == "import_cancelled":
+            changes.append((line, {"state": RowState.READY, "note": ""}))
+        elif check.error is not None:
+            changes.append(
+                (line, {"state": RowState.UNREACHABLE, "note": problem_text(check.error), "fingerprint": fingerprint})
+            )
+        elif check.needs_trust:
+            changes.append((line, {"state": RowState.TO_CONFIRM, "fingerprint": fingerprint}))
+        else:
+            changes.append((line, {"state": RowState.TRUSTED, "fingerprint": fingerprint}))
+    return changes
+
+
 def short_fingerprint(fingerprint: str) -> str:
     """``AB:CD:EF:…:12:34:56``: enough to compare by eye; the tooltip shows it whole."""
     if not fingerprint:
@@ -110,7 +161,7 @@ class ImportPreviewModel(RowsTableModel):
 
     def headers(self) -> tuple[str, ...]:
         return (
-            self.tr("Line"),
+            self.tr("Row"),
             self.tr("Name"),
             self.tr("Customer"),
             self.tr("Tags"),
