@@ -275,4 +275,3 @@ def test_the_pbx_list_is_exported_without_secrets_and_reads_back(
     with Inventory(tmp_path / "other.sqlite3") as elsewhere:
         plan = fleet_import.read_import_file(target, elsewhere)
     assert [row.name for row in plan.rows] == ["kunde-a"]
-
