@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
@@ -153,10 +154,11 @@ def _import(args: argparse.Namespace) -> int:
         with interruptible() as stop:
             counter = _Counter("Added", len(usable))
             try:
+                # The rows whose certificate could not be used are listed already (problems).
                 result = fleet_import.apply_import(
                     inventory,
                     credentials,
-                    plan,
+                    replace(plan, rows=tuple(check.row for check in usable)),
                     usable,
                     progress=counter,
                     cancelled=stop.is_set,

@@ -515,3 +515,14 @@ def test_every_code_the_import_raises_has_english_and_german_text() -> None:
     codes = {code for source in sources for code in re.findall(r'code="([a-z_]+)"', source.read_text())}
     assert {"import_row_url_invalid", "import_invalid_rows", "tag_needs_change"} <= codes
     assert codes <= known_codes()
+
+
+def test_the_sample_file_of_the_user_guide_is_read_without_problems(inventory: Inventory) -> None:
+    sample = Path(__file__).parents[2] / "docs" / "samples" / "fleet-import.csv"
+    plan = read_import_file(sample, inventory)
+    assert plan.problems == () and plan.ignored_columns == () and not plan.holds_secrets
+    assert [(row.name, row.customer, row.tags) for row in plan.rows] == [
+        ("mueller-zentrale", "Müller GmbH", ("wartung", "vip")),
+        ("mueller-filiale", "Müller GmbH", ("wartung",)),
+        ("schmidt-hq", "Schmidt & Söhne KG", ("cloud",)),
+    ]
