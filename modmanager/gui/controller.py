@@ -129,6 +129,11 @@ class Controller(QObject):
         return self.tr("(refresh)")
 
     @property
+    def inventory_key(self) -> str:
+        """The task key of work on the PBX list alone (tags of many PBXs, an import)."""
+        return self.tr("(PBX list)")
+
+    @property
     def backups_key(self) -> str:
         """The task key of work on the backup folder alone (reading the list, export, import)."""
         return self.tr("(backups)")

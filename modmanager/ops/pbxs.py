@@ -10,7 +10,8 @@ configured in the agent's module instance. This module keeps the three in step:
   before anything is stored); a wrong secret or a missing agent comes back as the client's
   ``secret_invalid`` / ``agent_missing`` error, whose hint says what to do;
 * :func:`add_pbx`, :func:`edit_pbx`, :func:`remove_pbx` - validate, optionally check the
-  connection, then write row and secrets so that a failure leaves no half-added PBX behind.
+  connection, then write row and secrets so that a failure leaves no half-added PBX behind;
+* :func:`retag_pbxs` - add and remove tags on many PBXs at once (no secret is touched).
 
 Secrets go only to the credential store; they are never part of a record, a log line or an
 error.
@@ -18,9 +19,10 @@ error.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from modmanager.core.errors import ModManagerError, StoreError
@@ -217,3 +219,33 @@ def _forget_quietly(credentials: CredentialStore, name: str, login_id: str) -> N
 
 def _name_taken(name: str) -> StoreError:
     return StoreError(code="pbx_name_taken", params={"pbx": name})
+
+
+def retag_pbxs(
+    inventory: Inventory, names: Sequence[str], *, add: Sequence[str] = (), remove: Sequence[str] = ()
+) -> list[PbxRecord]:
+    """Add and remove tags on many PBXs at once (tags compare without regard to case).
+
+    A tag being added keeps the spelling a PBX already has; removing wins over adding the same
+    tag. Returns the records that changed; the others are left as they are.
+
+    Raises:
+        StoreError: a PBX is unknown or the inventory could not be written (the PBXs before it
+            keep their new tags).
+    """
+    dropped = {tag.strip().casefold() for tag in remove if tag.strip()}
+    wanted = [tag.strip() for tag in add if tag.strip() and tag.strip().casefold() not in dropped]
+    changed: list[PbxRecord] = []
+    for name in dict.fromkeys(names):
+        record = inventory.get(name)
+        tags = [tag for tag in record.tags if tag.casefold() not in dropped]
+        present = {tag.casefold() for tag in tags}
+        for tag in wanted:
+            if tag.casefold() not in present:
+                present.add(tag.casefold())
+                tags.append(tag)
+        new = dataclasses.replace(record, tags=tuple(tags))
+        if new.tags != record.tags:
+            inventory.update(new)
+            changed.append(new)
+    return changed

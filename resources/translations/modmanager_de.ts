@@ -694,7 +694,7 @@
         <translation>(Aktualisierung)</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+139"/>
         <location line="+5"/>
         <source>Refresh all PBXs</source>
         <translation>Alle Telefonanlagen neu einlesen</translation>
@@ -715,12 +715,17 @@
         <translation>{pbx} neu einlesen</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-198"/>
         <source>(fleet)</source>
         <translation>(alle Anlagen)</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+10"/>
+        <source>(PBX list)</source>
+        <translation>(Anlagenliste)</translation>
+    </message>
+    <message>
+        <location line="+220"/>
         <source>Prepare {module} on {pbx}</source>
         <translation>{module} auf {pbx} vorbereiten</translation>
     </message>
@@ -1112,7 +1117,12 @@
         <translation>{status} (wird geprüft …)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>Tags: {tags}</source>
+        <translation>Schlagwörter: {tags}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Maintenance window: {window}</source>
         <translation>Wartungsfenster: {window}</translation>
     </message>
@@ -1120,7 +1130,7 @@
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-249"/>
+        <location line="-251"/>
         <source>Update interrupted</source>
         <translation>Update unterbrochen</translation>
     </message>
@@ -1173,7 +1183,7 @@
 <context>
     <name>FleetView</name>
     <message>
-        <location filename="../../modmanager/gui/views/fleet.py" line="+43"/>
+        <location filename="../../modmanager/gui/views/fleet.py" line="+44"/>
         <source>Search PBXs, customers, tags (Ctrl+F)</source>
         <translation>Telefonanlagen, Kunden, Schlagwörter suchen (Strg+F)</translation>
     </message>
@@ -1511,6 +1521,343 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/import_dialog.py" line="+68"/>
+        <location line="+42"/>
+        <location line="+301"/>
+        <source>Import PBXs</source>
+        <translation>Telefonanlagen importieren</translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <source>PBX lists (*.csv *.json *.txt);;All files (*)</source>
+        <translation>Anlagenlisten (*.csv *.json *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Add many PBXs from a CSV or JSON file: one row per PBX with name, customer, tags, address and login, and if you like password, agent secret, maintenance window and certificate fingerprint. Nothing is added before you confirm.</source>
+        <translation>Viele Telefonanlagen aus einer CSV- oder JSON-Datei hinzufügen: eine Zeile je Telefonanlage mit Name, Kunde, Schlagwörtern, Adresse und Login, nach Wunsch auch Passwort, Agent-Geheimnis, Wartungsfenster und Fingerabdruck des Zertifikats. Hinzugefügt wird erst, wenn Sie bestätigen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No file chosen</source>
+        <translation>Keine Datei gewählt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose file…</source>
+        <translation>Datei wählen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All customers</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only customer:</source>
+        <translation>Nur Kunde:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only tag:</source>
+        <translation>Nur Schlagwort:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Skip rows with problems</source>
+        <translation>Fehlerhafte Zeilen überspringen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the good rows and leave out those with problems or whose certificate cannot be read.</source>
+        <translation>Die guten Zeilen hinzufügen und die fehlerhaften sowie die, deren Zertifikat nicht lesbar ist, auslassen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop: no further PBX is contacted or added.</source>
+        <translation>Beenden: Keine weitere Telefonanlage wird angesprochen oder hinzugefügt.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Check certificates</source>
+        <translation>Zertifikate prüfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the certificate of every PBX (nothing is sent, no login)</source>
+        <translation>Das Zertifikat jeder Telefonanlage lesen (es wird nichts gesendet, keine Anmeldung)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import and pin…</source>
+        <translation>Importieren und Zertifikate hinterlegen …</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Reading {file}…</source>
+        <translation>{file} wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the import file {file}</source>
+        <translation>Importdatei {file} lesen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{count} rows of other customers or tags are left out.</source>
+        <translation>{count} Zeilen anderer Kunden oder Schlagwörter werden ausgelassen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Columns not known and ignored: {columns}.</source>
+        <translation>Unbekannte und ignorierte Spalten: {columns}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file holds passwords or agent secrets; they will be kept only {store}.</source>
+        <translation>Die Datei enthält Passwörter oder Agent-Geheimnisse; sie werden nur {store} gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{done} of {total} certificates read</source>
+        <translation>{done} von {total} Zertifikaten gelesen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Read the certificates of {count} PBXs</source>
+        <translation>Zertifikate von {count} Telefonanlagen lesen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking was stopped; check the certificates again to import.</source>
+        <translation>Die Prüfung wurde beendet; prüfen Sie die Zertifikate erneut, um zu importieren.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No row can be added: every certificate could not be read.</source>
+        <translation>Keine Zeile kann hinzugefügt werden: Kein Zertifikat war lesbar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add {count} PBXs and pin {pins} certificates? Compare the fingerprints in the table with those the PBXs show before you confirm.</source>
+        <translation>{count} Telefonanlagen hinzufügen und {pins} Zertifikate hinterlegen? Vergleichen Sie die Fingerabdrücke in der Tabelle mit denen, die die Telefonanlagen anzeigen, bevor Sie bestätigen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rows not added: {count} (see the table).</source>
+        <translation>Nicht hinzugefügte Zeilen: {count} (siehe Tabelle).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{done} of {total} PBXs added</source>
+        <translation>{done} von {total} Telefonanlagen hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import {count} PBXs</source>
+        <translation>{count} Telefonanlagen importieren</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Read {count} imported PBXs</source>
+        <translation>{count} importierte Telefonanlagen lesen</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>{total} rows: {valid} can be added, {problems} with problems.</source>
+        <translation>{total} Zeilen: {valid} können hinzugefügt werden, {problems} sind fehlerhaft.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificates to pin: {count}.</source>
+        <translation>Zu hinterlegende Zertifikate: {count}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Correct them in the file, or tick “Skip rows with problems”.</source>
+        <translation>Korrigieren Sie sie in der Datei, oder wählen Sie „Fehlerhafte Zeilen überspringen“.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlows</name>
+    <message>
+        <location filename="../../modmanager/gui/flows/import_flow.py" line="+23"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export PBXs</source>
+        <translation>Telefonanlagen exportieren</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{count} PBXs exported to {file} (without passwords).</source>
+        <translation>{count} Telefonanlagen nach {file} exportiert (ohne Passwörter).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export PBXs to {file}</source>
+        <translation>Telefonanlagen nach {file} exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../../modmanager/gui/models/import_rows.py" line="+164"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate (SHA-256)</source>
+        <translation>Zertifikat (SHA-256)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRows</name>
+    <message>
+        <location line="-113"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate trusted</source>
+        <translation>Zertifikat vertrauenswürdig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate to pin</source>
+        <translation>Zertifikat wird hinterlegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate not usable</source>
+        <translation>Zertifikat nicht verwendbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/import_summary.py" line="+36"/>
+        <source>in the encrypted secrets file</source>
+        <translation>in der verschlüsselten Passwortdatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the system keyring</source>
+        <translation>im Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not added:</source>
+        <translation>Nicht hinzugefügt:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>PBXs added: {added}. Rows not added: {skipped}.</source>
+        <translation>Hinzugefügte Telefonanlagen: {added}. Nicht hinzugefügte Zeilen: {skipped}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{pinned} certificates were pinned; modmanager now reads the new PBXs. A changed certificate will be refused.</source>
+        <translation>{pinned} Zertifikate wurden hinterlegt; modmanager liest jetzt die neuen Telefonanlagen. Ein geändertes Zertifikat wird abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The file {file} holds passwords or agent secrets. They are now kept only {store}: delete the file (or remove those columns).</source>
+        <translation>Die Datei {file} enthält Passwörter oder Agent-Geheimnisse. Sie sind jetzt nur noch {store} gespeichert: Löschen Sie die Datei (oder entfernen Sie diese Spalten).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{names} and {count} more</source>
+        <translation>{names} und {count} weitere</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Without password or agent secret in the file: {names}. Enter them with Edit PBX; until then modmanager cannot read these PBXs ({count}).</source>
+        <translation>Ohne Passwort oder Agent-Geheimnis in der Datei: {names}. Geben Sie sie unter „Telefonanlage bearbeiten“ ein; bis dahin kann modmanager diese Telefonanlagen nicht lesen ({count}).</translation>
+    </message>
+</context>
+<context>
     <name>InstalledModulesModel</name>
     <message>
         <location filename="../../modmanager/gui/models/modules.py" line="-115"/>
@@ -1610,7 +1957,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+94"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+95"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -1620,7 +1967,7 @@
         <translation> (Demo)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>PBXs</source>
         <translation>Telefonanlagen</translation>
     </message>
@@ -1630,7 +1977,7 @@
         <translation>Anlagenübersicht</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+110"/>
         <source>&amp;PBX page</source>
         <translation>&amp;Telefonanlage</translation>
     </message>
@@ -1640,17 +1987,17 @@
         <translation>&amp;Anlagenübersicht</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-59"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>&amp;PBX</source>
         <translation>&amp;Telefonanlage</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Module</source>
         <translation>&amp;Modul</translation>
     </message>
@@ -1665,7 +2012,7 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-112"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
@@ -2308,6 +2655,19 @@
     </message>
 </context>
 <context>
+    <name>PbxGroups</name>
+    <message>
+        <location filename="../../modmanager/gui/widgets/pbx_groups.py" line="+41"/>
+        <source>Customer {customer} ({count})</source>
+        <translation>Kunde {customer} ({count})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tag {tag} ({count})</source>
+        <translation>Schlagwort {tag} ({count})</translation>
+    </message>
+</context>
+<context>
     <name>PbxHeader</name>
     <message>
         <location filename="../../modmanager/gui/widgets/pbx_header.py" line="+39"/>
@@ -2471,7 +2831,7 @@
 <context>
     <name>ReadinessDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+60"/>
+        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+61"/>
         <source>Check STARFACE upgrade</source>
         <translation>STARFACE-Update prüfen</translation>
     </message>
@@ -2531,12 +2891,7 @@
         <translation>Alle Telefonanlagen ({count})</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Customer {customer} ({count})</source>
-        <translation>Kunde {customer} ({count})</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Write a STARFACE release like 10.0 or 9.1.0.2.</source>
         <translation>Eine STARFACE-Version wie 10.0 oder 9.1.0.2 eingeben.</translation>
     </message>
@@ -2795,7 +3150,7 @@
 <context>
     <name>RolloutDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+105"/>
+        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+107"/>
         <source>Roll out {module}</source>
         <translation>{module} verteilen</translation>
     </message>
@@ -2865,7 +3220,17 @@
         <translation>Keine</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Tick exactly the PBXs of one customer or tag</source>
+        <translation>Genau die Telefonanlagen eines Kunden oder Schlagworts auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer or tag…</source>
+        <translation>Kunde oder Schlagwort …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>PBXs</source>
         <translation>Telefonanlagen</translation>
     </message>
@@ -2955,7 +3320,7 @@
         <translation>modmanager konnte diese Telefonanlage noch nicht auslesen.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>{chosen} of {total} chosen</source>
         <translation>{chosen} von {total} gewählt</translation>
     </message>
@@ -3385,7 +3750,27 @@
 <context>
     <name>SetupFlows</name>
     <message>
-        <location filename="../../modmanager/gui/flows/setup.py" line="+80"/>
+        <location filename="../../modmanager/gui/flows/setup.py" line="+84"/>
+        <source>Select the PBXs whose tags you want to edit in the PBX list.</source>
+        <translation>Wählen Sie in der Liste die Telefonanlagen, deren Schlagwörter Sie bearbeiten möchten.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Tags changed on {count} PBXs.</source>
+        <translation>Schlagwörter von {count} Telefonanlagen geändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit tags</source>
+        <translation>Schlagwörter bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit tags of {count} PBXs</source>
+        <translation>Schlagwörter von {count} Telefonanlagen bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Remove PBX</source>
         <translation>Telefonanlage entfernen</translation>
     </message>
@@ -3476,6 +3861,54 @@
         <location line="+1"/>
         <source>The details are in the log file {path}. If it happens again, save a support bundle (Help menu) and send it to your modmanager support.</source>
         <translation>Die Einzelheiten stehen in der Protokolldatei {path}. Tritt der Fehler erneut auf, speichern Sie ein Support-Paket (Menü Hilfe) und senden Sie es an Ihren modmanager-Support.</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/tags_dialog.py" line="+49"/>
+        <source>Edit tags</source>
+        <translation>Schlagwörter bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{names} and {count} more</source>
+        <translation>{names} und {count} weitere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of {count} PBXs: {names}</source>
+        <translation>Schlagwörter von {count} Telefonanlagen: {names}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>comma-separated, e.g. wartung, berlin</source>
+        <translation>durch Kommas getrennt, z. B. wartung, berlin</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{tag} ({count} of {total})</source>
+        <translation>{tag} ({count} von {total})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The chosen PBXs have no tags yet.</source>
+        <translation>Die gewählten Telefonanlagen haben noch keine Schlagwörter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add tags:</source>
+        <translation>Schlagwörter hinzufügen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove tags:</source>
+        <translation>Schlagwörter entfernen:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
     </message>
 </context>
 <context>
@@ -3974,12 +4407,48 @@
         <translation>Telefonanlage &amp;bearbeiten …</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Edit &amp;tags…</source>
+        <translation>&amp;Schlagwörter bearbeiten …</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Add or remove tags on the PBXs selected in the list</source>
+        <translation>Schlagwörter der in der Liste gewählten Telefonanlagen hinzufügen oder entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Re&amp;move PBX…</source>
         <translation>Telefonanlage ent&amp;fernen …</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Import PBXs…</source>
+        <translation>Telefonanlagen &amp;importieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add many PBXs from a CSV or JSON file: preview, certificates, one confirmation</source>
+        <translation>Viele Telefonanlagen aus einer CSV- oder JSON-Datei hinzufügen: Vorschau, Zertifikate, eine Bestätigung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <comment>toolbar</comment>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport PBXs…</source>
+        <translation>Telefonanlagen e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the PBX list as a CSV or JSON file (without passwords)</source>
+        <translation>Die Liste der Telefonanlagen als CSV- oder JSON-Datei speichern (ohne Passwörter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Refresh this PBX</source>
         <translation>Diese Telefonanlage neu einlesen</translation>
     </message>

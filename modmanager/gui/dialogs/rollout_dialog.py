@@ -1,9 +1,10 @@
 """Roll one module out to many PBXs in stages: choose, plan, look, start, watch.
 
 The user picks the release (by default the newest free one each PBX can run), the PBXs
-(by default every PBX that runs the module), how many canaries go first, the batch size and
-after how many failed PBXs the rollout stops. *Plan* reads the PBXs and shows the stages -
-stage 1 holds the canaries - and every PBX left out with the reason; it changes nothing.
+(by default every PBX that runs the module; a customer's or a tag's with one choice), how
+many canaries go first, the batch size and after how many failed PBXs the rollout stops.
+*Plan* reads the PBXs and shows the stages - stage 1 holds the canaries - and every PBX left
+out with the reason; it changes nothing.
 *Start* asks once more and runs exactly the plan shown: each PBX is its own update
 transaction (backed up first, rolled back on failure), results appear per PBX as they come
 in. *Stop* keeps further PBXs from starting; updates already running finish.
@@ -50,6 +51,7 @@ from modmanager.gui.fleet_work import RolloutOptions
 from modmanager.gui.models.modules import release_label
 from modmanager.gui.resources import icon
 from modmanager.gui.tasks import TaskHandle, TaskState
+from modmanager.gui.widgets.pbx_groups import pbx_groups
 from modmanager.ops.rollout import RolloutEvent, RolloutOutcome, RolloutPlan, RolloutTarget
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -166,8 +168,15 @@ class RolloutDialog(QDialog):
         all_button.clicked.connect(lambda: self._check_all(True))
         none_button = QPushButton(self.tr("None"))
         none_button.clicked.connect(lambda: self._check_all(False))
+        self.group_combo = QComboBox()
+        self.group_combo.setToolTip(self.tr("Tick exactly the PBXs of one customer or tag"))
+        self.group_combo.addItem(self.tr("Customer or tag…"), None)
+        for group in pbx_groups(entry.record for entry in controller.fleet.entries()):
+            self.group_combo.addItem(group.label, list(group.names))
+        self.group_combo.activated.connect(self._group_chosen)
         pbx_buttons = QHBoxLayout()
         pbx_buttons.addWidget(self.pbx_count_label, 1)
+        pbx_buttons.addWidget(self.group_combo)
         pbx_buttons.addWidget(all_button)
         pbx_buttons.addWidget(none_button)
         pbx_column = QVBoxLayout()
@@ -292,6 +301,11 @@ class RolloutDialog(QDialog):
             self.pbx_list.item(row).setCheckState(state)
         self.pbx_list.blockSignals(False)
         self._pbxs_changed()
+
+    def _group_chosen(self, index: int) -> None:
+        names = self.group_combo.itemData(index)
+        if isinstance(names, list):
+            self.set_chosen_pbxs([str(name) for name in names])
 
     def chosen_pbxs(self) -> list[str]:
         """The ticked PBXs, in list order."""
