@@ -377,10 +377,8 @@ def _read_limited(path: Path, limit: int, root: Path) -> bytes:
     except FileNotFoundError as error:
         detail = error.strerror or type(error).__name__
         raise CatalogError(
-            f"The file {label} cannot be read ({detail}).",
-            "Check its permissions.",
             code="file_unreadable",
-            params={"what": "file", "path": label, "reason": detail},
+            params={"what": "file", "path": label, "reason": detail, "errno": "ENOENT"},
         ) from None
 
 

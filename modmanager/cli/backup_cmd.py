@@ -363,8 +363,6 @@ def preview_restore(services: Services, backup: Backup, pbx_name: str, names: li
         installed = find_module(client.list_modules(), backup.info.module_id)
         if installed is None:
             raise OperationError(
-                f"{backup.info.module_name} is not installed on {pbx_name}.",
-                "Install the module there first, then restore the backup.",
                 code="restore_module_not_installed",
                 params={"module": backup.info.module_name, "pbx": pbx_name},
             )
@@ -505,8 +503,6 @@ def run_delete(args: argparse.Namespace) -> int:
             described = "a damaged file"
         else:
             raise StoreError(
-                f"There is no backup {args.backup_id}.",
-                "Run 'modmanager backup list' to see them.",
                 code="backup_not_found",
                 params={"backup": args.backup_id},
             )

@@ -136,8 +136,6 @@ def _add(args: argparse.Namespace) -> int:
     with Inventory() as inventory:
         if pbxs.name_taken(inventory, record.name):
             raise StoreError(
-                f"A PBX named {record.name!r} exists already.",
-                "Choose another name, or remove the existing PBX first.",
                 code="pbx_name_taken",
                 params={"pbx": record.name},
             )

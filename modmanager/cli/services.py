@@ -117,7 +117,7 @@ def read_secret(prompt: str, *, from_stdin: bool, repeat: bool = False) -> str:
         raise NeedsTerminal(code="password_needs_terminal")
     if not secret:
         raise OperationError(
-            "The password is empty.", "Choose a password and keep it safe.", code="export_password_empty"
+            code="export_password_empty"
         )
     return secret
 

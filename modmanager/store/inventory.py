@@ -130,8 +130,6 @@ def normalize_fingerprint(fingerprint: str) -> str:
     cleaned = fingerprint.strip().replace(":", "").lower()
     if not _FINGERPRINT_RE.fullmatch(cleaned):
         raise StoreError(
-            "The certificate fingerprint is not a SHA-256 hash (64 hex digits).",
-            "Copy the SHA-256 fingerprint shown by the PBX's certificate.",
             code="invalid_fingerprint",
         )
     return cleaned
@@ -271,8 +269,6 @@ class Inventory:
                 )
             except sqlite3.IntegrityError:
                 raise StoreError(
-                    f"A PBX named {record.name!r} exists already.",
-                    "Choose another name, or remove the existing PBX first.",
                     code="pbx_name_taken",
                     params={"pbx": record.name},
                 ) from None
@@ -304,8 +300,6 @@ class Inventory:
                 cursor = conn.execute("UPDATE pbx SET name = ? WHERE name = ?", (new_name, old_name))
             except sqlite3.IntegrityError:
                 raise StoreError(
-                    f"A PBX named {new_name!r} exists already.",
-                    "Choose another name.",
                     code="pbx_name_taken",
                     params={"pbx": new_name},
                 ) from None

@@ -70,7 +70,7 @@ def test_duplicate_name_is_refused(inventory: Inventory) -> None:
     with pytest.raises(StoreError) as caught:
         inventory.add(_record(url="https://other.example"))
 
-    assert caught.value.message == "A PBX named 'mueller-hq' exists already."
+    assert caught.value.message == "A PBX named mueller-hq exists already."
     assert inventory.get("mueller-hq").url == "https://pbx.mueller.example:443"
 
 
