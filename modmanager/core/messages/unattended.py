@@ -61,6 +61,8 @@ define(
     de="die Konfiguration lässt sich nicht lesen ({cause})",
 )
 
+# No longer raised (the check reads exportConfig only); kept so health reports stored by
+# earlier versions, which the history and reports show again, still read in both languages.
 define(
     "health_modules_unreadable",
     en="the module list cannot be read ({cause})",
