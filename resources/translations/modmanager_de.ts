@@ -1726,7 +1726,7 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/import_rows.py" line="+164"/>
+        <location filename="../../modmanager/gui/models/import_rows.py" line="+156"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
@@ -1764,7 +1764,7 @@
 <context>
     <name>ImportRows</name>
     <message>
-        <location line="-113"/>
+        <location line="-106"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -3683,26 +3683,37 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+5"/>
         <source> PBXs</source>
         <translation> Telefonanlagen</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>At the same time:</source>
-        <translation>Gleichzeitig:</translation>
-    </message>
-    <message>
-        <location line="-23"/>
+        <location line="+9"/>
         <source> per module instance</source>
         <translation> je Modulkonfiguration</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-52"/>
         <source>Without signature</source>
         <translation>Ohne Signatur</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+39"/>
+        <source>How many PBXs updates, restores and rollouts change at once.</source>
+        <translation>Wie viele Telefonanlagen Updates, Wiederherstellungen und Rollouts gleichzeitig ändern.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How many PBXs a refresh reads at once; reading changes nothing on a PBX.</source>
+        <translation>Wie viele Telefonanlagen eine Aktualisierung gleichzeitig liest; Lesen ändert nichts an einer Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a detailed log (applies from the next start)</source>
+        <translation>Ausführliches Protokoll schreiben (gilt ab dem nächsten Start)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
@@ -3717,7 +3728,17 @@
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Change at the same time:</source>
+        <translation>Gleichzeitig ändern:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read at the same time:</source>
+        <translation>Gleichzeitig lesen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keep backups:</source>
         <translation>Sicherungen behalten:</translation>
     </message>
@@ -3732,7 +3753,7 @@
         <translation>Datenordner:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
