@@ -93,12 +93,13 @@ def load_catalog(
     *,
     session: requests.Session | None = None,
     timeout: float = DEFAULT_TIMEOUT,
-    warnings: list[str] | None = None,
+    warnings: list[ModManagerError] | None = None,
 ) -> Catalog:
     """Fetch, verify and parse the catalog of ``source``; fall back to the cached copy when offline.
 
     Args:
-        warnings: if given, a note for the user is appended when the cached copy was used.
+        warnings: if given, a note for the user (code ``catalog_saved_copy_used``) is appended
+            when the cached copy was used.
 
     Raises:
         CatalogError: untrusted or invalid catalog, or unreachable with no cached copy.
@@ -185,7 +186,7 @@ def _store_cached(source: CatalogSource, data: bytes, signature: bytes | None) -
         _LOG.warning("Could not cache the catalog %s: %s", source.name, error)
 
 
-def _load_cached(source: CatalogSource, failure: _FetchFailed, warnings: list[str] | None) -> Catalog:
+def _load_cached(source: CatalogSource, failure: _FetchFailed, warnings: list[ModManagerError] | None) -> Catalog:
     data_path, signature_path = _cache_paths(source)
     try:
         data = read_bytes_limited(data_path, MAX_CATALOG_BYTES)
@@ -198,11 +199,12 @@ def _load_cached(source: CatalogSource, failure: _FetchFailed, warnings: list[st
     # The cache is a local file anyone with access could change: check it like a fresh copy.
     _verify(source, data, signature)
     catalog = parse_catalog(data, source=_catalog_base(source))
-    note = (
-        f"The catalog {source.name} cannot be fetched ({failure}); "
-        f"using the copy from {catalog.generated} saved earlier."
+    note = CatalogError(
+        code="catalog_saved_copy_used",
+        params={"catalog": source.name, "generated": catalog.generated},
+        cause=failure.error,
     )
-    _LOG.warning("%s", note)
+    _LOG.warning("%s", note.message)
     if warnings is not None:
         warnings.append(note)
     return catalog

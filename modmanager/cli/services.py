@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from modmanager.core.errors import ModManagerError, OperationError
+from modmanager.cli.language import error_message
+from modmanager.core.errors import CatalogError, ModManagerError, OperationError
 from modmanager.core.sfm import ConfigSchema
 from modmanager.ops.services import Services, open_services
 from modmanager.store.credentials import MASTER_PASSWORD_ENV
@@ -77,13 +78,12 @@ def warn_about_catalogs(services: Services, *, unavailable: bool = True) -> None
     """One line on stderr per catalog that could not be used, and per saved copy used instead."""
     if unavailable:
         for problem in services.catalogs.unavailable():
-            print(
-                f"modmanager: warning: the catalog {problem.source} cannot be used ({problem.reason.rstrip('.')}); "
-                "results are incomplete.",
-                file=sys.stderr,
+            warning = CatalogError(
+                code="catalog_results_incomplete", params={"source": problem.source}, cause=problem.as_error().cause
             )
+            print(f"modmanager: {error_message(warning)}", file=sys.stderr)
     for note in services.catalogs.notes():
-        print(f"modmanager: note: {note}", file=sys.stderr)
+        print(f"modmanager: note: {error_message(note)}", file=sys.stderr)
 
 
 def confirm(question: str, *, assume_yes: bool) -> None:

@@ -187,7 +187,7 @@ def _state(services: Services) -> dict[str, Any]:
         state["runningOperations"] = f"unreadable: {error.message}"
     if services.catalogs.loaded:
         state["catalogProblems"] = [problem.to_json() for problem in services.catalogs.unavailable()]
-        state["catalogNotes"] = list(services.catalogs.notes())
+        state["catalogNotes"] = [note.message for note in services.catalogs.notes()]
     return state
 
 

@@ -810,11 +810,6 @@
         <translation>{pbx} entfernen</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Updates may be missing: the catalog {source} could not be used ({reason}).</source>
-        <translation>Möglicherweise fehlen Aktualisierungen: Der Katalog {source} konnte nicht verwendet werden ({reason}).</translation>
-    </message>
-    <message>
         <location filename="../../modmanager/gui/progress.py" line="+29"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>

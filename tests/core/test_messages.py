@@ -25,8 +25,9 @@ from modmanager.core.messages.files import WHY, why_text
 
 SOURCE = Path(modmanager.__file__).parent
 
-SAME_IN_GERMAN: frozenset[str] = frozenset()
-"""Codes whose German sentence may be the English one (none so far)."""
+SAME_IN_GERMAN: frozenset[str] = frozenset({"catalog_source_unusable"})
+"""Codes whose German sentence may be the English one: sentences made only of their params
+("{source}: {cause}")."""
 
 
 @dataclass(frozen=True)

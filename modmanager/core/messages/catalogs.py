@@ -483,3 +483,24 @@ define(
     en=("The module '{name}' is named twice in --installed.", "Give each module once."),
     de=("Das Modul „{name}“ ist in --installed zweimal genannt.", "Nennen Sie jedes Modul nur einmal."),
 )
+
+
+# A catalog that could not be used, named with its reason: one part of catalogs_unavailable,
+# a line of the CLI's warnings and of the GUI's status.
+define("catalog_source_unusable", en="{source}: {cause}", de="{source}: {cause}")
+define(
+    "catalog_saved_copy_used",
+    en="The catalog {catalog} cannot be fetched ({cause}); using the copy from {generated} saved earlier.",
+    de="Der Katalog {catalog} kann nicht abgerufen werden ({cause}); die früher gespeicherte Kopie vom "
+    "{generated} wird verwendet.",
+)
+define(
+    "catalog_results_incomplete",
+    en="warning: the catalog {source} cannot be used ({cause}); results are incomplete.",
+    de="Warnung: Der Katalog {source} kann nicht verwendet werden ({cause}); die Ergebnisse sind unvollständig.",
+)
+define(
+    "catalog_updates_may_be_missing",
+    en="Updates may be missing: the catalog {source} could not be used ({cause}).",
+    de="Möglicherweise fehlen Updates: Der Katalog {source} konnte nicht verwendet werden ({cause}).",
+)

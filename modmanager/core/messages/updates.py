@@ -445,7 +445,7 @@ def _catalogs_unavailable(p: Params, t: Pick) -> Texts:
     else:
         p["what"] = t("The refresh is incomplete", "Das Einlesen ist unvollständig")
     p["what"] = p["what"].format_map(p)
-    return "{what}: " + what + " ({reasons}).", t(
+    return "{what}: " + what + " ({parts}).", t(
         "Fix the catalog source (address, network, key) and try again: 'modmanager settings show' lists them.",
         "Korrigieren Sie die Katalogquelle (Adresse, Netzwerk, Schlüssel) und versuchen Sie es erneut: "
         "„modmanager settings show“ listet die Quellen auf.",
