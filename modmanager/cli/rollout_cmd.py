@@ -157,13 +157,19 @@ def plan_text(plan: RolloutPlan, *, canary: bool) -> str:
         for target in stage:
             to = _version(target.to_version) + (" (paid)" if target.paid else "")
             stage_label = f"{index + 1} (canary)" if canary and index == 0 else str(index + 1)
-            rows.append((stage_label, target.pbx_name, _version(target.from_version), to, target.note or "-"))
+            note = error_message(target.note) if target.note else "-"
+            rows.append((stage_label, target.pbx_name, _version(target.from_version), to, note))
     if rows:
         lines.append(table(("STAGE", "PBX", "FROM", "TO", "NOTE"), rows, indent="  "))
     if plan.skipped:
         lines.append("Skipped:")
         skipped_rows = [
-            (target.pbx_name, _version(target.from_version), target.reason_skipped or "") for target in plan.skipped
+            (
+                target.pbx_name,
+                _version(target.from_version),
+                error_message(target.reason_skipped) if target.reason_skipped else "",
+            )
+            for target in plan.skipped
         ]
         lines.append(table(("PBX", "INSTALLED", "REASON"), skipped_rows, indent="  "))
     return "\n".join(lines)
@@ -191,8 +197,8 @@ def _target_json(target: RolloutTarget) -> dict[str, Any]:
         "fromVersion": target.from_version,
         "toVersion": target.to_version,
         "paid": target.paid,
-        "note": target.note,
-        "reasonSkipped": target.reason_skipped,
+        "note": target.note.message if target.note else "",
+        "reasonSkipped": target.reason_skipped.message if target.reason_skipped else None,
     }
 
 

@@ -310,7 +310,8 @@ def _rollout(services: Services, job: ScheduledJob) -> _Result:
     refresh_pbx(services, job.pbx_name)  # unreachable: the job fails with the reason
     plan = plan_rollout(services, job.module_id, pbx_names=[job.pbx_name], to_version=job.to_version, canary=0)
     if not plan.targets:
-        reason = plan.skipped[0].reason_skipped if plan.skipped else "nothing to do"
+        first = plan.skipped[0].reason_skipped if plan.skipped else None
+        reason = first.message if first is not None else "nothing to do"
         return _Result(JobState.SUCCEEDED, f"Not updated: {reason}.", {"skipped": reason})
     (target,) = plan.targets
     preview = prepare_update(services, job.pbx_name, plan.module_id, to_version=target.to_version)

@@ -12,6 +12,7 @@ from modmanager.core.messages import gui  # noqa: F401
 from modmanager.core.messages import modules  # noqa: F401
 from modmanager.core.messages import ops  # noqa: F401
 from modmanager.core.messages import pbx  # noqa: F401
+from modmanager.core.messages import rollout  # noqa: F401
 from modmanager.core.messages import store  # noqa: F401
 from modmanager.core.messages import unattended  # noqa: F401
 from modmanager.core.messages import updates  # noqa: F401

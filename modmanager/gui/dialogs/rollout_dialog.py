@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 from modmanager.core.catalog import CatalogModule, Channel
 from modmanager.core.errors import ModManagerError
 from modmanager.core.planner import is_paid_release
-from modmanager.core.text import clean_text
 from modmanager.gui.controller import Controller
 from modmanager.gui.errors import describe, describe_text
 from modmanager.gui.fleet_work import RolloutOptions
@@ -403,8 +402,9 @@ class RolloutDialog(QDialog):
                 item = QTreeWidgetItem(group)
                 item.setText(self.COLUMN_PBX, target.pbx_name)
                 item.setText(self.COLUMN_RELEASE, f"v{target.from_version}" if target.from_version is not None else "")
-                item.setText(self.COLUMN_NOTE, clean_text(target.reason_skipped or ""))
-                item.setToolTip(self.COLUMN_NOTE, clean_text(target.reason_skipped or "", 2000))
+                reason = describe(target.reason_skipped)[0] if target.reason_skipped is not None else ""
+                item.setText(self.COLUMN_NOTE, reason)
+                item.setToolTip(self.COLUMN_NOTE, reason)
         self.plan_view.expandAll()
         for column in (self.COLUMN_PBX, self.COLUMN_RELEASE, self.COLUMN_RESULT):
             self.plan_view.resizeColumnToContents(column)
@@ -437,8 +437,9 @@ class RolloutDialog(QDialog):
             item.setIcon(self.COLUMN_RELEASE, icon("paid"))
         item.setText(self.COLUMN_RELEASE, change)
         item.setText(self.COLUMN_RESULT, self.tr("Planned"))
-        item.setText(self.COLUMN_NOTE, clean_text(target.note))
-        item.setToolTip(self.COLUMN_NOTE, clean_text(target.note, 2000))
+        note = describe(target.note)[0] if target.note is not None else ""
+        item.setText(self.COLUMN_NOTE, note)
+        item.setToolTip(self.COLUMN_NOTE, note)
         return item
 
     # -- running ---------------------------------------------------------------------------
