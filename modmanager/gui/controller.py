@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from modmanager.core.errors import ModManagerError
 from modmanager.core.fleet_status import FleetStatus
@@ -95,11 +95,15 @@ class Controller(QObject):
     message = Signal(str)
     failed = Signal(str, object)
 
+    services: Services
+    """The opened adapters; the desktop opens them after the window's first paint (``MainWindow.attach``)."""
+
     def __init__(
         self, services: Services | None, runner: TaskRunner, fleet: FleetModel, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._services = services
+        if services is not None:
+            self.services = services
         self.runner = runner
         self.fleet = fleet
         self.interrupted: set[str] = set()
@@ -111,20 +115,9 @@ class Controller(QObject):
         self.fleetwide = FleetWork(self)
 
     @property
-    def services(self) -> Services:
-        """The opened adapters; the desktop opens them after the window's first paint (:meth:`attach`)."""
-        if self._services is None:
-            raise RuntimeError("The data folder is not open yet.")
-        return self._services
-
-    @services.setter
-    def services(self, services: Services) -> None:
-        self._services = services
-
-    @property
     def attached(self) -> bool:
         """Whether the data folder is open (before that, the window shows the stored fleet only)."""
-        return self._services is not None
+        return hasattr(self, "services")
 
     # -- task keys and lookups -----------------------------------------------------------------
 
@@ -142,6 +135,11 @@ class Controller(QObject):
     def refresh_key(self) -> str:
         """The task key of a refresh of many PBXs (its per-PBX reads run on the PBXs' own keys)."""
         return self.tr("(refresh)")
+
+    @property
+    def inventory_key(self) -> str:
+        """The task key of work on the PBX list alone (tags of many PBXs, an import)."""
+        return self.tr("(PBX list)")
 
     @property
     def backups_key(self) -> str:
@@ -300,7 +298,7 @@ class Controller(QObject):
         """
         names = self.fleet.names()
 
-        def load(ctx: TaskContext) -> tuple[list[str], dict[str, PbxSnapshot]]:
+        def load(ctx: TaskContext) -> tuple[list[ModManagerError], dict[str, PbxSnapshot]]:
             from modmanager.ops.refresh import cached_snapshot
 
             self.services.catalogs.reload()
@@ -313,12 +311,14 @@ class Controller(QObject):
                         cached[name] = snapshot
             return list(self.services.catalogs.problems), cached
 
-        def loaded(result: tuple[list[str], dict[str, PbxSnapshot]]) -> None:
+        def loaded(result: tuple[list[ModManagerError], dict[str, PbxSnapshot]]) -> None:
+            from modmanager.gui.errors import describe_text
+
             problems, cached = result
             self._catalogs_loaded = True
             self.announce(Changes(catalogs=True, backups=True))
             for problem in problems:
-                self.message.emit(problem)
+                self.message.emit(describe_text(problem))
             self.refresh_many(names, cached=cached, title=self.tr("Refresh all PBXs"))
 
         def not_loaded(error: ModManagerError) -> None:
@@ -584,7 +584,13 @@ class Controller(QObject):
 
 def catalog_message(problems: Sequence[CatalogProblem]) -> str:
     """Why a PBX's plan is incomplete: each catalog that could not be used, and why (as the catalog said)."""
-    text = QCoreApplication.translate(
-        "Controller", "Updates may be missing: the catalog {source} could not be used ({reason})."
+    from modmanager.gui.errors import describe
+
+    return " ".join(
+        describe(
+            ModManagerError(
+                code="catalog_updates_may_be_missing", params={"source": problem.source}, cause=problem.as_error().cause
+            )
+        )[0]
+        for problem in problems
     )
-    return " ".join(text.format(source=problem.source, reason=problem.reason.rstrip(".")) for problem in problems)

@@ -48,6 +48,7 @@ from modmanager.store.settings import Settings, save_settings
 if TYPE_CHECKING:  # loaded by attach(), after the first paint
     from modmanager.gui.flows.backups import BackupFlows
     from modmanager.gui.flows.fleet import FleetFlows
+    from modmanager.gui.flows.import_flow import ImportFlows
     from modmanager.gui.flows.setup import SetupFlows
     from modmanager.gui.flows.updates import UpdateFlows
     from modmanager.gui.views.details import ModuleDetails
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         pages: the tabs of the PBX page and the fleet view (see :meth:`show_view`).
         window_actions: every action (see :class:`WindowActions`).
         notices: the status bar and message boxes.
-        update_flows, backup_flows, fleet_flows, setup_flows: what the actions do.
+        update_flows, backup_flows, fleet_flows, setup_flows, import_flows: what the actions do.
     """
 
     pbx_page: PbxPage
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
     backup_flows: BackupFlows
     fleet_flows: FleetFlows
     setup_flows: SetupFlows
+    import_flows: ImportFlows
     trust_action: QAction
 
     def __init__(
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         from modmanager.gui.dialogs.trust_dialog import trust_action
         from modmanager.gui.flows.backups import BackupFlows
         from modmanager.gui.flows.fleet import FleetFlows
+        from modmanager.gui.flows.import_flow import ImportFlows
         from modmanager.gui.flows.setup import SetupFlows
         from modmanager.gui.flows.updates import UpdateFlows
         from modmanager.gui.views.details import ModuleDetails
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
         self.backup_flows = BackupFlows(self, self.controller, self.pbx_page, self.notices)
         self.fleet_flows = FleetFlows(self, self.controller, self.pbx_page)
         self.setup_flows = SetupFlows(self, self.controller, self.fleet_view, self.notices, self._save)
+        self.import_flows = ImportFlows(self, self.controller, self.notices)
         placeholder = self.main_splitter.replaceWidget(1, self.pbx_page)
         if placeholder is not None:
             placeholder.deleteLater()
@@ -249,7 +253,10 @@ class MainWindow(QMainWindow):
             (actions.backups, lambda: self.backup_flows.show_backups()),
             (actions.add_pbx, lambda: self.setup_flows.add_pbx()),
             (actions.edit_pbx, lambda: self.setup_flows.edit_pbx()),
+            (actions.edit_tags, lambda: self.setup_flows.edit_tags()),
             (actions.remove_pbx, lambda: self.setup_flows.remove_pbx()),
+            (actions.import_pbxs, lambda: self.import_flows.import_pbxs()),
+            (actions.export_pbxs, lambda: self.import_flows.export_pbxs()),
             (actions.refresh_pbx, lambda: self.setup_flows.refresh_selected_pbx()),
             (actions.readiness, lambda: self.fleet_flows.check_readiness()),
             (actions.backup_fleet, lambda: self.backup_flows.backup_fleet()),
@@ -285,6 +292,7 @@ class MainWindow(QMainWindow):
             actions.backups,
             None,
             actions.add_pbx,
+            actions.import_pbxs,
             actions.settings,
         )
         for action in items:
@@ -319,7 +327,8 @@ class MainWindow(QMainWindow):
         self.pbx_menu = self.add_menu(
             self.tr("&PBX"),
             (
-                *(a.add_pbx, a.edit_pbx, a.remove_pbx, None),
+                *(a.add_pbx, a.edit_pbx, a.edit_tags, a.remove_pbx, None),
+                *(a.import_pbxs, a.export_pbxs, None),
                 *(a.refresh_pbx, a.refresh, None),
                 *(a.readiness, a.backup_fleet, None),
                 *(a.save_agent, None),
@@ -357,7 +366,7 @@ class MainWindow(QMainWindow):
         a = self.window_actions
         self.fleet_view.context_menu_requested.connect(
             lambda at: self._popup(
-                at, (a.refresh_pbx, a.update_all, None, a.edit_pbx, a.remove_pbx, *self._trust_items())
+                at, (a.refresh_pbx, a.update_all, None, a.edit_pbx, a.edit_tags, a.remove_pbx, *self._trust_items())
             )
         )
         self.pbx_page.installed_menu_requested.connect(

@@ -39,6 +39,7 @@ PRELOAD = (
     "modmanager.gui.flows.backups",
     "modmanager.gui.flows.fleet",
     "modmanager.gui.flows.setup",
+    "modmanager.gui.flows.import_flow",
     "modmanager.gui.dialogs.trust_dialog",
     "modmanager.gui.unattended",
     "modmanager.gui.views.fleet_matrix",

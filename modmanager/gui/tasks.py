@@ -139,9 +139,7 @@ class TaskHandle:
     @property
     def keys(self) -> tuple[str, ...]:
         """Every queue the task occupies: its own key first, then what it holds."""
-        if not self.holds:
-            return (self.key,)
-        return tuple(dict.fromkeys((self.key, *self.holds)))
+        return tuple(dict.fromkeys((self.key, *self.holds))) if self.holds else (self.key,)
 
     @property
     def can_cancel(self) -> bool:
@@ -226,8 +224,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=_WORKER_THREADS, thread_name_prefix="modmanager-task")
         self._read_executor = ThreadPoolExecutor(max_workers=_READ_THREADS, thread_name_prefix="modmanager-read")
-        self._max_concurrency = _clamp_concurrency(max_concurrency)
-        self._max_reads = _clamp_reads(max_reads)
+        self._max_concurrency = _clamp(max_concurrency, _WORKER_THREADS)
+        self._max_reads = _clamp(max_reads, _READ_THREADS)
         self._running_reads = 0
         self._running_watchers = 0
         self._throttle = ReadThrottle(self._max_reads)
@@ -237,9 +235,7 @@ class TaskRunner(QObject):
         self._progress_interval_s = progress_interval_s
         self._ids = itertools.count(1)
         self._pending: list[_Task[Any]] = []
-        self._waiting_others = 0
-        """Queued tasks that are not reads (changes and watchers): while none waits, a full read
-        lane ends a dispatch pass at once (hundreds of queued reads are not looked at again)."""
+        self._waiting_others = 0  # queued changes and watchers: with none, a full read lane ends a dispatch pass
         self._running: dict[str, _Task[Any]] = {}
         """Each occupied queue and the task occupying it (a task holding several appears several times)."""
         self._active: dict[int, _Task[Any]] = {}
@@ -263,7 +259,7 @@ class TaskRunner(QObject):
 
     def set_max_concurrency(self, value: int) -> None:
         """Change the parallelism (e.g. after the settings changed); takes effect at once."""
-        self._max_concurrency = _clamp_concurrency(value)
+        self._max_concurrency = _clamp(value, _WORKER_THREADS)
         self._dispatch()
 
     @property
@@ -273,7 +269,7 @@ class TaskRunner(QObject):
 
     def set_max_reads(self, value: int) -> None:
         """Change how many reads run at once; takes effect at once."""
-        self._max_reads = _clamp_reads(value)
+        self._max_reads = _clamp(value, _READ_THREADS)
         self._throttle.maximum = self._max_reads
         self._dispatch()
 
@@ -588,12 +584,8 @@ def _task_id(handle: TaskHandle) -> int:
     return handle.task_id
 
 
-def _clamp_concurrency(value: int) -> int:
-    return max(1, min(int(value), _WORKER_THREADS))
-
-
-def _clamp_reads(value: int) -> int:
-    return max(1, min(int(value), _READ_THREADS))
+def _clamp(value: int, upper: int) -> int:
+    return max(1, min(int(value), upper))
 
 
 def _as_user_error(exc: BaseException, title: str) -> ModManagerError:
@@ -601,12 +593,6 @@ def _as_user_error(exc: BaseException, title: str) -> ModManagerError:
     if isinstance(exc, ModManagerError):
         return exc
     log.error("Unexpected error in task %r", title, exc_info=exc)
-    error = UnexpectedError(
-        QCoreApplication.translate("TaskRunner", "An unexpected error stopped “{title}”.").format(title=title),
-        QCoreApplication.translate(
-            "TaskRunner",
-            "Try again; if it happens again, save a support bundle (Help menu) and send it to your modmanager support.",
-        ),
-    )
+    error = UnexpectedError(code="task_unexpected", params={"title": title})
     error.__cause__ = exc
     return error

@@ -325,6 +325,8 @@ class FleetModel(QAbstractItemModel):
                 lines.insert(2, self.tr("STARFACE {version}").format(version=entry.starface_version))
             if entry.message:
                 lines.append(entry.message)
+            if entry.record.tags:
+                lines.append(self.tr("Tags: {tags}").format(tags=", ".join(entry.record.tags)))
             if entry.record.notes:
                 lines.append(entry.record.notes)
             if entry.window:
