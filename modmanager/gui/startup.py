@@ -136,7 +136,7 @@ class Startup(QObject):
     def _opened(self, services: Services) -> None:
         assert self._window is not None
         self._window.attach(services)
-        QTimer.singleShot(0, self._window, self._window.start)  # a turn of the event loop between the two
+        self._window.start()  # before the runner could report idle: waiting for the start sees it
 
     def _on_gui_thread(self, prompt: Callable[[], str], ctx: TaskContext) -> str:
         """Worker thread: run ``prompt`` on the GUI thread and wait for its answer."""

@@ -57,7 +57,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from modmanager.core.errors import ModManagerError
-from modmanager.gui.slices import LAG_PROBE_MS, SLICE_S, ReadThrottle
+from modmanager.gui.slices import LAG_PROBE_MS, SLICE_S, ReadThrottle, Switching
 from modmanager.ops.operation import Cancelled, operation
 from modmanager.store.pbxlock import DEFAULT_WAIT_SECONDS, Holder
 
@@ -229,6 +229,7 @@ class TaskRunner(QObject):
         self._running_reads = 0
         self._running_watchers = 0
         self._throttle = ReadThrottle(self._max_reads)
+        self._switching = Switching()
         self._lag_probe = QTimer(self)
         self._lag_probe.setInterval(LAG_PROBE_MS)
         self._lag_probe.timeout.connect(self._probe_lag)
@@ -365,7 +366,8 @@ class TaskRunner(QObject):
 
     def tasks(self) -> list[TaskHandle]:
         """The running and queued tasks, running first, each group in submission order."""
-        running = sorted((task.handle for task in self._active.values() if not task.handle.quiet), key=_task_id)
+        running = [self._active[task_id].handle for task_id in sorted(self._active)]  # ids grow with submission
+        running = [handle for handle in running if not handle.quiet]
         return running + [task.handle for task in self._pending if not task.handle.quiet]
 
     def is_idle(self) -> bool:
@@ -406,6 +408,7 @@ class TaskRunner(QObject):
             if task.handle.cancellable:
                 task.handle.cancel_requested = True
                 task.context._request_cancel()
+        self._switching.follow(0)
         self._launches.put(None)  # after every task already started: the launcher hands them all on
         self._launcher.join()
         self._executor.shutdown(wait=True)
@@ -450,6 +453,7 @@ class TaskRunner(QObject):
         if self._running_reads and not self._lag_probe.isActive():
             self._throttle.restart(time.monotonic())
             self._lag_probe.start()
+        self._switching.follow(len(self._active) - self._running_watchers)
         if not started:
             return
         chosen = {id(task) for task in started}
@@ -578,10 +582,6 @@ def _as_operation(task: _Task[T]) -> T:
         cancelled=context.cancelled,
     ):
         return task.fn(context)
-
-
-def _task_id(handle: TaskHandle) -> int:
-    return handle.task_id
 
 
 def _clamp(value: int, upper: int) -> int:

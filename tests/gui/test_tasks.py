@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from modmanager.core.errors import ModManagerError, PbxError
+from modmanager.gui.slices import FEW_SWITCH_S, Switching
 from modmanager.gui.tasks import TaskCancelled, TaskContext, TaskRunner, TaskState, UnexpectedError
 
 WAIT_S = 10.0
@@ -460,3 +462,27 @@ def test_a_task_holding_several_keys_takes_one_slot_and_reads_of_held_keys_wait(
     finally:
         release.set()
         runner.shutdown()
+
+
+def test_a_busy_worker_or_two_hand_the_interpreter_back_sooner_many_keep_the_default(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    default = sys.getswitchinterval()
+    switching = Switching()
+    switching.follow(1)
+    assert sys.getswitchinterval() == FEW_SWITCH_S
+    switching.follow(40)  # a fleet read: switching among dozens costs more than it gains
+    assert sys.getswitchinterval() == default
+    switching.follow(0)
+    assert sys.getswitchinterval() == default
+
+    runner = TaskRunner(progress_interval_s=0.0)
+    release = threading.Event()
+    try:
+        task = runner.submit("pbx-a", "Update", lambda ctx: wait_for(release))
+        qtbot.waitUntil(lambda: task.state is TaskState.RUNNING)
+        assert sys.getswitchinterval() == FEW_SWITCH_S
+    finally:
+        release.set()
+        runner.shutdown()
+    assert sys.getswitchinterval() == default
