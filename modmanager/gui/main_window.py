@@ -18,10 +18,11 @@ there. The *Unattended* menu and its timer come from :func:`~modmanager.gui.unat
 the *Help* entries from :func:`~modmanager.gui.support.add_help_entries`.
 
 Start-up (see :mod:`modmanager.gui.startup`): the desktop builds the window without services
-(``services=None``) - the PBX list from the inventory, the toolbar, the menus, the operations
-dock - so the stored fleet is painted before ops, the network stack or the planner are loaded;
-:meth:`MainWindow.attach` then adds what needs the opened data folder (the PBX page, the
-flows, the *Unattended* and *Help* entries). The fleet view is built when it is first shown.
+(``services=None``) - the PBX list from the inventory, the toolbar, the menus, the (empty)
+operations dock - so the stored fleet is painted before ops, the network stack or the planner
+are loaded; :meth:`MainWindow.attach` then adds what needs the opened data folder (the PBX
+page, the operations, the flows, the *Unattended* and *Help* entries). The fleet view is built
+when it is first shown.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ from modmanager.gui.models.fleet import FleetModel
 from modmanager.gui.notices import Notices
 from modmanager.gui.tasks import TaskRunner
 from modmanager.gui.views.fleet import FleetView
-from modmanager.gui.views.operations import BusyIndicator, OperationsPanel
 from modmanager.gui.widgets.demo_banner import DemoBanner
 from modmanager.store.settings import Settings, save_settings
 
@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # loaded by attach(), after the first paint
     from modmanager.gui.flows.updates import UpdateFlows
     from modmanager.gui.views.details import ModuleDetails
     from modmanager.gui.views.fleet_matrix import FleetMatrixView
+    from modmanager.gui.views.operations import BusyIndicator, OperationsPanel
     from modmanager.gui.views.pbx_page import PbxPage, Selection
     from modmanager.ops.services import Services
 
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
 
     pbx_page: PbxPage
     details: ModuleDetails
+    operations: OperationsPanel
+    busy: BusyIndicator
     update_flows: UpdateFlows
     backup_flows: BackupFlows
     fleet_flows: FleetFlows
@@ -118,7 +121,7 @@ class MainWindow(QMainWindow):
         self.fleet_view = FleetView(self.controller)
         self.window_actions = WindowActions(self)
 
-        self._build_operations()  # first: the dock's widgets come first in the focus chain, as they always did
+        self._build_operations()  # first: the dock comes first in the focus chain, as it always did
         self._build_central(demo)
         self._connect_actions()
         self._build_toolbar()
@@ -149,6 +152,7 @@ class MainWindow(QMainWindow):
 
         self.controller.services = services
         self._settings = services.settings
+        self._attach_operations()
         self.pbx_page = PbxPage(self.controller)
         self.details = ModuleDetails(self.controller)
         self.pbx_page.add_below(self.details)
@@ -224,15 +228,23 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_operations(self) -> None:
-        self.operations = OperationsPanel(self.runner)
+        """The operations dock, empty until :meth:`_attach_operations` (nothing runs before)."""
         self.operations_dock = QDockWidget(self.tr("Operations"), self)
         self.operations_dock.setObjectName("operations")
-        self.operations_dock.setWidget(self.operations)
+        self.operations_dock.setWidget(QWidget())
         self.operations_dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.operations_dock)
         self.operations_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+O"))
+
+    def _attach_operations(self) -> None:
+        from modmanager.gui.views.operations import BusyIndicator, OperationsPanel
+
+        self.operations = OperationsPanel(self.runner)
+        placeholder = self.operations_dock.widget()
+        self.operations_dock.setWidget(self.operations)
+        placeholder.deleteLater()
         self.operations.failure_logged.connect(lambda _handle: self.operations_dock.show())
         self.busy = BusyIndicator(self.runner)
         self.busy.progressed.connect(self.notices.say)

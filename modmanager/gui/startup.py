@@ -33,6 +33,7 @@ PRELOAD = (
     "modmanager.ops.refresh",
     "modmanager.ops.recovery",
     "modmanager.gui.errors",
+    "modmanager.gui.views.operations",
     "modmanager.gui.views.pbx_page",
     "modmanager.gui.views.details",
     "modmanager.gui.flows.updates",

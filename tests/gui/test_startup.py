@@ -45,6 +45,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "modmanager.pbx",
     "modmanager.gui.views.pbx_page",
     "modmanager.gui.views.fleet_matrix",
+    "modmanager.gui.views.operations",
 )
 """What the first paint must not wait for: the network, secrets, planning, the panes not shown."""
 
