@@ -80,10 +80,12 @@ None to drop the connection unanswered."""
 
 @dataclass(frozen=True)
 class RawReply:
-    """Bytes written as the whole answer - status line, headers and body as the test wrote them."""
+    """Bytes written as the whole answer - status line, headers and body as the test wrote them -
+    and ``later``, written 0.1 s after them (bytes nobody asked for)."""
 
     data: bytes
     close: bool = True
+    later: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,9 @@ class ScriptedServer:
                     self.close_connection = reply.close
                     self.wfile.write(reply.data)
                     self.wfile.flush()
+                    if reply.later and not state._stopped.wait(0.1):
+                        self.wfile.write(reply.later)
+                        self.wfile.flush()
                     return
                 status, content = reply
                 self.send_response(status)

@@ -268,7 +268,9 @@ def test_a_pinned_certificate_out_of_its_validity_is_refused_before_the_login_is
 ) -> None:
     now = dt.datetime.now(dt.UTC)
     cert = make_self_signed(
-        tmp_path / "dated", valid_from=now + dt.timedelta(days=valid_from), valid_until=now + dt.timedelta(days=valid_until)
+        tmp_path / "dated",
+        valid_from=now + dt.timedelta(days=valid_from),
+        valid_until=now + dt.timedelta(days=valid_until),
     )
     recorder = recorder_for(cert)
     error = _attempt(recorder, cert.sha256)
