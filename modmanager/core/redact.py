@@ -25,7 +25,6 @@ import re
 import threading
 from collections.abc import Iterable
 from urllib.parse import quote, quote_plus
-from xml.sax.saxutils import escape
 
 MASK = "[redacted]"
 MIN_SECRET_LENGTH = 4
@@ -122,14 +121,22 @@ class SecretRegistry:
         return text
 
 
+def _xml_escape(text: str, entities: dict[str, str]) -> str:
+    """As ``xml.sax.saxutils.escape`` (which imports urllib.request, http.client and ssl with it)."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for char, entity in entities.items():
+        text = text.replace(char, entity)
+    return text
+
+
 def _forms(text: str) -> Iterable[str]:
     yield text
     yield quote(text, safe="")
     yield quote_plus(text, safe="")
     yield json.dumps(text, ensure_ascii=False)[1:-1]
     yield json.dumps(text, ensure_ascii=True)[1:-1]
-    yield escape(text, {'"': "&quot;", "'": "&apos;"})
-    yield escape(json.dumps(text, ensure_ascii=False)[1:-1], {'"': "&quot;"})
+    yield _xml_escape(text, {'"': "&quot;", "'": "&apos;"})
+    yield _xml_escape(json.dumps(text, ensure_ascii=False)[1:-1], {'"': "&quot;"})
 
 
 _REGISTRY = SecretRegistry()
