@@ -73,7 +73,8 @@ class Connection:
         self.url = url
         self.pin = pin
         self.timeout = timeout
-        self._host_header = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        shown = f"[{host}]" if ":" in host else _ascii_host(host)
+        self._host_header = f"{shown}:{port}"
         self._sock: ssl.SSLSocket | None = None
 
     def __repr__(self) -> str:
@@ -106,7 +107,7 @@ class Connection:
         if sock is None:
             try:
                 sock = tls.open_verified(self.url, self.pin, self.timeout, deadline_at)
-            except OSError as error:
+            except (OSError, UnicodeError) as error:  # UnicodeError: a host name IDNA cannot spell
                 raise NetworkFailure(error, sent=False) from None
             self._sock = sock
         head = (
@@ -226,6 +227,17 @@ def _decoder(encoding: str) -> Any:
     if encoding == "deflate":
         return zlib.decompressobj()
     raise AnswerRefused(f"unknown content encoding {encoding[:40]!r}")
+
+
+def _ascii_host(host: str) -> str:
+    """The host as the Host header spells it: IDNA for a name beyond ASCII (left as is if IDNA
+    cannot spell it; connecting fails then, before anything is sent)."""
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host.encode("ascii", "replace").decode("ascii")
 
 
 def _not_reusable(sock: ssl.SSLSocket) -> bool:

@@ -369,3 +369,10 @@ def test_a_kept_connection_the_pbx_closed_is_replaced_unseen(sim: SimulatedPbx) 
         client.system_info()
         sim.restart()  # closes every connection
         assert client.list_modules()  # retries=0: no second attempt hid a failure
+
+
+@pytest.mark.parametrize("host", ["bücher.invalid", "a" * 70 + ".invalid"], ids=["idna", "label-too-long"])
+def test_a_host_name_that_cannot_be_reached_is_unreachable(host: str) -> None:
+    with AgentClient(f"https://{host}", "0042", "s3cret", agent_secret=SECRET, timeout=2, retries=0) as client:
+        error = _error(client)
+    assert error.code == "unreachable"
