@@ -631,7 +631,8 @@ class AgentClient:
 
     def _unreachable(self, entry_point: EntryPoint, failure: https.NetworkFailure) -> PbxError:
         base = tls.unreachable_error(self.url, failure.error)
-        if entry_point in IDEMPOTENT_ENTRY_POINTS or not failure.sent:
+        # A connection that timed out before the request was written certainly did nothing.
+        if entry_point in IDEMPOTENT_ENTRY_POINTS or (not failure.sent and isinstance(failure.error, TimeoutError)):
             return base
         return PbxError(
             base.message.rstrip(".") + f"; {entry_point} may or may not have taken effect.",
