@@ -436,9 +436,11 @@ class Inventory:
     def batch(self) -> Iterator[None]:
         """Several writes as one transaction: every write of this thread inside joins it.
 
-        Committed when the block ends, rolled back entirely if it raises; a fleet refresh stores
-        the PBXs that ended together this way instead of two transactions per PBX. Other threads
-        wait for the inventory meanwhile, so keep the block to the writes.
+        Committed when the block ends, rolled back entirely if it raises. A write (or a batch)
+        inside that fails is undone alone (a savepoint), so the block may catch its error and
+        go on. A fleet refresh stores the PBXs that ended together this way instead of two
+        transactions per PBX. Other threads wait for the inventory meanwhile, so keep the block
+        to the writes.
         """
         with self._transaction():
             yield
@@ -482,10 +484,24 @@ class Inventory:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            if self._depth:  # inside a batch of this thread: part of its transaction
+            if self._depth:  # inside a batch of this thread: a savepoint of its transaction
+                savepoint = f"write_{self._depth}"
                 self._depth += 1
                 try:
-                    yield self._conn
+                    try:
+                        self._conn.execute(f"SAVEPOINT {savepoint}")
+                    except sqlite3.Error as exc:
+                        raise self._db_error(exc) from exc
+                    try:
+                        yield self._conn
+                    except BaseException:
+                        self._conn.execute(f"ROLLBACK TO {savepoint}")
+                        self._conn.execute(f"RELEASE {savepoint}")
+                        raise
+                    try:
+                        self._conn.execute(f"RELEASE {savepoint}")
+                    except sqlite3.Error as exc:
+                        raise self._db_error(exc) from exc
                 finally:
                     self._depth -= 1
                 return

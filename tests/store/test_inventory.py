@@ -357,3 +357,15 @@ def test_a_batch_that_fails_keeps_nothing_of_it(inventory: Inventory) -> None:
     assert inventory.load_status("a") is None
     inventory.save_status("a", "unreachable", "")  # the inventory works on after the rollback
     assert inventory.statuses()["a"].status == "unreachable"
+
+
+def test_a_failed_write_inside_a_batch_is_undone_alone(inventory: Inventory) -> None:
+    inventory.add(_record("a"))
+    with inventory.batch():
+        inventory.save_status("a", "up-to-date", "")
+        with pytest.raises(StoreError), inventory.batch():
+            inventory.save_snapshot("a", {"n": 1}, datetime.now(UTC))
+            inventory.save_status("gone", "up-to-date", "")  # unknown: this inner batch is undone
+        inventory.save_status("a", "updates-available", "")
+    assert inventory.load_snapshot("a") is None
+    assert inventory.statuses()["a"].status == "updates-available"
