@@ -255,6 +255,9 @@ def _pin_context() -> ssl.SSLContext:
         if context is None:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
             context.minimum_version = ssl.TLSVersion.TLSv1_2
+            # No renegotiation (TLS 1.2): the certificate judged after the handshake stays the
+            # connection's certificate.
+            context.options |= ssl.OP_NO_RENEGOTIATION
             context.check_hostname = False
             context.verify_mode = ssl.CERT_NONE  # judged by the pin in open_verified, never by nobody
             _contexts["pin"] = context

@@ -333,3 +333,15 @@ def test_certificate_validity_of_damaged_bytes_is_a_value_error(self_signed: Sel
     for damaged in (b"", der[:10], der[: len(der) // 2], b"\x30\x84\xff\xff\xff\xff", b"\x31" + der[1:]):
         with pytest.raises(ValueError):
             tls.certificate_validity(damaged)
+
+
+def test_the_pin_is_checked_on_tls_1_2_too(
+    self_signed: SelfSignedCert, recorder_for: Callable[[SelfSignedCert], Recorder]
+) -> None:
+    recorder = recorder_for(self_signed)
+    recorder._context.maximum_version = ssl.TLSVersion.TLSv1_2  # an older PBX
+    assert _attempt(recorder, "ab" * 32).code == "certificate_changed"
+    assert _attempt(recorder, self_signed.sha256).code == "unreachable"  # accepted; it never answers
+    _wait_for(recorder, 2)
+    assert recorder.received[0] == b""
+    assert (recorder.received[1] or b"").startswith(b"POST /xml-rpc?")
