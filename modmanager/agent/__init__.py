@@ -27,7 +27,6 @@ def agent_module_path() -> Path:
     path = Path(__file__).resolve().parent / AGENT_MODULE_FILE
     if not path.is_file():
         raise ModManagerError(
-            "The modmanager agent module file has not been built.",
-            "Run scripts/bootstrap.sh (it installs a JDK and runs agent/build.sh).",
+            code="agent_not_built",
         )
     return path

@@ -43,6 +43,7 @@ from modmanager.core.catalog import (
 from modmanager.core.changelog import ChangelogEntry, parse_changelog
 from modmanager.core.errors import CatalogError, InvalidModuleFile, InvalidVersion
 from modmanager.core.localfile import read_regular_file
+from modmanager.core.messages.jsonwords import json_params
 from modmanager.core.sfm import ModuleFile, read_sfm_path
 from modmanager.core.versions import Compatibility, looks_like_range, parse_ranges
 
@@ -100,17 +101,13 @@ def build_catalog(
     """
     root = Path(root)
     if not root.is_dir():
-        raise CatalogError(f"The vendor folder {root} does not exist.", "Give the folder holding the .sfm files.")
+        raise CatalogError(code="vendor_folder_missing", params={"folder": str(root)})
     if base_url is not None:
         _check_base_url(base_url)
     warnings: list[str] = []
     builds = _scan(root, warnings)
     if not builds:
-        summary = f" ({len(warnings)} file(s) skipped)" if warnings else ""
-        raise CatalogError(
-            f"No valid .sfm module file was found below {root}{summary}.",
-            "Check the folder; skipped files are listed as warnings.",
-        )
+        raise CatalogError(code="vendor_folder_empty", params={"folder": str(root), "skipped": str(len(warnings))})
     releases = _group_releases(builds)
     changelogs = _ChangelogFinder(root)
     metadata = _MetadataFinder(root)
@@ -162,10 +159,7 @@ def _check_base_url(base_url: str) -> None:
     parts = urlsplit(base_url)
     local_http = parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost", "::1")
     if not (parts.scheme == "https" and parts.hostname) and not local_http:
-        raise CatalogError(
-            f"The base URL {base_url[:100]!r} is not an https URL.",
-            "Give the https address the files will be published under (http only for 127.0.0.1).",
-        )
+        raise CatalogError(code="base_url_invalid", params={"url": base_url[:100]})
 
 
 # --- scanning ------------------------------------------------------------------------------
@@ -229,11 +223,15 @@ def _group_releases(builds: list[_Build]) -> dict[tuple[str, int], dict[bool, _B
         slot = releases.setdefault((descriptor.id.lower(), descriptor.version), {})
         other = slot.get(build.nfr)
         if other is not None:
-            flavour = "NFR" if build.nfr else "standard"
             raise CatalogError(
-                f"{other.path} and {build.path} are different files that both claim to be the {flavour} build "
-                f"of module {descriptor.id} version {descriptor.version}.",
-                "Remove one of them or give them different versions.",
+                code="duplicate_build",
+                params={
+                    "first": str(other.path),
+                    "second": str(build.path),
+                    "flavour": "nfr" if build.nfr else "standard",
+                    "module": descriptor.id,
+                    "version": str(descriptor.version),
+                },
             )
         slot[build.nfr] = build
     return releases
@@ -250,11 +248,7 @@ def _location(root: Path, path: PurePosixPath, base_url: str | None, catalog_dir
     except ValueError:  # another drive on Windows
         relative = os.pardir
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        raise CatalogError(
-            f"{path} cannot be given relative to the catalog file's folder {catalog_dir}, "
-            "which is neither the vendor folder nor above it.",
-            "Write the catalog inside or above the vendor folder, or give --base-url.",
-        )
+        raise CatalogError(code="catalog_outside_vendor_folder", params={"path": str(path), "folder": str(catalog_dir)})
     return PurePosixPath(Path(relative).as_posix()).as_posix()
 
 
@@ -381,9 +375,10 @@ def _read_limited(path: Path, limit: int, root: Path) -> bytes:
     try:
         return read_regular_file(path, limit, error=CatalogError, shown=label)
     except FileNotFoundError as error:
+        detail = error.strerror or type(error).__name__
         raise CatalogError(
-            f"The file {label} cannot be read ({error.strerror or type(error).__name__}).",
-            "Check its permissions.",
+            code="file_unreadable",
+            params={"what": "file", "path": label, "reason": detail, "errno": "ENOENT"},
         ) from None
 
 
@@ -391,50 +386,50 @@ def _read_metadata(path: Path, root: Path) -> dict[str, Any]:
     """Read and check one metadata file; every problem is an error naming the file and field."""
     label = path.relative_to(root).as_posix()
 
-    def fail(problem: str) -> CatalogError:
+    def fail(problem: str, field: str = "", cause: InvalidVersion | None = None) -> CatalogError:
+        """``problem``: a key of ``metadata_invalid``'s words, about ``field``."""
         return CatalogError(
-            f"The metadata file {label} {problem}.",
-            "Fix it; the allowed fields are listed in docs/catalog-format.md.",
+            code="metadata_invalid", params={"file": label, "problem": problem, "field": field}, cause=cause
         )
 
     try:
         value = safejson.loads(_read_limited(path, _MAX_METADATA_BYTES, root), max_bytes=_MAX_METADATA_BYTES)
     except safejson.JsonProblem as problem:
-        raise fail(f"cannot be used: {problem.reason}") from None
+        raise CatalogError(code="metadata_invalid", params={"file": label, **json_params(problem)}) from None
     if not isinstance(value, dict):
-        raise fail("is not a JSON object")
+        raise fail("not_object")
     checked: dict[str, Any] = {}
     for key, item in value.items():
         if key not in METADATA_FIELDS:
-            raise fail(f"has the unknown field {key[:40]!r}")
+            raise fail("unknown_field", key[:40])
         if key in ("paid", "nfrUserLicense"):
             if not isinstance(item, bool):
-                raise fail(f'has "{key}" that is not true or false')
+                raise fail("not_flag", key)
             checked[key] = item
         elif key == "channel":
             if item not in (Channel.STABLE.value, Channel.PRERELEASE.value):
-                raise fail('has "channel" that is neither "stable" nor "pre-release"')
+                raise fail("bad_channel", key)
             checked[key] = item
         elif key in ("compatible", "incompatible"):
             if not isinstance(item, list) or not all(isinstance(text, str) for text in item):
-                raise fail(f'has "{key}" that is not a list of texts')
+                raise fail("not_list", key)
             try:
                 checked[key] = tuple(version_range for text in item for version_range in parse_ranges(text))
             except InvalidVersion as error:
-                raise fail(f'has a wrong "{key}" range: {error.message.rstrip(".")}') from None
+                raise fail("bad_range", key, cause=error) from None
         elif key == "description":
             if not isinstance(item, dict) or not all(
                 isinstance(text, str) and is_locale(locale) for locale, text in item.items()
             ):
-                raise fail('has "description" that is not an object of locale -> text')
+                raise fail("bad_description", key)
             checked[key] = item
         elif key == "date":
             if not isinstance(item, str) or not _valid_date(item):
-                raise fail('has "date" that is not YYYY-MM-DD')
+                raise fail("bad_date", key)
             checked[key] = item
         else:
             if not isinstance(item, str) or (key == "displayVersion" and not item.strip()):
-                raise fail(f'has "{key}" that is not a text')
+                raise fail("not_text", key)
             checked[key] = item
     return checked
 

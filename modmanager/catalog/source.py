@@ -78,7 +78,14 @@ class CatalogSource:
 
 
 class _FetchFailed(Exception):
-    """The source could not be reached or read; the cached copy may stand in."""
+    """The source could not be reached or read; the cached copy may stand in.
+
+    ``error`` says why; it is quoted as the cause of the error the caller raises.
+    """
+
+    def __init__(self, error: ModManagerError) -> None:
+        super().__init__(error.message.rstrip("."))
+        self.error = error
 
 
 def load_catalog(
@@ -86,12 +93,13 @@ def load_catalog(
     *,
     session: requests.Session | None = None,
     timeout: float = DEFAULT_TIMEOUT,
-    warnings: list[str] | None = None,
+    warnings: list[ModManagerError] | None = None,
 ) -> Catalog:
     """Fetch, verify and parse the catalog of ``source``; fall back to the cached copy when offline.
 
     Args:
-        warnings: if given, a note for the user is appended when the cached copy was used.
+        warnings: if given, a note for the user (code ``catalog_saved_copy_used``) is appended
+            when the cached copy was used.
 
     Raises:
         CatalogError: untrusted or invalid catalog, or unreachable with no cached copy.
@@ -99,7 +107,7 @@ def load_catalog(
     try:
         data, signature = _fetch_catalog(source, session, timeout)
     except _FetchFailed as failure:
-        return _load_cached(source, str(failure), warnings)
+        return _load_cached(source, failure, warnings)
     _verify(source, data, signature)
     catalog = parse_catalog(data, source=_catalog_base(source))
     _store_cached(source, data, signature)
@@ -111,7 +119,7 @@ def _fetch_catalog(
 ) -> tuple[bytes, bytes | None]:
     """The catalog bytes and its signature (None when there is no signature file)."""
     if source.is_remote:
-        _check_url(source.location, what=f"The catalog address of {source.name}")
+        _check_url(source.location, catalog=source.name)
         with _session(session) as http:
             data = _http_get(http, source.location, MAX_CATALOG_BYTES, timeout)
             assert data is not None  # a missing catalog raises _FetchFailed
@@ -120,7 +128,11 @@ def _fetch_catalog(
     catalog_file = _local_catalog_file(source)
     data = _read_local(catalog_file, MAX_CATALOG_BYTES)
     if data is None:
-        raise _FetchFailed(f"there is no {catalog_file.name} in {catalog_file.parent}")
+        raise _FetchFailed(
+            CatalogError(
+                code="fetch_no_catalog_file", params={"file": catalog_file.name, "folder": str(catalog_file.parent)}
+            )
+        )
     signature_file = catalog_file.with_name(catalog_file.name + SIGNATURE_SUFFIX)
     return data, _read_local(signature_file, _MAX_SIGNATURE_BYTES)
 
@@ -138,7 +150,7 @@ def _read_local(path: Path, limit: int) -> bytes | None:
     except FileNotFoundError:
         return None
     except ModManagerError as error:
-        raise _FetchFailed(error.message.rstrip(".")) from None
+        raise _FetchFailed(error) from None
 
 
 def _verify(source: CatalogSource, data: bytes, signature: bytes | None) -> None:
@@ -174,15 +186,12 @@ def _store_cached(source: CatalogSource, data: bytes, signature: bytes | None) -
         _LOG.warning("Could not cache the catalog %s: %s", source.name, error)
 
 
-def _load_cached(source: CatalogSource, reason: str, warnings: list[str] | None) -> Catalog:
+def _load_cached(source: CatalogSource, failure: _FetchFailed, warnings: list[ModManagerError] | None) -> Catalog:
     data_path, signature_path = _cache_paths(source)
     try:
         data = read_bytes_limited(data_path, MAX_CATALOG_BYTES)
     except FileNotFoundError:
-        raise CatalogError(
-            f"The catalog {source.name} cannot be fetched ({reason}).",
-            "Check the network connection and the catalog address.",
-        ) from None
+        raise CatalogError(code="catalog_fetch_failed", params={"catalog": source.name}, cause=failure.error) from None
     try:
         signature: bytes | None = read_bytes_limited(signature_path, _MAX_SIGNATURE_BYTES)
     except FileNotFoundError:
@@ -190,11 +199,12 @@ def _load_cached(source: CatalogSource, reason: str, warnings: list[str] | None)
     # The cache is a local file anyone with access could change: check it like a fresh copy.
     _verify(source, data, signature)
     catalog = parse_catalog(data, source=_catalog_base(source))
-    note = (
-        f"The catalog {source.name} cannot be fetched ({reason}); "
-        f"using the copy from {catalog.generated} saved earlier."
+    note = CatalogError(
+        code="catalog_saved_copy_used",
+        params={"catalog": source.name, "generated": catalog.generated},
+        cause=failure.error,
     )
-    _LOG.warning("%s", note)
+    _LOG.warning("%s", note.message)
     if warnings is not None:
         warnings.append(note)
     return catalog
@@ -207,29 +217,28 @@ def _load_cached(source: CatalogSource, reason: str, warnings: list[str] | None)
 def _session(session: requests.Session | None) -> Iterator[requests.Session]:
     if session is not None:
         if session.verify is False:
-            raise CatalogError(
-                "TLS certificate checks are switched off for this connection.",
-                "Catalogs and module files are only fetched with certificate checks.",
-            )
+            raise CatalogError(code="tls_checks_off")
         yield session
         return
     with requests.Session() as own:
         yield own
 
 
-def _url_problem(url: str) -> str | None:
+def _is_https(url: str) -> bool:
+    """An https URL with a host (or http to this machine)."""
     parts = urlsplit(url)
     if parts.scheme == "https" and parts.hostname:
-        return None
-    if parts.scheme == "http" and parts.hostname in _LOCAL_HOSTS:
-        return None
-    return "is not an https URL"
+        return True
+    return parts.scheme == "http" and parts.hostname in _LOCAL_HOSTS
 
 
-def _check_url(url: str, *, what: str) -> None:
-    problem = _url_problem(url)
-    if problem is not None:
-        raise CatalogError(f"{what} {url[:200]!r} {problem}.", "Use an https address.")
+def _check_url(url: str, *, catalog: str | None = None) -> None:
+    """Refuse a catalog's (``catalog``: its name) or else a module file's address that is not https."""
+    if _is_https(url):
+        return
+    if catalog is not None:
+        raise CatalogError(code="catalog_address_not_https", params={"catalog": catalog, "url": url[:200]})
+    raise CatalogError(code="module_address_not_https", params={"url": url[:200]})
 
 
 def _http_get(
@@ -239,36 +248,31 @@ def _http_get(
     try:
         with session.get(url, stream=True, timeout=timeout) as response:
             for hop in (*response.history, response):
-                if _url_problem(hop.url) is not None:
-                    raise CatalogError(
-                        f"The server redirected {url[:200]} to an address that is not https.",
-                        "Ask the catalog's publisher to serve it over https only.",
-                    )
+                if not _is_https(hop.url):
+                    raise CatalogError(code="redirect_not_https", params={"url": url[:200]})
             if optional and response.status_code == 404:
                 return None
             if response.status_code != 200:
-                raise _FetchFailed(f"HTTP {response.status_code} for {url[:200]}")
+                status = str(response.status_code)
+                raise _FetchFailed(CatalogError(code="fetch_http_status", params={"status": status, "url": url[:200]}))
             return _read_limited(response, limit, url)
     except requests.exceptions.SSLError:
-        raise CatalogError(
-            f"The TLS certificate of {urlsplit(url).hostname} is not trusted.",
-            "Check the address; catalogs are only fetched from servers with a valid certificate.",
+        raise CatalogError(code="catalog_tls_untrusted", params={"host": urlsplit(url).hostname or ""}) from None
+    except requests.RequestException as error:  # also ConnectionError and Timeout
+        raise _FetchFailed(
+            CatalogError(code="fetch_connection", params={"error": type(error).__name__, "url": url[:200]})
         ) from None
-    except (requests.ConnectionError, requests.Timeout) as error:
-        raise _FetchFailed(f"{type(error).__name__} for {url[:200]}") from None
-    except requests.RequestException as error:
-        raise _FetchFailed(f"{type(error).__name__} for {url[:200]}") from None
 
 
 def _read_limited(response: requests.Response, limit: int, url: str) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise CatalogError(f"{url[:200]} is larger than the {limit} bytes allowed.", "Check the address.")
+        raise CatalogError(code="download_too_large", params={"url": url[:200], "limit": str(limit)})
     buffer = io.BytesIO()
     for chunk in response.iter_content(_CHUNK):
         buffer.write(chunk)
         if buffer.tell() > limit:
-            raise CatalogError(f"{url[:200]} is larger than the {limit} bytes allowed.", "Check the address.")
+            raise CatalogError(code="download_too_large", params={"url": url[:200], "limit": str(limit)})
     return buffer.getvalue()
 
 
@@ -295,10 +299,7 @@ def download_release_file(
     location = resolve_location(catalog.source, file.location)
     label = _file_label(location)
     if file.size > MAX_FILE_BYTES:
-        raise CatalogError(
-            f"The catalog lists {label} with {file.size} bytes, more than any module file may have.",
-            "Ask the catalog's publisher to check the entry.",
-        )
+        raise CatalogError(code="catalog_file_size_impossible", params={"file": label, "size": str(file.size)})
     store = cache or SfmCache()
     data = store.get(file.sha256)
     if data is None:
@@ -314,39 +315,31 @@ def _fetch_file(
     location: str, file: ReleaseFile, label: str, session: requests.Session | None, timeout: float
 ) -> bytes:
     if is_remote_location(location):
-        _check_url(location, what="The module file address")
+        _check_url(location)
         with _session(session) as http:
             try:
                 body = _http_get(http, location, file.size, timeout)
             except _FetchFailed as failure:
-                raise CatalogError(
-                    f"The module file {label} cannot be downloaded ({failure}).",
-                    "Check the network connection and try again.",
-                ) from None
+                raise CatalogError(code="module_download_failed", params={"file": label}, cause=failure.error) from None
         assert body is not None  # not optional: a 404 raises
         data = body
     else:
         try:
             data = read_bytes_limited(Path(location), file.size)
         except FileNotFoundError:
-            raise CatalogError(
-                f"The module file {label} is missing from the catalog folder.",
-                "Ask the catalog's publisher to rebuild the catalog.",
-            ) from None
+            raise CatalogError(code="module_file_missing", params={"file": label}) from None
         except ModManagerError:
-            raise _mismatch(label, "is larger than the catalog says") from None
+            raise _mismatch(label, "too_large") from None
     if len(data) != file.size:
-        raise _mismatch(label, f"has {len(data)} bytes instead of {file.size}")
+        raise _mismatch(label, "size", size=str(len(data)), expected=str(file.size))
     if hashlib.sha256(data).hexdigest() != file.sha256:
-        raise _mismatch(label, "does not have the SHA-256 the catalog lists")
+        raise _mismatch(label, "sha256")
     return data
 
 
-def _mismatch(label: str, problem: str) -> CatalogError:
-    return CatalogError(
-        f"The module file {label} {problem}, so it was not used.",
-        "It was changed or damaged on the way; try again later or tell the catalog's publisher.",
-    )
+def _mismatch(label: str, why: str, **params: str) -> CatalogError:
+    """``why``: too_large, size (with ``size`` and ``expected``) or sha256."""
+    return CatalogError(code="module_file_mismatch", params={"file": label, "why": why, **params})
 
 
 def _write_checked(target: Path, data: bytes, sha256: str) -> None:
@@ -354,7 +347,7 @@ def _write_checked(target: Path, data: bytes, sha256: str) -> None:
     write_atomic(target, data, mode=0o644)
     if hashlib.sha256(read_bytes_limited(target, len(data))).hexdigest() != sha256:
         target.unlink(missing_ok=True)
-        raise CatalogError(f"Writing {target.name} failed: the copy on disk differs.", "Check the disk and try again.")
+        raise CatalogError(code="download_write_failed", params={"file": target.name})
 
 
 def _file_label(location: str) -> str:

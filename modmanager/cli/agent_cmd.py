@@ -59,12 +59,7 @@ def _export(args: argparse.Namespace) -> int:
     if target.is_dir():
         target = target / DEFAULT_FILE_NAME
     if target.exists() and not args.force:
-        raise ModManagerError(
-            f"{target} exists already; nothing was written.",
-            "Choose another file name, or add --force to replace it.",
-            code="file_exists",
-            params={"file": str(target)},
-        )
+        raise ModManagerError(code="file_exists", params={"file": str(target)})
     write_atomic(target, data, mode=0o644)
     descriptor = module.descriptor
     emit(
@@ -84,4 +79,4 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _not_built() -> ModManagerError:
-    return ModManagerError("The agent module was not built; run make setup.", code="agent_not_built")
+    return ModManagerError(code="agent_not_built")

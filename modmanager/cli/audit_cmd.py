@@ -64,7 +64,7 @@ def parse_since(text: str) -> dt.datetime:
 
 def _list(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
-        raise OperationError("--limit must be at least 1.", "Give a positive number.")
+        raise OperationError(code="audit_limit_invalid")
     with cli_services() as services:
         if args.pbx:
             services.inventory.get(args.pbx)  # a typo fails clearly (removed PBXs: use --customer)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from modmanager.cli.language import error_text
 from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.selection import add_selection_flags, selected_names
 from modmanager.cli.services import (
@@ -133,7 +134,7 @@ def _create_fleet(args: argparse.Namespace) -> int:
     lines = [f"Backed up {plural(len(created), 'module')} on {plural(len(results) - len(failed), 'PBX')}:"]
     if created:
         lines.append(_info_table(created))
-    lines.extend(f"{name}: not backed up - {error}" for name, error in failed.items())
+    lines.extend(f"{name}: not backed up - {error_text(error)}" for name, error in failed.items())
     data = {
         "backups": [info.to_json() for info in created],
         "failed": {name: str(error) for name, error in failed.items()},
@@ -145,7 +146,7 @@ def _create_fleet(args: argparse.Namespace) -> int:
 def _installed_module_id(services: Services, pbx_name: str, text: str) -> str:
     with services.client(pbx_name) as client:
         modules = client.list_modules()
-    return resolve_module(text, ((module.id, (module.name,)) for module in modules), where=f"installed on {pbx_name}")
+    return resolve_module(text, ((module.id, (module.name,)) for module in modules), where="installed", pbx=pbx_name)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -355,15 +356,15 @@ def preview_restore(services: Services, backup: Backup, pbx_name: str, names: li
         unknown = sorted(set(names) - {inst.name for inst in backup.config.instances})
         if unknown:
             raise OperationError(
-                f"The backup has no instance named {', '.join(repr(name) for name in unknown)}.",
-                f"Run 'modmanager backup show {backup.info.backup_id}' to see its instances.",
+                code="backup_instances_unknown",
+                params={"names": ", ".join(f"'{name}'" for name in unknown), "backup": backup.info.backup_id},
             )
     with services.client(pbx_name) as client:
         installed = find_module(client.list_modules(), backup.info.module_id)
         if installed is None:
             raise OperationError(
-                f"{backup.info.module_name} is not installed on {pbx_name}.",
-                "Install the module there first, then restore the backup.",
+                code="restore_module_not_installed",
+                params={"module": backup.info.module_name, "pbx": pbx_name},
             )
         new_schema = parse_descriptor(client.get_descriptor(installed.id)).schema
         existing = {inst.name for inst in client.export_config(installed.id).instances}
@@ -466,7 +467,7 @@ def run_restore(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     destination: Path = args.out
     if destination.exists():
-        raise OperationError(f"{destination} already exists; nothing was written.", "Choose another file name.")
+        raise OperationError(code="output_file_exists", params={"path": str(destination)})
     with cli_services() as services:
         info = services.backups.load(args.backup_id).info
         password = read_secret("Password for the exported file", from_stdin=args.password_stdin, repeat=True)
@@ -494,17 +495,17 @@ def run_delete(args: argparse.Namespace) -> int:
     with cli_services() as services:
         infos, damaged = services.backups.list_backups()
         if args.backup_id in services.journal.backup_ids_in_use():
-            raise StoreError(
-                f"Backup {args.backup_id} holds the settings of an unfinished update; it was not deleted.",
-                "Run 'modmanager recover' first.",
-            )
+            raise StoreError(code="backup_in_use", params={"backup": args.backup_id})
         info = next((item for item in infos if item.backup_id == args.backup_id), None)
         if info is not None:
             described = f"{info.module_name} v{info.module_version} from {info.pbx_name}, {_date(info.created_at)}"
         elif any(item.path.stem == args.backup_id for item in damaged):
             described = "a damaged file"
         else:
-            raise StoreError(f"There is no backup {args.backup_id}.", "Run 'modmanager backup list' to see them.")
+            raise StoreError(
+                code="backup_not_found",
+                params={"backup": args.backup_id},
+            )
         confirm(f"Delete backup {args.backup_id} ({described})?", assume_yes=args.yes)
         services.backups.delete(args.backup_id)
     print(f"Deleted backup {args.backup_id}.")

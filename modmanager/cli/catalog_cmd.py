@@ -87,7 +87,7 @@ def run_keygen(args: argparse.Namespace) -> int:
     public_path = Path(args.out + PUBLIC_KEY_SUFFIX)
     for path in (private_path, public_path):
         if path.exists():
-            raise CatalogError(f"{path} already exists; it is not overwritten.", "Choose another name with --out.")
+            raise CatalogError(code="key_file_exists", params={"path": str(path)})
     private_pem, public_key = generate_signing_key()
     _write_new(private_path, private_pem, mode=0o600)
     try:
@@ -112,12 +112,10 @@ def _write_new(path: Path, data: bytes, *, mode: int) -> None:
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     except FileExistsError:
-        raise CatalogError(
-            f"{path} already exists; it is not overwritten.", "Choose another name with --out."
-        ) from None
+        raise CatalogError(code="key_file_exists", params={"path": str(path)}) from None
     except OSError as error:
         raise CatalogError(
-            f"{path} cannot be created ({error.strerror}).", "Check the folder and its permissions."
+            code="key_file_create_failed", params={"path": str(path), "detail": error.strerror or ""}
         ) from None
     with os.fdopen(descriptor, "wb") as handle:
         os.chmod(path, mode)  # os.open's mode is reduced by the umask
@@ -130,7 +128,7 @@ def _write_new(path: Path, data: bytes, *, mode: int) -> None:
 def run_build(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     out = Path(args.out)
-    private_key = _read_small(Path(args.sign), "signing key") if args.sign else None
+    private_key = _read_small(Path(args.sign), "signing_key") if args.sign else None
     catalog, warnings = build_catalog(
         folder,
         name=args.name or folder.resolve().name or "catalog",
@@ -177,7 +175,7 @@ def run_verify(args: argparse.Namespace) -> int:
         signature = read_bytes_limited(signature_path, _MAX_KEY_BYTES)
     except FileNotFoundError:
         signature = b""
-    keys = [_read_small(Path(key), "public key").decode("ascii", "replace") for key in args.key]
+    keys = [_read_small(Path(key), "public_key").decode("ascii", "replace") for key in args.key]
     verify_catalog(data, signature, keys, source=str(path))
     catalog = _parse(data, path)
     checked = _check_local_files(catalog) if args.check_files else 0
@@ -252,14 +250,9 @@ def _check_local_file(catalog: Catalog, item: ReleaseFile) -> None:
     try:
         data = read_bytes_limited(path, _MAX_MODULE_FILE_BYTES)
     except FileNotFoundError:
-        raise CatalogError(
-            f"The catalog lists {item.location}, which does not exist.", "Rebuild the catalog."
-        ) from None
+        raise CatalogError(code="catalog_lists_missing_file", params={"location": item.location}) from None
     if len(data) != item.size or hashlib.sha256(data).hexdigest() != item.sha256:
-        raise CatalogError(
-            f"{item.location} does not match its catalog entry (size or SHA-256 differ).",
-            "Rebuild the catalog after changing module files.",
-        )
+        raise CatalogError(code="catalog_file_differs", params={"location": item.location})
 
 
 # --- files ---------------------------------------------------------------------------------
@@ -270,7 +263,7 @@ def _read_catalog_bytes(path: Path) -> bytes:
         # One byte more than allowed, so parse_catalog reports an oversized catalog itself.
         return read_bytes_limited(path, MAX_CATALOG_BYTES + 1)
     except FileNotFoundError:
-        raise CatalogError(f"The catalog file {path} does not exist.", "Check the path.") from None
+        raise CatalogError(code="catalog_input_missing", params={"kind": "catalog", "path": str(path)}) from None
 
 
 def _parse(data: bytes, path: Path) -> Catalog:
@@ -279,10 +272,13 @@ def _parse(data: bytes, path: Path) -> Catalog:
     return dataclasses.replace(catalog, source=str(path.parent))
 
 
-def _read_small(path: Path, what: str) -> bytes:
+def _read_small(path: Path, kind: str) -> bytes:
+    """A key file; ``kind`` is signing_key or public_key."""
     try:
         return read_bytes_limited(path, _MAX_KEY_BYTES)
     except FileNotFoundError:
-        raise CatalogError(f"The {what} file {path} does not exist.", "Check the path.") from None
+        raise CatalogError(code="catalog_input_missing", params={"kind": kind, "path": str(path)}) from None
     except ModManagerError as error:
-        raise CatalogError(f"The {what} file {path} cannot be read.", error.hint) from None
+        raise CatalogError(
+            code="catalog_input_unreadable", params={"kind": kind, "path": str(path)}, cause=error
+        ) from None

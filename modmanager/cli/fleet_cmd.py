@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any
 
+from modmanager.cli.language import error_message, error_text
 from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.selection import FleetProgress, add_selection_flags, interruptible, selected_names
 from modmanager.cli.services import cli_services, plural
@@ -81,13 +82,14 @@ def _starface(text: str) -> StarfaceVersion:
     try:
         return StarfaceVersion.parse(text)
     except InvalidVersion as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        raise argparse.ArgumentTypeError(error_text(error)) from None
 
 
-def _incomplete(failed: Sequence[str], total: int, what: str) -> OperationError:
+def _incomplete(failed: Sequence[str], total: int, action: str) -> OperationError:
+    """``action``: refreshed or checked."""
     return OperationError(
-        f"{len(failed)} of {plural(total, 'PBX')} could not be {what}: {', '.join(failed)}.",
-        "The table says why; check the connection or the PBX and try again.",
+        code="fleet_incomplete",
+        params={"failed": str(len(failed)), "total": str(total), "names": ", ".join(failed), "action": action},
     )
 
 
@@ -117,7 +119,7 @@ def run_refresh(args: argparse.Namespace) -> int:
             {"pbxs": [], "catalogProblems": [problem.to_json() for problem in problems]},
         )
         if problems:
-            raise catalogs_unavailable(problems, "The refresh")
+            raise catalogs_unavailable(problems)
         return 0
     rows = []
     documents = []
@@ -145,7 +147,7 @@ def run_refresh(args: argparse.Namespace) -> int:
                 }
             )
         else:
-            rows.append((name, status, "?", result.message))
+            rows.append((name, status, "?", error_message(result)))
             documents.append(
                 {
                     "name": name,
@@ -165,7 +167,7 @@ def run_refresh(args: argparse.Namespace) -> int:
     if failed:
         raise _incomplete(failed, len(names), "refreshed")
     if problems:
-        raise catalogs_unavailable(problems, "The refresh")
+        raise catalogs_unavailable(problems)
     return 0
 
 
@@ -241,7 +243,7 @@ def run_readiness(args: argparse.Namespace) -> int:
             rows.append((name, versions[name], "ready" if result.ready else "NOT READY", blocking or "-"))
             documents.append({**_readiness_json(name, result), "starfaceVersion": versions[name]})
         else:
-            rows.append((name, versions[name], "unknown", result.message))
+            rows.append((name, versions[name], "unknown", error_message(result)))
             documents.append({"pbx": name, "starfaceVersion": versions[name], "ready": None, "error": str(result)})
     heading = f"Readiness for STARFACE {short_version(target)}:"
     text = heading + "\n" + table(("PBX", "STARFACE", "READY", "BLOCKING MODULES"), rows, indent="  ")

@@ -68,7 +68,7 @@ def _module(services: Services, text: str) -> tuple[str, str]:
     for catalog_module in services.catalogs.modules():
         candidates.append((catalog_module.id, tuple(catalog_module.names.values())))
         names.setdefault(catalog_module.id.lower(), catalog_module.display_name("en"))
-    module_id = resolve_module(text, candidates, where="on your PBXs or in the catalogs")
+    module_id = resolve_module(text, candidates, where="pbxs_or_catalogs")
     return module_id.lower(), names.get(module_id.lower(), "")
 
 

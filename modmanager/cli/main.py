@@ -3,7 +3,8 @@
 Without a subcommand the desktop application starts. Every command group lives in its own
 module under ``modmanager.cli`` and exposes ``register(subparsers)``; a command's handler
 takes the parsed arguments and returns the exit code. Expected errors
-(:class:`~modmanager.core.errors.ModManagerError`) become one clear line on stderr.
+(:class:`~modmanager.core.errors.ModManagerError`) become one clear line on stderr, in the
+language ``--lang`` or the locale names (see :mod:`modmanager.cli.language`).
 
 Start-up costs what the chosen command needs: ``COMMAND_MODULES`` names each group's commands
 and their help, so the parser lists and chooses commands without importing the groups, and only
@@ -33,7 +34,7 @@ COMMAND_MODULES: tuple[CommandGroup, ...] = (
     ("plan_cmd", {"plan": "plan module updates for one PBX from catalog files (offline)"}),
     ("sim_cmd", {"sim": "run simulated STARFACE PBXs with the agent on this machine"}),
     ("pbx_cmd", {
-        "pbx": "add, edit, list, test and remove PBXs",
+        "pbx": "add, edit, list, test, remove, import and export PBXs",
         "info": "show a PBX's STARFACE version, edition and licenses",
         "modules": "show the modules installed on a PBX",
     }),
@@ -127,7 +128,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot", metavar="FILE", help="render the main window to FILE (PNG) once loaded, then exit"
     )
-    parser.add_argument("--lang", choices=("de", "en"), help="interface language (default: system locale)")
+    parser.add_argument(
+        "--lang",
+        choices=("de", "en"),
+        help="language of the desktop application and of error messages (default: the locale, e.g. LANG)",
+    )
     parser.add_argument(
         "--view", choices=("pbx", "fleet"), default="pbx", help="start on the PBX page or the fleet view (pbx)"
     )
@@ -175,6 +180,9 @@ def run(argv: Sequence[str]) -> int:
     # First the light parser finds the command (and answers --version, --help and unknown
     # commands itself); then the command's own group parses everything.
     chosen, _ = build_parser().parse_known_args(arguments)
+    from modmanager.cli.language import choose, error_text
+
+    choose(chosen.lang)  # errors (also argparse type errors) speak --lang or the locale
     parser = build_parser(chosen.command)
     args = parser.parse_args(arguments)
     # After parsing: --version and --help need none of this.
@@ -207,11 +215,11 @@ def run(argv: Sequence[str]) -> int:
         ), safe_stdout():
             return handler(args)
     except CatalogsUnavailable as error:
-        print(f"modmanager: {clean_text(str(error), _MAX_ERROR_CHARS)}", file=sys.stderr)
+        print(f"modmanager: {clean_text(error_text(error), _MAX_ERROR_CHARS)}", file=sys.stderr)
         return EXIT_INCOMPLETE
     except ModManagerError as error:
-        # One line, whatever a PBX or a file put into the message (line breaks, escapes, bidi).
-        print(f"modmanager: {clean_text(str(error), _MAX_ERROR_CHARS)}", file=sys.stderr)
+        # One line in the chosen language, whatever a PBX or a file put into it (line breaks, escapes, bidi).
+        print(f"modmanager: {clean_text(error_text(error), _MAX_ERROR_CHARS)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("modmanager: interrupted", file=sys.stderr)

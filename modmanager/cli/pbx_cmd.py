@@ -29,6 +29,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from modmanager.cli.output import add_json_flag, emit, table
+from modmanager.cli.pbx_import import register_import
+from modmanager.cli.pbx_tags import changed_tags, register_tag
 from modmanager.core.errors import PbxError, StoreError
 from modmanager.core.text import clean_text
 from modmanager.store.inventory import DEFAULT_AGENT_INSTANCE, Inventory, PbxRecord, normalize_pbx_url
@@ -45,7 +47,7 @@ AGENT_SECRET_ENV = "MODMANAGER_AGENT_SECRET"
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``pbx``, ``info`` and ``modules`` to the top-level parser."""
-    pbx = subparsers.add_parser("pbx", help="add, edit, list, test and remove PBXs")
+    pbx = subparsers.add_parser("pbx", help="add, edit, list, test, remove, import and export PBXs")
     commands = pbx.add_subparsers(dest="pbx_command", metavar="COMMAND", required=True)
 
     add = commands.add_parser("add", help="add a PBX after checking that it answers")
@@ -61,10 +63,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("--fingerprint", help="SHA-256 fingerprint of the PBX certificate to pin (self-signed)")
     add.add_argument("--agent-instance", default=DEFAULT_AGENT_INSTANCE, help="name of the agent's module instance")
     add.add_argument("--customer", default="", help="customer the PBX belongs to")
+    add.add_argument("--tags", default="", metavar="TAG,TAG", help="tags of the PBX (comma separated)")
     add_json_flag(add)
     add.set_defaults(handler=_add)
 
-    edit = commands.add_parser("edit", help="change a PBX's address, login, secrets or agent instance")
+    edit = commands.add_parser("edit", help="change a PBX's address, login, secrets, agent instance, customer or tags")
     edit.add_argument("name")
     edit.add_argument("--rename", metavar="NEW_NAME", help="give the PBX another name")
     edit.add_argument("--url", help="new address, https://host or https://host:port")
@@ -74,6 +77,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     edit.add_argument("--fingerprint", help="pin this SHA-256 fingerprint of the PBX certificate")
     edit.add_argument("--agent-instance", help="name of the agent's module instance")
     edit.add_argument("--customer", help="customer the PBX belongs to")
+    edit.add_argument("--tags", metavar="TAG,TAG", help="replace the PBX's tags (comma separated; \"\" removes all)")
+    edit.add_argument("--add-tag", action="append", default=[], metavar="TAG", help="add a tag (repeatable)")
+    edit.add_argument("--remove-tag", action="append", default=[], metavar="TAG", help="remove a tag (repeatable)")
     add_json_flag(edit)
     edit.set_defaults(handler=_edit)
 
@@ -91,6 +97,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     test.set_defaults(handler=_test)
 
     register_trust(commands)
+    register_import(commands)
+    register_tag(commands)
 
     info = subparsers.add_parser("info", help="show a PBX's STARFACE version, edition and licenses")
     info.add_argument("--pbx", required=True, metavar="NAME")
@@ -111,7 +119,7 @@ def _add(args: argparse.Namespace) -> int:
     from modmanager.ops import pbxs
     from modmanager.pbx import tls
     from modmanager.store.credentials import open_credentials
-    password = _read_secret("STARFACE password", empty_code="no_password", what="password")
+    password = _read_secret("STARFACE password", what="password")
     agent_secret = _agent_secret_for_add(args.agent_secret_stdin)
     fingerprint = tls.normalize_fingerprint(args.fingerprint) if args.fingerprint else None
     record = PbxRecord(
@@ -119,6 +127,7 @@ def _add(args: argparse.Namespace) -> int:
         url=args.url,
         login_id=args.login,
         customer=args.customer,
+        tags=changed_tags((), args.tags, [], []),
         agent_instance=args.agent_instance,
         fingerprint=fingerprint,
     )
@@ -126,7 +135,8 @@ def _add(args: argparse.Namespace) -> int:
     with Inventory() as inventory:
         if pbxs.name_taken(inventory, record.name):
             raise StoreError(
-                f"A PBX named {record.name!r} exists already.", "Choose another name, or remove the existing PBX first."
+                code="pbx_name_taken",
+                params={"pbx": record.name},
             )
         if fingerprint is None:
             record = replace(record, fingerprint=_trust_on_first_use(record.url))
@@ -155,12 +165,12 @@ def _edit(args: argparse.Namespace) -> int:
     from modmanager.pbx import tls
     from modmanager.store.credentials import open_credentials
     password = (
-        _read_secret("New STARFACE password", empty_code="no_password", what="password")
+        _read_secret("New STARFACE password", what="password")
         if args.password_stdin
         else None
     )
     agent_secret = (
-        _read_secret("New agent secret", empty_code="agent_secret_empty", what="agent secret")
+        _read_secret("New agent secret", what="agent_secret")
         if args.agent_secret_stdin
         else None
     )
@@ -178,11 +188,20 @@ def _edit(args: argparse.Namespace) -> int:
             url=url,
             login_id=args.login or original.login_id,
             customer=original.customer if args.customer is None else args.customer,
+            tags=changed_tags(original.tags, args.tags, args.add_tag, args.remove_tag),
             agent_instance=args.agent_instance or original.agent_instance,
             fingerprint=fingerprint,
         )
         if record.fingerprint is None and record.url != original.url:
             record = replace(record, fingerprint=_trust_on_first_use(record.url))
+        # Only a change to how modmanager reaches the PBX is checked with it: a name, customer
+        # or tags change needs no PBX to answer.
+        reaches = (record.url, record.login_id, record.agent_instance, record.fingerprint)
+        connects = (
+            reaches != (original.url, original.login_id, original.agent_instance, original.fingerprint)
+            or password is not None
+            or agent_secret is not None
+        )
         checked: list[pbxs.ConnectionCheck] = []
         pbxs.edit_pbx(
             inventory,
@@ -191,8 +210,13 @@ def _edit(args: argparse.Namespace) -> int:
             record,
             password=password,
             agent_secret=agent_secret,
-            check=lambda rec, pw, secret: checked.append(pbxs.check_connection(rec, pw, secret)),
+            check=(lambda rec, pw, secret: checked.append(pbxs.check_connection(rec, pw, secret)))
+            if connects
+            else None,
         )
+    if not checked:
+        emit(args, f"Changed {record.name} ({record.url}).", _record_json(record))
+        return 0
     info = checked[0].info
     emit(
         args,
@@ -212,8 +236,11 @@ def _list(args: argparse.Namespace) -> int:
             [],
         )
         return 0
-    rows = [(r.name, r.customer or "-", r.url, r.login_id, "pinned" if r.fingerprint else "CA") for r in records]
-    emit(args, table(("NAME", "CUSTOMER", "URL", "LOGIN", "TLS"), rows), [_record_json(r) for r in records])
+    rows = [
+        (r.name, r.customer or "-", ", ".join(r.tags) or "-", r.url, r.login_id, "pinned" if r.fingerprint else "CA")
+        for r in records
+    ]
+    emit(args, table(("NAME", "CUSTOMER", "TAGS", "URL", "LOGIN", "TLS"), rows), [_record_json(r) for r in records])
     return 0
 
 
@@ -240,13 +267,9 @@ def _test(args: argparse.Namespace) -> int:
             record, credentials.get_password(record.name, record.login_id), credentials.get_agent_secret(record.name)
         )
     except PbxError as error:
-        if error.code == "secret_invalid":
-            raise PbxError(
-                error.message,
-                f"{error.hint} Then store it: modmanager pbx edit {record.name} --agent-secret-stdin",
-                code=error.code,
-                params=error.params,
-            ) from None
+        if error.code in ("auth_failed", "secret_invalid"):
+            # The hint names the command that stores the right one: give it this PBX's name.
+            raise PbxError(code=error.code, params={**error.params, "name": record.name}) from None
         raise
     info = check.info
     capabilities = ", ".join(sorted(info.capabilities)) or "none"
@@ -288,36 +311,31 @@ def _modules(args: argparse.Namespace) -> int:
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def _read_secret(prompt: str, *, empty_code: str, what: str) -> str:
-    """One secret from stdin: a line from a pipe, or asked without echo when stdin is a terminal."""
+def _read_secret(prompt: str, *, what: str) -> str:
+    """One secret from stdin: a line from a pipe, or asked without echo when stdin is a terminal.
+
+    ``what`` is "password" or "agent_secret" (the ``what`` param of the ``secret_not_given`` error).
+    """
     import getpass
 
     from modmanager.cli.services import has_terminal
     terminal = has_terminal()
     value = getpass.getpass(f"{prompt}: ", stream=sys.stderr) if terminal else sys.stdin.readline().rstrip("\r\n")
     if not value:
-        raise PbxError(
-            f"No {what} was given on stdin.",
-            "Pipe it in, one line per secret: printf '%s\\n%s\\n' \"$PW\" \"$SECRET\" | "
-            "modmanager pbx add ... --password-stdin --agent-secret-stdin.",
-            code=empty_code,
-        )
+        raise PbxError(code="secret_not_given", params={"what": what})
     return value
 
 
 def _agent_secret_for_add(from_stdin: bool) -> str:
     from modmanager.cli.services import NeedsTerminal, has_terminal
     if from_stdin:
-        return _read_secret("Agent secret", empty_code="agent_secret_empty", what="agent secret")
+        return _read_secret("Agent secret", what="agent_secret")
     from_environment = os.environ.get(AGENT_SECRET_ENV, "")
     if from_environment:
         return from_environment
     if has_terminal():
-        return _read_secret("Agent secret", empty_code="agent_secret_empty", what="agent secret")
-    raise NeedsTerminal(
-        "The agent secret is needed and there is no terminal to ask for it.",
-        f"Pass it as the next line of stdin with --agent-secret-stdin, or set {AGENT_SECRET_ENV}.",
-    )
+        return _read_secret("Agent secret", what="agent_secret")
+    raise NeedsTerminal(code="agent_secret_needs_terminal", params={"variable": AGENT_SECRET_ENV})
 
 
 def _trust_on_first_use(url: str) -> str | None:
@@ -357,6 +375,7 @@ def _record_json(record: PbxRecord) -> dict[str, Any]:
         "url": record.url,
         "login_id": record.login_id,
         "customer": record.customer,
+        "tags": list(record.tags),
         "agent_instance": record.agent_instance,
         "fingerprint": record.fingerprint,
     }

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from modmanager.cli.language import error_text
 from modmanager.cli.output import add_json_flag, emit, table_lines
 from modmanager.core.catalog import (
     MAX_CATALOG_BYTES,
@@ -130,7 +131,7 @@ def _starface(text: str) -> StarfaceVersion:
     try:
         return StarfaceVersion.parse(text)
     except InvalidVersion as error:
-        raise argparse.ArgumentTypeError(f"{error.message} {error.hint}".strip()) from None
+        raise argparse.ArgumentTypeError(error_text(error)) from None
 
 
 def _installed(text: str) -> tuple[str, int]:
@@ -188,7 +189,8 @@ def _read_key(value: str) -> str:
             return handle.read(_MAX_KEY_FILE_BYTES).decode("ascii", "replace").strip()
     except OSError as error:
         raise CatalogError(
-            f"The public key file {value} cannot be read ({error.strerror}).", "Check the path and permissions."
+            code="catalog_input_unreadable",
+            params={"kind": "public_key", "path": value, "detail": error.strerror or type(error).__name__},
         ) from None
 
 
@@ -207,7 +209,8 @@ def _read_file(path: Path, what: str) -> bytes:
         return read_regular_file(path, MAX_CATALOG_BYTES + 1, what=f"{what} file", error=CatalogError)
     except OSError as error:
         raise CatalogError(
-            f"The {what} file {path} cannot be read ({error.strerror or error}).", "Check the path and permissions."
+            code="catalog_input_unreadable",
+            params={"kind": what, "path": str(path), "detail": error.strerror or str(error)},
         ) from None
 
 
@@ -223,13 +226,11 @@ def _resolve_installed(
         if module is None:
             named = [m for m in modules if given.casefold() in {name.casefold() for name in m.names.values()}]
             if len(named) > 1:
-                raise PlanInputError(
-                    f"The name {given!r} fits {len(named)} catalog modules.", "Name the module by its id instead."
-                )
+                raise PlanInputError(code="plan_name_ambiguous", params={"name": given, "count": str(len(named))})
             module = named[0] if named else None
         module_id = module.id if module is not None else given
         if module_id.lower() in seen:
-            raise PlanInputError(f"The module {given!r} is named twice in --installed.", "Give each module once.")
+            raise PlanInputError(code="plan_module_twice", params={"name": given})
         seen.add(module_id.lower())
         result.append(
             InstalledModule(

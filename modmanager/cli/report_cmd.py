@@ -38,9 +38,7 @@ def _report(args: argparse.Namespace) -> int:
     out: Path = args.out
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".html", ".htm"):
-        raise OperationError(
-            f"{out.name} is neither a .pdf nor an .html file.", "Name the output FILE.pdf or FILE.html."
-        )
+        raise OperationError(code="report_output_type", params={"name": out.name})
     with cli_services() as services:
         report = build_report(services, args.customer, args.since, until=args.until)
     html = render_html(report, args.lang)
@@ -52,9 +50,11 @@ def _report(args: argparse.Namespace) -> int:
         try:
             write_pdf(html, out, title=title)
         except OSError as error:
-            raise OperationError(f"{out} cannot be written ({error}).", "Choose another place.") from None
+            raise OperationError(
+                code="report_write_failed", params={"path": str(out), "detail": error.strerror or str(error)}
+            ) from None
         if not out.is_file() or out.stat().st_size == 0:
-            raise OperationError(f"{out} could not be written.", "Choose a folder you can write to.")
+            raise OperationError(code="report_not_written", params={"path": str(out)})
     else:
         write_atomic(out, html.encode("utf-8"))
     failures = f", {report.failure_count} failed" if report.failure_count else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from modmanager.cli.language import error_message
 from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.selection import add_selection_flags, selected_names
 from modmanager.cli.services import cli_services, confirm, looks_like_module_id, plural, resolve_module
@@ -108,12 +109,14 @@ def run_rollout_command(args: argparse.Namespace) -> int:
         outcome = run_rollout(services, plan, max_failures=args.max_failures, on_event=report)
     emit(args, _summary(outcome), {"plan": plan_data, **outcome_json(outcome)})
     if not outcome.complete:
-        total = len(plan.targets)
-        not_started = f", {len(outcome.not_started)} not started" if outcome.not_started else ""
         raise OperationError(
-            f"The rollout of {plan.module_name} stopped: {len(outcome.failed)} of {plural(total, 'PBX')} "
-            f"failed{not_started}.",
-            "Each line above says where that PBX stands; run 'modmanager recover' if one could not be rolled back.",
+            code="rollout_stopped",
+            params={
+                "module": plan.module_name,
+                "failed": str(len(outcome.failed)),
+                "total": str(len(plan.targets)),
+                "not_started": str(len(outcome.not_started)),
+            },
         )
     return 0
 
@@ -123,7 +126,7 @@ def _module_id(services: Services, text: str) -> str:
     if looks_like_module_id(text):
         return text.strip()
     candidates = [(module.id, tuple(module.names.values())) for module in services.catalogs.modules()]
-    return resolve_module(text, candidates, where="in the catalogs")
+    return resolve_module(text, candidates, where="catalogs")
 
 
 def _question(plan: RolloutPlan, max_failures: int) -> str:
@@ -154,13 +157,19 @@ def plan_text(plan: RolloutPlan, *, canary: bool) -> str:
         for target in stage:
             to = _version(target.to_version) + (" (paid)" if target.paid else "")
             stage_label = f"{index + 1} (canary)" if canary and index == 0 else str(index + 1)
-            rows.append((stage_label, target.pbx_name, _version(target.from_version), to, target.note or "-"))
+            note = error_message(target.note) if target.note else "-"
+            rows.append((stage_label, target.pbx_name, _version(target.from_version), to, note))
     if rows:
         lines.append(table(("STAGE", "PBX", "FROM", "TO", "NOTE"), rows, indent="  "))
     if plan.skipped:
         lines.append("Skipped:")
         skipped_rows = [
-            (target.pbx_name, _version(target.from_version), target.reason_skipped or "") for target in plan.skipped
+            (
+                target.pbx_name,
+                _version(target.from_version),
+                error_message(target.reason_skipped) if target.reason_skipped else "",
+            )
+            for target in plan.skipped
         ]
         lines.append(table(("PBX", "INSTALLED", "REASON"), skipped_rows, indent="  "))
     return "\n".join(lines)
@@ -171,7 +180,7 @@ def event_line(pbx_name: str, stage_index: int, outcome: RolloutEvent) -> str:
     if isinstance(outcome, UpdateResult):
         return f"  {stage}  ok       {outcome_sentence(outcome)}"
     if isinstance(outcome, ModManagerError):
-        return f"  {stage}  FAILED   {pbx_name}: {outcome.message}"
+        return f"  {stage}  FAILED   {pbx_name}: {error_message(outcome)}"
     return f"  {stage}  skipped  {pbx_name}: not started"
 
 
@@ -188,8 +197,8 @@ def _target_json(target: RolloutTarget) -> dict[str, Any]:
         "fromVersion": target.from_version,
         "toVersion": target.to_version,
         "paid": target.paid,
-        "note": target.note,
-        "reasonSkipped": target.reason_skipped,
+        "note": target.note.message if target.note else "",
+        "reasonSkipped": target.reason_skipped.message if target.reason_skipped else None,
     }
 
 

@@ -16,6 +16,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from modmanager.cli.language import error_text
 from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.services import cli_services, resolve_module
 from modmanager.core.errors import OperationError, StoreError
@@ -170,12 +171,14 @@ def _window_import(args: argparse.Namespace) -> int:
     path: Path = args.file
     try:
         if path.stat().st_size > _MAX_IMPORT_BYTES:
-            raise StoreError(f"{path} is larger than 1 MiB.", "Split it into smaller files.")
+            raise StoreError(code="window_file_too_large", params={"path": str(path), "limit": "1 MiB"})
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
-        raise StoreError(f"{path} cannot be read ({error.strerror or error}).", "Check the file name.") from None
+        raise StoreError(
+            code="window_file_unreadable", params={"path": str(path), "detail": error.strerror or str(error)}
+        ) from None
     except UnicodeDecodeError:
-        raise StoreError(f"{path} is not UTF-8 text.", "Save the CSV file as UTF-8.") from None
+        raise StoreError(code="window_file_not_utf8", params={"path": str(path)}) from None
     with cli_services() as services:
         result = services.windows.import_csv(text)
     print(f"Imported {result.customers} customer window(s) and {result.pbxs} PBX window(s).")
@@ -197,9 +200,9 @@ def _schedule_add(args: argparse.Namespace) -> int:
         module_id = ""
         if args.rollout:
             if args.version is None:
-                raise OperationError("--rollout needs --version.", "Name the release, e.g. --version 130.")
+                raise OperationError(code="schedule_rollout_needs_version")
             candidates = [(module.id, tuple(module.names.values())) for module in services.catalogs.modules()]
-            module_id = resolve_module(args.rollout, candidates, where="in the catalogs")
+            module_id = resolve_module(args.rollout, candidates, where="catalogs")
             kind = JobKind.ROLLOUT
         else:
             kind = JobKind.UPDATE_ALL if args.update_all else JobKind.BACKUP
@@ -216,10 +219,7 @@ def _pbx_names(services: Services, args: argparse.Namespace) -> list[str]:
         wanted = args.customer.strip().casefold()
         records = [record for record in records if record.customer.strip().casefold() == wanted]
         if not records:
-            raise OperationError(
-                f"No PBX belongs to the customer {args.customer!r}.",
-                "Give the customer as 'modmanager pbx list' shows it.",
-            )
+            raise OperationError(code="schedule_customer_unknown", params={"customer": args.customer})
     return [record.name for record in records]
 
 
@@ -271,7 +271,9 @@ def _run_due(args: argparse.Namespace) -> int:
         emit(args, "", summary.to_json())
     elif summary.anything or summary.busy or not args.quiet:
         lines = [summary.headline(), *summary.lines()]
-        if summary.mail_error:
+        if summary.mail_failure is not None:
+            lines.append(f"E-mail summary: {error_text(summary.mail_failure)}")
+        elif summary.mail_error:
             lines.append(f"E-mail summary: {summary.mail_error}")
         print("\n".join(lines))
     if summary.ok:

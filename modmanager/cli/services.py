@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from modmanager.core.errors import ModManagerError, OperationError
+from modmanager.cli.language import error_message
+from modmanager.core.errors import CatalogError, ModManagerError, OperationError
 from modmanager.core.sfm import ConfigSchema
 from modmanager.ops.services import Services, open_services
 from modmanager.store.credentials import MASTER_PASSWORD_ENV
@@ -45,10 +46,7 @@ def has_terminal() -> bool:
 def ask_master_password() -> str:
     """The master password of the encrypted secrets file, read without echo."""
     if not has_terminal():
-        raise NeedsTerminal(
-            "No keyring is available and no master password was given, and there is no terminal to ask for it.",
-            f"Set {MASTER_PASSWORD_ENV} or install a keyring backend (e.g. GNOME Keyring, KWallet).",
-        )
+        raise NeedsTerminal(code="master_password_needs_terminal", params={"variable": MASTER_PASSWORD_ENV})
     return getpass.getpass("modmanager master password: ", stream=sys.stderr)
 
 
@@ -80,13 +78,12 @@ def warn_about_catalogs(services: Services, *, unavailable: bool = True) -> None
     """One line on stderr per catalog that could not be used, and per saved copy used instead."""
     if unavailable:
         for problem in services.catalogs.unavailable():
-            print(
-                f"modmanager: warning: the catalog {problem.source} cannot be used ({problem.reason.rstrip('.')}); "
-                "results are incomplete.",
-                file=sys.stderr,
+            warning = CatalogError(
+                code="catalog_results_incomplete", params={"source": problem.source}, cause=problem.as_error().cause
             )
+            print(f"modmanager: {error_message(warning)}", file=sys.stderr)
     for note in services.catalogs.notes():
-        print(f"modmanager: note: {note}", file=sys.stderr)
+        print(f"modmanager: note: {error_message(note)}", file=sys.stderr)
 
 
 def confirm(question: str, *, assume_yes: bool) -> None:
@@ -98,15 +95,12 @@ def confirm(question: str, *, assume_yes: bool) -> None:
     if assume_yes:
         return
     if not has_terminal():
-        raise NeedsTerminal(
-            f"{question.rstrip('?')}: not confirmed, because there is no terminal to ask on; nothing was changed.",
-            "Add --yes to confirm from a script.",
-        )
+        raise NeedsTerminal(code="confirm_needs_terminal", params={"question": question.rstrip("?")})
     sys.stderr.write(f"{question} [y/N] ")
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().casefold()
     if answer not in _YES:
-        raise OperationError("Cancelled; nothing was changed.", "")
+        raise OperationError(code="confirm_cancelled")
 
 
 def read_secret(prompt: str, *, from_stdin: bool, repeat: bool = False) -> str:
@@ -118,14 +112,13 @@ def read_secret(prompt: str, *, from_stdin: bool, repeat: bool = False) -> str:
     elif has_terminal():
         secret = getpass.getpass(f"{prompt}: ", stream=sys.stderr)
         if repeat and getpass.getpass(f"{prompt} (again): ", stream=sys.stderr) != secret:
-            raise OperationError("The two passwords differ; nothing was written.", "Try again.")
+            raise OperationError(code="passwords_differ")
     else:
-        raise NeedsTerminal(
-            "A password is needed and there is no terminal to ask for it.",
-            "Pass it on stdin with --password-stdin.",
-        )
+        raise NeedsTerminal(code="password_needs_terminal")
     if not secret:
-        raise OperationError("The password is empty.", "Choose a password and keep it safe.")
+        raise OperationError(
+            code="export_password_empty"
+        )
     return secret
 
 
@@ -136,8 +129,13 @@ def looks_like_module_id(text: str) -> bool:
     return bool(_UUID.match(text.strip()))
 
 
-def resolve_module(text: str, candidates: Iterable[tuple[str, Iterable[str]]], *, where: str) -> str:
+def resolve_module(
+    text: str, candidates: Iterable[tuple[str, Iterable[str]]], *, where: str, pbx: str = ""
+) -> str:
     """The module id for ``text``: an id, or an exact (case-insensitive) name of one candidate.
+
+    ``where`` says where the candidates come from, for the error: ``installed`` (on ``pbx``),
+    ``catalogs``, ``pbx_or_catalogs`` (``pbx``) or ``pbxs_or_catalogs``.
 
     ``candidates`` are ``(module id, names)`` pairs, e.g. the installed modules and the catalog's
     modules in every language. An id that no candidate has is returned as given, so the use case
@@ -157,10 +155,10 @@ def resolve_module(text: str, candidates: Iterable[tuple[str, Iterable[str]]], *
         return matches[0]
     if matches:
         raise OperationError(
-            f"The name {wanted!r} fits several modules {where}: {', '.join(matches)}.",
-            "Give the module id instead.",
+            code="module_name_ambiguous",
+            params={"name": wanted, "where": where, "pbx": pbx, "matches": ", ".join(matches)},
         )
-    raise OperationError(f"There is no module named {wanted!r} {where}.", "Give the module's id or exact name.")
+    raise OperationError(code="module_name_unknown", params={"name": wanted, "where": where, "pbx": pbx})
 
 
 def is_secret_input(schema: ConfigSchema, variable_id: str) -> bool:

@@ -76,12 +76,12 @@ def _parse_value(key: str, text: str) -> Any:
             return True
         if lowered in ("false", "no", "off", "0", "nein"):
             return False
-        raise StoreError(f"{text!r} is not yes or no.", "Use true or false.")
+        raise StoreError(code="setting_not_yes_no", params={"text": text[:80]})
     if key in ("concurrency", "backup_retention", "health_check_seconds"):
         try:
             return int(text)
         except ValueError:
-            raise StoreError(f"{text!r} is not a whole number.", f"Give {key} as a number.") from None
+            raise StoreError(code="setting_not_number", params={"text": text[:80], "key": key}) from None
     return text
 
 
@@ -116,7 +116,7 @@ def _public_key(text: str) -> str:
 def run_source_add(args: argparse.Namespace) -> int:
     settings = load_settings()
     if any(source.name == args.name for source in settings.catalog_sources):
-        raise StoreError(f"There is already a catalog source named {args.name!r}.", "Remove it first or pick a name.")
+        raise StoreError(code="catalog_source_exists", params={"name": args.name})
     location = args.location
     if "://" not in location:
         location = str(Path(location).expanduser().absolute())
@@ -145,7 +145,7 @@ def run_source_remove(args: argparse.Namespace) -> int:
     settings = load_settings()
     kept = tuple(source for source in settings.catalog_sources if source.name != args.name)
     if len(kept) == len(settings.catalog_sources):
-        raise StoreError(f"There is no catalog source named {args.name!r}.", "See: modmanager settings source list")
+        raise StoreError(code="catalog_source_unknown", params={"name": args.name})
     save_settings(settings.with_changes(catalog_sources=kept))
     print(f"Removed the catalog source {args.name}.")
     return 0

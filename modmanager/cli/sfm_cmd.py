@@ -18,6 +18,7 @@ from modmanager.cli.services import MASK
 from modmanager.core import safejson
 from modmanager.core.errors import InvalidModuleFile, ModManagerError
 from modmanager.core.localfile import read_regular_file
+from modmanager.core.messages.jsonwords import json_params
 from modmanager.core.migration import SettingMigration, compare_schemas, migrate_settings
 from modmanager.core.sfm import (
     ConfigInput,
@@ -69,10 +70,13 @@ def run_diff(args: argparse.Namespace) -> int:
     new = read_sfm_path(args.new)
     if old.descriptor.id.lower() != new.descriptor.id.lower():
         raise InvalidModuleFile(
-            f"{one_line(old.source)} ({one_line(old.descriptor.name)}) and "
-            f"{one_line(new.source)} ({one_line(new.descriptor.name)}) "
-            "are different modules, so their settings cannot be carried over.",
-            "Compare two versions of the same module.",
+            code="sfm_different_modules",
+            params={
+                "old": one_line(old.source),
+                "old_name": one_line(old.descriptor.name),
+                "new": one_line(new.source),
+                "new_name": one_line(new.descriptor.name),
+            },
         )
     secret_ids = _secret_ids(old.descriptor.schema, new.descriptor.schema)
     header = (
@@ -289,16 +293,12 @@ def _read_values(file_name: str) -> dict[str, SettingValue]:
         )
     except FileNotFoundError as error:
         raise InvalidValuesFile(
-            f"The values file {path} cannot be read ({error.strerror or type(error).__name__}).",
-            "Check the path given to --values.",
+            code="values_file_unreadable", params={"path": path, "detail": error.strerror or type(error).__name__}
         ) from None
     try:
         parsed = safejson.loads(raw, expect=dict)
     except safejson.JsonProblem as problem:
-        raise InvalidValuesFile(
-            f"The values file {path} cannot be used: {problem.reason}.",
-            'Write it as a JSON object such as {"targetNumber": "+49 30 1234567"}.',
-        ) from None
+        raise InvalidValuesFile(code="values_file_invalid", params={"path": path, **json_params(problem)}) from None
     return {key: _setting_value(path, key, value) for key, value in parsed.items()}
 
 
@@ -307,7 +307,4 @@ def _setting_value(path: str, key: str, value: object) -> SettingValue:
         return value
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return [str(item) for item in value]
-    raise InvalidValuesFile(
-        f"In the values file {path} the value of {key[:80]!r} is neither text, number, true/false nor a list of texts.",
-        "Fix that value or leave it out.",
-    )
+    raise InvalidValuesFile(code="values_file_bad_value", params={"path": path, "key": key[:80]})

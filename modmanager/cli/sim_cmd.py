@@ -93,8 +93,7 @@ def run_sim(args: argparse.Namespace) -> int:
             fleet.get(pbx_name).faults.unstable_instances(module_id, version=version)
         except KeyError:
             names = ", ".join(pbx.name for pbx in world.pbxs)
-            raise OperationError(f"--unstable names the PBX {pbx_name!r}, which this world does not have.",
-                                 f"Use one of: {names}.") from None  # fmt: skip
+            raise OperationError(code="sim_unknown_pbx", params={"pbx": pbx_name, "names": names}) from None
     files = FileServer(world.catalog_dir) if world.catalog_dir is not None else None
     stop = threading.Event()
     previous = _install_signal_handlers(stop)

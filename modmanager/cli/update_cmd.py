@@ -19,6 +19,7 @@ import contextlib
 import json
 from typing import Any
 
+from modmanager.cli.language import error_message, error_text, outcome_text
 from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.services import (
     MASK,
@@ -37,7 +38,7 @@ from modmanager.core.versions import Verdict
 from modmanager.ops.catalogs import catalogs_unavailable
 from modmanager.ops.fleet import PlannedUpdate, free_updates, update_all
 from modmanager.ops.operation import pbx_exclusive
-from modmanager.ops.recovery import Assessment, RecoveryAction, assess, recover, unfinished
+from modmanager.ops.recovery import Assessment, RecoveryAction, assess, recover_outcome, unfinished
 from modmanager.ops.refresh import refresh_pbx
 from modmanager.ops.services import Services
 from modmanager.ops.update import UpdatePreview, UpdateResult, prepare_update, run_update
@@ -128,10 +129,15 @@ def _update_one(args: argparse.Namespace) -> int:
             emit(args, "Dry run: nothing was changed.", {"preview": preview_data, "dryRun": True})
             return 0
         if preview.paid and not args.accept_paid:
+            free = preview.free_alternative
             raise OperationError(
-                f"{preview.module_name} {preview.release.display_version} is a paid upgrade that needs a new "
-                "module license key; nothing was changed.",
-                "Add --accept-paid once you have the key" + _free_hint(preview) + ".",
+                code="update_paid_needs_flag",
+                params={
+                    "module": preview.module_name,
+                    "version": preview.release.display_version,
+                    "free_version": free.display_version if free is not None else "",
+                    "free_number": str(free.version) if free is not None else "",
+                },
             )
         confirm(_question(preview), assume_yes=args.yes)
         progress = ProgressPrinter(preview.module_name)
@@ -159,20 +165,13 @@ def _update_module_id(services: Services, pbx_name: str, text: str) -> str:
         installed = client.list_modules()
     candidates: list[tuple[str, tuple[str, ...]]] = [(module.id, (module.name,)) for module in installed]
     candidates += [(module.id, tuple(module.names.values())) for module in services.catalogs.modules()]
-    return resolve_module(text, candidates, where=f"on {pbx_name} or in the catalogs")
+    return resolve_module(text, candidates, where="pbx_or_catalogs", pbx=pbx_name)
 
 
 def _new_schema(services: Services, preview: UpdatePreview) -> ConfigSchema:
     """The form of the release to install (the preview downloaded and cached its file)."""
     data = services.sfm_cache.get(preview.target_sha256)
     return ConfigSchema() if data is None else read_sfm(data).descriptor.schema
-
-
-def _free_hint(preview: UpdatePreview) -> str:
-    free = preview.free_alternative
-    if free is None:
-        return ""
-    return f", or take the free release {free.display_version} with --to {free.version}"
 
 
 def _question(preview: UpdatePreview) -> str:
@@ -345,7 +344,7 @@ def _update_all(args: argparse.Namespace) -> int:
                 {"planned": [], "succeeded": [], "failed": [], "skipped": [], "catalogProblems": catalog_data},
             )
             if problems:
-                raise catalogs_unavailable(problems, f"The list of updates for {args.pbx}")
+                raise catalogs_unavailable(problems, args.pbx)
             return 0
         if args.dry_run:
             emit(
@@ -354,7 +353,7 @@ def _update_all(args: argparse.Namespace) -> int:
                 {"planned": planned_data, "dryRun": True, "catalogProblems": catalog_data},
             )
             if problems:
-                raise catalogs_unavailable(problems, f"The list of updates for {args.pbx}")
+                raise catalogs_unavailable(problems, args.pbx)
             return 0
         if not args.json:
             print(planned_text)
@@ -371,7 +370,8 @@ def _update_all(args: argparse.Namespace) -> int:
             if args.json:
                 return
             if isinstance(outcome, ModManagerError):
-                print(f"  FAILED  {item.module_name} v{item.from_version} -> v{item.to_version}: {outcome.message}")
+                change = f"{item.module_name} v{item.from_version} -> v{item.to_version}"
+                print(f"  FAILED  {change}: {error_message(outcome)}")
             else:
                 print(f"  ok      {outcome_sentence(outcome)}")
 
@@ -398,13 +398,17 @@ def _update_all(args: argparse.Namespace) -> int:
         },
     )
     if outcome.failed:
-        skipped = f"; {len(outcome.skipped)} not attempted" if outcome.skipped else ""
         raise OperationError(
-            f"{len(outcome.failed)} of {len(planned)} updates on {args.pbx} failed{skipped}.",
-            "Each line above says where that module stands; run 'modmanager recover' if one could not be rolled back.",
+            code="updates_failed",
+            params={
+                "failed": str(len(outcome.failed)),
+                "total": str(len(planned)),
+                "pbx": args.pbx,
+                "skipped": str(len(outcome.skipped)),
+            },
         )
     if problems:
-        raise catalogs_unavailable(problems, f"The list of updates for {args.pbx}")
+        raise catalogs_unavailable(problems, args.pbx)
     return 0
 
 
@@ -457,24 +461,23 @@ def run_recover(args: argparse.Namespace) -> int:
             entry = assessment.entry
             progress = ProgressPrinter(f"{entry.module_name} on {entry.pbx_name}")
             try:
-                message = recover(services, entry.op_id, action, progress=progress)
+                outcome = recover_outcome(services, entry.op_id, action, progress=progress)
             except ModManagerError as error:
                 progress.finish()
                 failures.append(entry.op_id)
                 outcomes.append({"opId": entry.op_id, "ok": False, "message": str(error)})
                 if not args.json:
-                    print(f"  FAILED  {entry.op_id}: {error}")
+                    print(f"  FAILED  {entry.op_id}: {error_text(error)}")
                 continue
             progress.finish()
-            outcomes.append({"opId": entry.op_id, "ok": True, "message": message})
+            outcomes.append({"opId": entry.op_id, "ok": True, "message": outcome.message})
             if not args.json:
-                print(f"  done    {message}")
+                print(f"  done    {outcome_text(outcome)}")
     if args.json:
         emit(args, "", {"recovered": outcomes})
     if failures:
         raise OperationError(
-            f"{len(failures)} of {len(assessments)} interrupted updates could not be finished yet.",
-            "They stay listed; try again with 'modmanager recover' when the PBX is reachable.",
+            code="recover_incomplete", params={"failed": str(len(failures)), "total": str(len(assessments))}
         )
     return 0
 
@@ -491,7 +494,8 @@ def _recover_list_text(assessments: list[Assessment], *, hint: bool = True) -> s
             now = "not installed" if assessment.installed_version is None else f"v{assessment.installed_version}"
         else:
             now = "unreachable"
-            notes.append(f"  {entry.op_id}: {assessment.problem}")
+            problem = error_text(assessment.error) if assessment.error else assessment.problem
+            notes.append(f"  {entry.op_id}: {problem}")
         rows.append(
             (
                 entry.op_id,

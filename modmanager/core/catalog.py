@@ -32,7 +32,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from modmanager.core import safejson
-from modmanager.core.errors import CatalogError, InvalidVersion
+from modmanager.core.errors import CatalogError, InvalidVersion, ModManagerError
+from modmanager.core.messages.jsonwords import json_params
 from modmanager.core.versions import Compatibility
 
 __all__ = [
@@ -186,27 +187,28 @@ def resolve_location(source: str, location: str) -> str:
 
 
 def _location_problem(location: str) -> str | None:
-    """Why ``location`` is not allowed in a catalog, or None if it is."""
+    """Why ``location`` is not allowed in a catalog (a problem key of ``catalog_invalid``, whose
+    words may name ``limit`` and ``scheme``), or None if it is."""
     if not location or len(location) > _MAX_LOCATION:
-        return f"is empty or longer than {_MAX_LOCATION} characters"
+        return "location_length"
     if any(ord(char) < 32 or ord(char) == 127 for char in location):
-        return "contains control characters"
+        return "location_control"
     parts = urlsplit(location)
     scheme = parts.scheme.lower()
     if scheme == "https":
-        return None if parts.hostname else "is a URL without a host"
+        return None if parts.hostname else "location_no_host"
     if scheme == "http":
         if parts.hostname in _LOCAL_HOSTS:
             return None
-        return "is a plain http URL; only https is allowed (http only for 127.0.0.1 and localhost)"
+        return "location_http"
     if scheme and not _DRIVE_RE.match(location):
-        return f"uses the scheme {scheme!r}; only https URLs and relative paths are allowed"
+        return "location_scheme"
     if "\\" in location:
-        return "contains a backslash; relative paths use forward slashes"
+        return "location_backslash"
     if location.startswith("/") or _DRIVE_RE.match(location):
-        return "is an absolute path; paths must be relative to the catalog"
+        return "location_absolute"
     if any(segment in ("", ".", "..") for segment in location.split("/")):
-        return "is not a clean relative path (empty, '.' or '..' segments)"
+        return "location_unclean"
     return None
 
 
@@ -219,57 +221,59 @@ class _Reader:
     def __init__(self, label: str) -> None:
         self.label = label
 
-    def fail(self, path: str, problem: str) -> CatalogError:
+    def fail(self, path: str, problem: str, *, cause: ModManagerError | None = None, **params: str) -> CatalogError:
+        """``path`` (""  for the top level) has ``problem``, a key of ``catalog_invalid``'s words."""
         return CatalogError(
-            f"The catalog {self.label} is invalid: {path} {problem}.",
-            "Ask the catalog's publisher to rebuild it (modmanager catalog build); see docs/catalog-format.md.",
+            code="catalog_invalid",
+            params={"catalog": self.label, "path": path, "problem": problem, **params},
+            cause=cause,
         )
 
     def obj(self, value: object, path: str, required: Sequence[str], optional: Sequence[str] = ()) -> Mapping[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(path or "its top level", "is not an object")
+            raise self.fail(path, "not_object")
         for key in required:
             if key not in value:
-                raise self.fail(f"{path}.{key}" if path else key, "is missing")
+                raise self.fail(f"{path}.{key}" if path else key, "missing")
         allowed = {*required, *optional}
         for key in value:
             if key not in allowed and not key.startswith(_EXTENSION_PREFIX):
-                raise self.fail(f"{path}.{key}" if path else key, "is not a known field")
+                raise self.fail(f"{path}.{key}" if path else key, "unknown_field")
         return value
 
     def text(self, value: object, path: str, *, limit: int = _MAX_TEXT, empty: bool = False) -> str:
         if not isinstance(value, str):
-            raise self.fail(path, "is not a text")
+            raise self.fail(path, "not_text")
         if not empty and not value.strip():
-            raise self.fail(path, "is empty")
+            raise self.fail(path, "empty")
         if len(value) > limit:
-            raise self.fail(path, f"is longer than {limit} characters")
+            raise self.fail(path, "too_long", limit=str(limit))
         return value
 
     def flag(self, value: object, path: str) -> bool:
         if not isinstance(value, bool):
-            raise self.fail(path, "is not true or false")
+            raise self.fail(path, "not_flag")
         return value
 
     def integer(self, value: object, path: str, *, maximum: int) -> int:
         if not isinstance(value, int) or isinstance(value, bool):
-            raise self.fail(path, "is not a whole number")
+            raise self.fail(path, "not_number")
         if value < 0:
-            raise self.fail(path, "is negative")
+            raise self.fail(path, "negative")
         if value > maximum:
-            raise self.fail(path, f"is larger than {maximum}")
+            raise self.fail(path, "too_big", limit=str(maximum))
         return value
 
     def locale_texts(self, value: object, path: str, *, limit: int, need_one: bool) -> dict[str, str]:
         if not isinstance(value, dict):
-            raise self.fail(path, "is not an object of locale -> text")
+            raise self.fail(path, "not_locale_texts")
         texts: dict[str, str] = {}
         for key, text in value.items():
             if not is_locale(key):
-                raise self.fail(f"{path}.{key[:20]}", "is not a locale such as de or en")
+                raise self.fail(f"{path}.{key[:20]}", "not_locale")
             texts[key] = self.text(text, f"{path}.{key}", limit=limit, empty=True)
         if need_one and not any(text.strip() for text in texts.values()):
-            raise self.fail(path, "has no text in any locale")
+            raise self.fail(path, "no_text")
         return texts
 
 
@@ -279,38 +283,29 @@ def parse_catalog(data: bytes, *, source: str = "") -> Catalog:
     reader = _Reader(label)
     if len(data) > MAX_CATALOG_BYTES:
         raise CatalogError(
-            f"The catalog {label} is larger than {MAX_CATALOG_BYTES // (1024 * 1024)} MB.",
-            "This is not a normal catalog; check the source address.",
+            code="catalog_too_large", params={"catalog": label, "limit_mb": str(MAX_CATALOG_BYTES // (1024 * 1024))}
         )
     try:
         document = safejson.loads(data, max_bytes=MAX_CATALOG_BYTES)
     except safejson.JsonProblem as problem:
-        if problem.key == "not_utf8":
-            raise CatalogError(
-                f"The catalog {label} is not UTF-8 text.", "Check the source address; it may not point to a catalog."
-            ) from None
-        raise CatalogError(
-            f"The catalog {label} {problem.reason.removeprefix('it ')}.",
-            "Check the source address; it may not point to a catalog.",
-        ) from None
+        raise CatalogError(code="catalog_unreadable", params={"catalog": label, **json_params(problem)}) from None
     top = reader.obj(document, "", ("formatVersion", "name", "generated", "modules"))
     format_version = top["formatVersion"]
     if not isinstance(format_version, int) or isinstance(format_version, bool):
-        raise reader.fail("formatVersion", "is not a whole number")
+        raise reader.fail("formatVersion", "not_number")
     if format_version != FORMAT_VERSION:
         raise CatalogError(
-            f"The catalog {label} uses format version {format_version}; "
-            f"this modmanager reads version {FORMAT_VERSION}.",
-            "Update modmanager, or ask the publisher for a catalog in format version 1.",
+            code="catalog_format_version",
+            params={"catalog": label, "version": str(format_version), "supported": str(FORMAT_VERSION)},
         )
     generated = reader.text(top["generated"], "generated")
     try:
         dt.datetime.fromisoformat(generated)
     except ValueError:
-        raise reader.fail("generated", "is not an ISO date and time") from None
+        raise reader.fail("generated", "not_datetime") from None
     modules_value = top["modules"]
     if not isinstance(modules_value, list):
-        raise reader.fail("modules", "is not a list")
+        raise reader.fail("modules", "not_list")
     modules: list[CatalogModule] = []
     seen_ids: dict[str, int] = {}
     for index, module_value in enumerate(modules_value):
@@ -318,7 +313,7 @@ def parse_catalog(data: bytes, *, source: str = "") -> Catalog:
         module = _parse_module(reader, module_value, path)
         key = module.id.lower()
         if key in seen_ids:
-            raise reader.fail(f"{path}.id", f"repeats the module id of modules[{seen_ids[key]}]")
+            raise reader.fail(f"{path}.id", "repeated_id", other=f"modules[{seen_ids[key]}]")
         seen_ids[key] = index
         modules.append(module)
     return Catalog(
@@ -333,12 +328,12 @@ def _parse_module(reader: _Reader, value: object, path: str) -> CatalogModule:
     item = reader.obj(value, path, ("id", "names", "vendor", "releases"), ("description", "nfrUserLicense"))
     module_id = reader.text(item["id"], f"{path}.id")
     if not _MODULE_ID_RE.fullmatch(module_id):
-        raise reader.fail(f"{path}.id", "is not a module id (letters, digits, '.', '_', ':', '-')")
+        raise reader.fail(f"{path}.id", "not_module_id")
     releases_value = item["releases"]
     if not isinstance(releases_value, list):
-        raise reader.fail(f"{path}.releases", "is not a list")
+        raise reader.fail(f"{path}.releases", "not_list")
     if not releases_value:
-        raise reader.fail(f"{path}.releases", "is empty")
+        raise reader.fail(f"{path}.releases", "empty")
     releases: list[Release] = []
     seen_versions: dict[int, int] = {}
     for index, release_value in enumerate(releases_value):
@@ -347,7 +342,9 @@ def _parse_module(reader: _Reader, value: object, path: str) -> CatalogModule:
         if release.version in seen_versions:
             raise reader.fail(
                 f"{release_path}.version",
-                f"repeats version {release.version} of {path}.releases[{seen_versions[release.version]}]",
+                "repeated_version",
+                version=str(release.version),
+                other=f"{path}.releases[{seen_versions[release.version]}]",
             )
         seen_versions[release.version] = index
         releases.append(release)
@@ -379,21 +376,21 @@ def _parse_release(reader: _Reader, value: object, path: str) -> Release:
         except ValueError:
             valid_date = False
         if not valid_date:
-            raise reader.fail(f"{path}.date", "is not an ISO date (YYYY-MM-DD)")
+            raise reader.fail(f"{path}.date", "not_date")
     channel_text = item.get("channel", Channel.STABLE.value)
     try:
         channel = Channel(channel_text)
     except ValueError:
-        raise reader.fail(f"{path}.channel", "is neither 'stable' nor 'pre-release'") from None
+        raise reader.fail(f"{path}.channel", "bad_channel") from None
     try:
         compatibility = Compatibility.from_json(item.get("compatibility", {}))
     except InvalidVersion as error:
-        raise reader.fail(f"{path}.compatibility", f"is wrong: {error.message.rstrip('.')}") from None
+        raise reader.fail(f"{path}.compatibility", "bad_compatibility", cause=error) from None
     files = reader.obj(item["files"], f"{path}.files", (), ("standard", "nfr"))
     standard = _parse_file(reader, files.get("standard"), f"{path}.files.standard")
     nfr = _parse_file(reader, files.get("nfr"), f"{path}.files.nfr")
     if standard is None and nfr is None:
-        raise reader.fail(f"{path}.files", "has neither a standard nor an nfr file")
+        raise reader.fail(f"{path}.files", "no_file")
     return Release(
         version=version,
         display_version=reader.text(item.get("displayVersion", f"v{version}"), f"{path}.displayVersion"),
@@ -414,10 +411,11 @@ def _parse_file(reader: _Reader, value: object, path: str) -> ReleaseFile | None
     location = reader.text(item["location"], f"{path}.location", limit=_MAX_LOCATION)
     problem = _location_problem(location)
     if problem is not None:
-        raise reader.fail(f"{path}.location", problem)
+        scheme = urlsplit(location).scheme.lower()
+        raise reader.fail(f"{path}.location", problem, limit=str(_MAX_LOCATION), scheme=scheme)
     sha256 = reader.text(item["sha256"], f"{path}.sha256", limit=64)
     if not _SHA256_RE.fullmatch(sha256):
-        raise reader.fail(f"{path}.sha256", "is not a SHA-256 (64 lowercase hex digits)")
+        raise reader.fail(f"{path}.sha256", "not_sha256")
     size = reader.integer(item["size"], f"{path}.size", maximum=MAX_RELEASE_FILE_BYTES)
     return ReleaseFile(location=location, size=size, sha256=sha256)
 
@@ -540,10 +538,7 @@ def _load_private_key(private_key: bytes) -> Ed25519PrivateKey:
     except (ValueError, TypeError, UnsupportedAlgorithm):
         key = None
     if not isinstance(key, Ed25519PrivateKey):
-        raise CatalogError(
-            "The signing key is not an unencrypted Ed25519 private key in PEM (PKCS8) form.",
-            "Use a key made by 'modmanager catalog keygen'.",
-        )
+        raise CatalogError(code="signing_key_invalid")
     return key
 
 
@@ -555,10 +550,7 @@ def _load_public_key(public_key: bytes | str, position: int) -> Ed25519PublicKey
             raise ValueError("wrong length")
         return Ed25519PublicKey.from_public_bytes(raw)
     except (ValueError, binascii.Error):
-        raise CatalogError(
-            f"Trusted public key number {position} is not an Ed25519 public key (base64 of 32 bytes).",
-            "Copy the one line from the publisher's .pub file.",
-        ) from None
+        raise CatalogError(code="public_key_invalid", params={"position": str(position)}) from None
 
 
 def verify_catalog(data: bytes, signature: bytes, public_keys: Sequence[bytes | str], *, source: str = "") -> None:
@@ -569,26 +561,24 @@ def verify_catalog(data: bytes, signature: bytes, public_keys: Sequence[bytes | 
     label = source or "(unnamed)"
     keys = [_load_public_key(key, position) for position, key in enumerate(public_keys, start=1)]
 
-    def refuse(hint: str) -> CatalogError:
-        return CatalogError(f"The catalog {label} is not signed by a trusted key.", hint)
+    def refuse(why: str) -> CatalogError:
+        """``why``: no_signature, no_key, damaged or mismatch (each has its own hint)."""
+        return CatalogError(code="catalog_not_signed", params={"catalog": label, "why": why})
 
     if not signature.strip():
-        raise refuse("It has no signature; ask its publisher to sign it (modmanager catalog build --sign).")
+        raise refuse("no_signature")
     if not keys:
-        raise refuse("No public key is configured for this catalog source; add the publisher's .pub key.")
+        raise refuse("no_key")
     try:
         raw_signature = base64.b64decode(b"".join(signature.split()), validate=True)
     except (ValueError, binascii.Error):
         raw_signature = b""
     if len(raw_signature) != _SIGNATURE_BYTES:
-        raise refuse("Its signature file is damaged; fetch the catalog and its .sig file again.")
+        raise refuse("damaged")
     for key in keys:
         try:
             key.verify(raw_signature, data)
         except InvalidSignature:
             continue
         return
-    raise refuse(
-        "The catalog was changed after signing or signed with another key; "
-        "check the configured public key or fetch the catalog again."
-    )
+    raise refuse("mismatch")

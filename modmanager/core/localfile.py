@@ -13,6 +13,7 @@ This is explicit I/O on a path the caller passes, the same as :func:`modmanager.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable
@@ -71,7 +72,8 @@ def read_regular_file(
         FileNotFoundError: the path does not exist (callers often treat that as "none yet").
         ModManagerError (of kind ``error``): the path is not a regular file (code ``file_not_regular``),
             is larger than ``limit`` bytes (``file_too_large``) or cannot be read (``file_unreadable``).
-            ``what`` names the file in the sentence ("settings file"); ``shown`` replaces the path.
+            ``what`` names the file in the sentence ("settings file", a key of ``FILE_WHAT`` in
+            core/messages/files.py); ``shown`` replaces the path.
     """
     name = os.fspath(path)
     label = shown if shown is not None else name
@@ -109,32 +111,29 @@ def read_regular_file(
 
 
 def _not_regular(error: ErrorKind, what: str, label: str, mode: int) -> ModManagerError:
-    kind = file_kind(mode)
-    return error(
-        f"The {what} {label} is {KIND_WORDS[kind]}, not a file; nothing was read from it.",
-        "Give the path of a regular file.",
-        code="file_not_regular",
-        params={"what": what, "path": label, "kind": kind},
-    )
+    return error(code="file_not_regular", params={"what": what, "path": label, "kind": file_kind(mode)})
 
 
 def _too_large(error: ErrorKind, what: str, label: str, limit: int) -> ModManagerError:
-    return error(
-        f"The {what} {label} is larger than the {limit} bytes expected; it may be damaged.",
-        "Check that it is the right file; fix or delete it.",
-        code="file_too_large",
-        params={"what": what, "path": label, "limit": str(limit)},
-    )
+    return error(code="file_too_large", params={"what": what, "path": label, "limit": str(limit)})
 
 
 def _unreadable(error: ErrorKind, what: str, label: str, exc: OSError) -> ModManagerError:
-    reason = exc.strerror or type(exc).__name__
     return error(
-        f"The {what} {label} cannot be read ({reason}).",
-        "Check that it exists and that you may read it.",
         code="file_unreadable",
-        params={"what": what, "path": label, "reason": reason},
+        params={"what": what, "path": label, "reason": os_reason(exc), "errno": errno_name(exc)},
     )
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in its words (English): the ``reason`` param."""
+    return exc.strerror or type(exc).__name__
+
+
+def errno_name(exc: OSError) -> str:
+    """The symbolic name of the refusal (``ENOENT``; "" when none), which core/messages/files.py
+    says in every language: the ``errno`` param."""
+    return errno.errorcode.get(exc.errno or 0, "")
 
 
 def read_problem(error: ModManagerError) -> tuple[str, str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -37,13 +38,17 @@ class JsonProblem(ValueError):
 
     ``reason`` is a short English phrase ("it is nested too deeply"); ``key`` names the kind of
     problem for front ends that say it in another language: ``too_large``, ``not_utf8``,
-    ``not_json``, ``too_deep``, ``bad_number`` or ``wrong_type``.
+    ``not_json``, ``too_deep``, ``bad_number`` or ``wrong_type``; ``params`` holds the variable
+    parts of the phrase as plain strings (``limit``; ``line`` and ``column``; ``expected``: the
+    JSON kinds expected, such as ``object``, joined by ``|``) for
+    :func:`modmanager.core.messages.jsonwords.json_problem`.
     """
 
-    def __init__(self, key: str, reason: str) -> None:
+    def __init__(self, key: str, reason: str, params: Mapping[str, str] | None = None) -> None:
         super().__init__(reason)
         self.key = key
         self.reason = reason
+        self.params: Mapping[str, str] = dict(params or {})
 
 
 def loads(
@@ -62,7 +67,7 @@ def loads(
         expect: the type(s) the top level must have (``dict`` for an object).
     """
     if len(data) > max_bytes:
-        raise JsonProblem("too_large", f"it is larger than {max_bytes} bytes")
+        raise JsonProblem("too_large", f"it is larger than {max_bytes} bytes", {"limit": str(max_bytes)})
     if isinstance(data, bytes):
         try:
             text = data.decode("utf-8")
@@ -76,13 +81,17 @@ def loads(
     except JsonProblem:
         raise
     except json.JSONDecodeError as error:
-        raise JsonProblem("not_json", f"it is not valid JSON (line {error.lineno}, column {error.colno})") from None
+        raise JsonProblem(
+            "not_json",
+            f"it is not valid JSON (line {error.lineno}, column {error.colno})",
+            {"line": str(error.lineno), "column": str(error.colno)},
+        ) from None
     except RecursionError:
         raise JsonProblem("too_deep", "it is nested too deeply") from None
     except (ValueError, OverflowError):
         raise JsonProblem("bad_number", "it holds a number out of range") from None
     if expect is not None and not isinstance(value, expect):
-        raise JsonProblem("wrong_type", f"it does not hold {_type_words(expect)}")
+        raise JsonProblem("wrong_type", f"it does not hold {_type_words(expect)}", {"expected": _type_keys(expect)})
     return value
 
 
@@ -124,6 +133,12 @@ def _parse_int(text: str) -> int:
     if abs(value) > MAX_INT:
         raise JsonProblem("bad_number", "it holds a number out of range")
     return value
+
+
+def _type_keys(expect: type | tuple[type, ...]) -> str:
+    kinds = expect if isinstance(expect, tuple) else (expect,)
+    keys: dict[type, str] = {dict: "object", list: "array", str: "string"}
+    return "|".join(keys.get(kind, kind.__name__) for kind in kinds)
 
 
 def _type_words(expect: type | tuple[type, ...]) -> str:

@@ -32,7 +32,7 @@ import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
 
 from modmanager.core.errors import InvalidModuleFile
-from modmanager.core.localfile import read_regular_file
+from modmanager.core.localfile import errno_name, os_reason, read_regular_file
 from modmanager.core.values import SettingValue as SettingValue  # re-exported for existing callers
 
 DESCRIPTOR_NAME = "module-descriptor.xml"
@@ -238,10 +238,13 @@ def read_sfm_path(path: str | os.PathLike[str], *, verify_entries: bool = False)
         raise
     except OSError as error:
         raise InvalidModuleFile(
-            f"The module file {one_line(file_name)} cannot be read ({error.strerror or type(error).__name__}).",
-            "Check that the file exists and that you may read it.",
             code="file_unreadable",
-            params={"what": "module file", "path": one_line(file_name), "reason": error.strerror or ""},
+            params={
+                "what": "module file",
+                "path": one_line(file_name),
+                "reason": os_reason(error),
+                "errno": errno_name(error),
+            },
         ) from None
     return read_sfm(data, source=file_name, verify_entries=verify_entries)
 
@@ -265,38 +268,23 @@ def read_sfm(data: bytes, *, source: str = "", verify_entries: bool = False) -> 
         archive = zipfile.ZipFile(io.BytesIO(data))
     except _ARCHIVE_ERRORS:
         if data.startswith(b"PK"):
-            raise InvalidModuleFile(
-                f"{_cap(label)} is a truncated or damaged ZIP archive.",
-                "Download the module file again.",
-            ) from None
-        raise InvalidModuleFile(
-            f"{_cap(label)} is not a ZIP archive, so it is not an .sfm module file.",
-            "Choose the .sfm file the vendor published.",
-        ) from None
+            raise _invalid("sfm_truncated", label) from None
+        raise _invalid("sfm_not_zip", label) from None
     with archive:
         infos = _checked_entries(archive, label)
         _check_layout(data, archive, infos, label)
         names = {info.filename for info in infos}
         if DESCRIPTOR_NAME not in names:
-            raise InvalidModuleFile(
-                f"{_cap(label)} has no {DESCRIPTOR_NAME}, so it is not a STARFACE module.",
-                "Choose the .sfm file the vendor published.",
-            )
+            raise _invalid("sfm_no_descriptor", label, entry=DESCRIPTOR_NAME)
         if MANIFEST_NAME not in names:
-            raise InvalidModuleFile(
-                f"{_cap(label)} has no {MANIFEST_NAME}, so it is not a complete module file.",
-                "Download the module file again or ask the vendor for a proper build.",
-            )
+            raise _invalid("sfm_no_manifest", label, entry=MANIFEST_NAME)
         if verify_entries:
             _verify_checksums(archive, infos, label)
         manifest = parse_manifest(_read_entry(archive, MANIFEST_NAME, MAX_MANIFEST_BYTES, label), source=source)
         descriptor_xml = _read_entry(archive, DESCRIPTOR_NAME, MAX_DESCRIPTOR_BYTES, label)
     descriptor = parse_descriptor(descriptor_xml, source=source)
     if manifest.object_id is not None and manifest.object_id.strip().lower() != descriptor.id.lower():
-        raise InvalidModuleFile(
-            f"In {label} the manifest and descriptor disagree on the module id.",
-            "The file was tampered with or built wrongly; ask the vendor for a correct build.",
-        )
+        raise _invalid("sfm_id_mismatch", label)
     return ModuleFile(
         manifest=manifest,
         descriptor=descriptor,
@@ -311,14 +299,10 @@ def read_sfm(data: bytes, *, source: str = "", verify_entries: bool = False) -> 
 def parse_manifest(raw: bytes, *, source: str = "") -> Manifest:
     """Parse the main section of a JAR manifest (``Key: value``, continuation lines start with a space)."""
     label = _label(source)
-    invalid = InvalidModuleFile(
-        f"The manifest of {label} is not a valid JAR manifest.",
-        "Ask the vendor for a correct build of the module.",
-    )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise invalid from None
+        raise _invalid("sfm_manifest_invalid", label) from None
     attributes: dict[str, str] = {}
     last_key: str | None = None
     for line in re.split(r"\r\n|\r|\n", text):
@@ -326,12 +310,12 @@ def parse_manifest(raw: bytes, *, source: str = "") -> Manifest:
             break  # the main section ends at the first blank line
         if line.startswith(" "):
             if last_key is None:
-                raise invalid
+                raise _invalid("sfm_manifest_invalid", label)
             attributes[last_key] += line[1:]
             continue
         key, separator, value = line.partition(":")
         if not separator or not _MANIFEST_KEY.fullmatch(key) or key in attributes:
-            raise invalid
+            raise _invalid("sfm_manifest_invalid", label)
         attributes[key] = value[1:] if value.startswith(" ") else value
         last_key = key
     return Manifest(
@@ -352,41 +336,22 @@ def parse_descriptor(xml: bytes, *, source: str = "") -> ModuleDescriptor:
     """
     label = _label(source)
     if len(xml) > MAX_DESCRIPTOR_BYTES:
-        raise InvalidModuleFile(
-            f"The module descriptor of {label} is larger than {MAX_DESCRIPTOR_BYTES // (1024 * 1024)} MB.",
-            "This is not a normal module; do not install it.",
-        )
+        raise _invalid("sfm_descriptor_too_large", label, limit_mb=str(MAX_DESCRIPTOR_BYTES // (1024 * 1024)))
     try:
         root = _parse_xml(xml)
     except DefusedXmlException:
-        raise InvalidModuleFile(
-            f"The module descriptor of {label} uses a DTD or entity declarations, which are refused for safety.",
-            "Do not install this file; ask the vendor for a standard build.",
-        ) from None
+        raise _invalid("sfm_descriptor_dtd", label) from None
     except (ParseError, ValueError, LookupError):  # LookupError: an unknown declared encoding
-        raise InvalidModuleFile(
-            f"The module descriptor of {label} is not well-formed XML.",
-            "Download the module file again or ask the vendor for a correct build.",
-        ) from None
+        raise _invalid("sfm_descriptor_not_xml", label) from None
     if _local(root.tag) != "module":
-        raise InvalidModuleFile(
-            f"The module descriptor of {label} does not start with a <module> element.",
-            "Choose the .sfm file the vendor published.",
-        )
+        raise _invalid("sfm_descriptor_no_module", label)
     module_id = (_field(root, "id") or "").strip()
     name = (_field(root, "name") or "").strip()
     if not module_id or not name:
-        missing = "id" if not module_id else "name"
-        raise InvalidModuleFile(
-            f"The module descriptor of {label} has no module {missing}.",
-            "Ask the vendor for a correct build of the module.",
-        )
+        raise _invalid("sfm_descriptor_no_id" if not module_id else "sfm_descriptor_no_name", label)
     version_text = (_field(root, "version") or "").strip()
     if not re.fullmatch(r"[0-9]{1,18}", version_text):
-        raise InvalidModuleFile(
-            f"The module descriptor of {label} has version {version_text[:40]!r}, which is not a whole number.",
-            "Ask the vendor for a correct build of the module.",
-        )
+        raise _invalid("sfm_descriptor_bad_version", label, version=version_text[:40])
     names, leftover_names = _resource_names(root, module_id)
     return ModuleDescriptor(
         id=module_id,
@@ -452,15 +417,9 @@ def _check_declared_directory(data: bytes, label: str) -> None:
         return  # no end record: zipfile reports the archive as damaged
     count, size = declared
     if count > MAX_ENTRIES:
-        raise InvalidModuleFile(
-            f"{_cap(label)} has {count} entries, more than the {MAX_ENTRIES} a module file may have.",
-            "This is not a normal module; do not install it.",
-        )
+        raise _invalid("sfm_too_many_entries", label, count=str(count), limit=str(MAX_ENTRIES))
     if size > MAX_CENTRAL_DIRECTORY_BYTES:
-        raise InvalidModuleFile(
-            f"{_cap(label)} has a table of contents of {size // 1024} KB, far more than a module file needs.",
-            "This is not a normal module; do not install it.",
-        )
+        raise _invalid("sfm_directory_too_large", label, size_kb=str(size // 1024))
 
 
 def _declared_directory(data: bytes) -> tuple[int, int] | None:
@@ -491,40 +450,22 @@ def _checked_entries(archive: zipfile.ZipFile, label: str) -> list[zipfile.ZipIn
     """Refuse archives that are too big, too many, bombs, encrypted, or escape their folder."""
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise InvalidModuleFile(
-            f"{_cap(label)} has {len(infos)} entries, more than the {MAX_ENTRIES} a module file may have.",
-            "This is not a normal module; do not install it.",
-        )
+        raise _invalid("sfm_too_many_entries", label, count=str(len(infos)), limit=str(MAX_ENTRIES))
     seen: set[str] = set()
     total = 0
     for info in infos:
         if _unsafe_name(info.orig_filename) or _unsafe_name(info.filename):
-            raise InvalidModuleFile(
-                f"{_cap(label)} contains the entry {info.filename[:80]!r}, whose path points outside the module.",
-                "Do not install this file; it may be an attack.",
-            )
+            raise _invalid("sfm_entry_outside", label, entry=info.filename[:80])
         if info.filename in seen:
-            raise InvalidModuleFile(
-                f"{_cap(label)} contains the entry {info.filename[:80]!r} twice.",
-                "Do not install this file; ask the vendor for a correct build.",
-            )
+            raise _invalid("sfm_entry_twice", label, entry=info.filename[:80])
         seen.add(info.filename)
         if info.flag_bits & 0x1:
-            raise InvalidModuleFile(
-                f"{_cap(label)} contains the encrypted entry {info.filename[:80]!r}.",
-                "Module files are never encrypted; ask the vendor for a correct build.",
-            )
+            raise _invalid("sfm_entry_encrypted", label, entry=info.filename[:80])
         total += info.file_size
         if _unpacks_absurdly(info):
-            raise InvalidModuleFile(
-                f"{_cap(label)} contains the entry {info.filename[:80]!r} that unpacks to an absurd size (a ZIP bomb).",
-                "Do not install this file; it may be an attack.",
-            )
+            raise _invalid("sfm_entry_bomb", label, entry=info.filename[:80])
     if total > MAX_TOTAL_UNCOMPRESSED_BYTES:
-        raise InvalidModuleFile(
-            f"{_cap(label)} unpacks to more than {MAX_TOTAL_UNCOMPRESSED_BYTES // (1024 * 1024)} MB (a ZIP bomb).",
-            "Do not install this file; it may be an attack.",
-        )
+        raise _invalid("sfm_unpacks_too_large", label, limit_mb=str(MAX_TOTAL_UNCOMPRESSED_BYTES // (1024 * 1024)))
     return infos
 
 
@@ -569,17 +510,11 @@ def _check_layout(data: bytes, archive: zipfile.ZipFile, infos: list[zipfile.Zip
     spans.sort()
     for (_, end), (start, _) in itertools.pairwise(spans):
         if start < end:
-            raise InvalidModuleFile(
-                f"{_cap(label)} contains entries that overlap each other (a ZIP bomb).",
-                "Do not install this file; it may be an attack.",
-            )
+            raise _invalid("sfm_entries_overlap", label)
 
 
 def _damaged(label: str, name: str) -> InvalidModuleFile:
-    return InvalidModuleFile(
-        f"{_cap(label)} is damaged: the entry {name[:80]!r} cannot be unpacked.",
-        "Download the module file again.",
-    )
+    return _invalid("sfm_entry_damaged", label, entry=name[:80])
 
 
 def _verify_checksums(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], label: str) -> None:
@@ -599,38 +534,31 @@ def _read_entry(archive: zipfile.ZipFile, name: str, limit: int, label: str) -> 
         with archive.open(name) as stream:
             data = stream.read(limit + 1)
     except _ARCHIVE_ERRORS:
-        raise InvalidModuleFile(
-            f"{_cap(label)} is damaged: {name} cannot be unpacked.",
-            "Download the module file again.",
-        ) from None
+        raise _damaged(label, name) from None
     if len(data) > limit:
-        raise InvalidModuleFile(
-            f"In {label} the entry {name} is larger than {limit // 1024} KB.",
-            "This is not a normal module; do not install it.",
-        )
+        raise _invalid("sfm_entry_too_large", label, entry=name, limit_kb=str(limit // 1024))
     return data
 
 
 def _too_large(label: str, size: int) -> InvalidModuleFile:
-    return InvalidModuleFile(
-        f"{_cap(label)} is {size // (1024 * 1024)} MB, larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB "
-        "a module file may be.",
-        "This is not a normal module; do not install it.",
+    return _invalid(
+        "sfm_too_large", label, size_mb=str(size // (1024 * 1024)), limit_mb=str(MAX_FILE_BYTES // (1024 * 1024))
     )
 
 
 def _label(source: str) -> str:
-    """How messages name the file: "the module file Foo_v126.sfm" (control characters masked)."""
-    return f"the module file {one_line(source)}" if source else "the module file"
+    """How messages name the file (the param ``file``): its name with control characters masked."""
+    return one_line(source)
+
+
+def _invalid(code: str, label: str, **params: str) -> InvalidModuleFile:
+    """The error ``code`` of :mod:`modmanager.core.messages.modules` about the file ``label``."""
+    return InvalidModuleFile(code=code, params={"file": label, **params})
 
 
 def one_line(text: str) -> str:
     """``text`` with control characters replaced, so a message stays one line on a terminal."""
     return _CONTROL_CHARACTERS.sub("?", text)
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 # --- descriptor helpers ---------------------------------------------------------------

@@ -79,26 +79,18 @@ class StarfaceVersion:
         if len(self.parts) != 4 or any(
             type(part) is not int or part < 0 or part >= 10**_MAX_PART_DIGITS for part in self.parts
         ):
-            raise InvalidVersion(
-                f"{self.parts!r} is not a STARFACE version: it needs four whole numbers from 0 to 999999.",
-                "Write it like 9.0.1.3.",
-            )
+            raise InvalidVersion(code="version_bad_parts", params={"parts": _shown(self.parts)})
         if self.prerelease is not None:
             match = _PRERELEASE_RE.match(self.prerelease)
             if match is None:
-                raise InvalidVersion(
-                    f"{self.prerelease!r} is not a known pre-release label.",
-                    "Use alpha, beta or rc, optionally with a number such as beta2.",
-                )
+                raise InvalidVersion(code="version_bad_prerelease", params={"label": _shown(self.prerelease)})
             object.__setattr__(self, "prerelease", _normalise_prerelease(match["kind"], match["serial"]))
 
     @classmethod
     def of(cls, *parts: int, prerelease: str | None = None) -> StarfaceVersion:
         """Build from numbers, padding missing parts: ``StarfaceVersion.of(9, 0)`` is 9.0.0.0."""
         if not 1 <= len(parts) <= 4:
-            raise InvalidVersion(
-                f"A STARFACE version has one to four parts, not {len(parts)}.", "Write it like 9.0.1.3."
-            )
+            raise ValueError(f"A STARFACE version has one to four parts, not {len(parts)}.")
         return cls(_pad(parts), prerelease)
 
     @classmethod
@@ -110,10 +102,7 @@ class StarfaceVersion:
         """
         match = _VERSION_RE.match(text.strip()) if isinstance(text, str) else None
         if match is None:
-            raise InvalidVersion(
-                f"{_quote(text)} is not a STARFACE version.",
-                "Write it like 9.0.1.3 (pre-releases like 9.0.0.0-beta2).",
-            )
+            raise InvalidVersion(code="version_invalid", params={"text": _shown(text)})
         parts = _pad(int(part) for part in match["number"].split("."))
         prerelease = _normalise_prerelease(match["kind"], match["serial"]) if match["kind"] else None
         return cls(parts, prerelease)
@@ -165,10 +154,10 @@ def _normalise_prerelease(kind: str, serial: str | None) -> str:
     return kind.lower() + (str(int(serial)) if serial is not None else "")
 
 
-def _quote(text: object) -> str:
-    """Show user input in a message without letting a huge paste flood it."""
-    shown = repr(text)
-    return shown if len(shown) <= 60 else shown[:57] + "...'"
+def _shown(text: object) -> str:
+    """User input as a message param, cut so that a huge paste does not flood the message."""
+    shown = text if isinstance(text, str) else repr(text)
+    return shown if len(shown) <= 58 else shown[:55] + "..."
 
 
 @dataclass(frozen=True)
@@ -183,20 +172,12 @@ class _Operand:
         match = _OPERAND_RE.match(text)
         if match is None:
             if re.search(r"alpha|beta|rc", text, re.IGNORECASE):
-                raise InvalidVersion(
-                    f"{_quote(whole)} names a pre-release; compatibility ranges cover releases only.",
-                    "Leave alpha, beta and rc builds out of compatibility statements.",
-                )
-            raise InvalidVersion(
-                f"{_quote(whole)} is not a STARFACE version range.",
-                "Write it like 8.X, 7.3-7.X, 7.0-7.1.1.6, >=9.0 or 9.0.1.3.",
-            )
+                raise InvalidVersion(code="range_prerelease", params={"text": _shown(whole)})
+            raise InvalidVersion(code="range_invalid", params={"text": _shown(whole)})
         numbers = [int(part) for part in match["number"].split(".")]
         wildcards = match["wild"].count(".")
         if len(numbers) + wildcards > 4:
-            raise InvalidVersion(
-                f"{_quote(whole)} has more than four version parts.", "Write it like 9.0.1.3 or 9.0.X."
-            )
+            raise InvalidVersion(code="range_too_many_parts", params={"text": _shown(whole)})
         start = _pad(numbers)
         end_list = list(start)
         end_list[len(numbers) - 1] += 1  # four parts: the next release; fewer: the next series
@@ -279,11 +260,11 @@ def _describe_end(upper: Parts) -> str:
 def _parse_bounds(text: str) -> tuple[Parts | None, Parts | None]:
     """Turn one expression into ``(first release inside, first release above)``."""
     if not isinstance(text, str):
-        raise InvalidVersion(f"{_quote(text)} is not a STARFACE version range.", "Write it like 8.X.")
+        raise TypeError(f"A STARFACE version range is text, not {type(text).__name__}.")
     expression = _DASH_RE.sub("-", text.strip())
     expression = _OPERATOR_SPACE_RE.sub(r"\1", expression)
     if not expression:
-        raise InvalidVersion("An empty text is not a STARFACE version range.", "Write it like 8.X.")
+        raise InvalidVersion(code="range_empty")
     lower: Parts | None
     upper: Parts | None
     if "-" in expression and not re.search(r"[<>=+]", expression):
@@ -293,15 +274,10 @@ def _parse_bounds(text: str) -> tuple[Parts | None, Parts | None]:
     else:
         match = _OPERATOR_RE.match(expression)
         if match is None:
-            raise InvalidVersion(
-                f"{_quote(text)} is not a STARFACE version range.",
-                "Write it like 8.X, 7.3-7.X, 7.0-7.1.1.6, >=9.0 or 9.0.1.3.",
-            )
+            raise InvalidVersion(code="range_invalid", params={"text": _shown(text)})
         op, plus = match["op"], match["plus"]
         if op and plus:
-            raise InvalidVersion(
-                f"{_quote(text)} mixes an operator with a trailing '+'.", "Write >=9.0 or 9.0+, not both."
-            )
+            raise InvalidVersion(code="range_operator_and_plus", params={"text": _shown(text)})
         operand = _Operand.parse(match["operand"], text)
         op = ">=" if plus else (op or "==")
         lower, upper = {
@@ -313,10 +289,7 @@ def _parse_bounds(text: str) -> tuple[Parts | None, Parts | None]:
             "=": (operand.start, operand.end),
         }[op]
     if upper is not None and (upper == (0, 0, 0, 0) or (lower is not None and lower >= upper)):
-        raise InvalidVersion(
-            f"{_quote(text)} contains no STARFACE release (its lower end is above its upper end).",
-            "Put the older version first, e.g. 7.0-7.1.1.6.",
-        )
+        raise InvalidVersion(code="range_covers_nothing", params={"text": _shown(text)})
     return lower, upper
 
 
@@ -327,7 +300,7 @@ def parse_ranges(text: str) -> tuple[VersionRange, ...]:
     ranges (the words STARFACE and Version are ignored). An empty text gives ``()``.
     """
     if not isinstance(text, str):
-        raise InvalidVersion(f"{_quote(text)} is not a list of STARFACE version ranges.", "Write it like 8.X, 9.X.")
+        raise TypeError(f"A list of STARFACE version ranges is text, not {type(text).__name__}.")
     cleaned = _PREFIX_RE.sub(" ", text)
     cleaned = _DASH_RE.sub("-", cleaned.strip())
     cleaned = _OPERATOR_SPACE_RE.sub(r"\1", cleaned)
@@ -410,24 +383,15 @@ class Compatibility:
     def from_json(cls, data: object) -> Compatibility:
         """Read :meth:`to_json` output; anything else raises :class:`InvalidVersion`."""
         if not isinstance(data, Mapping):
-            raise InvalidVersion(
-                "The compatibility data is not an object.",
-                'Expected {"compatible": [...], "incompatible": [...]}.',
-            )
+            raise InvalidVersion(code="compatibility_not_object")
         unknown = sorted(str(key) for key in data if key not in ("compatible", "incompatible"))
         if unknown:
-            raise InvalidVersion(
-                f"The compatibility data has unknown keys: {', '.join(unknown)}.",
-                'Only "compatible" and "incompatible" are allowed.',
-            )
+            raise InvalidVersion(code="compatibility_unknown_keys", params={"keys": ", ".join(unknown)})
         lists: dict[str, tuple[VersionRange, ...]] = {}
         for key in ("compatible", "incompatible"):
             value = data.get(key, [])
             if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-                raise InvalidVersion(
-                    f'The compatibility entry "{key}" is not a list of texts.',
-                    'Write it like "compatible": ["8.X", "9.0-9.1.5"].',
-                )
+                raise InvalidVersion(code="compatibility_not_list", params={"key": key})
             lists[key] = tuple(VersionRange(item) for item in value)
         return cls(lists["compatible"], lists["incompatible"])
 

@@ -57,17 +57,15 @@ for _index, _names in enumerate(
         _DAY_ALIASES[_name] = _index
 _EVERY_DAY = frozenset({"daily", "everyday", "täglich", "taeglich", "*"})
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-_SPEC_HINT = "Write it like 'Mon-Fri 22:00-02:00 Europe/Berlin' (weekdays, time range, time zone)."
 
 
 class InvalidWindow(ModManagerError):
     """A maintenance window that cannot be read."""
 
 
-def _invalid(problem: str, text: str) -> InvalidWindow:
-    return InvalidWindow(
-        f"The maintenance window {text!r} {problem}.", _SPEC_HINT, code="window_invalid", params={"window": text}
-    )
+def _invalid(problem: str, text: str, value: str = "") -> InvalidWindow:
+    """Params: ``window``, ``problem`` (a key the sentence is chosen by, see core/messages/unattended.py), ``value``."""
+    return InvalidWindow(code="window_invalid", params={"window": text, "problem": problem, "value": value})
 
 
 @dataclass(frozen=True)
@@ -93,9 +91,9 @@ class MaintenanceWindow:
     def __post_init__(self) -> None:
         spec = self.spec()
         if not self.weekdays or not self.weekdays <= frozenset(range(7)):
-            raise _invalid("names no weekday", spec)
+            raise _invalid("no_weekday", spec)
         if self.start.second or self.end.second or self.start.tzinfo or self.end.tzinfo:
-            raise _invalid("must use whole minutes without a zone in the times", spec)
+            raise _invalid("whole_minutes", spec)
         _zone(self.timezone, spec)
 
     @property
@@ -167,13 +165,13 @@ def parse_window(text: str, *, default_timezone: str = DEFAULT_TIMEZONE) -> Main
     original = text
     parts = text.split()
     if len(parts) not in (2, 3):
-        raise _invalid("is not 'weekdays start-end [time zone]'", original)
+        raise _invalid("format", original)
     days_text, range_text = parts[0], parts[1]
     timezone = parts[2] if len(parts) == 3 else default_timezone
     weekdays = _parse_days(days_text, original)
     start_text, separator, end_text = range_text.partition("-")
     if not separator:
-        raise _invalid("has no time range like 22:00-02:00", original)
+        raise _invalid("no_range", original)
     start = _parse_time(start_text, original)
     end = _parse_time(end_text, original)
     return MaintenanceWindow(weekdays, start, end, timezone)
@@ -201,7 +199,7 @@ def _parse_days(text: str, original: str) -> frozenset[int]:
 def _day(text: str, original: str) -> int:
     key = text.strip().casefold().rstrip(".")
     if key not in _DAY_ALIASES:
-        raise _invalid(f"has the unknown weekday {text.strip()!r}", original)
+        raise _invalid("unknown_weekday", original, text.strip())
     return _DAY_ALIASES[key]
 
 
@@ -210,7 +208,7 @@ def _parse_time(text: str, original: str) -> dt.time:
     if match is None:
         if text.strip() in ("24:00", "24:0"):
             return dt.time(0, 0)
-        raise _invalid(f"has the time {text.strip()!r}, not HH:MM", original)
+        raise _invalid("bad_time", original, text.strip())
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
@@ -243,7 +241,7 @@ def _zone(name: str, spec: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise _invalid(f"names the unknown time zone {name!r}", spec) from None
+        raise _invalid("unknown_zone", spec, name) from None
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:

@@ -20,8 +20,8 @@ class WindowActions(QObject):
     """The window's actions, created on ``window`` (so their shortcuts work everywhere in it).
 
     Attributes (each a ``QAction``): refresh, search, update, update_all, install, reinstall,
-    rollout, backup, restore, backups, add_pbx, edit_pbx, remove_pbx, refresh_pbx, readiness,
-    backup_fleet, save_agent, settings, quit. (*Trust new certificate…* is
+    rollout, backup, restore, backups, add_pbx, edit_pbx, edit_tags, remove_pbx, import_pbxs,
+    export_pbxs, refresh_pbx, readiness, backup_fleet, save_agent, settings, quit. (*Trust new certificate…* is
     :func:`~modmanager.gui.dialogs.trust_dialog.trust_action`, the *Help* and *Unattended* entries
     come with their menus.)
     """
@@ -90,7 +90,21 @@ class WindowActions(QObject):
         )
         self.add_pbx.setIconText(self.tr("Add PBX", "toolbar"))
         self.edit_pbx = self._action(self.tr("&Edit PBX…"), standard=pixmap.SP_FileDialogDetailedView)
+        self.edit_tags = self._action(
+            self.tr("Edit &tags…"),
+            tip=self.tr("Add or remove tags on the PBXs selected in the list"),
+        )
         self.remove_pbx = self._action(self.tr("Re&move PBX…"), standard=pixmap.SP_TrashIcon)
+        self.import_pbxs = self._action(
+            self.tr("&Import PBXs…"),
+            standard=pixmap.SP_DialogOpenButton,
+            tip=self.tr("Add many PBXs from a CSV or JSON file: preview, certificates, one confirmation"),
+        )
+        self.import_pbxs.setIconText(self.tr("Import", "toolbar"))
+        self.export_pbxs = self._action(
+            self.tr("E&xport PBXs…"),
+            tip=self.tr("Save the PBX list as a CSV or JSON file (without passwords)"),
+        )
         self.refresh_pbx = self._action(
             self.tr("Refresh this PBX"),
             standard=pixmap.SP_BrowserReload,
@@ -155,5 +169,7 @@ class WindowActions(QObject):
         self.rollout.setEnabled(installed is not None and installed.catalog is not None)
         self.readiness.setEnabled(has_fleet)
         self.backup_fleet.setEnabled(has_fleet)
+        self.edit_tags.setEnabled(has_fleet)
+        self.export_pbxs.setEnabled(has_fleet)
         for action in (self.edit_pbx, self.remove_pbx, self.refresh_pbx):
             action.setEnabled(entry is not None)

@@ -118,10 +118,7 @@ def open_real_services() -> Services:
             if not answers or not answers[-1]:
                 raise  # not a password problem, or the user cancelled
             error = describe(failure)[0]
-    raise StoreError(
-        QCoreApplication.translate("App", "The master password was wrong three times."),
-        QCoreApplication.translate("App", "Start modmanager again and enter the master password."),
-    )
+    raise StoreError(code="master_password_wrong_thrice")
 
 
 def _recording(prompt: Callable[[], str], answers: list[str]) -> Callable[[], str]:

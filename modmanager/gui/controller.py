@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from modmanager.core.catalog import CatalogModule
 from modmanager.core.changelog import DEFAULT_PAID_MARKERS
 from modmanager.core.errors import ModManagerError, Outcome
 from modmanager.core.text import clean_text
 from modmanager.gui.changes import NO_CHANGES, Changes
-from modmanager.gui.errors import describe_outcome, describe_stored, describe_text
+from modmanager.gui.errors import describe, describe_outcome, describe_stored, describe_text
 from modmanager.gui.fleet_work import FleetRefresh, FleetWork
 from modmanager.gui.models.fleet import FleetModel
 from modmanager.gui.progress import update_all_progress, update_progress
@@ -127,6 +127,11 @@ class Controller(QObject):
     def refresh_key(self) -> str:
         """The task key of a refresh of many PBXs (its per-PBX reads run on the PBXs' own keys)."""
         return self.tr("(refresh)")
+
+    @property
+    def inventory_key(self) -> str:
+        """The task key of work on the PBX list alone (tags of many PBXs, an import)."""
+        return self.tr("(PBX list)")
 
     @property
     def backups_key(self) -> str:
@@ -243,7 +248,7 @@ class Controller(QObject):
         """
         names = self.fleet.names()
 
-        def load(ctx: TaskContext) -> tuple[list[str], dict[str, PbxSnapshot]]:
+        def load(ctx: TaskContext) -> tuple[list[ModManagerError], dict[str, PbxSnapshot]]:
             self.services.catalogs.reload()
             cached: dict[str, PbxSnapshot] = {}
             if with_cached:
@@ -254,12 +259,12 @@ class Controller(QObject):
                         cached[name] = snapshot
             return list(self.services.catalogs.problems), cached
 
-        def loaded(result: tuple[list[str], dict[str, PbxSnapshot]]) -> None:
+        def loaded(result: tuple[list[ModManagerError], dict[str, PbxSnapshot]]) -> None:
             problems, cached = result
             self._catalogs_loaded = True
             self.announce(Changes(catalogs=True, backups=True))
             for problem in problems:
-                self.message.emit(problem)
+                self.message.emit(describe_text(problem))
             self.refresh_many(names, cached=cached, title=self.tr("Refresh all PBXs"))
 
         def not_loaded(error: ModManagerError) -> None:
@@ -550,7 +555,11 @@ class Controller(QObject):
 
 def catalog_message(problems: Sequence[CatalogProblem]) -> str:
     """Why a PBX's plan is incomplete: each catalog that could not be used, and why (as the catalog said)."""
-    text = QCoreApplication.translate(
-        "Controller", "Updates may be missing: the catalog {source} could not be used ({reason})."
+    return " ".join(
+        describe(
+            ModManagerError(
+                code="catalog_updates_may_be_missing", params={"source": problem.source}, cause=problem.as_error().cause
+            )
+        )[0]
+        for problem in problems
     )
-    return " ".join(text.format(source=problem.source, reason=problem.reason.rstrip(".")) for problem in problems)

@@ -13,6 +13,7 @@ import logging
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from modmanager.core.messages import Language
 from modmanager.gui.resources import translations_dir
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,14 @@ month, 24-hour clock.
 
 _installed: list[QTranslator] = []
 """The translators in use; kept referenced so they are not garbage collected."""
+
+_language: Language = "en"
+"""The interface language :func:`install_translator` chose last."""
+
+
+def current_language() -> Language:
+    """The interface language in use, ``"de"`` or ``"en"`` (errors and outcomes are rendered in it)."""
+    return _language
 
 
 def resolve_language(lang: str | None, system: QLocale | None = None) -> str:
@@ -79,6 +88,8 @@ def install_translator(app: QApplication, lang: str | None, *, system: QLocale |
 
     locale = system if system.language() == _language_of(chosen) else QLocale(_FALLBACK_LOCALES[chosen])
     QLocale.setDefault(locale)
+    global _language
+    _language = "de" if chosen == "de" else "en"
     return chosen
 
 

@@ -34,6 +34,7 @@ from modmanager.gui.controller import Controller
 from modmanager.gui.dialogs.trust_dialog import needs_trust, trust_action
 from modmanager.gui.flows.backups import BackupFlows
 from modmanager.gui.flows.fleet import FleetFlows
+from modmanager.gui.flows.import_flow import ImportFlows
 from modmanager.gui.flows.setup import SetupFlows
 from modmanager.gui.flows.updates import UpdateFlows
 from modmanager.gui.models.fleet import FleetModel
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         pages: the tabs of the PBX page and the fleet view (see :meth:`show_view`).
         window_actions: every action (see :class:`WindowActions`).
         notices: the status bar and message boxes.
-        update_flows, backup_flows, fleet_flows, setup_flows: what the actions do.
+        update_flows, backup_flows, fleet_flows, setup_flows, import_flows: what the actions do.
     """
 
     def __init__(
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.backup_flows = BackupFlows(self, self.controller, self.pbx_page, self.notices)
         self.fleet_flows = FleetFlows(self, self.controller, self.pbx_page)
         self.setup_flows = SetupFlows(self, self.controller, self.fleet_view, self.notices, save)
+        self.import_flows = ImportFlows(self, self.controller, self.notices)
 
         self._build_operations()  # first: the dock's widgets come first in the focus chain, as they always did
         self._build_central(demo)
@@ -178,7 +180,10 @@ class MainWindow(QMainWindow):
             (actions.backups, self.backup_flows.show_backups),
             (actions.add_pbx, self.setup_flows.add_pbx),
             (actions.edit_pbx, self.setup_flows.edit_pbx),
+            (actions.edit_tags, self.setup_flows.edit_tags),
             (actions.remove_pbx, self.setup_flows.remove_pbx),
+            (actions.import_pbxs, self.import_flows.import_pbxs),
+            (actions.export_pbxs, self.import_flows.export_pbxs),
             (actions.refresh_pbx, self.setup_flows.refresh_selected_pbx),
             (actions.readiness, self.fleet_flows.check_readiness),
             (actions.backup_fleet, self.backup_flows.backup_fleet),
@@ -206,6 +211,7 @@ class MainWindow(QMainWindow):
             actions.backups,
             None,
             actions.add_pbx,
+            actions.import_pbxs,
             actions.settings,
         )
         for action in items:
@@ -231,7 +237,8 @@ class MainWindow(QMainWindow):
         self.pbx_menu = self.add_menu(
             self.tr("&PBX"),
             (
-                *(a.add_pbx, a.edit_pbx, a.remove_pbx, None),
+                *(a.add_pbx, a.edit_pbx, a.edit_tags, a.remove_pbx, None),
+                *(a.import_pbxs, a.export_pbxs, None),
                 *(a.refresh_pbx, a.refresh, None),
                 *(a.readiness, a.backup_fleet, None),
                 *(a.save_agent, None),
@@ -274,7 +281,7 @@ class MainWindow(QMainWindow):
         a = self.window_actions
         self.fleet_view.context_menu_requested.connect(
             lambda at: self._popup(
-                at, (a.refresh_pbx, a.update_all, None, a.edit_pbx, a.remove_pbx, *self._trust_items())
+                at, (a.refresh_pbx, a.update_all, None, a.edit_pbx, a.edit_tags, a.remove_pbx, *self._trust_items())
             )
         )
         self.pbx_page.installed_menu_requested.connect(

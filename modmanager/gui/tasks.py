@@ -584,12 +584,6 @@ def _as_user_error(exc: BaseException, title: str) -> ModManagerError:
     if isinstance(exc, ModManagerError):
         return exc
     log.error("Unexpected error in task %r", title, exc_info=exc)
-    error = UnexpectedError(
-        QCoreApplication.translate("TaskRunner", "An unexpected error stopped “{title}”.").format(title=title),
-        QCoreApplication.translate(
-            "TaskRunner",
-            "Try again; if it happens again, save a support bundle (Help menu) and send it to your modmanager support.",
-        ),
-    )
+    error = UnexpectedError(code="task_unexpected", params={"title": title})
     error.__cause__ = exc
     return error

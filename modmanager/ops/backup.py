@@ -68,12 +68,7 @@ def backup_module(services: Services, pbx_name: str, module_id: str, *, reason: 
 def _backup_with(services: Services, client: AgentClient, pbx_name: str, module_id: str, reason: str) -> BackupInfo:
     module = find_module(client.list_modules(), module_id)
     if module is None:
-        raise OperationError(
-            f"The module {module_id} is not installed on {pbx_name}.",
-            "Refresh the PBX.",
-            code="backup_module_not_installed",
-            params={"module": module_id, "pbx": pbx_name},
-        )
+        raise OperationError(code="backup_module_not_installed", params={"module": module_id, "pbx": pbx_name})
     info = services.backups.create(
         pbx_name=pbx_name,
         pbx_identity=_identity(client),
@@ -193,8 +188,6 @@ def _restore_locked(
         installed = find_module(client.list_modules(), backup.info.module_id)
         if installed is None:
             raise OperationError(
-                f"{backup.info.module_name} is not installed on {pbx_name}.",
-                "Install the module there first, then restore the backup.",
                 code="restore_module_not_installed",
                 params={"module": backup.info.module_name, "pbx": pbx_name},
             )
@@ -202,11 +195,7 @@ def _restore_locked(
             inst for inst in backup.config.instances if instance_names is None or inst.name in set(instance_names)
         ]
         if not chosen:
-            raise OperationError(
-                "The backup has none of the chosen instances.",
-                "Choose instances from the backup.",
-                code="restore_no_instances",
-            )
+            raise OperationError(code="restore_no_instances")
         old_schema = parse_descriptor(backup.descriptor_xml).schema
         new_schema = parse_descriptor(client.get_descriptor(installed.id)).schema
         targets: list[InstanceTarget] = []

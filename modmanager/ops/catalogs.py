@@ -17,7 +17,7 @@ import logging
 import tempfile
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from modmanager.catalog.source import CatalogSource, download_release_file, load_catalog
@@ -31,25 +31,37 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class CatalogProblem:
-    """A configured catalog that could not be used: which one, and why (English, one sentence)."""
+    """A configured catalog that could not be used: which one, and why (``reason`` is the English
+    sentence of ``error``, which front ends render in their language)."""
 
     source: str
     reason: str
     code: str = ""
+    error: ModManagerError | None = field(default=None, compare=False, repr=False)
+
+    def as_error(self) -> ModManagerError:
+        """This problem as one sentence naming the source, with the reason as its cause."""
+        return CatalogError(
+            code="catalog_source_unusable",
+            params={"source": self.source},
+            cause=self.error or ModManagerError(self.reason, code=self.code),
+        )
 
     def to_json(self) -> dict[str, str]:
         return {"source": self.source, "reason": self.reason, "code": self.code}
 
 
-def catalogs_unavailable(problems: Sequence[CatalogProblem], what: str) -> CatalogsUnavailable:
-    """The error that says ``what`` is incomplete and names every unusable source with its reason."""
-    named = "; ".join(f"{problem.source}: {problem.reason.rstrip('.')}" for problem in problems)
-    noun = "catalog" if len(problems) == 1 else "catalogs"
+def catalogs_unavailable(problems: Sequence[CatalogProblem], pbx: str = "") -> CatalogsUnavailable:
+    """The error that says the list of updates for ``pbx`` (without one: the refresh) is incomplete
+    and names every unusable source with its reason."""
     return CatalogsUnavailable(
-        f"{what} is incomplete: {len(problems)} {noun} could not be used ({named}).",
-        "Fix the catalog source (address, network, key) and try again: 'modmanager settings show' lists them.",
         code="catalogs_unavailable",
-        params={"sources": ", ".join(problem.source for problem in problems), "reasons": named},
+        params={
+            "sources": ", ".join(problem.source for problem in problems),
+            "count": str(len(problems)),
+            "pbx": pbx,
+        },
+        parts=tuple(problem.as_error() for problem in problems),
     )
 
 
@@ -79,10 +91,11 @@ class CatalogSet:
         self._catalogs: tuple[Catalog, ...] | None = None
         self._modules: dict[str, CatalogModule] = {}
         self._merged: tuple[Catalog, ...] = ()
-        self.problems: list[str] = []
+        self.problems: list[ModManagerError] = []
+        """Every catalog that could not be used and every note, for the GUI's status line."""
         """One sentence per source that could not be used, and notes such as 'offline copy used'."""
         self._unavailable: tuple[CatalogProblem, ...] = ()
-        self._notes: tuple[str, ...] = ()
+        self._notes: tuple[ModManagerError, ...] = ()
 
     def reload(self) -> None:
         """Fetch and verify every source again (the user asked for it, or the settings changed)."""
@@ -91,16 +104,17 @@ class CatalogSet:
 
     def _load(self) -> None:
         catalogs = []
-        problems: list[str] = []
+        problems: list[ModManagerError] = []
         unavailable: list[CatalogProblem] = []
-        notes: list[str] = []
+        notes: list[ModManagerError] = []
         for source in self._sources:
             try:
                 catalogs.append(load_catalog(source, warnings=notes))
             except ModManagerError as error:
                 log.warning("catalog %s cannot be used: %s", source.name, error.message)
-                problems.append(f"{source.name}: {error}")
-                unavailable.append(CatalogProblem(source.name, error.message, error.code))
+                problem = CatalogProblem(source.name, error.message, error.code, error)
+                problems.append(problem.as_error())
+                unavailable.append(problem)
         problems.extend(notes)
         merged = merge_catalogs(catalogs)
         with self._lock:
@@ -124,7 +138,7 @@ class CatalogSet:
         with self._lock:
             return self._unavailable
 
-    def notes(self) -> tuple[str, ...]:
+    def notes(self) -> tuple[ModManagerError, ...]:
         """Sentences about sources answered from the copy saved earlier (they are used)."""
         self._ensure()
         with self._lock:
@@ -165,7 +179,5 @@ class CatalogSet:
             download_release_file(unresolved, file, Path(folder), cache=cache)
         data = cache.get(file.sha256)
         if data is None:
-            raise CatalogError(
-                "The downloaded module file could not be kept in the local cache.", "Try again.", code="cache_failed"
-            )
+            raise CatalogError(code="cache_failed")
         return data

@@ -113,15 +113,25 @@ def converge(
     force_install: bool = False,
     progress: Progress = no_progress,
     before_install: Callable[[], None] | None = None,
+    before: ModuleConfig | None = None,
 ) -> ConvergeReport:
     """Install ``target.sfm`` unless that version already runs, then restore and activate.
 
     ``before_install`` runs after the upload and right before the install call: the update
     uses it to record in its journal that the PBX is about to change.
+
+    ``before`` is the module's configuration the caller read under this very lock right before
+    the call (the update's backup). After an install made by this call the state is then known
+    without reading it again: the same instances, active unless the install reported them
+    deactivated (see :func:`restore_settings`). Without it - a rollback, a recovery, after any
+    failure - the move reads the PBX first.
     """
     report = ConvergeReport()
-    current = find_module(client.list_modules(), target.module_id)
-    if force_install or current is None or current.version != target.version:
+    install = force_install
+    if not install:
+        current = find_module(client.list_modules(), target.module_id)
+        install = current is None or current.version != target.version
+    if install:
         upload = client.upload(
             lock,
             target.sfm,
@@ -139,17 +149,31 @@ def converge(
             # The agent installed itself: it answered first and imports a moment later.
             client.wait_for_agent(report.installed.version)
         progress("install", 1, 1)
-    restore_settings(client, lock, target, report, progress)
+    known = None
+    if before is not None and report.installed is not None and not report.installed.deferred:
+        known = _after_install(before, report.installed)
+    restore_settings(client, lock, target, report, progress, known=known)
     verify(client, target)
     return report
+
+
+def _after_install(before: ModuleConfig, installed: InstallResult) -> ModuleConfig:
+    """The module's state right after ``installed``, from the configuration read before it: the
+    install keeps every instance and deactivates those it reports (its values are rewritten anyway)."""
+    deactivated = set(installed.deactivated_instances)
+    return ModuleConfig(
+        module_id=before.module_id,
+        version=installed.version,
+        instances=tuple(
+            InstanceConfig(inst.name, inst.active and inst.name not in deactivated, dict(inst.values))
+            for inst in before.instances
+        ),
+    )
 
 
 def _check_read_as_target(module_id: str, version: int, target: ModuleTarget) -> None:
     if module_id.lower() != target.module_id.lower() or version != target.version:
         raise OperationError(
-            f"The PBX read the uploaded file as module {module_id} v{version}, "
-            f"not {target.module_id} v{target.version}.",
-            "The file may be damaged; download it again.",
             code="converge_wrong_upload",
             params={
                 "found_module": module_id,
@@ -167,19 +191,25 @@ def _is_own_instance(client: AgentClient, module_id: str, instance: str) -> bool
 
 
 def restore_settings(
-    client: AgentClient, lock: LockGrant, target: ModuleTarget, report: ConvergeReport, progress: Progress
+    client: AgentClient,
+    lock: LockGrant,
+    target: ModuleTarget,
+    report: ConvergeReport,
+    progress: Progress,
+    *,
+    known: ModuleConfig | None = None,
 ) -> None:
-    """Write every instance's values (re-creating lost instances), then set the active flags."""
-    existing = client.export_config(target.module_id)
-    present = {instance.name: instance for instance in existing.instances}
-    wanted = {instance.name for instance in target.instances}
-    report.left_instances = [name for name in present if name not in wanted]
-    total = len(target.instances)
-    for index, instance in enumerate(target.instances):
-        if instance.name not in present:
-            client.create_instance(lock, target.module_id, instance.name)
-            report.created_instances.append(instance.name)
-        progress("restore", index, total)
+    """Write every instance's values (re-creating lost instances), then set the active flags.
+
+    The state is read once: ``importConfig`` never changes whether an instance is active, so the
+    flags read before it still hold after it. ``known`` is the state as the caller knows it
+    without reading (an update right after its own install); its instances existed before the
+    move. If it turns out wrong - the PBX lost an instance, so ``importConfig`` answers
+    ``instance_not_found`` and writes nothing - the state is read after all and the move goes on
+    from there.
+    """
+    existing = known if known is not None else client.export_config(target.module_id)
+    _create_missing(client, lock, target, existing, report, progress)
     restore_internal = target.internal_data is not None and client.supports(Capability.INTERNAL_DATA)
     report.internal_data_skipped = bool(target.internal_data) and not restore_internal
     config = ModuleConfig(
@@ -189,77 +219,115 @@ def restore_settings(
         internal_data=target.internal_data or b"",
     )
     if target.instances or restore_internal:
-        client.import_config(lock, config, restore_internal_data=restore_internal)
-    progress("restore", total, total)
-    after = {instance.name: instance for instance in client.export_config(target.module_id).instances}
+        try:
+            client.import_config(lock, config, restore_internal_data=restore_internal)
+        except ModManagerError as error:
+            if known is None or error.code != "instance_not_found":
+                raise
+            known = None  # the guess was wrong: look, re-create what is missing, write again
+            existing = client.export_config(target.module_id)
+            _create_missing(client, lock, target, existing, report, progress)
+            client.import_config(lock, config, restore_internal_data=restore_internal)
+    progress("restore", len(target.instances), len(target.instances))
+    _set_active_flags(client, lock, target, existing, report, progress, history_known=known is not None)
+
+
+def _create_missing(
+    client: AgentClient,
+    lock: LockGrant,
+    target: ModuleTarget,
+    existing: ModuleConfig,
+    report: ConvergeReport,
+    progress: Progress,
+) -> None:
+    """Create the target's instances the PBX does not have (inactive, with the form's defaults)."""
+    present = {instance.name for instance in existing.instances}
+    wanted = {instance.name for instance in target.instances}
+    report.left_instances = [name for name in present if name not in wanted]
+    total = len(target.instances)
+    for index, instance in enumerate(target.instances):
+        if instance.name not in present and instance.name not in report.created_instances:
+            client.create_instance(lock, target.module_id, instance.name)
+            report.created_instances.append(instance.name)
+        progress("restore", index, total)
+
+
+def _set_active_flags(
+    client: AgentClient,
+    lock: LockGrant,
+    target: ModuleTarget,
+    existing: ModuleConfig,
+    report: ConvergeReport,
+    progress: Progress,
+    *,
+    history_known: bool,
+) -> None:
+    """Switch each instance as the target wants it, from the flags in ``existing``.
+
+    A newly created instance shows its UI only after one off/on cycle. Whether an instance is
+    such a one cannot be seen on the PBX: an earlier attempt whose answer was lost, or a process
+    that died, may have created it. So unless ``history_known`` (the instances in ``existing``
+    existed before this move, and the move created only those in ``report.created_instances``),
+    every activation ends with the cycle; with it, only the instances created now get it and an
+    instance the install switched off needs one call.
+    """
+    now = {instance.name: instance.active for instance in existing.instances}
+    created = set(report.created_instances)
+    total = len(target.instances)
     for index, instance in enumerate(target.instances):
         progress("activate", index, total)
-        now_active = after[instance.name].active if instance.name in after else False
+        now_active = now.get(instance.name, False) and instance.name not in created
         if _is_own_instance(client, target.module_id, instance.name):
             # The agent answers through this very instance: it is active (or nothing answers),
             # and switching it off would cut the line the client is talking on.
             continue
         if instance.active:
-            # A newly created instance shows its UI only after one off/on cycle. Whether an
-            # instance is such a one cannot be seen: an earlier attempt whose answer was lost, or
-            # a process that died, may have created it. So every activation ends with the cycle.
+            cycle = not history_known or instance.name in created
             if not now_active:
                 client.set_instance_active(lock, target.module_id, instance.name, True)
-            client.set_instance_active(lock, target.module_id, instance.name, False)
-            client.set_instance_active(lock, target.module_id, instance.name, True)
+            if cycle:
+                client.set_instance_active(lock, target.module_id, instance.name, False)
+                client.set_instance_active(lock, target.module_id, instance.name, True)
             report.activated.append(instance.name)
         elif now_active:
             client.set_instance_active(lock, target.module_id, instance.name, False)
     progress("activate", total, total)
 
 
-def verify(client: AgentClient, target: ModuleTarget) -> None:
-    """Read back version, values and active flags; any difference is an error."""
-    module = find_module(client.list_modules(), target.module_id)
-    if module is None or module.version != target.version:
-        found = "not installed" if module is None else f"v{module.version}"
+def verify(client: AgentClient, target: ModuleTarget) -> ModuleConfig:
+    """Read back version, values and active flags in one ``exportConfig`` (it names the installed
+    version like ``listModules``); any difference is an error. Returns what was read."""
+    try:
+        config: ModuleConfig | None = client.export_config(target.module_id)
+    except ModManagerError as error:
+        if error.code != "module_not_found":
+            raise
+        config = None
+    if config is None or config.version != target.version:
         raise OperationError(
-            f"After the update the PBX reports the module as {found}, not v{target.version}.",
-            "Run the update again or restore the backup.",
-            code="verify_not_installed" if module is None else "verify_wrong_version",
-            params={"found": "" if module is None else str(module.version), "version": str(target.version)},
+            code="verify_not_installed" if config is None else "verify_wrong_version",
+            params={"found": "" if config is None else str(config.version), "version": str(target.version)},
         )
-    config = client.export_config(target.module_id)
     problems: list[ModManagerError] = []
     for instance in target.instances:
         actual = config.instance(instance.name)
         if actual is None:
-            missing = f"instance {instance.name!r} is missing"
-            problems.append(_problem(missing, "verify_instance_missing", instance.name))
+            problems.append(_problem("verify_instance_missing", instance.name))
             continue
         wrong = sorted(key for key, value in instance.values.items() if actual.values.get(key) != value)
         if wrong:
-            problems.append(
-                _problem(
-                    f"instance {instance.name!r} has different values for {', '.join(wrong)}",
-                    "verify_values_differ",
-                    instance.name,
-                    keys=", ".join(wrong),
-                )
-            )
+            problems.append(_problem("verify_values_differ", instance.name, keys=", ".join(wrong)))
         if actual.active != instance.active:
-            state = "active" if instance.active else "inactive"
             code = "verify_instance_not_active" if instance.active else "verify_instance_not_inactive"
-            problems.append(_problem(f"instance {instance.name!r} is not {state}", code, instance.name))
+            problems.append(_problem(code, instance.name))
     checks_internal = target.internal_data is not None and client.supports(Capability.INTERNAL_DATA)
     if checks_internal and config.internal_data != target.internal_data:
-        problems.append(ModManagerError("the module's internal data differs", code="verify_internal_data_differs"))
+        problems.append(ModManagerError(code="verify_internal_data_differs"))
     if problems:
-        raise OperationError(
-            "The PBX does not show the settings that were written: "
-            + "; ".join(problem.message for problem in problems)
-            + ".",
-            "Run the update again or restore the backup.",
-            code="verify_settings_differ",
-            parts=tuple(problems),
-        )
+        raise OperationError(code="verify_settings_differ", parts=tuple(problems))
+    return config
 
 
-def _problem(message: str, code: str, instance: str, **params: str) -> ModManagerError:
+def _problem(code: str, instance: str, **params: str) -> ModManagerError:
     """One difference found by :func:`verify`; the message lists them as parts."""
-    return ModManagerError(message, code=code, params={"instance": instance, **params})
+    return ModManagerError(code=code, params={"instance": instance, **params})

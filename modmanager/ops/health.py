@@ -2,14 +2,16 @@
 
 Right after the settings are written and the instances activated, the update verifies by
 reading back (:func:`modmanager.ops.converge.verify`). The health check looks again after
-the module had a moment to start (``health_check_seconds``), as a separate step of the
-transaction, and a failed check rolls the update back like any failed step:
+the module had a moment to start (``health_check_seconds``; with 0 the next round trip), as a
+separate step of the transaction, and a failed check rolls the update back like any failed
+step. It is one ``exportConfig`` - the same read ``verify`` makes, a second time, because a
+module that fails a moment after its start still looks well to the first:
 
-1. ``agent`` - the agent answers (``systemInfo``);
-2. ``version`` - the PBX runs the module at the target version (``listModules``);
-3. ``instances-active`` - every instance that was active before the update is active
-   (``exportConfig``);
-4. ``settings`` - each instance's configuration reads back as restored (``exportConfig``);
+1. ``agent`` - the agent answers (any answer of the agent; only no answer at all fails it);
+2. ``version`` - the PBX runs the module at the target version (``exportConfig`` names the
+   installed version, as ``listModules`` does);
+3. ``instances-active`` - every instance that was active before the update is active;
+4. ``settings`` - each instance's configuration reads back as restored;
 5. ``instance-log`` - no new error in an instance's log since the update. The agent protocol
    has no entry point to read an instance's log, so this check is reported as *not checked*;
    an agent that can read logs would make it a real check without changing the others.
@@ -24,8 +26,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from modmanager.core.errors import ModManagerError, OperationError
-from modmanager.ops.converge import ModuleTarget, find_module
-from modmanager.pbx.client import AgentClient
+from modmanager.core.protocol import ModuleConfig
+from modmanager.ops.converge import ModuleTarget
+from modmanager.pbx.client import FAULT_ERRORS, AgentClient
 
 
 class CheckName(enum.StrEnum):
@@ -38,13 +41,21 @@ class CheckName(enum.StrEnum):
 
 @dataclass(frozen=True)
 class HealthCheck:
-    """One check: passed (True), failed (False) or not checked (None), with an English sentence."""
+    """One check: passed (True), failed (False) or not checked (None), with an English sentence.
+
+    A failed check has a ``code`` and ``params`` whose sentence core/messages holds; its English
+    ``message`` is filled from there.
+    """
 
     name: CheckName
     passed: bool | None
     message: str
     code: str = ""
     params: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.message and self.code:
+            object.__setattr__(self, "message", ModManagerError(code=self.code, params=self.params).message)
 
     def to_json(self) -> dict[str, Any]:
         return {"check": self.name.value, "passed": self.passed, "message": self.message, "code": self.code}
@@ -71,17 +82,22 @@ class HealthReport:
         first = failed[0]
         text = "; ".join(check.message for check in failed)
         return OperationError(
-            f"the health check failed: {text}",
-            "The module did not come up as it should; see the failed check.",
             code="health_check_failed",
             params={"check": first.name.value, "detail": text},
-            parts=tuple(ModManagerError(check.message, code=check.code, params=check.params) for check in failed),
+            parts=tuple(ModManagerError(code=check.code, params=check.params) for check in failed),
         )
 
 
 INSTANCE_LOG_UNREADABLE = (
     "the agent cannot read instance logs (the agent protocol has no entry point for them), so no log was checked"
 )
+
+
+_AGENT_ANSWERED = frozenset(
+    set(FAULT_ERRORS.values()) - {"auth_failed", "agent_missing"}
+) | {"bad_answer", "agent_error"}
+"""Error codes that mean the agent itself answered (with a fault or something unreadable);
+any other error (no connection, no agent, a refused login) means it does not answer."""
 
 
 def check_health(
@@ -99,26 +115,44 @@ def check_health(
         (wait or threading.Event().wait)(delay_seconds)
     checks: list[HealthCheck] = []
     try:
-        client.system_info()
+        config = client.export_config(target.module_id)
     except ModManagerError as error:
-        checks.append(
-            HealthCheck(
-                CheckName.AGENT,
-                False,
-                f"the agent does not answer ({error.message.rstrip('.')})",
-                "health_agent_silent",
-                {"cause": error.message.rstrip(".")},
+        cause = error.message.rstrip(".")
+        if error.code == "module_not_found":
+            checks.append(HealthCheck(CheckName.AGENT, True, "the agent answers"))
+            checks.append(
+                HealthCheck(CheckName.VERSION, False, "", "health_module_missing", {})
             )
-        )
-        checks.extend(_not_checked(name, "the agent did not answer") for name in _AFTER_AGENT)
+            checks.extend(_not_checked(name, "the module is not installed") for name in _AFTER_VERSION)
+        elif error.code in _AGENT_ANSWERED:
+            checks.append(HealthCheck(CheckName.AGENT, True, "the agent answers"))
+            checks.append(_not_checked(CheckName.VERSION, "the configuration could not be read"))
+            checks.append(
+                HealthCheck(
+                    CheckName.INSTANCES_ACTIVE,
+                    False,
+                    "",
+                    "health_config_unreadable",
+                    {"cause": cause},
+                )
+            )
+            checks.append(_not_checked(CheckName.SETTINGS, "the configuration could not be read"))
+        else:
+            checks.append(
+                HealthCheck(
+                    CheckName.AGENT,
+                    False,
+                    "",
+                    "health_agent_silent",
+                    {"cause": cause},
+                )
+            )
+            checks.extend(_not_checked(name, "the agent did not answer") for name in _AFTER_AGENT)
         checks.append(_log_not_checked())
         return HealthReport(tuple(checks))
     checks.append(HealthCheck(CheckName.AGENT, True, "the agent answers"))
-    checks.append(_version(client, target))
-    if checks[-1].passed is False and checks[-1].code == "health_module_missing":
-        checks.extend(_not_checked(name, "the module is not installed") for name in _AFTER_VERSION)
-    else:
-        checks.extend(_configuration(client, target))
+    checks.append(_version(config, target))
+    checks.extend(_configuration(config, target))
     checks.append(_log_not_checked())
     return HealthReport(tuple(checks))
 
@@ -135,45 +169,19 @@ def _log_not_checked() -> HealthCheck:
     return HealthCheck(CheckName.INSTANCE_LOG, None, INSTANCE_LOG_UNREADABLE, "health_log_unreadable")
 
 
-def _version(client: AgentClient, target: ModuleTarget) -> HealthCheck:
-    try:
-        module = find_module(client.list_modules(), target.module_id)
-    except ModManagerError as error:
+def _version(config: ModuleConfig, target: ModuleTarget) -> HealthCheck:
+    if config.version != target.version:
         return HealthCheck(
             CheckName.VERSION,
             False,
-            f"the module list cannot be read ({error.message.rstrip('.')})",
-            "health_modules_unreadable",
-            {"cause": error.message.rstrip(".")},
-        )
-    if module is None:
-        return HealthCheck(
-            CheckName.VERSION, False, "the module is no longer installed", "health_module_missing", {}
-        )
-    if module.version != target.version:
-        return HealthCheck(
-            CheckName.VERSION,
-            False,
-            f"the PBX runs v{module.version}, not v{target.version}",
+            "",
             "health_wrong_version",
-            {"found": str(module.version), "version": str(target.version)},
+            {"found": str(config.version), "version": str(target.version)},
         )
     return HealthCheck(CheckName.VERSION, True, f"the PBX runs v{target.version}")
 
 
-def _configuration(client: AgentClient, target: ModuleTarget) -> list[HealthCheck]:
-    try:
-        config = client.export_config(target.module_id)
-    except ModManagerError as error:
-        cause = error.message.rstrip(".")
-        failed = HealthCheck(
-            CheckName.INSTANCES_ACTIVE,
-            False,
-            f"the configuration cannot be read ({cause})",
-            "health_config_unreadable",
-            {"cause": cause},
-        )
-        return [failed, _not_checked(CheckName.SETTINGS, "the configuration could not be read")]
+def _configuration(config: ModuleConfig, target: ModuleTarget) -> list[HealthCheck]:
     inactive = []
     differ = []
     for instance in target.instances:
@@ -184,11 +192,10 @@ def _configuration(client: AgentClient, target: ModuleTarget) -> list[HealthChec
             differ.append(instance.name)
     expected_active = [instance.name for instance in target.instances if instance.active]
     if inactive:
-        names = ", ".join(repr(name) for name in inactive)
         active = HealthCheck(
             CheckName.INSTANCES_ACTIVE,
             False,
-            f"instance {names} did not stay active" if len(inactive) == 1 else f"instances {names} did not stay active",
+            "",
             "health_instance_inactive",
             {"instances": ", ".join(inactive)},
         )
@@ -197,11 +204,10 @@ def _configuration(client: AgentClient, target: ModuleTarget) -> list[HealthChec
             CheckName.INSTANCES_ACTIVE, True, f"{len(expected_active)} active instance(s) are active"
         )
     if differ:
-        names = ", ".join(repr(name) for name in differ)
         settings = HealthCheck(
             CheckName.SETTINGS,
             False,
-            f"the configuration of {names} does not read back as restored",
+            "",
             "health_settings_differ",
             {"instances": ", ".join(differ)},
         )

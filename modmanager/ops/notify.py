@@ -124,7 +124,7 @@ def send(
             client.ehlo()
             if settings.smtp_security == "starttls":
                 if not client.has_extn("starttls"):
-                    raise _failed(settings, "the server does not offer STARTTLS")
+                    raise _failed(settings, "no_starttls")
                 client.starttls(context=tls)
                 client.ehlo()
             if settings.smtp_user:
@@ -134,13 +134,13 @@ def send(
     except OperationError:
         raise
     except smtplib.SMTPAuthenticationError:
-        raise _failed(settings, "the server refused the login", "Check smtp_user and the SMTP password.") from None
+        raise _failed(settings, "login_refused") from None
     except smtplib.SMTPRecipientsRefused:
-        raise _failed(settings, "the server refused every recipient", "Check smtp_recipients.") from None
+        raise _failed(settings, "recipients_refused") from None
     except (smtplib.SMTPException, OSError, ssl.SSLError) as error:
-        raise _failed(settings, _reason(error)) from None
+        raise _failed(settings, *_reason(error)) from None
     if refused:
-        raise _failed(settings, f"the server refused {', '.join(sorted(refused))}", "Check smtp_recipients.")
+        raise _failed(settings, "some_refused", ", ".join(sorted(refused)))
 
 
 def _check(settings: Settings, password: str | None) -> None:
@@ -154,40 +154,28 @@ def _check(settings: Settings, password: str | None) -> None:
         if not value
     ]
     if missing:
-        raise OperationError(
-            f"The e-mail summary is not set up: {', '.join(missing)} missing.",
-            "Set them with 'modmanager notify setup'.",
-            code="notify_not_configured",
-            params={"missing": ", ".join(missing)},
-        )
+        raise OperationError(code="notify_not_configured", params={"missing": ", ".join(missing)})
     if settings.smtp_user and not password:
-        raise OperationError(
-            "No SMTP password is stored.",
-            "Store it with 'modmanager notify set-password'.",
-            code="notify_no_password",
-        )
+        raise OperationError(code="notify_no_password")
 
 
-def _reason(error: BaseException) -> str:
+def _reason(error: BaseException) -> tuple[str, str]:
+    """Why sending failed: a ``problem`` key of ``notify_failed`` and its ``value``."""
     if isinstance(error, ssl.SSLCertVerificationError):
-        return "the server's certificate is not trusted"
+        return "untrusted", ""
     if isinstance(error, socket.timeout | TimeoutError):
-        return "the server did not answer in time"
+        return "timeout", ""
     if isinstance(error, ConnectionRefusedError):
-        return "the connection was refused"
+        return "connection_refused", ""
     if isinstance(error, smtplib.SMTPResponseException):
-        return f"the server answered {error.smtp_code}"
-    return error.__class__.__name__
+        return "smtp_code", str(error.smtp_code)
+    return "other", error.__class__.__name__
 
 
-def _failed(settings: Settings, reason: str, hint: str = "") -> OperationError:
+def _failed(settings: Settings, problem: str, value: str = "") -> OperationError:
+    """Params: ``server``, ``problem`` (a key the sentence is chosen by, see core/messages/unattended.py), ``value``."""
     where = f"{settings.smtp_host}:{settings.smtp_port}"
-    return OperationError(
-        f"The e-mail summary could not be sent via {where}: {reason}.",
-        hint or "Check the SMTP settings ('modmanager notify test').",
-        code="notify_failed",
-        params={"server": where, "reason": reason},
-    )
+    return OperationError(code="notify_failed", params={"server": where, "problem": problem, "value": value})
 
 
 def _jobs_de(count: int) -> str:

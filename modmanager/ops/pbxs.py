@@ -10,7 +10,8 @@ configured in the agent's module instance. This module keeps the three in step:
   before anything is stored); a wrong secret or a missing agent comes back as the client's
   ``secret_invalid`` / ``agent_missing`` error, whose hint says what to do;
 * :func:`add_pbx`, :func:`edit_pbx`, :func:`remove_pbx` - validate, optionally check the
-  connection, then write row and secrets so that a failure leaves no half-added PBX behind.
+  connection, then write row and secrets so that a failure leaves no half-added PBX behind;
+* :func:`retag_pbxs` - add and remove tags on many PBXs at once (no secret is touched).
 
 Secrets go only to the credential store; they are never part of a record, a log line or an
 error.
@@ -18,9 +19,10 @@ error.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from modmanager.core.errors import ModManagerError, StoreError
@@ -96,24 +98,36 @@ def add_pbx(
     credentials: CredentialStore,
     record: PbxRecord,
     *,
-    password: str,
-    agent_secret: str,
+    password: str | None,
+    agent_secret: str | None,
     check: Check | None = None,
+    secrets_required: bool = True,
 ) -> None:
     """Add a PBX with its password and agent secret; with ``check``, only once it answered.
+
+    ``secrets_required=False`` (the fleet import, whose file may hold no secrets) adds the PBX
+    with whichever secrets are given; one without is read only after ``pbx edit`` stored them,
+    and a secret left behind by an earlier PBX of that name is removed so it is never used.
 
     Raises:
         StoreError: the name is taken, a secret is empty, or storing failed (nothing is kept).
         ModManagerError: whatever ``check`` raised (nothing is stored).
     """
-    _require_secrets(password, agent_secret)
+    if secrets_required or check is not None:
+        _require_secrets(password or "", agent_secret or "")
     if name_taken(inventory, record.name):
         raise _name_taken(record.name)
     if check is not None:
-        check(record, password, agent_secret)
-    credentials.set_password(record.name, record.login_id, password)
+        check(record, password or "", agent_secret or "")
     try:
-        credentials.set_agent_secret(record.name, agent_secret)
+        if password:
+            credentials.set_password(record.name, record.login_id, password)
+        else:
+            credentials.delete_password(record.name, record.login_id)
+        if agent_secret:
+            credentials.set_agent_secret(record.name, agent_secret)
+        else:
+            credentials.delete_agent_secret(record.name)
         inventory.add(record)
     except ModManagerError:
         # A PBX without its secrets would only fail later; secrets without a PBX are clutter.
@@ -139,21 +153,28 @@ def edit_pbx(
     """
     if name_taken(inventory, record.name, original=original.name):
         raise _name_taken(record.name)
-    password = password or _stored(lambda: credentials.get_password(original.name, original.login_id))
-    agent_secret = agent_secret or _stored(lambda: credentials.get_agent_secret(original.name))
+    # The stored secrets are read only when they are checked or move with the name or login, so
+    # a change of tags or customer leaves the credential store alone.
+    password_moves = (record.name, record.login_id) != (original.name, original.login_id)
+    secret_moves = record.name != original.name
+    new_password, new_secret = password or None, agent_secret or None
+    if check is not None or password_moves:
+        password = new_password or _stored(lambda: credentials.get_password(original.name, original.login_id))
+    if check is not None or secret_moves:
+        agent_secret = new_secret or _stored(lambda: credentials.get_agent_secret(original.name))
     if check is not None:
         _require_secrets(password or "", agent_secret or "")
         check(record, password or "", agent_secret or "")
     if record.name != original.name:
         inventory.rename(original.name, record.name)
     inventory.update(record)
-    if password:
+    if password and (new_password or password_moves):
         credentials.set_password(record.name, record.login_id, password)
-    if (record.name, record.login_id) != (original.name, original.login_id):
+    if password_moves:
         credentials.delete_password(original.name, original.login_id)
-    if agent_secret:
+    if agent_secret and (new_secret or secret_moves):
         credentials.set_agent_secret(record.name, agent_secret)
-    if record.name != original.name:
+    if secret_moves:
         credentials.delete_agent_secret(original.name)
 
 
@@ -172,15 +193,9 @@ def remove_pbx(inventory: Inventory, credentials: CredentialStore, name: str) ->
 
 def _require_secrets(password: str, agent_secret: str) -> None:
     if not password:
-        raise StoreError(
-            "The PBX's password is empty.", "Give the password of the STARFACE login.", code="password_empty"
-        )
+        raise StoreError(code="password_empty")
     if not agent_secret:
-        raise StoreError(
-            "The agent secret is empty.",
-            "Give the secret set in the agent's module configuration (STARFACE admin > Module > Modul-Konfiguration).",
-            code="agent_secret_empty",
-        )
+        raise StoreError(code="agent_secret_empty")
 
 
 def _stored(read: Callable[[], str]) -> str | None:
@@ -203,9 +218,34 @@ def _forget_quietly(credentials: CredentialStore, name: str, login_id: str) -> N
 
 
 def _name_taken(name: str) -> StoreError:
-    return StoreError(
-        f"A PBX named {name!r} exists already.",
-        "Choose another name, or remove the existing PBX first.",
-        code="pbx_name_taken",
-        params={"pbx": name},
-    )
+    return StoreError(code="pbx_name_taken", params={"pbx": name})
+
+
+def retag_pbxs(
+    inventory: Inventory, names: Sequence[str], *, add: Sequence[str] = (), remove: Sequence[str] = ()
+) -> list[PbxRecord]:
+    """Add and remove tags on many PBXs at once (tags compare without regard to case).
+
+    A tag being added keeps the spelling a PBX already has; removing wins over adding the same
+    tag. Returns the records that changed; the others are left as they are.
+
+    Raises:
+        StoreError: a PBX is unknown or the inventory could not be written (the PBXs before it
+            keep their new tags).
+    """
+    dropped = {tag.strip().casefold() for tag in remove if tag.strip()}
+    wanted = [tag.strip() for tag in add if tag.strip() and tag.strip().casefold() not in dropped]
+    changed: list[PbxRecord] = []
+    for name in dict.fromkeys(names):
+        record = inventory.get(name)
+        tags = [tag for tag in record.tags if tag.casefold() not in dropped]
+        present = {tag.casefold() for tag in tags}
+        for tag in wanted:
+            if tag.casefold() not in present:
+                present.add(tag.casefold())
+                tags.append(tag)
+        new = dataclasses.replace(record, tags=tuple(tags))
+        if new.tags != record.tags:
+            inventory.update(new)
+            changed.append(new)
+    return changed

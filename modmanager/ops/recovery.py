@@ -137,9 +137,6 @@ def _recover(
         assessment = assess(services, entry)
         if not assessment.reachable:
             raise OperationError(
-                f"{entry.pbx_name} cannot be reached ({assessment.problem}); the interrupted update of "
-                f"{entry.module_name} stays pending.",
-                "Try again when the PBX is reachable.",
                 code="recovery_unreachable",
                 params={"pbx": entry.pbx_name, "module": entry.module_name, "cause": assessment.problem},
                 cause=assessment.error,
@@ -149,24 +146,18 @@ def _recover(
         target = previous_state(services, entry)
         if target is None:
             raise OperationError(
-                f"The update of {entry.module_name} on {entry.pbx_name} cannot be rolled back: "
-                "no copy of the previous version is available.",
-                "Resume it instead; the settings are restored into the new version.",
                 code="recovery_no_rollback",
                 params={"module": entry.module_name, "pbx": entry.pbx_name},
             )
         outcome = Outcome(
-            f"{entry.module_name} on {entry.pbx_name} is back on v{entry.from_version} with all its settings.",
-            "recovered_rollback",
-            {"module": entry.module_name, "pbx": entry.pbx_name, "version": str(entry.from_version)},
+            code="recovered_rollback",
+            params={"module": entry.module_name, "pbx": entry.pbx_name, "version": str(entry.from_version)},
         )
     else:
         target = target_state(services, entry)
         outcome = Outcome(
-            f"{entry.module_name} on {entry.pbx_name} now runs v{entry.to_version} "
-            "with every supported setting restored.",
-            "recovered_resume",
-            {"module": entry.module_name, "pbx": entry.pbx_name, "version": str(entry.to_version)},
+            code="recovered_resume",
+            params={"module": entry.module_name, "pbx": entry.pbx_name, "version": str(entry.to_version)},
         )
     entry = services.journal.advance(entry, f"recover-{action.value}")
     log.info("recover %s on %s by %s (journal %s)", entry.module_name, entry.pbx_name, action.value, entry.op_id)

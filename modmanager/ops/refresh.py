@@ -106,12 +106,7 @@ def _snapshot(
     try:
         facts = PbxFacts.from_system_info(info)
     except InvalidVersion as error:
-        raise PbxError(
-            f"{name} reports a STARFACE version modmanager cannot read ({info.starface_version!r}).",
-            "Check the agent module on the PBX.",
-            code="bad_answer",
-            params={"pbx": name, "starface": info.starface_version},
-        ) from error
+        raise PbxError(code="bad_answer", params={"pbx": name, "starface": info.starface_version}) from error
     catalogs = services.catalogs.as_catalogs()
     modules = managed_modules(modules, catalogs, agent_module_id=info.agent_module_id)
     plan = plan_pbx(
@@ -271,12 +266,7 @@ def _interrupted(services: Services) -> set[str]:
 
 def cancelled_error(name: str) -> OperationError:
     """What a PBX left out of a cancelled fleet refresh gets instead of a snapshot."""
-    return OperationError(
-        f"{name} was not read: the refresh was cancelled.",
-        "Refresh again to read it.",
-        code="refresh_cancelled",
-        params={"pbx": name},
-    )
+    return OperationError(code="refresh_cancelled", params={"pbx": name})
 
 
 def refresh_fleet(

@@ -164,12 +164,7 @@ def build_report(
         if row.customer.strip().casefold() == wanted and row.action in REPORTED_ACTIONS
     ]
     if not records and not rows:
-        raise OperationError(
-            f"There is no customer named {customer!r} and no recorded change for one.",
-            "Give the customer as it is set on its PBXs ('modmanager pbx list').",
-            code="report_unknown_customer",
-            params={"customer": customer},
-        )
+        raise OperationError(code="report_unknown_customer", params={"customer": customer})
     shown_name = records[0].customer if records else rows[0].customer
     zone_name = timezone or _customer_zone(services, shown_name)
     zone = ZoneInfo(zone_name)

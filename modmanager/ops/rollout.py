@@ -24,7 +24,7 @@ from modmanager.core.planner import PbxFacts, choose_file, on_channel, paid_cros
 from modmanager.core.protocol import InstalledModule
 from modmanager.core.versions import StarfaceVersion, Verdict
 from modmanager.ops.operation import operation, submit
-from modmanager.ops.refresh import PbxSnapshot, refresh_fleet, status_for_error
+from modmanager.ops.refresh import FleetStatus, PbxSnapshot, refresh_fleet, status_for_error
 from modmanager.ops.services import Services
 from modmanager.ops.update import UpdateResult, prepare_update, run_update
 from modmanager.store.inventory import PbxRecord
@@ -53,8 +53,9 @@ class RolloutTarget:
     to_version: int | None
     paid: bool
     """Getting ``to_version`` needs a new module license key on this PBX."""
-    reason_skipped: str | None
-    note: str = ""
+    reason_skipped: ModManagerError | None
+    """Why the PBX is left out (front ends render it in their language; ``str()`` is English)."""
+    note: ModManagerError | None = None
     """Why this PBX gets another release than the one asked for (e.g. its STARFACE is too old)."""
 
 
@@ -113,16 +114,9 @@ def plan_rollout(
         raise ValueError("canary must be >= 0 and batch_size >= 1")
     module = services.catalogs.module(module_id)
     if module is None:
-        raise OperationError(
-            f"No catalog lists the module {module_id}.",
-            "Add the vendor's catalog: in the application's settings, or with 'modmanager settings source add'.",
-            code="rollout_no_catalog",
-            params={"module": module_id},
-        )
+        raise OperationError(code="rollout_no_catalog", params={"module": module_id})
     if to_version is not None and module.release(to_version) is None:
         raise OperationError(
-            f"The catalog has no release {to_version} of {module.display_name('en')}.",
-            "Run 'modmanager plan' or look at the module's details to see its releases.",
             code="rollout_no_release",
             params={"module": module.display_name("en"), "version": str(to_version)},
         )
@@ -136,21 +130,33 @@ def plan_rollout(
     for record in records:
         result = refreshed[record.name]
         if isinstance(result, ModManagerError):
-            reason = f"{status_for_error(result).value.replace('-', ' ')}: {result.message.rstrip('.')}"
-            skipped.append(_skip(record.name, None, reason))
+            unreachable = status_for_error(result) is FleetStatus.UNREACHABLE
+            code = "rollout_skip_unreachable" if unreachable else "rollout_skip_unreadable"
+            skipped.append(_skip(record.name, None, ModManagerError(code=code, cause=result)))
             continue
         installed = _installed(result, module.id)
         if installed is None:
-            skipped.append(_skip(record.name, None, "the module is not installed"))
+            skipped.append(_skip(record.name, None, ModManagerError(code="rollout_skip_not_installed")))
             continue
         installed_names.append(installed.name)
         if record.name in interrupted:
-            reason = "an interrupted update waits on this PBX; run 'modmanager recover' first"
+            reason = ModManagerError(code="rollout_skip_interrupted")
             skipped.append(_skip(record.name, installed.version, reason))
             continue
         module_plan = next((item for item in result.plan.modules if item.module_id.lower() == module.id.lower()), None)
         if module_plan is not None and module_plan.hold is not None:
-            skipped.append(_skip(record.name, installed.version, module_plan.hold.describe()))
+            hold = module_plan.hold
+            reason = ModManagerError(
+                code="rollout_skip_held",
+                params={
+                    "kind": hold.kind.value,
+                    "scope": hold.scope.value,
+                    "target": hold.target,
+                    "version": "" if hold.version is None else str(hold.version),
+                    "reason": hold.reason,
+                },
+            )
+            skipped.append(_skip(record.name, installed.version, reason))
             continue
         skips = {item.version for item in module_plan.skipped} if module_plan is not None else set()
         target = _decide(module, result, installed, to_version, include_paid, markers, frozenset(skips))
@@ -185,7 +191,7 @@ def _is_partner(record: PbxRecord, facts: PbxFacts) -> bool:
     return tagged or facts.nfr_server or facts.nfr_user
 
 
-def _skip(pbx_name: str, from_version: int | None, reason: str) -> RolloutTarget:
+def _skip(pbx_name: str, from_version: int | None, reason: ModManagerError) -> RolloutTarget:
     return RolloutTarget(pbx_name, from_version, None, False, reason)
 
 
@@ -202,11 +208,19 @@ def _decide(
     name = snapshot.name
     current = installed.version
     if to_version is not None and to_version in skipped:
-        return _skip(name, current, f"v{to_version} is skipped on this PBX")
+        return _skip(
+            name, current, ModManagerError(code="rollout_skip_version_skipped", params={"version": str(to_version)})
+        )
     if to_version is not None and current >= to_version:
         if current == to_version:
-            return _skip(name, current, f"already on v{current}")
-        return _skip(name, current, f"runs v{current}, newer than v{to_version} (never downgraded)")
+            return _skip(
+                name, current, ModManagerError(code="rollout_skip_already_on", params={"version": str(current)})
+            )
+        return _skip(
+            name,
+            current,
+            ModManagerError(code="rollout_skip_newer", params={"current": str(current), "version": str(to_version)}),
+        )
     facts = snapshot.plan.facts
     newer = sorted(
         (
@@ -221,11 +235,11 @@ def _decide(
         reverse=True,
     )
     if not newer:
-        return _skip(name, current, f"already on the newest release (v{current})")
+        return _skip(name, current, ModManagerError(code="rollout_skip_newest", params={"version": str(current)}))
     wanted = newer[0]
     runnable = [release for release in newer if _runs_on(release, facts, module)]
     if not runnable:
-        return _skip(name, current, f"{_cannot_run(wanted, facts, module)}, and no other newer release runs on it")
+        return _skip(name, current, _cannot_run(wanted, facts, module, none_other=True))
 
     def paid(release: Release) -> Release | None:
         return paid_crossing(module, current, release, facts, markers=markers)
@@ -234,14 +248,18 @@ def _decide(
     if choice is None:
         crossing = paid(runnable[0])
         assert crossing is not None
-        return _skip(name, current, f"paid upgrade: v{crossing.version} needs a new module license key")
-    note = ""
+        return _skip(
+            name, current, ModManagerError(code="rollout_skip_paid", params={"version": str(crossing.version)})
+        )
+    note: ModManagerError | None = None
     if choice.version != wanted.version:
         wanted_paid = paid(wanted)
         if not _runs_on(wanted, facts, module):
             note = _cannot_run(wanted, facts, module)
         elif wanted_paid is not None:
-            note = f"v{wanted_paid.version} is a paid upgrade; v{choice.version} is the newest free release"
+            note = ModManagerError(
+                code="rollout_note_paid", params={"paid": str(wanted_paid.version), "version": str(choice.version)}
+            )
     return RolloutTarget(name, current, choice.version, paid(choice) is not None, None, note)
 
 
@@ -251,18 +269,24 @@ def _runs_on(release: Release, facts: PbxFacts, module: CatalogModule) -> bool:
     return compatible and choose_file(release, facts, module)[0] is not None
 
 
-def _cannot_run(release: Release, facts: PbxFacts, module: CatalogModule) -> str:
+def _cannot_run(
+    release: Release, facts: PbxFacts, module: CatalogModule, *, none_other: bool = False
+) -> ModManagerError:
+    """Why ``release`` cannot run on the PBX; ``none_other``: and no other newer release runs either."""
     starface = facts.starface
-    label = f"v{release.version}"
+    params = {"version": str(release.version), "starface": str(starface), "none_other": "1" if none_other else ""}
     verdict = release.compatibility.verdict(starface)
-    if verdict is Verdict.COMPATIBLE:
-        return f"{label} has no build this PBX can use"
     needs = _needs_newer_starface(release, starface)
-    if needs is not None:
-        return f"STARFACE {starface} is too old for {label} (it needs {short_version(needs)} or newer)"
-    if verdict is Verdict.INCOMPATIBLE:
-        return f"{label} is not compatible with STARFACE {starface}"
-    return f"{label} is untested on STARFACE {starface}"
+    if verdict is Verdict.COMPATIBLE:
+        why = "no_build"
+    elif needs is not None:
+        why = "too_old"
+        params["needs"] = short_version(needs)
+    elif verdict is Verdict.INCOMPATIBLE:
+        why = "incompatible"
+    else:
+        why = "untested"
+    return ModManagerError(code="rollout_cannot_run", params={"why": why, **params})
 
 
 def _needs_newer_starface(release: Release, starface: StarfaceVersion) -> StarfaceVersion | None:
@@ -349,22 +373,18 @@ def _update_one(
     try:
         preview = prepare_update(services, target.pbx_name, plan.module_id, to_version=target.to_version)
         if preview.from_version != target.from_version:
-            found = "not installed" if preview.from_version is None else f"v{preview.from_version}"
             raise OperationError(
-                f"{plan.module_name} on {target.pbx_name} changed since the rollout was planned "
-                f"(planned from v{target.from_version}, found {found}). Nothing was changed on the PBX.",
-                "Plan the rollout again.",
                 code="rollout_changed_since_plan",
-                params={"module": plan.module_name, "pbx": target.pbx_name},
+                params={
+                    "module": plan.module_name,
+                    "pbx": target.pbx_name,
+                    "planned": str(target.from_version),
+                    "found": "" if preview.from_version is None else str(preview.from_version),
+                },
             )
         return run_update(services, preview, confirm_paid=target.paid)
     except ModManagerError as error:
         return error
     except Exception:  # a bug must not hide the other PBXs' outcomes
         log.exception("rollout of %s on %s failed unexpectedly", plan.module_id, target.pbx_name)
-        return OperationError(
-            f"The update of {plan.module_name} on {target.pbx_name} stopped with an unexpected error.",
-            "Refresh the PBX to see what it runs; run 'modmanager recover' if it lists an interrupted update.",
-            code="rollout_unexpected",
-            params={"module": plan.module_name, "pbx": target.pbx_name},
-        )
+        return OperationError(code="rollout_unexpected", params={"module": plan.module_name, "pbx": target.pbx_name})

@@ -37,11 +37,7 @@ def runner_lock(data_folder: Path) -> Iterator[None]:
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise RunnerBusy(
-            "Another modmanager is running the due jobs of this data folder right now.",
-            "Nothing to do: that runner takes care of them.",
-            code="schedule_runner_busy",
-        ) from None
+        raise RunnerBusy(code="schedule_runner_busy") from None
     try:
         yield
     finally:

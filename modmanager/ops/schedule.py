@@ -71,7 +71,7 @@ def schedule_jobs(
     nothing is scheduled and the error names it.
     """
     if not pbx_names:
-        raise OperationError("No PBX was chosen.", "Name at least one PBX.", code="schedule_no_pbx")
+        raise OperationError(code="schedule_no_pbx")
     moment = now or utc_now()
     if kind is JobKind.ROLLOUT:
         module_id = _check_release(services, module_id, to_version)
@@ -87,28 +87,16 @@ def schedule_jobs(
         jobs.append(NewJob(kind, name, slot.start, slot.end, module_id, to_version))
     if without:
         names = ", ".join(without)
-        raise OperationError(
-            f"No maintenance window is set for {names}, so nothing was scheduled.",
-            "Set one for the PBX or its customer ('modmanager window set').",
-            code="schedule_no_window",
-            params={"pbxs": names},
-        )
+        raise OperationError(code="schedule_no_window", params={"pbxs": names})
     return services.schedules.add(jobs)
 
 
 def _check_release(services: Services, module_id: str, to_version: int | None) -> str:
     module = services.catalogs.module(module_id) if module_id else None
     if module is None:
-        raise OperationError(
-            f"No catalog lists the module {module_id or '(none)'}.",
-            "Name a module of a configured catalog.",
-            code="schedule_unknown_module",
-            params={"module": module_id},
-        )
+        raise OperationError(code="schedule_unknown_module", params={"module": module_id})
     if to_version is None or module.release(to_version) is None:
         raise OperationError(
-            f"The catalog has no release {to_version} of {module.display_name('en')}.",
-            "Name a release the catalog lists.",
             code="schedule_unknown_release",
             params={"module": module.display_name("en"), "version": str(to_version)},
         )
@@ -132,7 +120,9 @@ class RunSummary:
     interrupted: tuple[ScheduledJob, ...] = ()
     """Jobs an earlier runner left unfinished."""
     mail_error: str = ""
-    """Why the e-mail summary could not be sent (empty when sent or not wanted)."""
+    """Why the e-mail summary could not be sent (empty when sent or not wanted), in English."""
+    mail_failure: ModManagerError | None = None
+    """The same as the error, for a front end that says it in its own language."""
 
     @property
     def failed(self) -> tuple[ScheduledJob, ...]:
@@ -229,6 +219,7 @@ def run_due(
                 missed=summary.missed,
                 interrupted=summary.interrupted,
                 mail_error=str(error),
+                mail_failure=error,
             )
     return summary
 
@@ -285,12 +276,7 @@ def _run_job(services: Services, job: ScheduledJob, clock: Clock) -> ScheduledJo
 
 def _refuse_if_interrupted(services: Services, pbx: str) -> None:
     if any(entry.pbx_name == pbx for entry in services.journal.unfinished()):
-        raise OperationError(
-            f"An interrupted update waits on {pbx}; nothing was changed.",
-            "Run 'modmanager recover' first.",
-            code="schedule_interrupted_update",
-            params={"pbx": pbx},
-        )
+        raise OperationError(code="schedule_interrupted_update", params={"pbx": pbx})
 
 
 def _update_all(services: Services, job: ScheduledJob) -> _Result:
@@ -324,7 +310,8 @@ def _rollout(services: Services, job: ScheduledJob) -> _Result:
     refresh_pbx(services, job.pbx_name)  # unreachable: the job fails with the reason
     plan = plan_rollout(services, job.module_id, pbx_names=[job.pbx_name], to_version=job.to_version, canary=0)
     if not plan.targets:
-        reason = plan.skipped[0].reason_skipped if plan.skipped else "nothing to do"
+        first = plan.skipped[0].reason_skipped if plan.skipped else None
+        reason = first.message if first is not None else "nothing to do"
         return _Result(JobState.SUCCEEDED, f"Not updated: {reason}.", {"skipped": reason})
     (target,) = plan.targets
     preview = prepare_update(services, job.pbx_name, plan.module_id, to_version=target.to_version)

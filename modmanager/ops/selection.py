@@ -61,28 +61,19 @@ def select(records: Sequence[PbxRecord], selection: PbxSelection) -> list[PbxRec
     customers = {record.customer.strip() for record in records if record.customer.strip()}
     for customer in selection.customers:
         if customer.casefold() not in {known.casefold() for known in customers}:
-            raise OperationError(
-                f"No PBX belongs to the customer {customer!r}.",
-                f"Customers: {_listing(customers)}." if customers else "No PBX has a customer yet.",
-                code="unknown_customer",
-                params={"customer": customer},
-            )
+            raise OperationError(code="unknown_customer", params={"customer": customer, "known": _listing(customers)})
     tags = {tag for record in records for tag in record.tags}
     for tag in selection.tags:
         if tag.casefold() not in {known.casefold() for known in tags}:
-            raise OperationError(
-                f"No PBX has the tag {tag!r}.",
-                f"Tags: {_listing(tags)}." if tags else "No PBX has tags yet.",
-                code="unknown_tag",
-                params={"tag": tag},
-            )
+            raise OperationError(code="unknown_tag", params={"tag": tag, "known": _listing(tags)})
     chosen = [record for record in records if selection.matches(record)]
     if not chosen:
         raise OperationError(
-            f"No PBX matches {selection.describe()}.",
-            "Leave out a customer or tag, or check them with 'modmanager pbx list'.",
             code="nothing_selected",
-            params={"selection": selection.describe()},
+            params={
+                "customers": " / ".join(repr(customer) for customer in selection.customers),
+                "tags": " / ".join(repr(tag) for tag in selection.tags),
+            },
         )
     return chosen
 
@@ -94,4 +85,4 @@ def _cleaned(values: Iterable[str] | None) -> tuple[str, ...]:
 def _listing(values: Iterable[str]) -> str:
     ordered = sorted(values, key=str.casefold)
     shown = ", ".join(ordered[:_LISTED])
-    return shown + (f" and {len(ordered) - _LISTED} more" if len(ordered) > _LISTED else "")
+    return shown + (f", ... (+{len(ordered) - _LISTED})" if len(ordered) > _LISTED else "")

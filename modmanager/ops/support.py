@@ -187,7 +187,7 @@ def _state(services: Services) -> dict[str, Any]:
         state["runningOperations"] = f"unreadable: {error.message}"
     if services.catalogs.loaded:
         state["catalogProblems"] = [problem.to_json() for problem in services.catalogs.unavailable()]
-        state["catalogNotes"] = list(services.catalogs.notes())
+        state["catalogNotes"] = [note.message for note in services.catalogs.notes()]
     return state
 
 
@@ -204,8 +204,7 @@ def _log_files() -> list[tuple[str, str]]:
                 data = handle.read(MAX_LOG_BYTES_PER_FILE)
         except OSError as error:
             raise StoreError(
-                f"The log file {path} cannot be read ({error.strerror or error}).",
-                "Check the permissions of the data folder's logs folder.",
+                code="log_unreadable", params={"path": str(path), "detail": error.strerror or str(error)}
             ) from error
         found.append((path.name, data.decode("utf-8", "replace")))
     return found

@@ -71,12 +71,6 @@ def trust_certificate(
             "expected": tls.format_fingerprint(wanted),
             "presented": tls.format_fingerprint(check.presented.sha256),
         }
-        raise PbxError(
-            f"The PBX {check.pbx_name} presents the certificate {params['presented']}, "
-            f"not {params['expected']}; nothing was pinned.",
-            "Compare the fingerprint with the one the PBX's web interface shows, then try again.",
-            code="trust_fingerprint_mismatch",
-            params=params,
-        )
+        raise PbxError(code="trust_fingerprint_mismatch", params=params)
     inventory.set_fingerprint(check.pbx_name, wanted)
     return check

@@ -15,6 +15,11 @@ preview. ``run_update`` then:
    what was active is active, the configuration reads back;
 6. close the journal, remember the installed file for a later rollback, prune old backups.
 
+Each request is a round trip to a PBX that may be far away, so none is made twice: the run
+takes the PBX's facts and the installed form from the preview, and one ``exportConfig`` under
+the lock is both the preflight check (it names the installed version) and the backup. What
+the update sends is pinned in ``tests/ops/test_update_round_trips.py``.
+
 If anything fails after the journal was written - the health check included - the PBX is
 converged back to the previous version with the backed-up settings. If even that fails (the
 PBX is gone), the journal stays open and :mod:`modmanager.ops.recovery` finishes the job
@@ -26,6 +31,7 @@ explicitly; a skipped release is not picked as the target.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +43,14 @@ from modmanager.core.holds import NO_RULES, ModuleRules, rules_for
 from modmanager.core.migration import Migration, migrate_settings
 from modmanager.core.planner import ModuleStatus, PbxFacts, choose_file, paid_crossing, plan_module
 from modmanager.core.protocol import Capability, InstalledModule, LockGrant, ModuleConfig, SystemInfo
-from modmanager.core.sfm import ConfigSchema, ModuleDescriptor, SettingValue, parse_descriptor, read_sfm
+from modmanager.core.sfm import (
+    ConfigSchema,
+    ModuleDescriptor,
+    ModuleFile,
+    SettingValue,
+    parse_descriptor,
+    read_sfm,
+)
 from modmanager.core.versions import StarfaceVersion, Verdict
 from modmanager.ops.audit import error_detail, instance_changes, outcome_of, record, root_code
 from modmanager.ops.backup import prune_backups
@@ -94,6 +107,11 @@ class UpdatePreview:
     target_sha256: str
     previous_sha256: str | None
     starface_version: str
+    system_info: SystemInfo | None = None
+    """The PBX's facts as the preview read them; the update takes them instead of reading again."""
+    installed_descriptor: bytes | None = None
+    """The installed version's ``module-descriptor.xml`` as the preview read it (None for a fresh
+    install); the update backs it up once it has seen, under its lock, that this version still runs."""
 
     @property
     def is_fresh_install(self) -> bool:
@@ -141,12 +159,7 @@ def prepare_update(
         module = services.catalogs.module(module_id)
         if module is None:
             shown = installed.name if installed else module_id
-            raise OperationError(
-                f"No catalog lists the module {shown}.",
-                "Add the vendor's catalog: in the application's settings, or with 'modmanager settings source add'.",
-                code="update_no_catalog",
-                params={"module": shown},
-            )
+            raise OperationError(code="update_no_catalog", params={"module": shown})
         facts = PbxFacts.from_system_info(info)
         chosen_channel = channel or (Channel.PRERELEASE if services.settings.prerelease_channel else Channel.STABLE)
         plan = plan_module(
@@ -154,8 +167,6 @@ def prepare_update(
         )
         if plan.status is ModuleStatus.HELD and to_version is None and plan.hold is not None:
             raise OperationError(
-                f"{module.display_name('en')} is held on {pbx_name} ({plan.hold.describe()}).",
-                "Remove the hold ('modmanager unhold') or name the version to install.",
                 code="update_held",
                 params={"module": module.display_name("en"), "pbx": pbx_name, "reason": plan.hold.reason},
             )
@@ -163,9 +174,6 @@ def prepare_update(
         verdict = release.compatibility.verdict(StarfaceVersion.parse(info.starface_version))
         if verdict is Verdict.INCOMPATIBLE:
             raise OperationError(
-                f"{module.display_name('en')} {release.display_version} is not compatible with "
-                f"STARFACE {info.starface_version}.",
-                "Choose a release that is compatible with this PBX.",
                 code="update_incompatible",
                 params={
                     "module": module.display_name("en"),
@@ -178,9 +186,6 @@ def prepare_update(
             file, is_nfr = _flavour(release, nfr)
         if file is None:
             raise OperationError(
-                f"The catalog has no {'NFR ' if nfr else ''}file for {module.display_name('en')} "
-                f"{release.display_version}.",
-                "Choose another release or flavour.",
                 code="update_no_nfr_file" if nfr else "update_no_file",
                 params={"module": module.display_name("en"), "version": release.display_version},
             )
@@ -189,16 +194,18 @@ def prepare_update(
         new_file = read_sfm(data, source=file.location)
         if new_file.descriptor.id.lower() != module_id.lower():
             raise OperationError(
-                f"The downloaded file is the module {new_file.descriptor.id}, not {module_id}.",
-                "The catalog is wrong; tell its publisher.",
                 code="update_wrong_file",
                 params={"found": new_file.descriptor.id, "expected": module_id},
             )
         warnings: list[str] = []
         instances: tuple[InstancePreview, ...] = ()
         previous_sha: str | None = None
+        installed_descriptor: bytes | None = None
         if installed is not None:
-            old_schema = parse_descriptor(client.get_descriptor(module_id)).schema
+            installed_descriptor, previous_sha = _installed_form_and_copy(
+                services, client, pbx_name, installed, module, facts
+            )
+            old_schema = parse_descriptor(installed_descriptor).schema
             config = client.export_config(module_id)
             instances = tuple(
                 InstancePreview(
@@ -206,7 +213,6 @@ def prepare_update(
                 )
                 for inst in config.instances
             )
-            previous_sha = _rollback_source(services, client, pbx_name, installed, module, facts)
             if previous_sha is None:
                 warnings.append(
                     f"No copy of the installed version v{installed.version} is available: if the update fails, "
@@ -254,6 +260,8 @@ def prepare_update(
             target_sha256=target_sha,
             previous_sha256=previous_sha,
             starface_version=info.starface_version,
+            system_info=info,
+            installed_descriptor=installed_descriptor,
         )
     finally:
         client.close()
@@ -275,17 +283,12 @@ def _pick_release(
         release = module.release(to_version)
         if release is None:
             raise OperationError(
-                f"The catalog has no release {to_version} of {module.display_name('en')}.",
-                "Run 'modmanager plan' or look at the module's details to see its releases.",
                 code="update_no_release",
                 params={"module": module.display_name("en"), "version": str(to_version)},
             )
         return release
     if planned is None:
-        state = "is up to date" if installed is not None else "has no release compatible with this PBX"
         raise OperationError(
-            f"{module.display_name('en')} {state}.",
-            "There is nothing to update.",
             code="update_up_to_date" if installed is not None else "update_no_compatible_release",
             params={"module": module.display_name("en")},
         )
@@ -296,30 +299,41 @@ def _flavour(release: Release, nfr: bool) -> tuple[ReleaseFile | None, bool]:
     return (release.nfr, True) if nfr else (release.standard, False)
 
 
-def _rollback_source(
+def _installed_form_and_copy(
     services: Services,
     client: AgentClient,
     pbx_name: str,
     installed: InstalledModule,
     module: CatalogModule,
     facts: PbxFacts,
-) -> str | None:
-    """The SHA-256 of a cached copy of the installed version, kept before anything changes.
+) -> tuple[bytes, str | None]:
+    """The installed version's descriptor and the SHA-256 of a cached copy of its file (the way
+    back), kept before anything changes; at most one ``getDescriptor``.
 
-    In order: the copy modmanager installed itself; the file the PBX runs (an agent with the
-    capability ``moduleFile`` hands it out, byte for byte - the best copy there is); the release
-    file from a catalog.
+    The copy, in order: the one modmanager installed itself (then the descriptor is read from it,
+    without asking the PBX); the file the PBX runs (an agent with the capability ``moduleFile``
+    hands it out, byte for byte, with the descriptor in the same answer - the best copy there
+    is); the release file from a catalog.
     """
     cached = services.sfm_cache.installed(pbx_name, installed.id)
-    if cached is not None and _is_release_of(services.sfm_cache.get(cached), installed):
-        return cached
-    try:
-        from_pbx = client.get_module_file(installed.id)
-    except ModManagerError:
-        from_pbx = None
-    if _is_release_of(from_pbx, installed):
-        assert from_pbx is not None
-        return services.sfm_cache.put(from_pbx)
+    cached_file = _release_of(services.sfm_cache.get(cached), installed) if cached is not None else None
+    if cached is not None and cached_file is not None:
+        return cached_file.descriptor_xml, cached
+    descriptor, from_pbx = b"", b""
+    if client.supports(Capability.MODULE_FILE):
+        with contextlib.suppress(ModManagerError):  # handing out the file may fail where the descriptor does not
+            descriptor, from_pbx = client.get_descriptor_and_file(installed.id)
+    if not descriptor:
+        descriptor = client.get_descriptor(installed.id)
+    if _release_of(from_pbx, installed) is not None:
+        return descriptor, services.sfm_cache.put(from_pbx)
+    return descriptor, _catalog_copy(services, installed, module, facts)
+
+
+def _catalog_copy(
+    services: Services, installed: InstalledModule, module: CatalogModule, facts: PbxFacts
+) -> str | None:
+    """The installed version's release file from a catalog, cached; None when there is none."""
     release = module.release(installed.version)
     if release is None:
         return None
@@ -334,15 +348,16 @@ def _rollback_source(
         return None
 
 
-def _is_release_of(data: bytes | None, installed: InstalledModule) -> bool:
-    """Whether ``data`` is a readable module file of exactly the installed module and version."""
+def _release_of(data: bytes | None, installed: InstalledModule) -> ModuleFile | None:
+    """``data`` read as a module file when it is exactly the installed module and version, else None."""
     if not data:
-        return False
+        return None
     try:
-        descriptor = read_sfm(data).descriptor
+        file = read_sfm(data)
     except ModManagerError:
-        return False
-    return descriptor.id.lower() == installed.id.lower() and descriptor.version == installed.version
+        return None
+    same = file.descriptor.id.lower() == installed.id.lower() and file.descriptor.version == installed.version
+    return file if same else None
 
 
 def run_update(
@@ -373,15 +388,7 @@ def _run_update(
     cancelled: Callable[[], bool],
 ) -> UpdateResult:
     if preview.paid and not confirm_paid:
-        free = (
-            f" The newest free release is {preview.free_alternative.display_version}."
-            if preview.free_alternative
-            else ""
-        )
         raise OperationError(
-            f"{preview.module_name} {preview.release.display_version} is a paid upgrade: "
-            f"it needs a new module license key.{free}",
-            "Confirm the paid upgrade explicitly, or choose the free release.",
             code="update_paid_refused",
             params={
                 "module": preview.module_name,
@@ -391,11 +398,7 @@ def _run_update(
         )
     target_data = services.sfm_cache.get(preview.target_sha256)
     if target_data is None:
-        raise OperationError(
-            "The downloaded module file is no longer in the cache.",
-            "Prepare the update again.",
-            code="update_file_not_cached",
-        )
+        raise OperationError(code="update_file_not_cached")
     new_file = read_sfm(target_data)
     with pbx_exclusive(services, preview.pbx_name, "update"):
         log.info(
@@ -418,6 +421,8 @@ def _run_update_locked(
     cancelled: Callable[[], bool],
 ) -> UpdateResult:
     client = services.client(preview.pbx_name)
+    if preview.system_info is not None:
+        client.remember_system_info(preview.system_info)  # read by the preview; no second systemInfo
     try:
         health: HealthReport | None = None
         progress("preflight", 0, 1)
@@ -427,7 +432,7 @@ def _run_update_locked(
             raise _not_started(preview, error) from error
         try:
             try:
-                entry, backup_id = _begin(services, client, preview, new_descriptor, progress, cancelled)
+                entry, backup_id, before = _begin(services, client, preview, new_descriptor, progress, cancelled)
             except OperationError:
                 raise
             except ModManagerError as error:
@@ -442,6 +447,7 @@ def _run_update_locked(
                     force_install=True,
                     progress=progress,
                     before_install=lambda: _mark_install(services, entry),
+                    before=before,
                 )
                 progress("health", 0, 1)
                 health = check_health(client, target, delay_seconds=services.settings.health_check_seconds)
@@ -554,29 +560,39 @@ def _begin(
     new_descriptor: ModuleDescriptor,
     progress: Progress,
     cancelled: Callable[[], bool],
-) -> tuple[JournalEntry, str | None]:
-    """Check the PBX against the preview, back up, open the journal; (entry, backup id).
+) -> tuple[JournalEntry, str | None, ModuleConfig | None]:
+    """Check the PBX against the preview, back up, open the journal; (entry, backup id, the
+    configuration backed up - the module's state right before the install).
 
-    Nothing here changes the PBX, so any failure leaves it as it was.
+    One read under the lock does both the check and the backup: ``exportConfig`` names the
+    installed version and holds every instance's values, its active flag and the internal data.
+    The PBX's facts and the installed form come from the preview (the same version still runs,
+    so its form is the same). Nothing here changes the PBX, so any failure leaves it as it was.
     """
-    installed = find_module(client.list_modules(), preview.module_id)
-    if (None if installed is None else installed.version) != preview.from_version:
+    config: ModuleConfig | None = None
+    if preview.from_version is None:
+        changed = find_module(client.list_modules(), preview.module_id) is not None
+    else:
+        try:
+            config = client.export_config(preview.module_id)
+        except ModManagerError as error:
+            if error.code != "module_not_found":
+                raise
+        changed = config is None or config.version != preview.from_version
+    if changed:
         raise OperationError(
-            f"{preview.module_name} on {preview.pbx_name} changed since the preview.",
-            "Refresh the PBX and start the update again.",
             code="update_changed_since_preview",
             params={"module": preview.module_name, "pbx": preview.pbx_name},
         )
     progress("preflight", 1, 1)
     if cancelled():
-        raise OperationError("The update was cancelled; nothing was changed.", "", code="update_cancelled")
+        raise OperationError(code="update_cancelled")
     backup_id = None
     details: dict[str, object] = {}
-    if installed is not None:
+    if config is not None:
         progress("backup", 0, 1)
-        info = client.system_info()
-        config = client.export_config(preview.module_id)
-        descriptor = client.get_descriptor(preview.module_id)
+        info = preview.system_info or client.known_system_info()
+        descriptor = preview.installed_descriptor or client.get_descriptor(preview.module_id)
         backup = services.backups.create(
             pbx_name=preview.pbx_name,
             pbx_identity=_identity(info),
@@ -602,18 +618,13 @@ def _begin(
         previous_sha256=preview.previous_sha256,
         details=details,
     )
-    return entry, backup_id
+    return entry, backup_id, config
 
 
 def _not_started(preview: UpdatePreview, error: ModManagerError) -> OperationError:
     """A failure before the journal was opened: say that the PBX is untouched, keep the cause's hint."""
     return OperationError(
-        f"The update of {preview.module_name} on {preview.pbx_name} could not start "
-        f"({error.message.rstrip('.')}). Nothing was changed on the PBX.",
-        error.hint or "Check the connection and try again.",
-        code="update_not_started",
-        params={"module": preview.module_name, "pbx": preview.pbx_name, "cause": error.message.rstrip(".")},
-        cause=error,
+        code="update_not_started", params={"module": preview.module_name, "pbx": preview.pbx_name}, cause=error
     )
 
 
@@ -692,8 +703,6 @@ def _cached(services: Services, sha256: str, label: str) -> bytes:
     data = services.sfm_cache.get(sha256)
     if data is None:
         raise OperationError(
-            f"The module file of {label} is missing from the local cache.",
-            "Prepare the update again so modmanager can download it.",
             code="update_module_file_missing",
             params={"label": label},
         )
@@ -705,24 +714,17 @@ def _roll_back_after(
 ) -> OperationError:
     """Converge back after a failure; return the error that tells the user where things stand.
 
-    Every error returned has params ``module``, ``pbx``, ``cause`` and the cause as ``cause``;
-    the code says which way it ended (see the outcome codes below).
+    Every error returned has params ``module`` and ``pbx`` and the failure as ``cause``; the code
+    says which way it ended (see the outcome codes below).
     """
-    failure = _as_cause(error, "an unexpected error occurred")
+    failure = _as_cause(error)
     cause = failure.message.rstrip(".")
-    params = {"module": entry.module_name, "pbx": entry.pbx_name, "cause": cause}
+    params = {"module": entry.module_name, "pbx": entry.pbx_name}
     current = services.journal.get(entry.op_id)
     if current.step == "upload":
         # The install was never requested: the PBX still runs the old version untouched.
         services.journal.close(current)
-        return OperationError(
-            f"The update of {entry.module_name} on {entry.pbx_name} failed while uploading ({cause}). "
-            "Nothing was changed on the PBX.",
-            "Check the connection and try again.",
-            code="update_upload_failed",
-            params=params,
-            cause=failure,
-        )
+        return OperationError(code="update_upload_failed", params=params, cause=failure)
     services.journal.advance(current, "rollback", failure=cause)
     rollback_lock: LockGrant | None = None
     try:
@@ -732,30 +734,15 @@ def _roll_back_after(
         previous = previous_state(services, current)
         if previous is None:
             converge(client, rollback_lock, target_state(services, current))
-            if entry.from_version is None:
-                outcome = f"A second attempt installed v{entry.to_version} and set it up."
-                code = "update_installed_second_attempt"
-            else:
-                outcome = (
-                    f"No copy of v{entry.from_version} was available, so the new version v{entry.to_version} "
-                    "was kept and all supported settings were restored into it."
-                )
-                code = "update_kept_new_version"
+            code = "update_installed_second_attempt" if entry.from_version is None else "update_kept_new_version"
         else:
             converge(client, rollback_lock, previous)
-            outcome = f"The previous version v{entry.from_version} was put back with all its settings."
             code = "update_rolled_back"
     except Exception as rollback_error:  # the journal keeps the way back
-        not_undone = _as_cause(rollback_error, "unexpected error")
-        detail = not_undone.message.rstrip(".")
-        safe = f" The settings are safe in backup {entry.backup_id}." if entry.backup_id else ""
-        undone = "finished" if entry.from_version is None else "rolled back"
+        not_undone = _as_cause(rollback_error)
         return OperationError(
-            f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}) and could not be "
-            f"{undone} yet ({detail}).{safe}",
-            "When the PBX is reachable again, run 'modmanager recover' (the application offers it on start).",
             code="update_not_finished" if entry.from_version is None else "update_not_rolled_back",
-            params={**params, "detail": detail, "backup": entry.backup_id or ""},
+            params={**params, "backup": entry.backup_id or ""},
             cause=failure,
             parts=(not_undone,),
         )
@@ -764,8 +751,6 @@ def _roll_back_after(
             release_quietly(client, rollback_lock)
     services.journal.close(current)
     return OperationError(
-        f"The update of {entry.module_name} on {entry.pbx_name} failed ({cause}). {outcome}",
-        "Nothing was lost. Check the PBX and try again later.",
         code=code,
         params={
             **params,
@@ -776,8 +761,8 @@ def _roll_back_after(
     )
 
 
-def _as_cause(error: BaseException, unexpected: str) -> ModManagerError:
+def _as_cause(error: BaseException) -> ModManagerError:
     """The error to quote as a cause; a bug is quoted by fixed words only (details go to the log)."""
     if isinstance(error, ModManagerError):
         return error
-    return ModManagerError(unexpected, code="unexpected")
+    return ModManagerError(code="unexpected")

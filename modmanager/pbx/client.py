@@ -85,110 +85,28 @@ _FAULT_TEXT_LIMIT = 200
 _CONTENT_TYPE = "text/xml; charset=utf-8"
 SELF_UPDATE_WAIT_SECONDS = 180.0
 """How long the client waits for an agent that installs itself to run its new version."""
-AGENT_INSTALL_HINT = (
-    "Install the modmanager agent on this PBX: 'modmanager agent export FILE' writes its module file and "
-    "docs/agent-install.en.md lists the steps in the STARFACE admin interface; or correct the agent instance name."
-)
-
-# code, message, hint: the errors each agent fault becomes. ``{detail}`` is the fault text (also
-# the error's ``detail`` param), ``{pbx}`` the PBX's address (see fault_error).
-FAULT_ERRORS: Mapping[FaultCode, tuple[str, str, str]] = {
-    FaultCode.AUTH_FAILED: (
-        "auth_failed",
-        "The PBX refused the login ID or password.",
-        "Check the login ID and store the right password (modmanager pbx edit NAME --password-stdin).",
-    ),
-    FaultCode.UNKNOWN_METHOD: (
-        "agent_missing",
-        "The modmanager agent does not answer on this PBX.",
-        AGENT_INSTALL_HINT,
-    ),
-    FaultCode.BAD_REQUEST: (
-        "bad_request",
-        "The agent rejected a request as malformed ({detail}).",
-        "Update modmanager and the agent module to matching versions.",
-    ),
-    FaultCode.PROTOCOL_UNSUPPORTED: (
-        "protocol_unsupported",
-        "The agent on this PBX speaks another protocol version than this modmanager ({detail}).",
-        "Update the agent module on the PBX or modmanager so both speak the same protocol version.",
-    ),
-    FaultCode.STARFACE_TOO_OLD: (
-        "starface_too_old",
-        "This STARFACE release is too old for the modmanager agent ({detail}).",
-        "Update STARFACE on this PBX, or manage its modules by hand.",
-    ),
-    FaultCode.NOT_SUPPORTED: (
-        "not_supported",
-        "The agent on this PBX cannot do this ({detail}).",
-        "Update the agent module on the PBX ('modmanager agent export FILE' writes the current one).",
-    ),
-    FaultCode.SECRET_INVALID: (
-        "secret_invalid",
-        "The agent on {pbx} refused the agent secret.",
-        "Enter the secret set in the agent's module configuration "
-        "(STARFACE admin > Module > Modul-Konfiguration).",
-    ),
-    FaultCode.MODULE_NOT_FOUND: (
-        "module_not_found",
-        "The module is not installed on the PBX ({detail}).",
-        "Refresh the PBX to see its current modules.",
-    ),
-    FaultCode.INSTANCE_NOT_FOUND: (
-        "instance_not_found",
-        "The module instance does not exist on the PBX ({detail}).",
-        "Refresh the PBX to see its current module instances.",
-    ),
-    FaultCode.INSTANCE_EXISTS: (
-        "instance_exists",
-        "A module instance of that name exists already ({detail}).",
-        "Choose another instance name.",
-    ),
-    FaultCode.UPLOAD_NOT_FOUND: (
-        "upload_not_found",
-        "The PBX no longer holds the uploaded module file ({detail}).",
-        "Upload the module again.",
-    ),
-    FaultCode.CHECKSUM_MISMATCH: (
-        "checksum_mismatch",
-        "The module file arrived damaged on the PBX ({detail}).",
-        "Upload the module again; if it repeats, check the network path to the PBX.",
-    ),
-    FaultCode.OFFSET_MISMATCH: (
-        "offset_mismatch",
-        "The PBX expected another part of the module file ({detail}).",
-        "Upload the module again.",
-    ),
-    FaultCode.INVALID_MODULE: (
-        "invalid_module",
-        "The PBX refused the file as not a valid module ({detail}).",
-        "Check that the file is an intact .sfm module.",
-    ),
-    FaultCode.UPLOAD_INCOMPLETE: (
-        "upload_incomplete",
-        "The module file on the PBX is incomplete ({detail}).",
-        "Upload the module again.",
-    ),
-    FaultCode.UPLOAD_TOO_LARGE: (
-        "upload_too_large",
-        "The module file is larger than the agent on this PBX accepts ({detail}).",
-        "Check that this is the right module file; a module file is normally far smaller.",
-    ),
-    FaultCode.LOCKED: (
-        "locked",
-        "Another workstation is changing this PBX ({detail}).",
-        "Wait until it has finished, or until its lock expires, and retry.",
-    ),
-    FaultCode.LOCK_REQUIRED: (
-        "lock_required",
-        "The PBX refused a change without a valid lock (it may have expired: {detail}).",
-        "Retry the operation; it takes a new lock.",
-    ),
-    FaultCode.INTERNAL: (
-        "agent_internal",
-        "The agent on the PBX failed ({detail}).",
-        "Retry; if it repeats, check the PBX's log for the modmanager agent.",
-    ),
+# The code each agent fault becomes; its sentences are in core/messages/pbx.py. Params:
+# ``detail`` (the fault text) and ``pbx`` (the PBX's address, see fault_error).
+FAULT_ERRORS: Mapping[FaultCode, str] = {
+    FaultCode.AUTH_FAILED: "auth_failed",
+    FaultCode.UNKNOWN_METHOD: "agent_missing",
+    FaultCode.BAD_REQUEST: "bad_request",
+    FaultCode.PROTOCOL_UNSUPPORTED: "protocol_unsupported",
+    FaultCode.STARFACE_TOO_OLD: "starface_too_old",
+    FaultCode.NOT_SUPPORTED: "not_supported",
+    FaultCode.SECRET_INVALID: "secret_invalid",
+    FaultCode.MODULE_NOT_FOUND: "module_not_found",
+    FaultCode.INSTANCE_NOT_FOUND: "instance_not_found",
+    FaultCode.INSTANCE_EXISTS: "instance_exists",
+    FaultCode.UPLOAD_NOT_FOUND: "upload_not_found",
+    FaultCode.CHECKSUM_MISMATCH: "checksum_mismatch",
+    FaultCode.OFFSET_MISMATCH: "offset_mismatch",
+    FaultCode.INVALID_MODULE: "invalid_module",
+    FaultCode.UPLOAD_INCOMPLETE: "upload_incomplete",
+    FaultCode.UPLOAD_TOO_LARGE: "upload_too_large",
+    FaultCode.LOCKED: "locked",
+    FaultCode.LOCK_REQUIRED: "lock_required",
+    FaultCode.INTERNAL: "agent_internal",
 }
 
 _LOCKED_RE = re.compile(r"locked by (?P<owner>.+?)(?: until (?P<expires>\S+))?$")
@@ -200,27 +118,16 @@ _UNKNOWN_METHOD_TEXT = re.compile(
 
 
 def bad_answer_error() -> PbxError:
-    return PbxError(
-        "The PBX sent an answer modmanager cannot read.",
-        "Update modmanager and the agent module to matching versions; if it repeats, check the PBX.",
-        code="bad_answer",
-    )
+    return PbxError(code="bad_answer")
 
 
 def cancelled_error() -> PbxError:
-    return PbxError(
-        "The upload was cancelled; the PBX keeps the part already sent for a later resume.",
-        "Start the update again to continue.",
-        code="cancelled",
-    )
+    return PbxError(code="cancelled")
 
 
 def request_too_large_error(size: int) -> PbxError:
     """A request that the protocol's 1 MiB limit does not let through (e.g. huge settings to restore)."""
     return PbxError(
-        f"The data to send is larger than the agent accepts in one request "
-        f"({size // 1024} KiB; at most {MAX_REQUEST_BYTES // 1024} KiB).",
-        "Restore the settings of this module by hand; the agent protocol cannot carry them in one piece.",
         code="request_too_large",
         params={"size_kib": str(size // 1024), "limit_kib": str(MAX_REQUEST_BYTES // 1024)},
     )
@@ -232,22 +139,13 @@ def fault_error(fault_code: int, fault_string: str, *, pbx: str = "the PBX") -> 
     try:
         known = FaultCode(fault_code)
     except ValueError:
-        return PbxError(
-            f"The agent on the PBX reported an unknown error {fault_code} ({detail or 'no details'}).",
-            "Update modmanager to a version that matches the agent module.",
-            code="agent_error",
-            params={"fault_code": str(fault_code), "detail": detail},
-        )
-    code, message, hint = FAULT_ERRORS[known]
+        return PbxError(code="agent_error", params={"fault_code": str(fault_code), "detail": detail})
     params = {"detail": detail, "pbx": pbx}
     if known is FaultCode.LOCKED:
         match = _LOCKED_RE.match(detail)
         if match:
-            owner = match["owner"]
-            until = f" until {match['expires']}" if match["expires"] else ""
-            message = f"The PBX is locked by {owner}{until}: another workstation is changing it."
-            params = {"owner": owner, "until": match["expires"] or ""}
-    return PbxError(message.format(detail=detail or "no details", pbx=pbx), hint, code=code, params=params)
+            params = {"owner": match["owner"], "until": match["expires"] or ""}
+    return PbxError(code=FAULT_ERRORS[known], params=params)
 
 
 def xmlrpc_fault_error(fault: XmlRpcFault) -> PbxError:
@@ -258,8 +156,6 @@ def xmlrpc_fault_error(fault: XmlRpcFault) -> PbxError:
     if fault.code == FaultCode.UNKNOWN_METHOD or _UNKNOWN_METHOD_TEXT.search(fault.text):
         return fault_error(FaultCode.UNKNOWN_METHOD, text)
     return PbxError(
-        f"The PBX answered with an XML-RPC error {fault.code} ({text or 'no details'}).",
-        "Check that the modmanager agent is installed and active on this PBX, and retry.",
         code="agent_error",
         params={"fault_code": str(fault.code), "detail": text, "source": "xmlrpc"},
     )
@@ -362,6 +258,11 @@ class AgentClient:
         """The facts from the last :meth:`system_info` of this client, asked for if there were none."""
         return self._info if self._info is not None else self.system_info()
 
+    def remember_system_info(self, info: SystemInfo) -> None:
+        """Take facts this operation already read through another client (an update's preview), so
+        :meth:`known_system_info` and :meth:`supports` need no ``systemInfo`` of their own."""
+        self._info = info
+
     def supports(self, capability: Capability) -> bool:
         """Whether the agent reports ``capability`` (asks once per client)."""
         return self.known_system_info().supports(capability)
@@ -385,6 +286,15 @@ class AgentClient:
             return b""
         answer = self._call(EntryPoint.GET_DESCRIPTOR, {"moduleId": module_id, "includeModuleFile": True})
         return _parse(ModuleDescriptor.from_struct, answer).module_file
+
+    def get_descriptor_and_file(self, module_id: str) -> tuple[bytes, bytes]:
+        """The installed descriptor and, in the same call, the installed ``.sfm`` (``b""`` when the
+        agent cannot hand it out: see :meth:`get_module_file`)."""
+        if not self.supports(Capability.MODULE_FILE):
+            return self.get_descriptor(module_id), b""
+        answer = self._call(EntryPoint.GET_DESCRIPTOR, {"moduleId": module_id, "includeModuleFile": True})
+        record = _parse(ModuleDescriptor.from_struct, answer)
+        return record.descriptor, record.module_file
 
     def export_config(self, module_id: str) -> ModuleConfig:
         return _parse(ModuleConfig.from_struct, self._call(EntryPoint.EXPORT_CONFIG, {"moduleId": module_id}))
@@ -548,13 +458,7 @@ class AgentClient:
             if time.monotonic() + poll_seconds > give_up:
                 break
             time.sleep(poll_seconds)
-        seen = f" ({last.message.rstrip('.')})" if last is not None else ""
-        raise PbxError(
-            f"The agent on {self.url} did not come back as version {version} in time{seen}.",
-            "Check the module page of the agent in the STARFACE admin interface, then refresh the PBX.",
-            code="agent_update_timeout",
-            params={"pbx": self.url, "version": str(version), "cause": last.message.rstrip(".") if last else ""},
-        )
+        raise PbxError(code="agent_update_timeout", params={"pbx": self.url, "version": str(version)}, cause=last)
 
     def create_instance(self, lock: LockGrant, module_id: str, name: str) -> None:
         self._call(EntryPoint.CREATE_INSTANCE, {"moduleId": module_id, "instanceName": name, "lockToken": lock.token})
@@ -611,12 +515,7 @@ class AgentClient:
         if status == 404:
             raise fault_error(FaultCode.UNKNOWN_METHOD, "")
         if status != 200:
-            raise PbxError(
-                f"The PBX answered with HTTP status {status} instead of an agent answer.",
-                "Check that the address points to the STARFACE web interface and that the PBX is running.",
-                code="http_error",
-                params={"status": str(status)},
-            )
+            raise PbxError(code="http_error", params={"status": str(status)})
         try:
             envelope = parse_xmlrpc_response(content)
             if isinstance(envelope, XmlRpcFault):
@@ -634,12 +533,7 @@ class AgentClient:
         # A connection that timed out before the request was written certainly did nothing.
         if entry_point in IDEMPOTENT_ENTRY_POINTS or (not failure.sent and isinstance(failure.error, TimeoutError)):
             return base
-        return PbxError(
-            base.message.rstrip(".") + f"; {entry_point} may or may not have taken effect.",
-            "Refresh the PBX to see its current state before you retry.",
-            code="unreachable",
-            params={**base.params, "entry_point": str(entry_point)},
-        )
+        return PbxError(code="unreachable", params={**base.params, "entry_point": str(entry_point)})
 
     def _pause(self, attempt: int) -> None:
         time.sleep(min(_BACKOFF_SECONDS * 2 ** (attempt - 1), _MAX_BACKOFF_SECONDS))

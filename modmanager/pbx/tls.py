@@ -28,7 +28,6 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -56,11 +55,7 @@ def normalize_fingerprint(text: str) -> str:
     """A SHA-256 fingerprint as 64 lowercase hex digits; accepts colons, spaces and any case."""
     cleaned = re.sub(r"[\s:]", "", text).lower()
     if not _FINGERPRINT_RE.fullmatch(cleaned):
-        raise PbxError(
-            "The certificate fingerprint is not a SHA-256 fingerprint (64 hex digits).",
-            "Copy the SHA-256 fingerprint exactly as modmanager or the PBX shows it.",
-            code="invalid_fingerprint",
-        )
+        raise PbxError(code="invalid_fingerprint")
     return cleaned
 
 
@@ -74,11 +69,7 @@ def host_and_port(url: str) -> tuple[str, int]:
     """Host and port of an https URL (port 443 if none is given)."""
     parts = urlsplit(url)
     if parts.scheme.lower() != "https" or not parts.hostname:
-        raise PbxError(
-            "The PBX address is not an https address.",
-            "Give the address as https://host or https://host:port.",
-            code="invalid_url",
-        )
+        raise PbxError(code="invalid_url")
     return parts.hostname, parts.port or 443
 
 
@@ -121,32 +112,17 @@ def _verifies_against_system_cas(host: str, port: int, timeout: float) -> bool:
         raise unreachable_error(f"https://{host}:{port}", error) from None
 
 
-UNREACHABLE_REASONS: Mapping[str, str] = {
-    "timeout": " (no answer in time)",
-    "unknown_host": " (the host name is unknown)",
-    "refused": " (connection refused)",
-    "": "",
-}
-"""The ``reason`` param of an ``unreachable`` error and the English words it adds to the message."""
-
-
 def unreachable_error(url: str, error: BaseException | None = None) -> PbxError:
     """The PBX cannot be reached. ``url`` must be the bare https://host:port (no credentials).
 
-    Params: ``url``, ``reason`` (a key of :data:`UNREACHABLE_REASONS`).
+    Params: ``url``, ``reason`` (see :func:`network_reason`).
     """
-    reason = network_reason(error)
-    bare = _bare_url(url)
-    return PbxError(
-        f"The PBX at {bare} cannot be reached{UNREACHABLE_REASONS[reason]}.",
-        "Check the address, that the PBX is running and that a firewall lets you through to its HTTPS port.",
-        code="unreachable",
-        params={"url": bare, "reason": reason},
-    )
+    return PbxError(code="unreachable", params={"url": _bare_url(url), "reason": network_reason(error)})
 
 
 def network_reason(error: BaseException | None) -> str:
-    """Why a connection failed, as a key of :data:`UNREACHABLE_REASONS` ("" when unclear)."""
+    """Why a connection failed: "timeout", "unknown_host", "refused" or "" when unclear (the words
+    are in core/messages/pbx.py)."""
     # Only fixed words, never str(error): requests errors quote the full URL with the auth token.
     text = repr(error) if error is not None else ""
     if isinstance(error, socket.timeout | TimeoutError) or "Timeout" in text or "timed out" in text:
@@ -167,42 +143,23 @@ def _bare_url(url: str) -> str:
 def certificate_changed_error(url: str, pinned: str, presented: str) -> PbxError:
     """Params: ``url``, ``pinned``, ``presented`` (fingerprints formatted as AB:CD:...)."""
     params = {"url": _bare_url(url), "pinned": format_fingerprint(pinned), "presented": format_fingerprint(presented)}
-    return PbxError(
-        f"The certificate of the PBX at {params['url']} has changed: "
-        f"pinned {params['pinned']}, now {params['presented']}.",
-        "If the PBX got a new certificate, check the new fingerprint on the PBX and pin it again "
-        "(modmanager pbx trust NAME, or Trust new certificate in the application); otherwise someone "
-        "may be intercepting the connection: do not continue.",
-        code="certificate_changed",
-        params=params,
-    )
+    return PbxError(code="certificate_changed", params=params)
 
 
 def certificate_untrusted_error(url: str, info: CertificateInfo) -> PbxError:
-    """Params: ``url``, ``fingerprint`` (formatted as AB:CD:...)."""
-    fingerprint = format_fingerprint(info.sha256)
+    """Params: ``url``, ``fingerprint`` (formatted as AB:CD:...), ``sha256`` (as ``--fingerprint`` takes it)."""
     return PbxError(
-        f"The certificate of the PBX at {_bare_url(url)} is not trusted by this computer "
-        f"(self-signed or for another name; SHA-256 {fingerprint}).",
-        f"Compare the fingerprint with the one the PBX shows, then trust it: "
-        f"modmanager pbx add NAME {_bare_url(url)} ... --fingerprint {info.sha256}, or accept it in the application.",
         code="certificate_untrusted",
-        params={"url": _bare_url(url), "fingerprint": fingerprint},
+        params={"url": _bare_url(url), "fingerprint": format_fingerprint(info.sha256), "sha256": info.sha256},
     )
 
 
 def certificate_invalid_error(url: str, not_after: str) -> PbxError:
     """The pinned certificate is presented but expired, not yet valid or malformed.
 
-    Params: ``url``, ``expires`` (ISO 8601, or "" when unreadable).
+    Params: ``url``, ``expires`` (ISO 8601, or "?" when unreadable).
     """
-    return PbxError(
-        f"The pinned certificate of the PBX at {_bare_url(url)} is no longer valid "
-        f"(it expired on {not_after or 'an unreadable date'} or is malformed).",
-        "Renew the certificate on the PBX, then pin the new fingerprint.",
-        code="certificate_invalid",
-        params={"url": _bare_url(url), "expires": not_after},
-    )
+    return PbxError(code="certificate_invalid", params={"url": _bare_url(url), "expires": not_after or "?"})
 
 
 def explain_tls_failure(url: str, pinned: str | None, timeout: float) -> PbxError:
@@ -214,12 +171,7 @@ def explain_tls_failure(url: str, pinned: str | None, timeout: float) -> PbxErro
         return certificate_invalid_error(url, info.not_after)
     if not info.ca_verified:
         return certificate_untrusted_error(url, info)
-    return PbxError(
-        f"The secure connection to the PBX at {_bare_url(url)} failed.",
-        "Check that the address points to the PBX's HTTPS port.",
-        code="tls_failed",
-        params={"url": _bare_url(url)},
-    )
+    return PbxError(code="tls_failed", params={"url": _bare_url(url)})
 
 
 # --- contexts, one of each per process ----------------------------------------------------------

@@ -161,3 +161,23 @@ def _file(
             return None
         files[key] = Path(resolve_location(str(world.catalog_dir), build.location)).read_bytes()
     return files[key]
+
+
+def import_rows(fleet: SimulatorFleet, generated: Sequence[GeneratedPbx]) -> list[dict[str, str]]:
+    """The generated PBXs of a running simulated fleet as the rows of an import file
+    (``modmanager pbx import``, the import dialog): name, customer, tags, address, login and the
+    secrets, in the fields :mod:`modmanager.ops.fleet_import` reads."""
+    tags = {item.pbx.name: item.tags for item in generated}
+    return [
+        {
+            "name": simulated.state.name,
+            "customer": simulated.state.customer,
+            "tags": ", ".join(tags[simulated.state.name]),
+            "url": simulated.url,
+            "login": simulated.state.login_id,
+            "password": simulated.state.password,
+            "agent_secret": simulated.state.agent_secret,
+        }
+        for simulated in fleet.pbxs
+        if simulated.state.name in tags
+    ]

@@ -63,7 +63,4 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _write_error(path: Path, exc: OSError) -> StoreError:
-    return StoreError(
-        f"The file {path} cannot be written ({exc.strerror or exc}).",
-        "Check free disk space and the permissions of its folder.",
-    )
+    return StoreError(code="file_write_failed", params={"path": str(path), "detail": exc.strerror or str(exc)})

@@ -259,12 +259,7 @@ class BackupStore:
 
     def _path(self, backup_id: str) -> Path:
         if not _ID_PATTERN.match(backup_id):
-            raise StoreError(
-                f"{backup_id!r} is not a backup id.",
-                "Run 'modmanager backup list' to see the ids.",
-                code="backup_invalid_id",
-                params={"backup": backup_id},
-            )
+            raise StoreError(code="backup_invalid_id", params={"backup": backup_id})
         return self._folder / f"{backup_id}{_SUFFIX}"
 
     def create(
@@ -292,12 +287,7 @@ class BackupStore:
         self._write(info, descriptor_xml, config)
         restored = self.load(info.backup_id)
         if restored.config != config or restored.descriptor_xml != descriptor_xml:
-            raise StoreError(
-                f"The backup of {module_name} could not be verified after writing.",
-                f"Check the disk holding {self._folder}.",
-                code="backup_not_verified",
-                params={"module": module_name, "folder": str(self._folder)},
-            )
+            raise StoreError(code="backup_not_verified", params={"module": module_name, "folder": str(self._folder)})
         return info
 
     def _write(self, info: BackupInfo, descriptor_xml: bytes, config: ModuleConfig) -> None:
@@ -433,9 +423,7 @@ class BackupStore:
         listed as damaged until the user deletes it.
         """
         if keep < 1:
-            raise StoreError(
-                "At least one backup per module must be kept.", "Set the retention to 1 or more.", code="retention_zero"
-            )
+            raise StoreError(code="retention_zero")
         infos, _ = self.list_backups(check_contents=False)
         groups: dict[tuple[str, str], list[BackupInfo]] = {}
         for info in infos:
@@ -465,11 +453,7 @@ class BackupStore:
         """Write a portable copy protected by ``password`` (the local key stays on this machine)."""
         register_secret(password)
         if not password:
-            raise StoreError(
-                "An exported backup needs a password.",
-                "Choose a password and keep it safe.",
-                code="export_password_empty",
-            )
+            raise StoreError(code="export_password_empty")
         backup = self.load(backup_id)
         kdf = kdf or ExportKdf()
         check_scrypt_cost(kdf.log2_n, kdf.r, kdf.p)
@@ -495,12 +479,7 @@ class BackupStore:
         try:
             data = read_bytes_limited(source, _FILE_LIMIT, what="backup export")
         except FileNotFoundError as error:
-            raise StoreError(
-                f"The file {source} does not exist.",
-                "Check the path.",
-                code="file_not_found",
-                params={"path": str(source)},
-            ) from error
+            raise StoreError(code="file_not_found", params={"path": str(source)}) from error
         try:
             header, aad, nonce, ciphertext = _split(data, _EXPORT_MAGIC)
             info = BackupInfo.from_json(header.get("backup"))
@@ -510,41 +489,20 @@ class BackupStore:
             log2_n, r, p = (_whole(kdf_form.get(name)) for name in ("log2n", "r", "p"))
             salt = _unb64(kdf_form.get("salt"))
         except (ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error) as error:
-            raise StoreError(
-                f"The file {source.name} is not a modmanager backup export or is damaged ({error}).",
-                "Export the backup again.",
-                code="export_damaged",
-                params={"file": source.name, "why": str(error)},
-            ) from error
+            raise StoreError(code="export_damaged", params={"file": source.name, "why": str(error)}) from error
         try:
             check_scrypt_cost(log2_n, r, p)
-        except ValueError as error:
-            raise StoreError(
-                f"The file {source.name} asks for a key derivation beyond modmanager's fixed limits ({error}); "
-                "it was not opened.",
-                "Export the backup again with modmanager; a file made elsewhere or changed is not accepted.",
-                code="export_kdf_refused",
-                params={"file": source.name},
-            ) from None
+        except ValueError:
+            raise StoreError(code="export_kdf_refused", params={"file": source.name}) from None
         kdf = ExportKdf(log2_n=log2_n, r=r, p=p)
         try:
             plaintext = AESGCM(_derive(password, salt, kdf)).decrypt(nonce, ciphertext, aad)
         except InvalidTag as error:
-            raise StoreError(
-                f"The password for {source.name} is wrong, or the file was changed.",
-                "Check the password; if it is right, export the backup again.",
-                code="export_password_wrong",
-                params={"file": source.name},
-            ) from error
+            raise StoreError(code="export_password_wrong", params={"file": source.name}) from error
         try:
             descriptor_xml, config = _parse_payload(plaintext)
         except (ValueError, KeyError, TypeError, AnswerError, binascii.Error) as error:
-            raise StoreError(
-                f"The contents of {source.name} cannot be read.",
-                "Export the backup again.",
-                code="export_unreadable",
-                params={"file": source.name},
-            ) from error
+            raise StoreError(code="export_unreadable", params={"file": source.name}) from error
         return Backup(info=info, descriptor_xml=descriptor_xml, config=config)
 
     def import_file(self, source: Path, password: str) -> BackupInfo:
@@ -568,18 +526,8 @@ def _derive(password: str, salt: bytes, kdf: ExportKdf) -> bytes:
 
 def _damaged(backup_id: str, why: str, key: str) -> StoreError:
     """Params: ``backup``, ``why`` (English words), ``why_key`` (a key of :data:`DAMAGE_KEYS`)."""
-    return StoreError(
-        f"The backup {backup_id} is damaged or was changed ({why}); it will not be restored.",
-        "Use another backup, or delete this one.",
-        code="backup_damaged",
-        params={"backup": backup_id, "why": why, "why_key": key},
-    )
+    return StoreError(code="backup_damaged", params={"backup": backup_id, "why": why, "why_key": key})
 
 
 def _no_backup(backup_id: str) -> StoreError:
-    return StoreError(
-        f"There is no backup {backup_id}.",
-        "Run 'modmanager backup list' to see them.",
-        code="backup_not_found",
-        params={"backup": backup_id},
-    )
+    return StoreError(code="backup_not_found", params={"backup": backup_id})

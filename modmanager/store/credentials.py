@@ -85,12 +85,7 @@ class CredentialStore:
         with self._lock:
             password = self._backend.get(_password_key(pbx_name, login_id))
         if password is None:
-            raise StoreError(
-                f"No password is stored for PBX {pbx_name!r} (login {login_id!r}).",
-                f"Store it with 'modmanager pbx edit {pbx_name} --password-stdin', or under Edit PBX.",
-                code="no_password",
-                params={"pbx": pbx_name, "login": login_id},
-            )
+            raise StoreError(code="no_password", params={"pbx": pbx_name, "login": login_id})
         return password
 
     def delete_password(self, pbx_name: str, login_id: str) -> None:
@@ -108,13 +103,7 @@ class CredentialStore:
         with self._lock:
             secret = self._backend.get(_agent_secret_key(pbx_name))
         if secret is None:
-            raise StoreError(
-                f"No agent secret is stored for PBX {pbx_name!r}.",
-                f"Store the secret of the agent's module configuration with "
-                f"'modmanager pbx edit {pbx_name} --agent-secret-stdin', or under Edit PBX.",
-                code="no_agent_secret",
-                params={"pbx": pbx_name},
-            )
+            raise StoreError(code="no_agent_secret", params={"pbx": pbx_name})
         return secret
 
     def delete_agent_secret(self, pbx_name: str) -> None:
@@ -149,12 +138,7 @@ class CredentialStore:
         except (binascii.Error, ValueError):
             value = b""
         if len(value) != SECRET_KEY_BYTES:
-            raise StoreError(
-                f"The stored secret key {name!r} is damaged.",
-                "Backups encrypted with it cannot be read; remove the entry to create a new key.",
-                code="secret_key_damaged",
-                params={"name": name},
-            )
+            raise StoreError(code="secret_key_damaged", params={"name": name})
         return value
 
 
@@ -236,12 +220,7 @@ class KeyringStore:
 
 def _keyring_error(action: str, exc: keyring.errors.KeyringError) -> StoreError:
     # Only the error type is named: backend messages are not ours to vouch for.
-    return StoreError(
-        f"modmanager cannot {action} the system keyring ({type(exc).__name__}).",
-        "Unlock the keyring (log in to the desktop session) and retry.",
-        code="keyring_failed",
-        params={"action": action, "error_type": type(exc).__name__},
-    )
+    return StoreError(code="keyring_failed", params={"action": action, "error_type": type(exc).__name__})
 
 
 # -- encrypted file ---------------------------------------------------------------------
@@ -266,11 +245,7 @@ class EncryptedFileStore:
 
     def __init__(self, path: Path, master_password: str, *, kdf: ScryptParams | None = None) -> None:
         if not master_password:
-            raise StoreError(
-                "The master password is empty.",
-                "Give the master password for secrets.enc.",
-                code="master_password_empty",
-            )
+            raise StoreError(code="master_password_empty")
         register_secret(master_password)
         self.path = path
         self._lock = threading.Lock()
@@ -280,7 +255,7 @@ class EncryptedFileStore:
             try:
                 check_scrypt_cost(params.log2_n, params.r, params.p)
             except ValueError as error:
-                raise StoreError(f"The secrets file cannot be created: {error}.", "Use the default cost.") from None
+                raise ValueError(f"The secrets file cannot be created with this scrypt cost: {error}.") from None
             salt = secrets_module.token_bytes(_SALT_BYTES)
             self._key, verifier_key = _derive(master_password, salt, params)
             verifier = hmac.new(verifier_key, _VERIFIER_LABEL, hashlib.sha256).digest()
@@ -289,12 +264,7 @@ class EncryptedFileStore:
             self._key, verifier_key = _derive(master_password, salt, params)
             expected = hmac.new(verifier_key, _VERIFIER_LABEL, hashlib.sha256).digest()
             if not hmac.compare_digest(expected, verifier):
-                raise StoreError(
-                    "The master password is wrong.",
-                    f"Give the master password that {path} was created with.",
-                    code="master_password_wrong",
-                    params={"path": str(path)},
-                )
+                raise StoreError(code="master_password_wrong", params={"path": str(path)})
         self._header = _HEADER.pack(_MAGIC, params.log2_n, params.r, params.p, salt, verifier)
 
     def __repr__(self) -> str:
@@ -326,13 +296,7 @@ class EncryptedFileStore:
         try:
             check_scrypt_cost(log2_n, r, p)  # before the master password is used: the file is not trusted yet
         except ValueError:
-            raise StoreError(
-                f"The secrets file {self.path} asks for a key derivation beyond modmanager's fixed limits; "
-                "it was not opened.",
-                "Restore it from a backup, or delete it and store the passwords again.",
-                code="secrets_kdf_refused",
-                params={"path": str(self.path)},
-            ) from None
+            raise StoreError(code="secrets_kdf_refused", params={"path": str(self.path)}) from None
         return ScryptParams(log2_n, r, p), salt, verifier
 
     def _read_file(self) -> bytes | None:
@@ -351,12 +315,7 @@ class EncryptedFileStore:
         header = data[: _HEADER.size]
         if header != self._header:
             # Another process re-created the file with a different password or salt.
-            raise StoreError(
-                "The master password is wrong.",
-                f"{self.path} was re-created; open it again.",
-                code="secrets_recreated",
-                params={"path": str(self.path)},
-            )
+            raise StoreError(code="secrets_recreated", params={"path": str(self.path)})
         nonce = data[_HEADER.size : _HEADER.size + _NONCE_BYTES]
         try:
             plain = AESGCM(self._key).decrypt(nonce, data[_HEADER.size + _NONCE_BYTES :], header)
@@ -374,12 +333,7 @@ class EncryptedFileStore:
         write_atomic(self.path, self._header + nonce + cipher, mode=0o600)
 
     def _damaged(self) -> StoreError:
-        return StoreError(
-            f"The secrets file {self.path} was modified or is damaged.",
-            "Restore it from a backup, or delete it and store the passwords again.",
-            code="secrets_damaged",
-            params={"path": str(self.path)},
-        )
+        return StoreError(code="secrets_damaged", params={"path": str(self.path)})
 
 
 def _derive(master_password: str, salt: bytes, params: ScryptParams) -> tuple[bytes, bytes]:
@@ -414,17 +368,8 @@ def open_credentials(
         if keyring_is_usable(current):
             return CredentialStore(KeyringStore(current))
         if backend == "keyring":
-            raise StoreError(
-                "No keyring is available on this machine.",
-                "Install and unlock a keyring backend (e.g. GNOME Keyring, KWallet).",
-                code="no_keyring",
-            )
+            raise StoreError(code="no_keyring")
     master_password = os.environ.get(MASTER_PASSWORD_ENV) or (prompt() if prompt else "")
     if not master_password:
-        raise StoreError(
-            "No keyring is available on this machine and no master password was given.",
-            f"Set {MASTER_PASSWORD_ENV} or install a keyring backend (e.g. GNOME Keyring, KWallet).",
-            code="no_master_password",
-            params={"variable": MASTER_PASSWORD_ENV},
-        )
+        raise StoreError(code="no_master_password", params={"variable": MASTER_PASSWORD_ENV})
     return CredentialStore(EncryptedFileStore(path or secrets_path(), master_password, kdf=kdf))

@@ -83,12 +83,15 @@ class HoldStore:
                 params = (*params, version)
             row = conn.execute(f"SELECT module_name, version, reason FROM module_hold WHERE {where}", params).fetchone()
             if row is None:
-                what = "hold" if kind is HoldKind.HOLD else f"skip of v{version}"
                 raise StoreError(
-                    f"There is no {what} of module {module_id} {_where(scope, target)}.",
-                    "Run 'modmanager hold list' to see the holds and skips.",
                     code="hold_not_found",
-                    params={"module": module_id, "scope": scope.value, "target": target},
+                    params={
+                        "module": module_id,
+                        "kind": kind.value,
+                        "version": "" if version is None else str(version),
+                        "scope": scope.value,
+                        "target": target,
+                    },
                 )
             conn.execute(f"DELETE FROM module_hold WHERE {where}", params)
             removed = Hold(kind, scope, target, module_id.lower(), row[1], row[2], row[0])
@@ -115,30 +118,13 @@ class HoldStore:
 
 def _check(hold: Hold) -> None:
     if not hold.module_id.strip():
-        raise StoreError("A hold needs a module.", "Name the module by id or name.", code="hold_needs_module")
+        raise StoreError(code="hold_needs_module")
     if hold.scope is HoldScope.CUSTOMER and not hold.target.strip():
-        raise StoreError(
-            "A customer hold needs the customer's name.", "Give --customer NAME.", code="hold_needs_customer"
-        )
+        raise StoreError(code="hold_needs_customer")
     if hold.kind is HoldKind.SKIP and hold.version is None:
-        raise StoreError(
-            "A skip needs the release to skip.", "Give the version, e.g. --version 130.", code="hold_needs_version"
-        )
+        raise StoreError(code="hold_needs_version")
     if len(hold.reason) > MAX_REASON_LENGTH:
-        raise StoreError(
-            f"The reason is longer than {MAX_REASON_LENGTH} characters.",
-            "Say it shorter.",
-            code="hold_reason_too_long",
-            params={"limit": str(MAX_REASON_LENGTH)},
-        )
-
-
-def _where(scope: HoldScope, target: str) -> str:
-    if scope is HoldScope.PBX:
-        return f"on {target}"
-    if scope is HoldScope.CUSTOMER:
-        return f"for customer {target}"
-    return "for the fleet"
+        raise StoreError(code="hold_reason_too_long", params={"limit": str(MAX_REASON_LENGTH)})
 
 
 def _event(action: AuditAction, hold: Hold, conn: sqlite3.Connection, pbx_id: int | None) -> AuditEvent:

@@ -35,9 +35,6 @@ MAX_NAME_LENGTH = 64
 MAX_SNAPSHOT_BYTES = 16 * 1024 * 1024
 """The most JSON text one PBX's stored facts (or status detail) may take."""
 _FINGERPRINT_RE = re.compile(r"[0-9a-f]{64}")
-_LIST_HINT = "Run 'modmanager pbx list' to see the PBXs you have added."
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -64,18 +61,17 @@ class PbxRecord:
         object.__setattr__(self, "name", validate_pbx_name(self.name))
         object.__setattr__(self, "url", normalize_pbx_url(self.url))
         if not self.login_id.strip():
-            raise StoreError(f"The PBX {self.name!r} has no login ID.", "Give the STARFACE login ID.")
+            raise StoreError(code="pbx_login_missing", params={"pbx": self.name})
         if not self.agent_instance.strip():
             raise StoreError(
-                f"The PBX {self.name!r} has no agent instance name.",
-                f"Leave it at the default {DEFAULT_AGENT_INSTANCE!r} unless the agent runs elsewhere.",
+                code="pbx_agent_instance_missing", params={"pbx": self.name, "default": DEFAULT_AGENT_INSTANCE}
             )
         tags = tuple(dict.fromkeys(tag.strip() for tag in self.tags if tag.strip()))
         object.__setattr__(self, "tags", tags)
         if self.fingerprint is not None:
             object.__setattr__(self, "fingerprint", normalize_fingerprint(self.fingerprint))
         if self.added_at.tzinfo is None:
-            raise StoreError("A PBX's added_at time must carry a time zone.", "Use datetime.now(UTC).")
+            raise ValueError("A PBX's added_at time must carry a time zone (use datetime.now(UTC)).")
 
 
 @dataclass(frozen=True)
@@ -94,17 +90,11 @@ def validate_pbx_name(name: str) -> str:
     """Check a PBX handle; it is used on the command line and in file names."""
     cleaned = name.strip()
     if not cleaned:
-        raise StoreError("A PBX needs a name.", "Choose a short name such as 'mueller-hq'.")
+        raise StoreError(code="pbx_name_empty")
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise StoreError(
-            f"The PBX name {cleaned[:20]!r}... is longer than {MAX_NAME_LENGTH} characters.",
-            "Choose a shorter name.",
-        )
+        raise StoreError(code="pbx_name_too_long", params={"start": cleaned[:20], "limit": str(MAX_NAME_LENGTH)})
     if any(char in "/\\" or not char.isprintable() for char in cleaned):
-        raise StoreError(
-            f"The PBX name {cleaned!r} contains a slash, backslash or control character.",
-            "Use letters, digits, spaces, dots, dashes or underscores.",
-        )
+        raise StoreError(code="pbx_name_bad_character", params={"name": cleaned})
     return cleaned
 
 
@@ -113,24 +103,20 @@ def normalize_pbx_url(url: str) -> str:
 
     Only https is accepted: the agent carries STARFACE credentials.
     """
-    hint = "Give the address as https://host or https://host:port."
     try:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError:
-        raise StoreError(f"The PBX address {url!r} is not a valid URL.", hint) from None
+        raise StoreError(code="pbx_address_invalid", params={"url": url}) from None
     if parts.scheme.lower() != "https":
-        raise StoreError(f"The PBX address {url!r} does not use https.", hint)
+        raise StoreError(code="pbx_address_not_https", params={"url": url})
     host = (parts.hostname or "").lower()
     if not host:
-        raise StoreError(f"The PBX address {url!r} has no host name.", hint)
+        raise StoreError(code="pbx_address_no_host", params={"url": url})
     if parts.username is not None or parts.password is not None:
-        raise StoreError(
-            "The PBX address contains a user name or password.",
-            "Remove them from the address; the password is asked for separately.",
-        )
+        raise StoreError(code="pbx_address_credentials")
     if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise StoreError(f"The PBX address {url!r} has a path, query or fragment.", hint)
+        raise StoreError(code="pbx_address_path", params={"url": url})
     try:
         is_ipv6 = ipaddress.ip_address(host).version == 6
     except ValueError:
@@ -144,8 +130,7 @@ def normalize_fingerprint(fingerprint: str) -> str:
     cleaned = fingerprint.strip().replace(":", "").lower()
     if not _FINGERPRINT_RE.fullmatch(cleaned):
         raise StoreError(
-            "The certificate fingerprint is not a SHA-256 hash (64 hex digits).",
-            "Copy the SHA-256 fingerprint shown by the PBX's certificate.",
+            code="invalid_fingerprint",
         )
     return cleaned
 
@@ -286,8 +271,8 @@ class Inventory:
                 )
             except sqlite3.IntegrityError:
                 raise StoreError(
-                    f"A PBX named {record.name!r} exists already.",
-                    "Choose another name, or remove the existing PBX first.",
+                    code="pbx_name_taken",
+                    params={"pbx": record.name},
                 ) from None
             append_in(
                 conn,
@@ -317,7 +302,8 @@ class Inventory:
                 cursor = conn.execute("UPDATE pbx SET name = ? WHERE name = ?", (new_name, old_name))
             except sqlite3.IntegrityError:
                 raise StoreError(
-                    f"A PBX named {new_name!r} exists already.", "Choose another name."
+                    code="pbx_name_taken",
+                    params={"pbx": new_name},
                 ) from None
             _require_found(cursor, old_name)
             if new_name != old_name:
@@ -368,12 +354,7 @@ class Inventory:
         """
         text = json.dumps(bound_json(snapshot), ensure_ascii=False, sort_keys=True)
         if len(text) > MAX_SNAPSHOT_BYTES:
-            raise StoreError(
-                f"The facts of the PBX {name!r} are too large to keep ({len(text)} characters).",
-                "Check the PBX's agent; it answers with far more than a PBX holds.",
-                code="snapshot_too_large",
-                params={"pbx": name},
-            )
+            raise StoreError(code="snapshot_too_large", params={"pbx": name})
         with self._transaction() as conn:
             conn.execute(
                 "INSERT INTO pbx_snapshot (pbx_id, snapshot, fetched_at) VALUES (?, ?, ?)"
@@ -472,8 +453,8 @@ class Inventory:
         version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"The inventory {self.path} was written by a newer modmanager (schema {version}).",
-                "Update modmanager, or use another data folder (MODMANAGER_HOME).",
+                code="inventory_newer",
+                params={"path": str(self.path), "version": str(version), "variable": "MODMANAGER_HOME"},
             )
         for step in range(version, SCHEMA_VERSION):
             # executescript commits on its own; the version bump runs inside the same script.
@@ -546,10 +527,7 @@ class Inventory:
         return int(row[0])
 
     def _db_error(self, exc: sqlite3.Error) -> StoreError:
-        return StoreError(
-            f"The inventory {self.path} cannot be used ({exc}).",
-            "Close other modmanager windows and retry; if it persists, restore or delete the file.",
-        )
+        return StoreError(code="inventory_unusable", params={"path": str(self.path), "detail": str(exc)})
 
 
 def _status(status: str, message: str, updated_at: str, detail: str) -> PbxStatus:
@@ -603,7 +581,7 @@ def _tags(text: str) -> tuple[str, ...]:
 
 def _iso(moment: datetime) -> str:
     if moment.tzinfo is None:
-        raise StoreError("A stored time must carry a time zone.", "Use datetime.now(UTC).")
+        raise ValueError("A stored time must carry a time zone (use datetime.now(UTC)).")
     return moment.astimezone(UTC).isoformat()
 
 
@@ -613,4 +591,4 @@ def _require_found(cursor: sqlite3.Cursor, name: str) -> None:
 
 
 def _unknown_pbx(name: str) -> StoreError:
-    return StoreError(f"There is no PBX named {name!r}.", _LIST_HINT)
+    return StoreError(code="pbx_unknown", params={"pbx": name})

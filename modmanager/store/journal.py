@@ -133,9 +133,7 @@ class Journal:
 
     def _path(self, op_id: str) -> Path:
         if not _ID_PATTERN.match(op_id):
-            raise StoreError(
-                f"The journal entry id {op_id!r} is not valid.", "Use the id shown by 'modmanager recover'."
-            )
+            raise StoreError(code="journal_id_invalid", params={"op": op_id[:80]})
         return self._folder / f"{op_id}.json"
 
     def begin(
@@ -192,8 +190,7 @@ class Journal:
             pass
         except OSError as error:
             raise StoreError(
-                f"The journal entry {entry.op_id} cannot be removed ({error.strerror}).",
-                "Check the permissions of the data folder.",
+                code="journal_remove_failed", params={"op": entry.op_id, "detail": error.strerror or str(error)}
             ) from error
 
     def get(self, op_id: str) -> JournalEntry:
@@ -201,9 +198,7 @@ class Journal:
         try:
             return self._read(path)
         except FileNotFoundError as error:
-            raise StoreError(
-                f"There is no unfinished update with id {op_id}.", "Run 'modmanager recover' to list them."
-            ) from error
+            raise StoreError(code="journal_entry_unknown", params={"op": op_id}) from error
 
     def unfinished(self) -> list[JournalEntry]:
         """Every open entry, oldest first. A damaged entry is reported (StoreError), not skipped silently."""
@@ -262,12 +257,7 @@ class Journal:
         data = json.dumps(bound_json(entry.to_json(), max_text=_MAX_FIELD_CHARS), indent=2, sort_keys=True)
         encoded = data.encode("utf-8")
         if len(encoded) > _ENTRY_LIMIT:
-            raise StoreError(
-                f"The journal entry of the update of {entry.module_name[:80]} is too large to write.",
-                "Report this; the update was not continued.",
-                code="journal_too_large",
-                params={"module": entry.module_name[:80]},
-            )
+            raise StoreError(code="journal_too_large", params={"module": entry.module_name[:80]})
         write_atomic(self._path(entry.op_id), encoded)
 
 
@@ -280,8 +270,6 @@ class _Unreadable(Exception):
 
 def _damaged_error(path: Path, problem: str, key: str = "") -> StoreError:
     return StoreError(
-        f"The journal entry {path.name} is damaged ({problem}).",
-        f"Check the PBX by hand, then delete {path} to dismiss it.",
         code="journal_damaged",
         params={"entry": path.name, "path": str(path), "why": problem, "why_key": key},
     )

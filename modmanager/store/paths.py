@@ -87,7 +87,7 @@ def _ensure_private_dir(path: Path) -> Path:
         os.chmod(path, _PRIVATE_DIR_MODE)  # mkdir's mode is reduced by the umask
     except OSError as exc:
         raise StoreError(
-            f"The data folder {path} cannot be created ({exc.strerror or exc}).",
-            f"Check the permissions of its parent folder or set {HOME_ENV} to a writable folder.",
+            code="data_folder_failed",
+            params={"path": str(path), "detail": exc.strerror or str(exc), "variable": HOME_ENV},
         ) from exc
     return path

@@ -106,26 +106,13 @@ def _busy(pbx: str, holder: Holder | None, *, waited: float | None = None) -> Pb
         "since": holder.since if holder else "",
     }
     if waited is None:
-        return PbxBusy(
-            f"{pbx} is busy: {what} is changing it on this workstation; nothing was changed.",
-            "Wait until it has finished, or add --wait to start as soon as it has.",
-            code="pbx_busy",
-            params=params,
-        )
+        return PbxBusy(code="pbx_busy", params=params)
     minutes = max(1, round(waited / 60))
-    return PbxBusy(
-        f"{pbx} is still busy after waiting {minutes} min: {what} is changing it on this workstation; "
-        "nothing was changed.",
-        "Check that operation (the log names it), then try again.",
-        code="pbx_busy_timeout",
-        params={**params, "minutes": str(minutes)},
-    )
+    return PbxBusy(code="pbx_busy_timeout", params={**params, "minutes": str(minutes)})
 
 
 def _cancelled(pbx: str) -> OperationError:
-    return OperationError(
-        f"Waiting for {pbx} was cancelled; nothing was changed.", "", code="pbx_wait_cancelled", params={"pbx": pbx}
-    )
+    return OperationError(code="pbx_wait_cancelled", params={"pbx": pbx})
 
 
 _NOTHING = object()
@@ -155,8 +142,7 @@ class PbxLocks:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(
-                f"The lock folder {self.folder} cannot be created ({error.strerror or error}).",
-                "Check the permissions of the data folder.",
+                code="lock_folder_failed", params={"folder": str(self.folder), "detail": error.strerror or str(error)}
             ) from error
 
     def holder(self, pbx: str) -> Holder | None:
@@ -233,8 +219,7 @@ class PbxLocks:
                 pass
             except OSError as error:
                 raise StoreError(
-                    f"The lock file {path} cannot be used ({error.strerror or error}).",
-                    "Check the permissions of the data folder.",
+                    code="lock_file_failed", params={"path": str(path), "detail": error.strerror or str(error)}
                 ) from error
             current = self.holder(pbx)
             waited = time.monotonic() - started

@@ -125,7 +125,7 @@ class ScheduleStore:
         with self._inventory.write() as conn:
             for job in jobs:
                 if job.window_end <= job.window_start:
-                    raise StoreError("A job's window must end after it starts.", "Choose another window.")
+                    raise StoreError(code="schedule_window_backwards")
                 pbx_id = self._inventory.pbx_id(conn, job.pbx_name)
                 duplicate = conn.execute(
                     "SELECT job_id FROM scheduled_job WHERE state = 'pending' AND pbx_id = ? AND kind = ?"
@@ -139,12 +139,7 @@ class ScheduleStore:
                     ),
                 ).fetchone()
                 if duplicate is not None:
-                    raise StoreError(
-                        f"The same job is already scheduled for {job.pbx_name} in that window (job {duplicate[0]}).",
-                        "Nothing was scheduled; remove the existing job first if you want to change it.",
-                        code="schedule_duplicate",
-                        params={"pbx": job.pbx_name, "job": str(duplicate[0])},
-                    )
+                    raise StoreError(code="schedule_duplicate", params={"pbx": job.pbx_name, "job": str(duplicate[0])})
                 job_id = secrets.token_hex(4)
                 conn.execute(
                     "INSERT INTO scheduled_job (job_id, batch, kind, pbx_id, module_id, to_version, window_start,"
@@ -168,12 +163,7 @@ class ScheduleStore:
     def get(self, job_id: str) -> ScheduledJob:
         rows = self._inventory.read(_SELECT + " WHERE j.job_id = ?", (job_id,))
         if not rows:
-            raise StoreError(
-                f"There is no scheduled job {job_id!r}.",
-                "Run 'modmanager schedule list' to see the jobs.",
-                code="schedule_unknown_job",
-                params={"job": job_id},
-            )
+            raise StoreError(code="schedule_unknown_job", params={"job": job_id})
         return _job(rows[0])
 
     def list(self, *, states: Sequence[JobState] | None = None, pbx: str | None = None) -> builtins.list[ScheduledJob]:
@@ -193,12 +183,7 @@ class ScheduleStore:
         """Delete a job that is not running."""
         job = self.get(job_id)
         if job.state is JobState.RUNNING:
-            raise StoreError(
-                f"Job {job_id} is running right now and cannot be removed.",
-                "Wait until it has finished.",
-                code="schedule_job_running",
-                params={"job": job_id},
-            )
+            raise StoreError(code="schedule_job_running", params={"job": job_id})
         with self._inventory.write() as conn:
             conn.execute("DELETE FROM scheduled_job WHERE job_id = ? AND state != 'running'", (job_id,))
         return job
@@ -267,7 +252,7 @@ def _version_key(version: int | None) -> int:
 
 def _iso(moment: dt.datetime) -> str:
     if moment.tzinfo is None:
-        raise StoreError("A stored time must carry a time zone.", "Use datetime.now(UTC).")
+        raise ValueError("A stored time must carry a time zone (use datetime.now(UTC)).")
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 

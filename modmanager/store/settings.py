@@ -64,19 +64,20 @@ class SettingSpec:
     convert: Callable[[str, Any], Any] = field(repr=False)
 
 
-def _invalid(key: str, problem: str) -> StoreError:
-    return StoreError(f"The setting {key!r} {problem}.", "Change it to a valid value.")
+def _invalid(key: str, problem: str, **params: str) -> StoreError:
+    """The setting ``key`` has ``problem``, a key of ``setting_invalid``'s words (with its ``params``)."""
+    return StoreError(code="setting_invalid", params={"key": key, "problem": problem, **params})
 
 
 def _as_language(key: str, value: Any) -> str:
     if not isinstance(value, str) or value not in LANGUAGES:
-        raise _invalid(key, 'must be "" (system language), "de" or "en"')
+        raise _invalid(key, "language")
     return value
 
 
 def _as_bool(key: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise _invalid(key, "must be true or false")
+        raise _invalid(key, "flag")
     return value
 
 
@@ -84,8 +85,9 @@ def _int_between(low: int, high: int | None) -> Callable[[str, Any], int]:
     def convert(key: str, value: Any) -> int:
         in_range = isinstance(value, int) and not isinstance(value, bool) and value >= low
         if not in_range or (high is not None and value > high):
-            bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
-            raise _invalid(key, f"must be a whole number {bounds}")
+            if high is not None:
+                raise _invalid(key, "number_range", low=str(low), high=str(high))
+            raise _invalid(key, "number_min", low=str(low))
         return int(value)
 
     return convert
@@ -94,7 +96,7 @@ def _int_between(low: int, high: int | None) -> Callable[[str, Any], int]:
 def _as_text(max_length: int) -> Callable[[str, Any], str]:
     def convert(key: str, value: Any) -> str:
         if not isinstance(value, str) or len(value) > max_length or any(ch in value for ch in "\r\n\0"):
-            raise _invalid(key, f"must be one line of text (at most {max_length} characters)")
+            raise _invalid(key, "text_line", limit=str(max_length))
         return value.strip()
 
     return convert
@@ -106,49 +108,49 @@ SMTP_SECURITY = ("starttls", "tls")
 
 def _as_smtp_security(key: str, value: Any) -> str:
     if value not in SMTP_SECURITY:
-        raise _invalid(key, 'must be "starttls" or "tls"')
+        raise _invalid(key, "smtp_security")
     return str(value)
 
 
 def _as_addresses(key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
-        raise _invalid(key, "must be a list of e-mail addresses")
+        raise _invalid(key, "addresses")
     addresses = tuple(item.strip() for item in value if item.strip())
     for address in addresses:
         local, at, domain = address.rpartition("@")
         if not at or not local or "." not in domain or any(ch.isspace() or ch in "<>,;" for ch in address):
-            raise _invalid(key, f"contains {address!r}, which is not an e-mail address")
+            raise _invalid(key, "address", address=address[:200])
     return addresses
 
 
 def _as_base64_text(key: str, value: Any) -> str:
     if not isinstance(value, str):
-        raise _invalid(key, "must be text")
+        raise _invalid(key, "text")
     if value:
         try:
             base64.b64decode(value, validate=True)
         except (binascii.Error, ValueError):
-            raise _invalid(key, "must be base64 text") from None
+            raise _invalid(key, "base64") from None
     return value
 
 
 def _as_markers(key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or not all(isinstance(item, str) for item in value):
-        raise _invalid(key, "must be a list of texts")
+        raise _invalid(key, "texts")
     markers = tuple(item.strip() for item in value)
     if any(not marker for marker in markers):
-        raise _invalid(key, "must not contain empty markers")
+        raise _invalid(key, "empty_marker")
     return markers
 
 
 def _as_catalog_sources(key: str, value: Any) -> tuple[CatalogSource, ...]:
     if not isinstance(value, list | tuple):
-        raise _invalid(key, "must be a list of catalog sources")
+        raise _invalid(key, "sources")
     sources = tuple(_as_catalog_source(key, item) for item in value)
     names = [source.name for source in sources]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
-        raise _invalid(key, f"names the catalog source {duplicates[0][:80]!r} twice")
+        raise _invalid(key, "source_twice", source=duplicates[0][:80])
     return sources
 
 
@@ -156,27 +158,27 @@ def _as_catalog_source(key: str, value: Any) -> CatalogSource:
     if isinstance(value, CatalogSource):
         value = dataclasses.asdict(value)
     if not isinstance(value, Mapping):
-        raise _invalid(key, "must hold objects with name, location, public_key and trusted_unsigned")
+        raise _invalid(key, "source_not_object")
     unknown = set(value) - {"name", "location", "public_key", "trusted_unsigned"}
     if unknown:
-        raise _invalid(key, f"has a source with the unknown field {sorted(unknown)[0][:40]!r}")
+        raise _invalid(key, "source_unknown_field", field=sorted(unknown)[0][:40])
     name = value.get("name")
     location = value.get("location")
     public_key = value.get("public_key", "")
     trusted_unsigned = value.get("trusted_unsigned", False)
     if not isinstance(name, str) or not name.strip():
-        raise _invalid(key, "has a source without a name")
-    label = f"source {name.strip()[:80]!r}"
+        raise _invalid(key, "source_no_name")
+    label = name.strip()[:80]
     if not isinstance(location, str) or not location.strip():
-        raise _invalid(key, f"has the {label} without a location (URL or folder)")
+        raise _invalid(key, "source_no_location", source=label)
     if not isinstance(public_key, str):
-        raise _invalid(key, f"has the {label} whose public_key is not text")
+        raise _invalid(key, "source_key_not_text", source=label)
     if public_key and not _is_ed25519_public_key(public_key):
-        raise _invalid(key, f"has the {label} whose public_key is not a base64 Ed25519 public key")
+        raise _invalid(key, "source_key_invalid", source=label)
     if not isinstance(trusted_unsigned, bool):
-        raise _invalid(key, f"has the {label} whose trusted_unsigned is not true or false")
+        raise _invalid(key, "source_trust_not_flag", source=label)
     if trusted_unsigned and _is_url(location.strip()):
-        raise _invalid(key, f"trusts the {label} unsigned, which is only allowed for local folders")
+        raise _invalid(key, "source_unsigned_remote", source=label)
     return CatalogSource(name.strip(), location.strip(), public_key, trusted_unsigned)
 
 
@@ -267,10 +269,7 @@ class Settings:
         """A copy with ``changes`` applied; an unknown key or a bad value raises StoreError."""
         for key in changes:
             if key not in _SPECS:
-                raise StoreError(
-                    f"There is no setting named {key!r}.",
-                    f"Known settings: {', '.join(_SPECS)}.",
-                )
+                raise StoreError(code="setting_unknown", params={"key": key, "known": ", ".join(_SPECS)})
         return dataclasses.replace(self, **changes)
 
     def to_json(self) -> dict[str, Any]:
@@ -318,8 +317,7 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         return Settings.from_json(data)
     except StoreError as exc:
-        problem = exc.message.rstrip(".")
-        raise _broken(path, problem[:1].lower() + problem[1:], "invalid_value") from None
+        raise _broken(path, "a setting has an invalid value", "invalid_value", cause=exc) from None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -329,10 +327,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
-def _broken(path: Path, problem: str, key: str) -> StoreError:
+def _broken(path: Path, problem: str, key: str, *, cause: StoreError | None = None) -> StoreError:
+    """Params: ``path``, ``why`` (English words), ``why_key``; a setting with an invalid value is the ``cause``."""
     return StoreError(
-        f"The settings file {path} cannot be used: {problem}.",
-        "Fix or delete it (deleting restores the default settings).",
-        code="settings_damaged",
-        params={"path": str(path), "why": problem, "why_key": key},
+        code="settings_damaged", params={"path": str(path), "why": problem, "why_key": key}, cause=cause
     )

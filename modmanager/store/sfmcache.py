@@ -35,7 +35,7 @@ class SfmCache:
 
     def _path(self, sha256: str) -> Path:
         if not _SHA256.match(sha256):
-            raise StoreError(f"{sha256!r} is not a SHA-256 checksum.", "Use the 64-character hex checksum.")
+            raise StoreError(code="checksum_invalid", params={"value": sha256[:80]})
         return self._folder / f"{sha256}.sfm"
 
     def put(self, data: bytes) -> str:
@@ -96,10 +96,12 @@ class SfmCache:
             pass
         except OSError as error:
             raise StoreError(
-                f"The damaged .sfm cache index {path} cannot be moved aside ({error.strerror}).",
-                "Delete it; it is rebuilt on the next update.",
                 code="sfm_cache_damaged",
-                params={"path": str(path), "why": f"it cannot be moved aside ({error.strerror})", "why_key": ""},
+                params={
+                    "path": str(path),
+                    "why": f"it cannot be moved aside ({error.strerror})",
+                    "why_key": "not_moved",
+                },
             ) from None
 
     def _read_index(self) -> dict[str, dict[str, str]]:
@@ -122,9 +124,4 @@ class SfmCache:
 
 
 def _damaged(path: Path, key: str, problem: str) -> StoreError:
-    return StoreError(
-        f"The .sfm cache index {path} is damaged ({problem}).",
-        "Delete it; it is rebuilt on the next update.",
-        code="sfm_cache_damaged",
-        params={"path": str(path), "why": problem, "why_key": key},
-    )
+    return StoreError(code="sfm_cache_damaged", params={"path": str(path), "why": problem, "why_key": key})

@@ -44,9 +44,7 @@ class WindowStore:
         """Set (or with None remove) the window of every PBX of ``customer``."""
         name = customer.strip()
         if not name:
-            raise StoreError(
-                "A customer window needs the customer's name.", "Give the customer as it is set on its PBXs."
-            )
+            raise StoreError(code="window_customer_missing")
         with self._inventory.write() as conn:
             conn.execute(
                 "DELETE FROM maintenance_window WHERE scope = 'customer' AND customer = ? COLLATE NOCASE", (name,)
@@ -130,7 +128,7 @@ class WindowStore:
         """Set windows from CSV rows ``scope,name,window`` (scope ``customer`` or ``pbx``; an empty
         window removes one). Every row is checked first; one bad row changes nothing."""
         if len(text.encode("utf-8")) > MAX_IMPORT_BYTES:
-            raise StoreError("The window list is larger than 1 MiB.", "Split it into smaller files.")
+            raise StoreError(code="window_list_too_large", params={"limit": "1 MiB"})
         plans: list[tuple[str, str, MaintenanceWindow | None]] = []
         known = {record.name for record in self._inventory.list()}
         for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
@@ -139,19 +137,18 @@ class WindowStore:
             if number == 1 and row[0].strip().casefold() == "scope":
                 continue
             if len(row) != 3:
-                raise _bad_row(number, "does not have three fields (scope, name, window)")
+                raise _bad_row(number, "fields")
             scope, name, spec = (cell.strip() for cell in row)
             if scope.casefold() not in ("customer", "pbx"):
-                raise _bad_row(number, f"has the scope {scope!r}, not customer or pbx")
+                raise _bad_row(number, "scope", scope)
             if not name:
-                raise _bad_row(number, "has no name")
+                raise _bad_row(number, "no_name")
             if scope.casefold() == "pbx" and name not in known:
-                raise _bad_row(number, f"names the PBX {name!r}, which is not in the inventory")
+                raise _bad_row(number, "unknown_pbx", name)
             try:
                 window = parse_window(spec) if spec else None
             except ModManagerError as error:
-                message = error.message.rstrip(".")
-                raise _bad_row(number, message[:1].lower() + message[1:]) from None
+                raise _bad_row(number, "window", cause=error) from None
             plans.append((scope.casefold(), name, window))
         customers = pbxs = 0
         for scope, name, window in plans:
@@ -181,11 +178,9 @@ def _parse(spec: object) -> MaintenanceWindow:
     return parse_window(str(spec))
 
 
-def _bad_row(number: int, problem: str) -> StoreError:
+def _bad_row(number: int, problem: str, value: str = "", *, cause: ModManagerError | None = None) -> StoreError:
+    """Params: ``line``, ``problem`` (a key the sentence is chosen by, see core/messages/unattended.py), ``value``;
+    a window that cannot be read is the ``cause``."""
     return StoreError(
-        f"Line {number} of the window list {problem}.",
-        "Fix that line (scope,name,window - e.g. customer,Müller GmbH,Mon-Fri 22:00-02:00 Europe/Berlin); "
-        "nothing was imported.",
-        code="window_import_invalid",
-        params={"line": str(number), "problem": problem},
+        code="window_import_invalid", params={"line": str(number), "problem": problem, "value": value}, cause=cause
     )

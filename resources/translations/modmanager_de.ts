@@ -60,17 +60,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modmanager/gui/app.py" line="+122"/>
-        <source>The master password was wrong three times.</source>
-        <translation>Das Master-Passwort war dreimal falsch.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start modmanager again and enter the master password.</source>
-        <translation>Starten Sie modmanager erneut und geben Sie das Master-Passwort ein.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../../modmanager/gui/app.py" line="+140"/>
         <source>modmanager cannot start</source>
         <translation>modmanager kann nicht starten</translation>
     </message>
@@ -704,7 +694,7 @@
         <translation>(Aktualisierung)</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+139"/>
         <location line="+5"/>
         <source>Refresh all PBXs</source>
         <translation>Alle Telefonanlagen neu einlesen</translation>
@@ -725,12 +715,17 @@
         <translation>{pbx} neu einlesen</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-198"/>
         <source>(fleet)</source>
         <translation>(alle Anlagen)</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+10"/>
+        <source>(PBX list)</source>
+        <translation>(Anlagenliste)</translation>
+    </message>
+    <message>
+        <location line="+220"/>
         <source>Prepare {module} on {pbx}</source>
         <translation>{module} auf {pbx} vorbereiten</translation>
     </message>
@@ -815,11 +810,6 @@
         <translation>{pbx} entfernen</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Updates may be missing: the catalog {source} could not be used ({reason}).</source>
-        <translation>Möglicherweise fehlen Aktualisierungen: Der Katalog {source} konnte nicht verwendet werden ({reason}).</translation>
-    </message>
-    <message>
         <location filename="../../modmanager/gui/progress.py" line="+29"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
@@ -846,1390 +836,6 @@
         <location line="+2"/>
         <source>Try anything; every start begins afresh.</source>
         <translation>Probieren Sie alles aus; jeder Start beginnt von vorn.</translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <location filename="../../modmanager/gui/errors/__init__.py" line="+100"/>
-        <source>no details</source>
-        <translation>keine Angaben</translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/pbx.py" line="+13"/>
-        <source>The PBX refused the login ID or password.</source>
-        <translation>Die Telefonanlage hat die Login-ID oder das Passwort abgelehnt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the login ID and store the right password under Edit PBX.</source>
-        <translation>Prüfen Sie die Login-ID und hinterlegen Sie das richtige Passwort unter „Telefonanlage bearbeiten“.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The modmanager agent does not answer on this PBX.</source>
-        <translation>Der modmanager-Agent antwortet auf dieser Telefonanlage nicht.</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>The agent rejected a request as malformed ({detail}).</source>
-        <translation>Der Agent hat eine Anfrage als fehlerhaft abgelehnt ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update modmanager and the agent module to matching versions.</source>
-        <translation>Bringen Sie modmanager und das Agent-Modul auf zueinander passende Versionen.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The agent on this PBX speaks another protocol version than this modmanager ({detail}).</source>
-        <translation>Der Agent auf dieser Telefonanlage spricht eine andere Protokollversion als dieser modmanager ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update the agent module on the PBX or modmanager so both speak the same protocol version.</source>
-        <translation>Aktualisieren Sie das Agent-Modul auf der Telefonanlage oder modmanager, damit beide dieselbe Protokollversion sprechen.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>This STARFACE release is too old for the modmanager agent ({detail}).</source>
-        <translation>Diese STARFACE-Version ist zu alt für den modmanager-Agenten ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update STARFACE on this PBX, or manage its modules by hand.</source>
-        <translation>Aktualisieren Sie STARFACE auf dieser Telefonanlage oder verwalten Sie ihre Module von Hand.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The module is not installed on the PBX ({detail}).</source>
-        <translation>Das Modul ist auf der Telefonanlage nicht installiert ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refresh the PBX to see its current modules.</source>
-        <translation>Lesen Sie die Telefonanlage neu ein, um ihre aktuellen Module zu sehen.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The module instance does not exist on the PBX ({detail}).</source>
-        <translation>Die Modulinstanz gibt es auf der Telefonanlage nicht ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refresh the PBX to see its current module instances.</source>
-        <translation>Lesen Sie die Telefonanlage neu ein, um ihre aktuellen Modulinstanzen zu sehen.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>A module instance of that name exists already ({detail}).</source>
-        <translation>Eine Modulinstanz mit diesem Namen gibt es bereits ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose another instance name.</source>
-        <translation>Wählen Sie einen anderen Instanznamen.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The PBX no longer holds the uploaded module file ({detail}).</source>
-        <translation>Die Telefonanlage hat die hochgeladene Moduldatei nicht mehr ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+16"/>
-        <location line="+16"/>
-        <source>Upload the module again.</source>
-        <translation>Laden Sie das Modul erneut hoch.</translation>
-    </message>
-    <message>
-        <location line="-25"/>
-        <source>The module file arrived damaged on the PBX ({detail}).</source>
-        <translation>Die Moduldatei ist beschädigt auf der Telefonanlage angekommen ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Upload the module again; if it repeats, check the network path to the PBX.</source>
-        <translation>Laden Sie das Modul erneut hoch; passiert es wieder, prüfen Sie die Netzwerkverbindung zur Telefonanlage.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The PBX expected another part of the module file ({detail}).</source>
-        <translation>Die Telefonanlage hat einen anderen Teil der Moduldatei erwartet ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The PBX refused the file as not a valid module ({detail}).</source>
-        <translation>Die Telefonanlage hat die Datei als ungültiges Modul abgelehnt ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that the file is an intact .sfm module.</source>
-        <translation>Prüfen Sie, ob die Datei ein unbeschädigtes .sfm-Modul ist.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The module file on the PBX is incomplete ({detail}).</source>
-        <translation>Die Moduldatei auf der Telefonanlage ist unvollständig ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Wait until it has finished, or until its lock expires, and retry.</source>
-        <translation>Warten Sie, bis er fertig ist oder seine Sperre abläuft, und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The PBX is locked by {owner} until {until}: another workstation is changing it.</source>
-        <translation>Die Telefonanlage ist bis {until} von {owner} gesperrt: Ein anderer Arbeitsplatz ändert sie gerade.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The PBX is locked by {owner}: another workstation is changing it.</source>
-        <translation>Die Telefonanlage ist von {owner} gesperrt: Ein anderer Arbeitsplatz ändert sie gerade.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Another workstation is changing this PBX ({detail}).</source>
-        <translation>Ein anderer Arbeitsplatz ändert diese Telefonanlage gerade ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Retry the operation; it takes a new lock.</source>
-        <translation>Wiederholen Sie den Vorgang; er holt sich eine neue Sperre.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Waiting for {pbx} was cancelled; nothing was changed.</source>
-        <translation>Das Warten auf {pbx} wurde abgebrochen; es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{pbx} is still busy after waiting {minutes} min: {holder} is changing it on this workstation; nothing was changed.</source>
-        <translation>{pbx} ist nach {minutes} Min. Warten noch belegt: {holder} ändert sie an diesem Arbeitsplatz; es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Check that operation (the log names it), then try again.</source>
-        <translation>Prüfen Sie diesen Vorgang (das Protokoll nennt ihn) und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{pbx} is busy: {holder} is changing it on this workstation; nothing was changed.</source>
-        <translation>{pbx} ist belegt: {holder} ändert sie gerade an diesem Arbeitsplatz; es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait until it has finished, then try again.</source>
-        <translation>Warten Sie, bis dieser Vorgang beendet ist, und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The agent on the PBX failed ({detail}).</source>
-        <translation>Der Agent auf der Telefonanlage ist auf einen Fehler gestoßen ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry; if it repeats, check the PBX&apos;s log for the modmanager agent.</source>
-        <translation>Versuchen Sie es erneut; passiert es wieder, sehen Sie im Protokoll der Telefonanlage nach dem modmanager-Agenten.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The agent on the PBX reported an unknown error {fault_code} ({detail}).</source>
-        <translation>Der Agent auf der Telefonanlage hat einen unbekannten Fehler {fault_code} gemeldet ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update modmanager to a version that matches the agent module.</source>
-        <translation>Aktualisieren Sie modmanager auf eine Version, die zum Agent-Modul passt.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{pbx} reports a STARFACE version modmanager cannot read ({starface}).</source>
-        <translation>{pbx} meldet eine STARFACE-Version, die modmanager nicht lesen kann ({starface}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the agent module on the PBX.</source>
-        <translation>Prüfen Sie das Agent-Modul auf der Telefonanlage.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The PBX sent an answer modmanager cannot read.</source>
-        <translation>Die Telefonanlage hat eine Antwort geschickt, die modmanager nicht lesen kann.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update modmanager and the agent module to matching versions; if it repeats, check the PBX.</source>
-        <translation>Bringen Sie modmanager und das Agent-Modul auf zueinander passende Versionen; passiert es wieder, prüfen Sie die Telefonanlage.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The upload was cancelled; the PBX keeps the part already sent for a later resume.</source>
-        <translation>Das Hochladen wurde abgebrochen; die Telefonanlage behält den bereits gesendeten Teil, damit es später fortgesetzt werden kann.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start the update again to continue.</source>
-        <translation>Starten Sie das Update erneut, um fortzufahren.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The PBX answered with HTTP status {status} instead of an agent answer.</source>
-        <translation>Die Telefonanlage hat mit HTTP-Status {status} statt mit einer Antwort des Agenten geantwortet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that the address points to the STARFACE web interface and that the PBX is running.</source>
-        <translation>Prüfen Sie, ob die Adresse auf die STARFACE-Weboberfläche zeigt und ob die Telefonanlage läuft.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>no answer in time</source>
-        <translation>keine Antwort in der erwarteten Zeit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the host name is unknown</source>
-        <translation>der Hostname ist unbekannt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>connection refused</source>
-        <translation>Verbindung abgelehnt</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The PBX at {url} cannot be reached ({reason_text}); {entry_point} may or may not have taken effect.</source>
-        <translation>Die Telefonanlage unter {url} ist nicht erreichbar ({reason_text}); ob {entry_point} noch ausgeführt wurde, ist offen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The PBX at {url} cannot be reached; {entry_point} may or may not have taken effect.</source>
-        <translation>Die Telefonanlage unter {url} ist nicht erreichbar; ob {entry_point} noch ausgeführt wurde, ist offen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Refresh the PBX to see its current state before you retry.</source>
-        <translation>Lesen Sie die Telefonanlage neu ein, um ihren aktuellen Stand zu sehen, bevor Sie es erneut versuchen.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The PBX at {url} cannot be reached ({reason_text}).</source>
-        <translation>Die Telefonanlage unter {url} ist nicht erreichbar ({reason_text}).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The PBX at {url} cannot be reached.</source>
-        <translation>Die Telefonanlage unter {url} ist nicht erreichbar.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the address, that the PBX is running and that a firewall lets you through to its HTTPS port.</source>
-        <translation>Prüfen Sie die Adresse, ob die Telefonanlage läuft und ob eine Firewall den Zugriff auf ihren HTTPS-Port erlaubt.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The certificate of the PBX at {url} has changed: trusted {pinned}, now {presented}.</source>
-        <translation>Das Zertifikat der Telefonanlage unter {url} hat sich geändert: vertraut war {pinned}, jetzt ist es {presented}.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>If the PBX got a new certificate, compare the new fingerprint with the one the PBX shows and trust it under Edit PBX; otherwise someone may be intercepting the connection: do not continue.</source>
-        <translation>Hat die Telefonanlage ein neues Zertifikat bekommen, vergleichen Sie den neuen Fingerabdruck mit dem, den die Telefonanlage anzeigt, und vertrauen Sie ihm unter „Telefonanlage bearbeiten“. Andernfalls hört womöglich jemand die Verbindung ab: Fahren Sie nicht fort.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The certificate of the PBX at {url} is not trusted by this computer (self-signed or for another name; SHA-256 {fingerprint}).</source>
-        <translation>Diesem Computer ist das Zertifikat der Telefonanlage unter {url} nicht vertrauenswürdig (selbst signiert oder für einen anderen Namen; SHA-256 {fingerprint}).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Compare the fingerprint with the one the PBX shows, then trust it under Edit PBX (Test connection).</source>
-        <translation>Vergleichen Sie den Fingerabdruck mit dem, den die Telefonanlage anzeigt, und vertrauen Sie ihm dann unter „Telefonanlage bearbeiten“ („Verbindung testen“).</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The trusted certificate of the PBX at {url} is no longer valid (it expired on {expires} or is malformed).</source>
-        <translation>Das vertraute Zertifikat der Telefonanlage unter {url} ist nicht mehr gültig (abgelaufen am {expires} oder fehlerhaft).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Renew the certificate on the PBX, then trust the new fingerprint under Edit PBX.</source>
-        <translation>Erneuern Sie das Zertifikat auf der Telefonanlage und vertrauen Sie dann dem neuen Fingerabdruck unter „Telefonanlage bearbeiten“.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The secure connection to the PBX at {url} failed.</source>
-        <translation>Die sichere Verbindung zur Telefonanlage unter {url} ist fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that the address points to the PBX&apos;s HTTPS port.</source>
-        <translation>Prüfen Sie, ob die Adresse auf den HTTPS-Port der Telefonanlage zeigt.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The certificate fingerprint is not a SHA-256 fingerprint (64 hex digits).</source>
-        <translation>Der Zertifikats-Fingerabdruck ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy the SHA-256 fingerprint exactly as modmanager or the PBX shows it.</source>
-        <translation>Übernehmen Sie den SHA-256-Fingerabdruck genau so, wie modmanager oder die Telefonanlage ihn anzeigt.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The PBX address is not an https address.</source>
-        <translation>Die Adresse der Telefonanlage ist keine https-Adresse.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the address as https://host or https://host:port.</source>
-        <translation>Geben Sie die Adresse als https://host oder https://host:port an.</translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/unattended.py" line="+128"/>
-        <location filename="../../modmanager/gui/errors/updates.py" line="+13"/>
-        <source>No catalog lists the module {module}.</source>
-        <translation>Kein Katalog führt das Modul {module}.</translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/updates.py" line="+1"/>
-        <source>Add the vendor&apos;s catalog under Settings, Catalog sources.</source>
-        <translation>Fügen Sie den Katalog des Herstellers unter „Einstellungen“, „Katalogquellen“ hinzu.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{module} {version} is not compatible with STARFACE {starface}.</source>
-        <translation>{module} {version} ist nicht mit STARFACE {starface} kompatibel.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a release that is compatible with this PBX.</source>
-        <translation>Wählen Sie eine Version, die mit dieser Telefonanlage kompatibel ist.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The catalog has no file for {module} {version}.</source>
-        <translation>Der Katalog enthält keine Datei für {module} {version}.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <source>Choose another release or flavour.</source>
-        <translation>Wählen Sie eine andere Version oder Ausführung.</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>The catalog has no NFR file for {module} {version}.</source>
-        <translation>Der Katalog enthält keine NFR-Datei für {module} {version}.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The downloaded file is the module {found}, not {expected}.</source>
-        <translation>Die heruntergeladene Datei ist das Modul {found}, nicht {expected}.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The catalog is wrong; tell its publisher.</source>
-        <translation>Der Katalog ist fehlerhaft; melden Sie das seinem Herausgeber.</translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/unattended.py" line="+8"/>
-        <location filename="../../modmanager/gui/errors/updates.py" line="+7"/>
-        <source>The catalog has no release {version} of {module}.</source>
-        <translation>Der Katalog enthält keine Version {version} von {module}.</translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/updates.py" line="+1"/>
-        <source>Look at the module&apos;s details to see its releases.</source>
-        <translation>In den Details des Moduls sehen Sie seine Versionen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{module} is up to date.</source>
-        <translation>{module} ist auf dem neuesten Stand.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+7"/>
-        <source>There is nothing to update.</source>
-        <translation>Es gibt nichts zu aktualisieren.</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>{module} has no release compatible with this PBX.</source>
-        <translation>Für {module} gibt es keine Version, die mit dieser Telefonanlage kompatibel ist.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Confirm the paid upgrade explicitly, or choose the free release.</source>
-        <translation>Bestätigen Sie das kostenpflichtige Upgrade ausdrücklich oder wählen Sie die kostenlose Version.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{module} {version} is a paid upgrade: it needs a new module license key. The newest free release is {free_version}.</source>
-        <translation>{module} {version} ist ein kostenpflichtiges Upgrade: Es braucht einen neuen Modullizenzschlüssel. Die neueste kostenlose Version ist {free_version}.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{module} {version} is a paid upgrade: it needs a new module license key.</source>
-        <translation>{module} {version} ist ein kostenpflichtiges Upgrade: Es braucht einen neuen Modullizenzschlüssel.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The downloaded module file is no longer in the cache.</source>
-        <translation>Die heruntergeladene Moduldatei ist nicht mehr im Zwischenspeicher.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prepare the update again.</source>
-        <translation>Bereiten Sie das Update erneut vor.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The module file of {label} is missing from the local cache.</source>
-        <translation>Die Moduldatei von {label} fehlt im lokalen Zwischenspeicher.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prepare the update again so modmanager can download it.</source>
-        <translation>Bereiten Sie das Update erneut vor, damit modmanager sie herunterladen kann.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{module} on {pbx} changed since the preview.</source>
-        <translation>{module} auf {pbx} hat sich seit der Vorschau geändert.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refresh the PBX and start the update again.</source>
-        <translation>Lesen Sie die Telefonanlage neu ein und starten Sie das Update erneut.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The update was cancelled; nothing was changed.</source>
-        <translation>Das Update wurde abgebrochen. Es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The update of {module} on {pbx} could not start ({cause}). Nothing was changed on the PBX.</source>
-        <translation>Das Update von {module} auf {pbx} konnte nicht beginnen ({cause}). Auf der Telefonanlage wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+10"/>
-        <source>Check the connection and try again.</source>
-        <translation>Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>The update of {module} on {pbx} failed while uploading ({cause}). Nothing was changed on the PBX.</source>
-        <translation>Das Update von {module} auf {pbx} ist beim Hochladen fehlgeschlagen ({cause}). Auf der Telefonanlage wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Nothing was lost. Check the PBX and try again later.</source>
-        <translation>Es ging nichts verloren. Prüfen Sie die Telefonanlage und versuchen Sie es später erneut.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The update of {module} on {pbx} failed ({cause}). The previous version v{from_version} was put back with all its settings.</source>
-        <translation>Das Update von {module} auf {pbx} ist fehlgeschlagen ({cause}). Die vorherige Version v{from_version} wurde mit allen Einstellungen wiederhergestellt.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The update of {module} on {pbx} failed ({cause}). No copy of v{from_version} was available, so the new version v{to_version} was kept and all supported settings were restored into it.</source>
-        <translation>Das Update von {module} auf {pbx} ist fehlgeschlagen ({cause}). Es gab keine Kopie von v{from_version}, deshalb bleibt die neue Version v{to_version} installiert; alle unterstützten Einstellungen wurden in sie übernommen.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The installation of {module} on {pbx} failed ({cause}). A second attempt installed v{to_version} and set it up.</source>
-        <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}). Ein zweiter Versuch hat v{to_version} installiert und eingerichtet.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>When the PBX is reachable again, finish it in the Interrupted updates dialog (modmanager offers it on start).</source>
-        <translation>Sobald die Telefonanlage wieder erreichbar ist, schließen Sie den Vorgang im Dialog „Unterbrochene Updates“ ab (modmanager bietet ihn beim Start an).</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The update of {module} on {pbx} failed ({cause}) and could not be rolled back yet ({parts}). The settings are safe in backup {backup}.</source>
-        <translation>Das Update von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht zurückgesetzt werden ({parts}). Die Einstellungen sind in der Sicherung {backup} sicher.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The update of {module} on {pbx} failed ({cause}) and could not be rolled back yet ({parts}).</source>
-        <translation>Das Update von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht zurückgesetzt werden ({parts}).</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}).</source>
-        <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}).</translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/files.py" line="+14"/>
-        <source>it is larger than expected</source>
-        <translation>sie ist größer als erwartet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not UTF-8 text</source>
-        <translation>sie ist kein UTF-8-Text</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not valid JSON</source>
-        <translation>sie ist kein gültiges JSON</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is nested too deeply</source>
-        <translation>sie ist zu tief verschachtelt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it holds a number out of range</source>
-        <translation>sie enthält eine Zahl außerhalb des erlaubten Bereichs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a field is missing or of the wrong type</source>
-        <translation>ein Feld fehlt oder hat den falschen Typ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a setting has an invalid value</source>
-        <translation>eine Einstellung hat einen ungültigen Wert</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not a regular file</source>
-        <translation>sie ist keine normale Datei</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it cannot be read</source>
-        <translation>sie kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not a modmanager backup</source>
-        <translation>sie ist keine modmanager-Sicherung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is truncated</source>
-        <translation>sie ist abgeschnitten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>its header cannot be read</source>
-        <translation>ihre Kopfdaten sind unlesbar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>its file name and its header disagree</source>
-        <translation>Dateiname und Kopfdaten passen nicht zusammen</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>a folder</source>
-        <translation>ein Ordner</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a named pipe (FIFO)</source>
-        <translation>eine benannte Pipe (FIFO)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a device</source>
-        <translation>ein Gerät</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a socket</source>
-        <translation>ein Socket</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>something else</source>
-        <translation>etwas anderes</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{path} is {kind_words}, not a file; nothing was read from it.</source>
-        <translation>{path} ist {kind_words}, keine Datei; daraus wurde nichts gelesen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a regular file.</source>
-        <translation>Wählen Sie eine normale Datei.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The file {path} is larger than the {limit} bytes expected; it may be damaged.</source>
-        <translation>Die Datei {path} ist größer als die erwarteten {limit} Bytes; sie ist vielleicht beschädigt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that it is the right file; fix or delete it.</source>
-        <translation>Prüfen Sie, ob es die richtige Datei ist; reparieren oder löschen Sie sie.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The file {path} cannot be read ({reason}).</source>
-        <translation>Die Datei {path} kann nicht gelesen werden ({reason}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that it exists and that you may read it.</source>
-        <translation>Prüfen Sie, ob sie existiert und ob Sie sie lesen dürfen.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The settings file {path} cannot be used: {why}.</source>
-        <translation>Die Einstellungsdatei {path} ist unbrauchbar: {why}.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fix or delete it (deleting restores the default settings).</source>
-        <translation>Reparieren oder löschen Sie sie (Löschen stellt die Standardeinstellungen her).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The journal entry {entry} of an interrupted update is damaged ({why}).</source>
-        <translation>Der Journaleintrag {entry} einer unterbrochenen Aktualisierung ist beschädigt ({why}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the PBX by hand, then delete {path} to dismiss it.</source>
-        <translation>Prüfen Sie die Telefonanlage von Hand und löschen Sie dann {path}, um ihn zu verwerfen.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The journal entry of the update of {module} is too large to write.</source>
-        <translation>Der Journaleintrag zur Aktualisierung von {module} ist zu groß zum Schreiben.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Report this; the update was not continued.</source>
-        <translation>Melden Sie diesen Fehler; die Aktualisierung wurde nicht fortgesetzt.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The index of the module file cache {path} is damaged ({why}).</source>
-        <translation>Das Verzeichnis des Moduldatei-Zwischenspeichers {path} ist beschädigt ({why}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete it; it is rebuilt on the next update.</source>
-        <translation>Löschen Sie es; es wird bei der nächsten Aktualisierung neu angelegt.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The facts of the PBX {pbx} are too large to keep.</source>
-        <translation>Die Angaben der Telefonanlage {pbx} sind zu groß zum Speichern.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the PBX&apos;s agent; it answers with far more than a PBX holds.</source>
-        <translation>Prüfen Sie den Agenten der Telefonanlage; er antwortet mit weit mehr, als eine Telefonanlage enthält.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The file {file} asks for a key derivation beyond modmanager&apos;s fixed limits; it was not opened.</source>
-        <translation>Die Datei {file} verlangt eine Schlüsselableitung jenseits der festen Grenzen von modmanager; sie wurde nicht geöffnet.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export the backup again with modmanager; a file made elsewhere or changed is not accepted.</source>
-        <translation>Exportieren Sie die Sicherung erneut mit modmanager; eine anderswo erstellte oder veränderte Datei wird nicht angenommen.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The secrets file {path} asks for a key derivation beyond modmanager&apos;s fixed limits; it was not opened.</source>
-        <translation>Die Geheimnisdatei {path} verlangt eine Schlüsselableitung jenseits der festen Grenzen von modmanager; sie wurde nicht geöffnet.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The PBX {pbx} presents the certificate {presented}, not {expected}; nothing was pinned.</source>
-        <translation>Die Telefonanlage {pbx} zeigt das Zertifikat {presented}, nicht {expected}; es wurde nichts hinterlegt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Compare the fingerprint with the one the PBX&apos;s web interface shows, then try again.</source>
-        <translation>Vergleichen Sie den Fingerabdruck mit dem in der Weboberfläche der Telefonanlage und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/unattended.py" line="-123"/>
-        <source>{module} is held on {pbx}: {reason}.</source>
-        <translation>{module} ist auf {pbx} festgehalten: {reason}.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{module} is held on {pbx}.</source>
-        <translation>{module} ist auf {pbx} festgehalten.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Release the hold first, or choose the version to install.</source>
-        <translation>Heben Sie das Festhalten zuerst auf oder wählen Sie die Version, die installiert werden soll.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>the health check failed: {parts}</source>
-        <translation>die Funktionsprüfung schlug fehl: {parts}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The module did not come up as it should; see the failed check.</source>
-        <translation>Das Modul lief danach nicht wie erwartet; siehe die fehlgeschlagene Prüfung.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>instance {instances} did not stay active</source>
-        <translation>Instanz {instances} blieb nicht aktiv</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the configuration of {instances} does not read back as restored</source>
-        <translation>die Konfiguration von {instances} liest sich nicht wie wiederhergestellt zurück</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the PBX runs v{found} instead of v{version}</source>
-        <translation>die Telefonanlage meldet v{found} statt v{version}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the module is no longer installed</source>
-        <translation>das Modul ist nicht mehr installiert</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the agent does not answer ({cause})</source>
-        <translation>der Agent antwortet nicht ({cause})</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the configuration cannot be read ({cause})</source>
-        <translation>die Konfiguration lässt sich nicht lesen ({cause})</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the module list cannot be read ({cause})</source>
-        <translation>die Modulliste lässt sich nicht lesen ({cause})</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>There is no such hold or skip of {module}.</source>
-        <translation>Für {module} gibt es dieses Festhalten oder Überspringen nicht.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The list of holds shows which exist.</source>
-        <translation>Die Liste der Festhaltungen zeigt, welche bestehen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A hold needs a module.</source>
-        <translation>Zum Festhalten gehört ein Modul.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Choose a module.</source>
-        <translation>Wählen Sie ein Modul.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A customer hold needs the customer&apos;s name.</source>
-        <translation>Zum Festhalten für einen Kunden gehört der Kundenname.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the PBX a customer first.</source>
-        <translation>Tragen Sie bei der Telefonanlage zuerst einen Kunden ein.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A skip needs the release to skip.</source>
-        <translation>Zum Überspringen gehört die Version, die übersprungen werden soll.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Choose a release.</source>
-        <translation>Wählen Sie eine Version.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The reason is longer than {limit} characters.</source>
-        <translation>Die Begründung ist länger als {limit} Zeichen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Say it shorter.</source>
-        <translation>Fassen Sie sie kürzer.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The maintenance window {window} cannot be read.</source>
-        <translation>Das Wartungsfenster {window} ist so nicht lesbar.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Write it like &apos;Mon-Fri 22:00-02:00 Europe/Berlin&apos; (weekdays, time range, time zone).</source>
-        <translation>Schreiben Sie es wie „Mo-Fr 22:00-02:00 Europe/Berlin“ (Wochentage, Uhrzeiten, Zeitzone).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Line {line} of the window list cannot be used ({problem}).</source>
-        <translation>Zeile {line} der Fensterliste ist unbrauchbar ({problem}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fix that line; nothing was imported.</source>
-        <translation>Korrigieren Sie diese Zeile; es wurde nichts übernommen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No PBX was chosen.</source>
-        <translation>Es ist keine Telefonanlage ausgewählt.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Choose at least one PBX.</source>
-        <translation>Wählen Sie mindestens eine Telefonanlage.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No maintenance window is set for {pbxs}, so nothing was scheduled.</source>
-        <translation>Für {pbxs} ist kein Wartungsfenster eingestellt, daher wurde nichts geplant.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set a window for the PBX or its customer first.</source>
-        <translation>Stellen Sie zuerst ein Wartungsfenster für die Telefonanlage oder ihren Kunden ein.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Choose a module of a configured catalog.</source>
-        <translation>Wählen Sie ein Modul aus einem eingerichteten Katalog.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Choose a release the catalog lists.</source>
-        <translation>Wählen Sie eine Version, die der Katalog führt.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The same job is already scheduled for {pbx} in that window (job {job}).</source>
-        <translation>Derselbe Auftrag ist für {pbx} in diesem Fenster schon geplant (Auftrag {job}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing was scheduled; remove the existing job first to change it.</source>
-        <translation>Es wurde nichts geplant; entfernen Sie zuerst den bestehenden Auftrag, um ihn zu ändern.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>There is no scheduled job {job}.</source>
-        <translation>Einen geplanten Auftrag {job} gibt es nicht.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Reload the list of jobs.</source>
-        <translation>Laden Sie die Auftragsliste neu.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Job {job} is running right now and cannot be removed.</source>
-        <translation>Auftrag {job} läuft gerade und kann nicht entfernt werden.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait until it has finished.</source>
-        <translation>Warten Sie, bis er fertig ist.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Another modmanager is running the due jobs right now.</source>
-        <translation>Ein anderer modmanager führt die fälligen Aufträge gerade aus.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing to do: that one takes care of them.</source>
-        <translation>Hier ist nichts zu tun: jener erledigt sie.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>An interrupted update waits on {pbx}; nothing was changed.</source>
-        <translation>Auf {pbx} wartet eine unterbrochene Aktualisierung; es wurde nichts verändert.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Finish it in the Interrupted updates dialog first.</source>
-        <translation>Schließen Sie sie zuerst im Dialog „Unterbrochene Aktualisierungen“ ab.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>There is no customer named {customer} and no recorded change for one.</source>
-        <translation>Einen Kunden {customer} gibt es nicht, und für ihn ist keine Änderung verzeichnet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose the customer as it is set on its PBXs.</source>
-        <translation>Wählen Sie den Kunden so, wie er bei seinen Telefonanlagen eingetragen ist.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The e-mail summary is not set up ({missing} missing).</source>
-        <translation>Die E-Mail-Zusammenfassung ist nicht eingerichtet (es fehlt: {missing}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the e-mail settings.</source>
-        <translation>Füllen Sie die E-Mail-Einstellungen aus.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No SMTP password is stored.</source>
-        <translation>Es ist kein SMTP-Passwort gespeichert.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Enter the SMTP password.</source>
-        <translation>Geben Sie das SMTP-Passwort ein.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The e-mail summary could not be sent via {server} ({reason}).</source>
-        <translation>Die E-Mail-Zusammenfassung konnte über {server} nicht versendet werden ({reason}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the e-mail settings.</source>
-        <translation>Prüfen Sie die E-Mail-Einstellungen.</translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/updates.py" line="-6"/>
-        <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}). The settings are safe in backup {backup}.</source>
-        <translation>Die Installation von {module} auf {pbx} ist fehlgeschlagen ({cause}) und konnte noch nicht abgeschlossen werden ({parts}). Die Einstellungen sind in der Sicherung {backup} sicher.</translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/pbx.py" line="-327"/>
-        <source>Install the modmanager agent module on this PBX (Edit PBX links the installation guide), or correct the agent instance under Edit PBX.</source>
-        <translation>Installieren Sie das modmanager-Agentenmodul auf dieser Telefonanlage („Telefonanlage bearbeiten“ verlinkt die Installationsanleitung), oder korrigieren Sie die Agent-Instanz unter „Telefonanlage bearbeiten“.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The agent on {pbx} refused the agent secret.</source>
-        <translation>Der Agent auf {pbx} hat das Agent-Geheimnis abgelehnt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the secret set in the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration) under Edit PBX.</source>
-        <translation>Tragen Sie unter „Telefonanlage bearbeiten“ das Geheimnis ein, das in der Modulkonfiguration des Agenten hinterlegt ist (STARFACE-Administration &gt; Module &gt; Modul-Konfiguration).</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The agent on this PBX cannot do this ({detail}).</source>
-        <translation>Der Agent auf dieser Telefonanlage kann das nicht ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update the modmanager agent module on the PBX.</source>
-        <translation>Aktualisieren Sie das modmanager-Agentenmodul auf der Telefonanlage.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The module file is larger than the agent on this PBX accepts ({detail}).</source>
-        <translation>Die Moduldatei ist größer, als der Agent auf dieser Telefonanlage annimmt ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that this is the right module file; a module file is normally far smaller.</source>
-        <translation>Prüfen Sie, ob es die richtige Moduldatei ist; eine Moduldatei ist normalerweise weit kleiner.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The data to send is larger than the agent accepts in one request ({size_kib} KiB; at most {limit_kib} KiB).</source>
-        <translation>Die zu sendenden Daten sind größer, als der Agent in einer Anfrage annimmt ({size_kib} KiB; höchstens {limit_kib} KiB).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Restore the settings of this module by hand; the agent cannot take them in one piece.</source>
-        <translation>Stellen Sie die Einstellungen dieses Moduls von Hand wieder her; der Agent kann sie nicht in einem Stück übernehmen.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The agent on {pbx} did not come back as version {version} in time ({cause}).</source>
-        <translation>Der Agent auf {pbx} meldete sich nicht rechtzeitig in Version {version} zurück ({cause}).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The agent on {pbx} did not come back as version {version} in time.</source>
-        <translation>Der Agent auf {pbx} meldete sich nicht rechtzeitig in Version {version} zurück.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the module page of the agent in the STARFACE admin interface, then refresh the PBX.</source>
-        <translation>Prüfen Sie die Modulseite des Agenten in der STARFACE-Administration und aktualisieren Sie dann die Ansicht der Telefonanlage.</translation>
-    </message>
-    <message>
-        <location line="+110"/>
-        <source>The PBX refused a change without a valid lock (it may have expired: {detail}).</source>
-        <translation>Die Telefonanlage hat eine Änderung ohne gültige Sperre abgelehnt (sie ist vielleicht abgelaufen: {detail}).</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>The PBX answered with an XML-RPC error {fault_code} ({detail}).</source>
-        <translation>Die Telefonanlage antwortete mit dem XML-RPC-Fehler {fault_code} ({detail}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that the modmanager agent is installed and active on this PBX, and retry.</source>
-        <translation>Prüfen Sie, ob der modmanager-Agent auf dieser Telefonanlage installiert und aktiv ist, und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/updates.py" line="+14"/>
-        <source>an unexpected error occurred</source>
-        <translation>ein unerwarteter Fehler ist aufgetreten</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The downloaded module file could not be kept in the local cache.</source>
-        <translation>Die heruntergeladene Moduldatei konnte nicht im lokalen Zwischenspeicher abgelegt werden.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Try again.</source>
-        <translation>Versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Run the update again or restore the backup.</source>
-        <translation>Führen Sie das Update erneut aus oder stellen Sie die Sicherung wieder her.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The PBX read the uploaded file as module {found_module} v{found_version}, not {module} v{version}.</source>
-        <translation>Die Telefonanlage hat die hochgeladene Datei als Modul {found_module} v{found_version} gelesen, nicht als {module} v{version}.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The file may be damaged; download it again.</source>
-        <translation>Die Datei ist möglicherweise beschädigt; laden Sie sie erneut herunter.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>After the update the PBX reports the module as not installed, not v{version}.</source>
-        <translation>Nach dem Update meldet die Telefonanlage das Modul als nicht installiert statt v{version}.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>After the update the PBX reports the module as v{found}, not v{version}.</source>
-        <translation>Nach dem Update meldet die Telefonanlage das Modul als v{found} statt v{version}.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The PBX does not show the settings that were written: {parts}.</source>
-        <translation>Die Telefonanlage zeigt nicht die Einstellungen, die geschrieben wurden: {parts}.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>instance “{instance}” is missing</source>
-        <translation>die Instanz „{instance}“ fehlt</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>instance “{instance}” has different values for {keys}</source>
-        <translation>die Instanz „{instance}“ hat andere Werte für {keys}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>instance “{instance}” is not active</source>
-        <translation>die Instanz „{instance}“ ist nicht aktiv</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>instance “{instance}” is not inactive</source>
-        <translation>die Instanz „{instance}“ ist nicht inaktiv</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the module&apos;s internal data differs</source>
-        <translation>die internen Daten des Moduls weichen ab</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>{pbx} cannot be reached ({cause}); the interrupted update of {module} stays pending.</source>
-        <translation>{pbx} ist nicht erreichbar ({cause}); das unterbrochene Update von {module} bleibt offen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Try again when the PBX is reachable.</source>
-        <translation>Versuchen Sie es erneut, wenn die Telefonanlage erreichbar ist.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The update of {module} on {pbx} cannot be rolled back: no copy of the previous version is available.</source>
-        <translation>Das Update von {module} auf {pbx} lässt sich nicht zurücksetzen: Es gibt keine Kopie der vorherigen Version.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Finish it instead; the settings are restored into the new version.</source>
-        <translation>Schließen Sie es stattdessen ab; die Einstellungen werden in die neue Version übernommen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{module} on {pbx} is back on v{version} with all its settings.</source>
-        <translation>{module} auf {pbx} läuft wieder mit v{version} und allen Einstellungen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{module} on {pbx} now runs v{version} with every supported setting restored.</source>
-        <translation>{module} auf {pbx} läuft jetzt mit v{version}; alle unterstützten Einstellungen wurden wiederhergestellt.</translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/backups.py" line="+14"/>
-        <source>The module {module} is not installed on {pbx}.</source>
-        <translation>Das Modul {module} ist auf {pbx} nicht installiert.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Install the module there first, or refresh the PBX.</source>
-        <translation>Installieren Sie das Modul dort zuerst oder lesen Sie die Telefonanlage neu ein.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The backup has none of the chosen instances.</source>
-        <translation>Die Sicherung enthält keine der gewählten Instanzen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose instances from the backup.</source>
-        <translation>Wählen Sie Instanzen aus der Sicherung.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location filename="../../modmanager/gui/errors/files.py" line="-114"/>
-        <source>its contents do not match its checksum</source>
-        <translation>ihr Inhalt passt nicht zu ihrer Prüfsumme</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../modmanager/gui/errors/files.py" line="+1"/>
-        <source>its contents cannot be read</source>
-        <translation>ihr Inhalt ist nicht lesbar</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The backup {backup} is damaged or was changed ({why}); it will not be restored.</source>
-        <translation>Die Sicherung {backup} ist beschädigt oder wurde verändert ({why}); sie wird nicht wiederhergestellt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use another backup, or delete this one.</source>
-        <translation>Verwenden Sie eine andere Sicherung oder löschen Sie diese.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>There is no backup {backup}.</source>
-        <translation>Die Sicherung {backup} gibt es nicht.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reopen the backups to see the current list.</source>
-        <translation>Öffnen Sie die Sicherungen erneut, um die aktuelle Liste zu sehen.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The backup of {module} could not be verified after writing.</source>
-        <translation>Die Sicherung von {module} konnte nach dem Schreiben nicht überprüft werden.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the disk holding {folder}.</source>
-        <translation>Prüfen Sie das Laufwerk, auf dem {folder} liegt.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>At least one backup per module must be kept.</source>
-        <translation>Mindestens eine Sicherung pro Modul muss aufbewahrt werden.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set the retention to 1 or more.</source>
-        <translation>Stellen Sie die Aufbewahrung auf 1 oder mehr.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>An exported backup needs a password.</source>
-        <translation>Eine exportierte Sicherung braucht ein Passwort.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a password and keep it safe.</source>
-        <translation>Wählen Sie ein Passwort und bewahren Sie es sicher auf.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The password for {file} is wrong, or the file was changed.</source>
-        <translation>Das Passwort für {file} ist falsch oder die Datei wurde verändert.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the password; if it is right, export the backup again.</source>
-        <translation>Prüfen Sie das Passwort; stimmt es, exportieren Sie die Sicherung erneut.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The file {file} is not a modmanager backup export or is damaged ({why}).</source>
-        <translation>Die Datei {file} ist kein Sicherungsexport von modmanager oder beschädigt ({why}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <source>Export the backup again.</source>
-        <translation>Exportieren Sie die Sicherung erneut.</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>The contents of {file} cannot be read.</source>
-        <translation>Der Inhalt von {file} ist nicht lesbar.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The file {path} does not exist.</source>
-        <translation>Die Datei {path} gibt es nicht.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Check the path.</source>
-        <translation>Prüfen Sie den Pfad.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>No password is stored for the PBX {pbx} (login {login}).</source>
-        <translation>Für die Telefonanlage {pbx} ist kein Passwort hinterlegt (Login-ID {login}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the password under Edit PBX.</source>
-        <translation>Geben Sie das Passwort unter „Telefonanlage bearbeiten“ ein.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No agent secret is stored for the PBX {pbx}.</source>
-        <translation>Für die Telefonanlage {pbx} ist kein Agent-Geheimnis hinterlegt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the secret of the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration) under Edit PBX.</source>
-        <translation>Tragen Sie unter „Telefonanlage bearbeiten“ das Geheimnis aus der Modulkonfiguration des Agenten ein (STARFACE-Administration &gt; Module &gt; Modul-Konfiguration).</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The PBX&apos;s password is empty.</source>
-        <translation>Das Passwort der Telefonanlage ist leer.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the password of the STARFACE login.</source>
-        <translation>Geben Sie das Passwort des STARFACE-Logins an.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The agent secret is empty.</source>
-        <translation>Das Agent-Geheimnis ist leer.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the secret set in the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration).</source>
-        <translation>Tragen Sie das Geheimnis ein, das in der Modulkonfiguration des Agenten hinterlegt ist (STARFACE-Administration &gt; Module &gt; Modul-Konfiguration).</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>A PBX named {pbx} exists already.</source>
-        <translation>Eine Telefonanlage namens {pbx} gibt es schon.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose another name, or remove the existing PBX first.</source>
-        <translation>Wählen Sie einen anderen Namen oder entfernen Sie zuerst die vorhandene Telefonanlage.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The master password is wrong.</source>
-        <translation>Das Master-Passwort ist falsch.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the master password that {path} was created with.</source>
-        <translation>Geben Sie das Master-Passwort ein, mit dem {path} angelegt wurde.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The master password is empty.</source>
-        <translation>Das Master-Passwort ist leer.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the master password for the secrets file.</source>
-        <translation>Geben Sie das Master-Passwort für die Datei mit den Zugangsdaten ein.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The secrets file {path} was modified or is damaged.</source>
-        <translation>Die Datei mit den Zugangsdaten {path} wurde verändert oder ist beschädigt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../modmanager/gui/errors/files.py" line="+105"/>
-        <source>Restore it from a backup, or delete it and store the passwords again.</source>
-        <translation>Stellen Sie sie aus einer Datensicherung wieder her oder löschen Sie sie und hinterlegen Sie die Passwörter erneut.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The stored secret key {name} is damaged.</source>
-        <translation>Der gespeicherte geheime Schlüssel {name} ist beschädigt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Backups encrypted with it cannot be read; remove the entry to create a new key.</source>
-        <translation>Damit verschlüsselte Sicherungen sind nicht lesbar; entfernen Sie den Eintrag, damit ein neuer Schlüssel angelegt wird.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>modmanager cannot use the system keyring ({error_type}).</source>
-        <translation>modmanager kann den Schlüsselbund des Systems nicht verwenden ({error_type}).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unlock the keyring (log in to the desktop session) and retry.</source>
-        <translation>Entsperren Sie den Schlüsselbund (an der Desktop-Sitzung anmelden) und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No keyring is available on this machine.</source>
-        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Install and unlock a keyring backend (e.g. GNOME Keyring, KWallet).</source>
-        <translation>Installieren und entsperren Sie einen Schlüsselbund (z. B. GNOME Keyring, KWallet).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No keyring is available on this machine and no master password was given.</source>
-        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar und es wurde kein Master-Passwort angegeben.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set {variable} or install a keyring backend (e.g. GNOME Keyring, KWallet).</source>
-        <translation>Setzen Sie {variable} oder installieren Sie einen Schlüsselbund (z. B. GNOME Keyring, KWallet).</translation>
     </message>
 </context>
 <context>
@@ -2279,12 +885,12 @@
     <name>FleetMatrixView</name>
     <message>
         <location filename="../../modmanager/gui/views/fleet_matrix.py" line="+79"/>
-        <location line="+449"/>
+        <location line="+451"/>
         <source>Export the fleet matrix</source>
         <translation>Anlagenübersicht exportieren</translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-449"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -2314,7 +920,7 @@
         <translation>nicht installiert</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>PBX name</source>
         <translation>Name der Anlage</translation>
     </message>
@@ -2506,7 +1112,12 @@
         <translation>{status} (wird geprüft …)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>Tags: {tags}</source>
+        <translation>Schlagwörter: {tags}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Maintenance window: {window}</source>
         <translation>Wartungsfenster: {window}</translation>
     </message>
@@ -2514,7 +1125,7 @@
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-249"/>
+        <location line="-251"/>
         <source>Update interrupted</source>
         <translation>Update unterbrochen</translation>
     </message>
@@ -2567,7 +1178,7 @@
 <context>
     <name>FleetView</name>
     <message>
-        <location filename="../../modmanager/gui/views/fleet.py" line="+43"/>
+        <location filename="../../modmanager/gui/views/fleet.py" line="+44"/>
         <source>Search PBXs, customers, tags (Ctrl+F)</source>
         <translation>Telefonanlagen, Kunden, Schlagwörter suchen (Strg+F)</translation>
     </message>
@@ -2575,7 +1186,7 @@
 <context>
     <name>FleetWork</name>
     <message>
-        <location filename="../../modmanager/gui/fleet_work.py" line="+124"/>
+        <location filename="../../modmanager/gui/fleet_work.py" line="+133"/>
         <source>Refresh {count} PBXs</source>
         <translation>{count} Telefonanlagen neu einlesen</translation>
     </message>
@@ -2905,6 +1516,343 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/import_dialog.py" line="+68"/>
+        <location line="+42"/>
+        <location line="+301"/>
+        <source>Import PBXs</source>
+        <translation>Telefonanlagen importieren</translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <source>PBX lists (*.csv *.json *.txt);;All files (*)</source>
+        <translation>Anlagenlisten (*.csv *.json *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Add many PBXs from a CSV or JSON file: one row per PBX with name, customer, tags, address and login, and if you like password, agent secret, maintenance window and certificate fingerprint. Nothing is added before you confirm.</source>
+        <translation>Viele Telefonanlagen aus einer CSV- oder JSON-Datei hinzufügen: eine Zeile je Telefonanlage mit Name, Kunde, Schlagwörtern, Adresse und Login, nach Wunsch auch Passwort, Agent-Geheimnis, Wartungsfenster und Fingerabdruck des Zertifikats. Hinzugefügt wird erst, wenn Sie bestätigen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No file chosen</source>
+        <translation>Keine Datei gewählt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose file…</source>
+        <translation>Datei wählen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All customers</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only customer:</source>
+        <translation>Nur Kunde:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only tag:</source>
+        <translation>Nur Schlagwort:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Skip rows with problems</source>
+        <translation>Fehlerhafte Zeilen überspringen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the good rows and leave out those with problems or whose certificate cannot be read.</source>
+        <translation>Die guten Zeilen hinzufügen und die fehlerhaften sowie die, deren Zertifikat nicht lesbar ist, auslassen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop: no further PBX is contacted or added.</source>
+        <translation>Beenden: Keine weitere Telefonanlage wird angesprochen oder hinzugefügt.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Check certificates</source>
+        <translation>Zertifikate prüfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the certificate of every PBX (nothing is sent, no login)</source>
+        <translation>Das Zertifikat jeder Telefonanlage lesen (es wird nichts gesendet, keine Anmeldung)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import and pin…</source>
+        <translation>Importieren und Zertifikate hinterlegen …</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Reading {file}…</source>
+        <translation>{file} wird gelesen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the import file {file}</source>
+        <translation>Importdatei {file} lesen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{count} rows of other customers or tags are left out.</source>
+        <translation>{count} Zeilen anderer Kunden oder Schlagwörter werden ausgelassen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Columns not known and ignored: {columns}.</source>
+        <translation>Unbekannte und ignorierte Spalten: {columns}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file holds passwords or agent secrets; they will be kept only {store}.</source>
+        <translation>Die Datei enthält Passwörter oder Agent-Geheimnisse; sie werden nur {store} gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{done} of {total} certificates read</source>
+        <translation>{done} von {total} Zertifikaten gelesen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Read the certificates of {count} PBXs</source>
+        <translation>Zertifikate von {count} Telefonanlagen lesen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking was stopped; check the certificates again to import.</source>
+        <translation>Die Prüfung wurde beendet; prüfen Sie die Zertifikate erneut, um zu importieren.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No row can be added: every certificate could not be read.</source>
+        <translation>Keine Zeile kann hinzugefügt werden: Kein Zertifikat war lesbar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add {count} PBXs and pin {pins} certificates? Compare the fingerprints in the table with those the PBXs show before you confirm.</source>
+        <translation>{count} Telefonanlagen hinzufügen und {pins} Zertifikate hinterlegen? Vergleichen Sie die Fingerabdrücke in der Tabelle mit denen, die die Telefonanlagen anzeigen, bevor Sie bestätigen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rows not added: {count} (see the table).</source>
+        <translation>Nicht hinzugefügte Zeilen: {count} (siehe Tabelle).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{done} of {total} PBXs added</source>
+        <translation>{done} von {total} Telefonanlagen hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import {count} PBXs</source>
+        <translation>{count} Telefonanlagen importieren</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Read {count} imported PBXs</source>
+        <translation>{count} importierte Telefonanlagen lesen</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>{total} rows: {valid} can be added, {problems} with problems.</source>
+        <translation>{total} Zeilen: {valid} können hinzugefügt werden, {problems} sind fehlerhaft.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificates to pin: {count}.</source>
+        <translation>Zu hinterlegende Zertifikate: {count}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Correct them in the file, or tick “Skip rows with problems”.</source>
+        <translation>Korrigieren Sie sie in der Datei, oder wählen Sie „Fehlerhafte Zeilen überspringen“.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlows</name>
+    <message>
+        <location filename="../../modmanager/gui/flows/import_flow.py" line="+23"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export PBXs</source>
+        <translation>Telefonanlagen exportieren</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{count} PBXs exported to {file} (without passwords).</source>
+        <translation>{count} Telefonanlagen nach {file} exportiert (ohne Passwörter).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export PBXs to {file}</source>
+        <translation>Telefonanlagen nach {file} exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../../modmanager/gui/models/import_rows.py" line="+156"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate (SHA-256)</source>
+        <translation>Zertifikat (SHA-256)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRows</name>
+    <message>
+        <location line="-106"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate trusted</source>
+        <translation>Zertifikat vertrauenswürdig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate to pin</source>
+        <translation>Zertifikat wird hinterlegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate not usable</source>
+        <translation>Zertifikat nicht verwendbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/import_summary.py" line="+36"/>
+        <source>in the encrypted secrets file</source>
+        <translation>in der verschlüsselten Passwortdatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the system keyring</source>
+        <translation>im Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not added:</source>
+        <translation>Nicht hinzugefügt:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>PBXs added: {added}. Rows not added: {skipped}.</source>
+        <translation>Hinzugefügte Telefonanlagen: {added}. Nicht hinzugefügte Zeilen: {skipped}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{pinned} certificates were pinned; modmanager now reads the new PBXs. A changed certificate will be refused.</source>
+        <translation>{pinned} Zertifikate wurden hinterlegt; modmanager liest jetzt die neuen Telefonanlagen. Ein geändertes Zertifikat wird abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The file {file} holds passwords or agent secrets. They are now kept only {store}: delete the file (or remove those columns).</source>
+        <translation>Die Datei {file} enthält Passwörter oder Agent-Geheimnisse. Sie sind jetzt nur noch {store} gespeichert: Löschen Sie die Datei (oder entfernen Sie diese Spalten).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{names} and {count} more</source>
+        <translation>{names} und {count} weitere</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Without password or agent secret in the file: {names}. Enter them with Edit PBX; until then modmanager cannot read these PBXs ({count}).</source>
+        <translation>Ohne Passwort oder Agent-Geheimnis in der Datei: {names}. Geben Sie sie unter „Telefonanlage bearbeiten“ ein; bis dahin kann modmanager diese Telefonanlagen nicht lesen ({count}).</translation>
+    </message>
+</context>
+<context>
     <name>InstalledModulesModel</name>
     <message>
         <location filename="../../modmanager/gui/models/modules.py" line="-115"/>
@@ -3004,7 +1952,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+94"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+95"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -3014,7 +1962,7 @@
         <translation> (Demo)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>PBXs</source>
         <translation>Telefonanlagen</translation>
     </message>
@@ -3024,7 +1972,7 @@
         <translation>Anlagenübersicht</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+110"/>
         <source>&amp;PBX page</source>
         <translation>&amp;Telefonanlage</translation>
     </message>
@@ -3034,17 +1982,17 @@
         <translation>&amp;Anlagenübersicht</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-59"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>&amp;PBX</source>
         <translation>&amp;Telefonanlage</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Module</source>
         <translation>&amp;Modul</translation>
     </message>
@@ -3059,7 +2007,7 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-112"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
@@ -3702,6 +2650,19 @@
     </message>
 </context>
 <context>
+    <name>PbxGroups</name>
+    <message>
+        <location filename="../../modmanager/gui/widgets/pbx_groups.py" line="+41"/>
+        <source>Customer {customer} ({count})</source>
+        <translation>Kunde {customer} ({count})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tag {tag} ({count})</source>
+        <translation>Schlagwort {tag} ({count})</translation>
+    </message>
+</context>
+<context>
     <name>PbxHeader</name>
     <message>
         <location filename="../../modmanager/gui/widgets/pbx_header.py" line="+39"/>
@@ -3865,7 +2826,7 @@
 <context>
     <name>ReadinessDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+60"/>
+        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+61"/>
         <source>Check STARFACE upgrade</source>
         <translation>STARFACE-Update prüfen</translation>
     </message>
@@ -3925,12 +2886,7 @@
         <translation>Alle Telefonanlagen ({count})</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Customer {customer} ({count})</source>
-        <translation>Kunde {customer} ({count})</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Write a STARFACE release like 10.0 or 9.1.0.2.</source>
         <translation>Eine STARFACE-Version wie 10.0 oder 9.1.0.2 eingeben.</translation>
     </message>
@@ -4189,7 +3145,7 @@
 <context>
     <name>RolloutDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+105"/>
+        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+107"/>
         <source>Roll out {module}</source>
         <translation>{module} verteilen</translation>
     </message>
@@ -4259,7 +3215,17 @@
         <translation>Keine</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Tick exactly the PBXs of one customer or tag</source>
+        <translation>Genau die Telefonanlagen eines Kunden oder Schlagworts auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer or tag…</source>
+        <translation>Kunde oder Schlagwort …</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>PBXs</source>
         <translation>Telefonanlagen</translation>
     </message>
@@ -4349,7 +3315,7 @@
         <translation>modmanager konnte diese Telefonanlage noch nicht auslesen.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>{chosen} of {total} chosen</source>
         <translation>{chosen} von {total} gewählt</translation>
     </message>
@@ -4712,26 +3678,37 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+5"/>
         <source> PBXs</source>
         <translation> Telefonanlagen</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>At the same time:</source>
-        <translation>Gleichzeitig:</translation>
-    </message>
-    <message>
-        <location line="-23"/>
+        <location line="+9"/>
         <source> per module instance</source>
         <translation> je Modulkonfiguration</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-52"/>
         <source>Without signature</source>
         <translation>Ohne Signatur</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+39"/>
+        <source>How many PBXs updates, restores and rollouts change at once.</source>
+        <translation>Wie viele Telefonanlagen Updates, Wiederherstellungen und Rollouts gleichzeitig ändern.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How many PBXs a refresh reads at once; reading changes nothing on a PBX.</source>
+        <translation>Wie viele Telefonanlagen eine Aktualisierung gleichzeitig liest; Lesen ändert nichts an einer Telefonanlage.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a detailed log (applies from the next start)</source>
+        <translation>Ausführliches Protokoll schreiben (gilt ab dem nächsten Start)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
@@ -4746,7 +3723,17 @@
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Change at the same time:</source>
+        <translation>Gleichzeitig ändern:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read at the same time:</source>
+        <translation>Gleichzeitig lesen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keep backups:</source>
         <translation>Sicherungen behalten:</translation>
     </message>
@@ -4761,7 +3748,7 @@
         <translation>Datenordner:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
@@ -4779,7 +3766,27 @@
 <context>
     <name>SetupFlows</name>
     <message>
-        <location filename="../../modmanager/gui/flows/setup.py" line="+80"/>
+        <location filename="../../modmanager/gui/flows/setup.py" line="+84"/>
+        <source>Select the PBXs whose tags you want to edit in the PBX list.</source>
+        <translation>Wählen Sie in der Liste die Telefonanlagen, deren Schlagwörter Sie bearbeiten möchten.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Tags changed on {count} PBXs.</source>
+        <translation>Schlagwörter von {count} Telefonanlagen geändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit tags</source>
+        <translation>Schlagwörter bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit tags of {count} PBXs</source>
+        <translation>Schlagwörter von {count} Telefonanlagen bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Remove PBX</source>
         <translation>Telefonanlage entfernen</translation>
     </message>
@@ -4873,6 +3880,54 @@
     </message>
 </context>
 <context>
+    <name>TagsDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/tags_dialog.py" line="+49"/>
+        <source>Edit tags</source>
+        <translation>Schlagwörter bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{names} and {count} more</source>
+        <translation>{names} und {count} weitere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of {count} PBXs: {names}</source>
+        <translation>Schlagwörter von {count} Telefonanlagen: {names}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>comma-separated, e.g. wartung, berlin</source>
+        <translation>durch Kommas getrennt, z. B. wartung, berlin</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{tag} ({count} of {total})</source>
+        <translation>{tag} ({count} von {total})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The chosen PBXs have no tags yet.</source>
+        <translation>Die gewählten Telefonanlagen haben noch keine Schlagwörter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add tags:</source>
+        <translation>Schlagwörter hinzufügen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove tags:</source>
+        <translation>Schlagwörter entfernen:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <location filename="../../modmanager/gui/tasks.py" line="+553"/>
@@ -4883,16 +3938,6 @@
         <location line="+1"/>
         <source>Waiting: {pbx} is busy with {operation}</source>
         <translation>Wartet: {pbx} ist belegt durch {operation}</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>An unexpected error stopped “{title}”.</source>
-        <translation>Ein unerwarteter Fehler hat „{title}“ abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Try again; if it happens again, save a support bundle (Help menu) and send it to your modmanager support.</source>
-        <translation>Versuchen Sie es erneut; tritt der Fehler wieder auf, speichern Sie ein Support-Paket (Menü Hilfe) und senden Sie es an Ihren modmanager-Support.</translation>
     </message>
 </context>
 <context>
@@ -5378,12 +4423,48 @@
         <translation>Telefonanlage &amp;bearbeiten …</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Edit &amp;tags…</source>
+        <translation>&amp;Schlagwörter bearbeiten …</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Add or remove tags on the PBXs selected in the list</source>
+        <translation>Schlagwörter der in der Liste gewählten Telefonanlagen hinzufügen oder entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Re&amp;move PBX…</source>
         <translation>Telefonanlage ent&amp;fernen …</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Import PBXs…</source>
+        <translation>Telefonanlagen &amp;importieren …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add many PBXs from a CSV or JSON file: preview, certificates, one confirmation</source>
+        <translation>Viele Telefonanlagen aus einer CSV- oder JSON-Datei hinzufügen: Vorschau, Zertifikate, eine Bestätigung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <comment>toolbar</comment>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport PBXs…</source>
+        <translation>Telefonanlagen e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the PBX list as a CSV or JSON file (without passwords)</source>
+        <translation>Die Liste der Telefonanlagen als CSV- oder JSON-Datei speichern (ohne Passwörter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Refresh this PBX</source>
         <translation>Diese Telefonanlage neu einlesen</translation>
     </message>

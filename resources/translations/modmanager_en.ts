@@ -60,17 +60,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../modmanager/gui/app.py" line="+122"/>
-        <source>The master password was wrong three times.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start modmanager again and enter the master password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location filename="../../modmanager/gui/app.py" line="+140"/>
         <source>modmanager cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,7 +694,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+139"/>
         <location line="+5"/>
         <source>Refresh all PBXs</source>
         <translation type="unfinished"></translation>
@@ -725,12 +715,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-198"/>
         <source>(fleet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+10"/>
+        <source>(PBX list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+220"/>
         <source>Prepare {module} on {pbx}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,11 +810,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Updates may be missing: the catalog {source} could not be used ({reason}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../modmanager/gui/progress.py" line="+29"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
@@ -845,1390 +835,6 @@
     <message>
         <location line="+2"/>
         <source>Try anything; every start begins afresh.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <location filename="../../modmanager/gui/errors/__init__.py" line="+100"/>
-        <source>no details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/pbx.py" line="+13"/>
-        <source>The PBX refused the login ID or password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the login ID and store the right password under Edit PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The modmanager agent does not answer on this PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <source>The agent rejected a request as malformed ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update modmanager and the agent module to matching versions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The agent on this PBX speaks another protocol version than this modmanager ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update the agent module on the PBX or modmanager so both speak the same protocol version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>This STARFACE release is too old for the modmanager agent ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update STARFACE on this PBX, or manage its modules by hand.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The module is not installed on the PBX ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refresh the PBX to see its current modules.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The module instance does not exist on the PBX ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refresh the PBX to see its current module instances.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>A module instance of that name exists already ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose another instance name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The PBX no longer holds the uploaded module file ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+16"/>
-        <location line="+16"/>
-        <source>Upload the module again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-25"/>
-        <source>The module file arrived damaged on the PBX ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Upload the module again; if it repeats, check the network path to the PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The PBX expected another part of the module file ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The PBX refused the file as not a valid module ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that the file is an intact .sfm module.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The module file on the PBX is incomplete ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Wait until it has finished, or until its lock expires, and retry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The PBX is locked by {owner} until {until}: another workstation is changing it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The PBX is locked by {owner}: another workstation is changing it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Another workstation is changing this PBX ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Retry the operation; it takes a new lock.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Waiting for {pbx} was cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{pbx} is still busy after waiting {minutes} min: {holder} is changing it on this workstation; nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Check that operation (the log names it), then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{pbx} is busy: {holder} is changing it on this workstation; nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait until it has finished, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The agent on the PBX failed ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Retry; if it repeats, check the PBX&apos;s log for the modmanager agent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The agent on the PBX reported an unknown error {fault_code} ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update modmanager to a version that matches the agent module.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{pbx} reports a STARFACE version modmanager cannot read ({starface}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the agent module on the PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The PBX sent an answer modmanager cannot read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update modmanager and the agent module to matching versions; if it repeats, check the PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The upload was cancelled; the PBX keeps the part already sent for a later resume.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start the update again to continue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The PBX answered with HTTP status {status} instead of an agent answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that the address points to the STARFACE web interface and that the PBX is running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>no answer in time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the host name is unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>connection refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The PBX at {url} cannot be reached ({reason_text}); {entry_point} may or may not have taken effect.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The PBX at {url} cannot be reached; {entry_point} may or may not have taken effect.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Refresh the PBX to see its current state before you retry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The PBX at {url} cannot be reached ({reason_text}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The PBX at {url} cannot be reached.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the address, that the PBX is running and that a firewall lets you through to its HTTPS port.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The certificate of the PBX at {url} has changed: trusted {pinned}, now {presented}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>If the PBX got a new certificate, compare the new fingerprint with the one the PBX shows and trust it under Edit PBX; otherwise someone may be intercepting the connection: do not continue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The certificate of the PBX at {url} is not trusted by this computer (self-signed or for another name; SHA-256 {fingerprint}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Compare the fingerprint with the one the PBX shows, then trust it under Edit PBX (Test connection).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The trusted certificate of the PBX at {url} is no longer valid (it expired on {expires} or is malformed).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Renew the certificate on the PBX, then trust the new fingerprint under Edit PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The secure connection to the PBX at {url} failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that the address points to the PBX&apos;s HTTPS port.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The certificate fingerprint is not a SHA-256 fingerprint (64 hex digits).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Copy the SHA-256 fingerprint exactly as modmanager or the PBX shows it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The PBX address is not an https address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the address as https://host or https://host:port.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/unattended.py" line="+128"/>
-        <location filename="../../modmanager/gui/errors/updates.py" line="+13"/>
-        <source>No catalog lists the module {module}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/updates.py" line="+1"/>
-        <source>Add the vendor&apos;s catalog under Settings, Catalog sources.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{module} {version} is not compatible with STARFACE {starface}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a release that is compatible with this PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The catalog has no file for {module} {version}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <source>Choose another release or flavour.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>The catalog has no NFR file for {module} {version}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The downloaded file is the module {found}, not {expected}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The catalog is wrong; tell its publisher.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/unattended.py" line="+8"/>
-        <location filename="../../modmanager/gui/errors/updates.py" line="+7"/>
-        <source>The catalog has no release {version} of {module}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/updates.py" line="+1"/>
-        <source>Look at the module&apos;s details to see its releases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{module} is up to date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+7"/>
-        <source>There is nothing to update.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>{module} has no release compatible with this PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Confirm the paid upgrade explicitly, or choose the free release.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{module} {version} is a paid upgrade: it needs a new module license key. The newest free release is {free_version}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{module} {version} is a paid upgrade: it needs a new module license key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The downloaded module file is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prepare the update again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The module file of {label} is missing from the local cache.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prepare the update again so modmanager can download it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{module} on {pbx} changed since the preview.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refresh the PBX and start the update again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The update was cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The update of {module} on {pbx} could not start ({cause}). Nothing was changed on the PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+10"/>
-        <source>Check the connection and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>The update of {module} on {pbx} failed while uploading ({cause}). Nothing was changed on the PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Nothing was lost. Check the PBX and try again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The update of {module} on {pbx} failed ({cause}). The previous version v{from_version} was put back with all its settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The update of {module} on {pbx} failed ({cause}). No copy of v{from_version} was available, so the new version v{to_version} was kept and all supported settings were restored into it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The installation of {module} on {pbx} failed ({cause}). A second attempt installed v{to_version} and set it up.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>When the PBX is reachable again, finish it in the Interrupted updates dialog (modmanager offers it on start).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The update of {module} on {pbx} failed ({cause}) and could not be rolled back yet ({parts}). The settings are safe in backup {backup}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The update of {module} on {pbx} failed ({cause}) and could not be rolled back yet ({parts}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/files.py" line="+14"/>
-        <source>it is larger than expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not UTF-8 text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not valid JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is nested too deeply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it holds a number out of range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a field is missing or of the wrong type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a setting has an invalid value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not a regular file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it cannot be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is not a modmanager backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>it is truncated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>its header cannot be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>its file name and its header disagree</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a named pipe (FIFO)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a socket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>something else</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{path} is {kind_words}, not a file; nothing was read from it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a regular file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The file {path} is larger than the {limit} bytes expected; it may be damaged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that it is the right file; fix or delete it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The file {path} cannot be read ({reason}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that it exists and that you may read it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The settings file {path} cannot be used: {why}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fix or delete it (deleting restores the default settings).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The journal entry {entry} of an interrupted update is damaged ({why}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the PBX by hand, then delete {path} to dismiss it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The journal entry of the update of {module} is too large to write.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Report this; the update was not continued.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The index of the module file cache {path} is damaged ({why}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete it; it is rebuilt on the next update.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The facts of the PBX {pbx} are too large to keep.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the PBX&apos;s agent; it answers with far more than a PBX holds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The file {file} asks for a key derivation beyond modmanager&apos;s fixed limits; it was not opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export the backup again with modmanager; a file made elsewhere or changed is not accepted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The secrets file {path} asks for a key derivation beyond modmanager&apos;s fixed limits; it was not opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The PBX {pbx} presents the certificate {presented}, not {expected}; nothing was pinned.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Compare the fingerprint with the one the PBX&apos;s web interface shows, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/unattended.py" line="-123"/>
-        <source>{module} is held on {pbx}: {reason}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{module} is held on {pbx}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Release the hold first, or choose the version to install.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>the health check failed: {parts}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The module did not come up as it should; see the failed check.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>instance {instances} did not stay active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the configuration of {instances} does not read back as restored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the PBX runs v{found} instead of v{version}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the module is no longer installed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the agent does not answer ({cause})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the configuration cannot be read ({cause})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the module list cannot be read ({cause})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>There is no such hold or skip of {module}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The list of holds shows which exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A hold needs a module.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Choose a module.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A customer hold needs the customer&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the PBX a customer first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A skip needs the release to skip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Choose a release.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The reason is longer than {limit} characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Say it shorter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The maintenance window {window} cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Write it like &apos;Mon-Fri 22:00-02:00 Europe/Berlin&apos; (weekdays, time range, time zone).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Line {line} of the window list cannot be used ({problem}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fix that line; nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No PBX was chosen.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Choose at least one PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No maintenance window is set for {pbxs}, so nothing was scheduled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set a window for the PBX or its customer first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Choose a module of a configured catalog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Choose a release the catalog lists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The same job is already scheduled for {pbx} in that window (job {job}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing was scheduled; remove the existing job first to change it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>There is no scheduled job {job}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Reload the list of jobs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Job {job} is running right now and cannot be removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait until it has finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Another modmanager is running the due jobs right now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing to do: that one takes care of them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>An interrupted update waits on {pbx}; nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Finish it in the Interrupted updates dialog first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>There is no customer named {customer} and no recorded change for one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose the customer as it is set on its PBXs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The e-mail summary is not set up ({missing} missing).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the e-mail settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No SMTP password is stored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Enter the SMTP password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The e-mail summary could not be sent via {server} ({reason}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the e-mail settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/updates.py" line="-6"/>
-        <source>The installation of {module} on {pbx} failed ({cause}) and could not be finished yet ({parts}). The settings are safe in backup {backup}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/pbx.py" line="-327"/>
-        <source>Install the modmanager agent module on this PBX (Edit PBX links the installation guide), or correct the agent instance under Edit PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The agent on {pbx} refused the agent secret.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the secret set in the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration) under Edit PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The agent on this PBX cannot do this ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Update the modmanager agent module on the PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The module file is larger than the agent on this PBX accepts ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that this is the right module file; a module file is normally far smaller.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The data to send is larger than the agent accepts in one request ({size_kib} KiB; at most {limit_kib} KiB).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Restore the settings of this module by hand; the agent cannot take them in one piece.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The agent on {pbx} did not come back as version {version} in time ({cause}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The agent on {pbx} did not come back as version {version} in time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the module page of the agent in the STARFACE admin interface, then refresh the PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+110"/>
-        <source>The PBX refused a change without a valid lock (it may have expired: {detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>The PBX answered with an XML-RPC error {fault_code} ({detail}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check that the modmanager agent is installed and active on this PBX, and retry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/updates.py" line="+14"/>
-        <source>an unexpected error occurred</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The downloaded module file could not be kept in the local cache.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Run the update again or restore the backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The PBX read the uploaded file as module {found_module} v{found_version}, not {module} v{version}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The file may be damaged; download it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>After the update the PBX reports the module as not installed, not v{version}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>After the update the PBX reports the module as v{found}, not v{version}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The PBX does not show the settings that were written: {parts}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>instance “{instance}” is missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>instance “{instance}” has different values for {keys}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>instance “{instance}” is not active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>instance “{instance}” is not inactive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the module&apos;s internal data differs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>{pbx} cannot be reached ({cause}); the interrupted update of {module} stays pending.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Try again when the PBX is reachable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The update of {module} on {pbx} cannot be rolled back: no copy of the previous version is available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Finish it instead; the settings are restored into the new version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{module} on {pbx} is back on v{version} with all its settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{module} on {pbx} now runs v{version} with every supported setting restored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../modmanager/gui/errors/backups.py" line="+14"/>
-        <source>The module {module} is not installed on {pbx}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Install the module there first, or refresh the PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The backup has none of the chosen instances.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose instances from the backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location filename="../../modmanager/gui/errors/files.py" line="-114"/>
-        <source>its contents do not match its checksum</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../modmanager/gui/errors/files.py" line="+1"/>
-        <source>its contents cannot be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The backup {backup} is damaged or was changed ({why}); it will not be restored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use another backup, or delete this one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>There is no backup {backup}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reopen the backups to see the current list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The backup of {module} could not be verified after writing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the disk holding {folder}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>At least one backup per module must be kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set the retention to 1 or more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>An exported backup needs a password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a password and keep it safe.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The password for {file} is wrong, or the file was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the password; if it is right, export the backup again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The file {file} is not a modmanager backup export or is damaged ({why}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <source>Export the backup again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>The contents of {file} cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The file {path} does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Check the path.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>No password is stored for the PBX {pbx} (login {login}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the password under Edit PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No agent secret is stored for the PBX {pbx}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the secret of the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration) under Edit PBX.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The PBX&apos;s password is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the password of the STARFACE login.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The agent secret is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the secret set in the agent&apos;s module configuration (STARFACE admin &gt; Module &gt; Modul-Konfiguration).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>A PBX named {pbx} exists already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose another name, or remove the existing PBX first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The master password is wrong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the master password that {path} was created with.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The master password is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Give the master password for the secrets file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The secrets file {path} was modified or is damaged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../modmanager/gui/errors/files.py" line="+105"/>
-        <source>Restore it from a backup, or delete it and store the passwords again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The stored secret key {name} is damaged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Backups encrypted with it cannot be read; remove the entry to create a new key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>modmanager cannot use the system keyring ({error_type}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Unlock the keyring (log in to the desktop session) and retry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No keyring is available on this machine.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Install and unlock a keyring backend (e.g. GNOME Keyring, KWallet).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No keyring is available on this machine and no master password was given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set {variable} or install a keyring backend (e.g. GNOME Keyring, KWallet).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2279,12 +885,12 @@
     <name>FleetMatrixView</name>
     <message>
         <location filename="../../modmanager/gui/views/fleet_matrix.py" line="+79"/>
-        <location line="+449"/>
+        <location line="+451"/>
         <source>Export the fleet matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-449"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2314,7 +920,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>PBX name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2506,7 +1112,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>Tags: {tags}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Maintenance window: {window}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2514,7 +1125,7 @@
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-249"/>
+        <location line="-251"/>
         <source>Update interrupted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2567,7 +1178,7 @@
 <context>
     <name>FleetView</name>
     <message>
-        <location filename="../../modmanager/gui/views/fleet.py" line="+43"/>
+        <location filename="../../modmanager/gui/views/fleet.py" line="+44"/>
         <source>Search PBXs, customers, tags (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2575,7 +1186,7 @@
 <context>
     <name>FleetWork</name>
     <message>
-        <location filename="../../modmanager/gui/fleet_work.py" line="+124"/>
+        <location filename="../../modmanager/gui/fleet_work.py" line="+133"/>
         <source>Refresh {count} PBXs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2905,6 +1516,343 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/import_dialog.py" line="+68"/>
+        <location line="+42"/>
+        <location line="+301"/>
+        <source>Import PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <source>PBX lists (*.csv *.json *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Add many PBXs from a CSV or JSON file: one row per PBX with name, customer, tags, address and login, and if you like password, agent secret, maintenance window and certificate fingerprint. Nothing is added before you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only customer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only tag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Skip rows with problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the good rows and leave out those with problems or whose certificate cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop: no further PBX is contacted or added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Check certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the certificate of every PBX (nothing is sent, no login)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import and pin…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the import file {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{count} rows of other customers or tags are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Columns not known and ignored: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file holds passwords or agent secrets; they will be kept only {store}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{done} of {total} certificates read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Read the certificates of {count} PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking was stopped; check the certificates again to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>No row can be added: every certificate could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add {count} PBXs and pin {pins} certificates? Compare the fingerprints in the table with those the PBXs show before you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rows not added: {count} (see the table).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{done} of {total} PBXs added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import {count} PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Read {count} imported PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>{total} rows: {valid} can be added, {problems} with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificates to pin: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Correct them in the file, or tick “Skip rows with problems”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlows</name>
+    <message>
+        <location filename="../../modmanager/gui/flows/import_flow.py" line="+23"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{count} PBXs exported to {file} (without passwords).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export PBXs to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../../modmanager/gui/models/import_rows.py" line="+156"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate (SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportRows</name>
+    <message>
+        <location line="-106"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate to pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate not usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/import_summary.py" line="+36"/>
+        <source>in the encrypted secrets file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not added:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>PBXs added: {added}. Rows not added: {skipped}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{pinned} certificates were pinned; modmanager now reads the new PBXs. A changed certificate will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The file {file} holds passwords or agent secrets. They are now kept only {store}: delete the file (or remove those columns).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{names} and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Without password or agent secret in the file: {names}. Enter them with Edit PBX; until then modmanager cannot read these PBXs ({count}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InstalledModulesModel</name>
     <message>
         <location filename="../../modmanager/gui/models/modules.py" line="-115"/>
@@ -3004,7 +1952,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+94"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+95"/>
         <source>modmanager – STARFACE modules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3014,7 +1962,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>PBXs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3024,7 +1972,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+110"/>
         <source>&amp;PBX page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3034,17 +1982,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-59"/>
         <source>Actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>&amp;PBX</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Module</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3059,7 +2007,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-112"/>
         <source>Operations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3702,6 +2650,19 @@
     </message>
 </context>
 <context>
+    <name>PbxGroups</name>
+    <message>
+        <location filename="../../modmanager/gui/widgets/pbx_groups.py" line="+41"/>
+        <source>Customer {customer} ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tag {tag} ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PbxHeader</name>
     <message>
         <location filename="../../modmanager/gui/widgets/pbx_header.py" line="+39"/>
@@ -3865,7 +2826,7 @@
 <context>
     <name>ReadinessDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+60"/>
+        <location filename="../../modmanager/gui/dialogs/readiness_dialog.py" line="+61"/>
         <source>Check STARFACE upgrade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3925,12 +2886,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Customer {customer} ({count})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Write a STARFACE release like 10.0 or 9.1.0.2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4189,7 +3145,7 @@
 <context>
     <name>RolloutDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+105"/>
+        <location filename="../../modmanager/gui/dialogs/rollout_dialog.py" line="+107"/>
         <source>Roll out {module}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4259,7 +3215,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Tick exactly the PBXs of one customer or tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer or tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>PBXs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4349,7 +3315,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>{chosen} of {total} chosen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4712,26 +3678,37 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+5"/>
         <source> PBXs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>At the same time:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-23"/>
+        <location line="+9"/>
         <source> per module instance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-52"/>
         <source>Without signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+39"/>
+        <source>How many PBXs updates, restores and rollouts change at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How many PBXs a refresh reads at once; reading changes nothing on a PBX.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a detailed log (applies from the next start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4746,7 +3723,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Change at the same time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read at the same time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keep backups:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4761,7 +3748,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4779,7 +3766,27 @@
 <context>
     <name>SetupFlows</name>
     <message>
-        <location filename="../../modmanager/gui/flows/setup.py" line="+80"/>
+        <location filename="../../modmanager/gui/flows/setup.py" line="+84"/>
+        <source>Select the PBXs whose tags you want to edit in the PBX list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Tags changed on {count} PBXs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit tags of {count} PBXs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Remove PBX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4873,6 +3880,54 @@
     </message>
 </context>
 <context>
+    <name>TagsDialog</name>
+    <message>
+        <location filename="../../modmanager/gui/dialogs/tags_dialog.py" line="+49"/>
+        <source>Edit tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{names} and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of {count} PBXs: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>comma-separated, e.g. wartung, berlin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{tag} ({count} of {total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The chosen PBXs have no tags yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <location filename="../../modmanager/gui/tasks.py" line="+553"/>
@@ -4882,16 +3937,6 @@
     <message>
         <location line="+1"/>
         <source>Waiting: {pbx} is busy with {operation}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>An unexpected error stopped “{title}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Try again; if it happens again, save a support bundle (Help menu) and send it to your modmanager support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5378,12 +4423,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Edit &amp;tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Add or remove tags on the PBXs selected in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Re&amp;move PBX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Import PBXs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add many PBXs from a CSV or JSON file: preview, certificates, one confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <comment>toolbar</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport PBXs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the PBX list as a CSV or JSON file (without passwords)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Refresh this PBX</source>
         <translation type="unfinished"></translation>
     </message>

@@ -13,7 +13,8 @@ import requests
 from modmanager.catalog.builder import build_catalog
 from modmanager.catalog.source import CatalogSource, download_release_file, load_catalog
 from modmanager.core.catalog import Catalog, ReleaseFile, dump_catalog, generate_signing_key, sign_catalog
-from modmanager.core.errors import CatalogError
+from modmanager.core.errors import CatalogError, ModManagerError
+from modmanager.core.messages import render_error
 from modmanager.core.sfmbuild import build_sfm
 from modmanager.simulator.fileserver import FileServer
 from modmanager.store.sfmcache import SfmCache
@@ -133,13 +134,15 @@ def test_offline_falls_back_to_the_last_good_copy_with_a_warning(published: Publ
     source = CatalogSource("Vendor", server.url_for("catalog.json"), [published.public_key])
     load_catalog(source)
     server.stop()
-    warnings: list[str] = []
+    warnings: list[ModManagerError] = []
     cached = load_catalog(source, timeout=2, warnings=warnings)
     assert cached == published.catalog
     assert cached.source == source.location
     (warning,) = warnings
-    assert warning.startswith("The catalog Vendor cannot be fetched (ConnectionError")
-    assert "using the copy from 2025-08-12T10:00:00+02:00" in warning
+    assert warning.code == "catalog_saved_copy_used"
+    assert warning.message.startswith("The catalog Vendor cannot be fetched (")
+    assert "using the copy from 2025-08-12T10:00:00+02:00" in warning.message
+    assert "gespeicherte Kopie vom 2025-08-12T10:00:00+02:00" in render_error(warning, "de")[0]
 
 
 def test_offline_without_a_cached_copy_is_an_error(published: Published, server: FileServer) -> None:

@@ -61,8 +61,10 @@ def test_without_a_built_agent_one_sentence_says_what_to_do(
     missing.agent_module_path = lambda: tmp_path / "nowhere.sfm"  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "modmanager.agent", missing)
     assert run(["agent", "export", str(tmp_path / "agent.sfm")]) == 1
-    assert capsys.readouterr().err == "modmanager: The agent module was not built; run make setup.\n"
+    assert capsys.readouterr().err == (
+        "modmanager: This installation has no agent module. Build it with 'make setup' in the source folder.\n"
+    )
     monkeypatch.setitem(sys.modules, "modmanager.agent", None)  # the package itself is not there
     assert run(["agent", "export", str(tmp_path / "agent.sfm")]) == 1
-    assert "run make setup" in capsys.readouterr().err
+    assert "make setup" in capsys.readouterr().err
     assert not (tmp_path / "agent.sfm").exists()

@@ -96,7 +96,7 @@ def test_an_unknown_customer_or_tag_is_one_sentence_naming_the_known_ones(world:
     tag = cli("refresh", "--tag", "vip")
     assert tag.code == 1 and "No PBX has the tag 'vip'. Tags: cloud, wartung." in tag.err
     nothing = cli("refresh", "--customer", "Müller GmbH", "--tag", "cloud")
-    assert nothing.code == 1 and "No PBX matches customer 'Müller GmbH', tag 'cloud'." in nothing.err
+    assert nothing.code == 1 and "No PBX has the customer 'Müller GmbH' and the tag 'cloud'." in nothing.err
 
 
 def test_readiness_backup_and_rollout_take_the_same_selection(world: CliWorld, cli: Cli) -> None:

@@ -43,7 +43,8 @@ def test_a_second_update_is_refused_naming_the_first_which_finishes(tmp_path: Pa
         assert re.fullmatch(
             r"modmanager: kunde-a is busy: update \"modmanager update --pbx kunde-a --module \S+ --to 130 --yes\" "
             rf"\(op [0-9a-f]{{8}}, pid {first.pid}, since \d\d:\d\d:\d\d\) is changing it on this workstation; "
-            r"nothing was changed\. Wait until it has finished, or add --wait to start as soon as it has\.",
+            r"nothing was changed\. Wait until it has finished, then try again; on the command line, --wait starts "
+            r"as soon as it has\.",
             lines[0],
         ), lines[0]
         assert out == ""  # refused before the preview: nothing was even read

@@ -60,7 +60,7 @@ def test_constructor_validates_and_normalises() -> None:
         StarfaceVersion((9, 0, 0, -1))
     with pytest.raises(InvalidVersion):
         StarfaceVersion((9, 0, 0, 0), "nightly")
-    with pytest.raises(InvalidVersion):
+    with pytest.raises(ValueError, match="one to four parts"):  # a programming error, not user input
         StarfaceVersion.of(1, 2, 3, 4, 5)
 
 

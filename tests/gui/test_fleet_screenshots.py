@@ -1,4 +1,5 @@
-"""scripts/fleet_screenshots.py renders the fleet view over the demo and a generated fleet, in both languages."""
+"""scripts/fleet_screenshots.py renders the fleet view over the demo and a generated fleet, and the import
+dialog importing the generated fleet from a CSV file, in both languages."""
 
 from __future__ import annotations
 
@@ -29,9 +30,10 @@ def test_the_fleet_view_is_rendered_for_the_demo_and_a_generated_fleet(
     fleet_screenshots: ModuleType, qapp: QApplication, tmp_path: Path
 ) -> None:
     shots = fleet_screenshots.capture(tmp_path, ("de", "en"), size=(1280, 800), count=30)
-    expected = {
-        f"{name}-{lang}.png" for name in ("fleet", "fleet-30", "fleet-30-question") for lang in ("de", "en")
-    }
+    names = ("fleet", "fleet-30", "fleet-30-question", "import-30", "import-30-summary")
+    expected = {f"{name}-{lang}.png" for name in names for lang in ("de", "en")}
     assert {shot.path.name for shot in shots} == expected
     for shot in shots:
-        check(shot.path, (1280, 800))
+        check(shot.path, shot.size if shot.path.name.startswith("import") else (1280, 800))
+        width, height = shot.size
+        assert 600 <= width <= 1280 and 400 <= height <= 800, f"{shot.path.name} has an odd size {shot.size}"

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from modmanager.core.errors import PbxError, StoreError
+from modmanager.gui.changes import Changes
 from modmanager.gui.dialogs.pbx_dialog import CertificateTrustDialog, PbxDialog, normalize_address
+from modmanager.gui.main_window import MainWindow
 from modmanager.gui.tasks import TaskRunner
 from modmanager.pbx.tls import CertificateInfo
 from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
 from modmanager.store.credentials import CredentialStore, open_credentials
 from modmanager.store.inventory import Inventory, PbxRecord
+from tests.ops.world import PBX, world
 
 SELF_SIGNED = CertificateInfo(
     sha256=hashlib.sha256(b"self-signed certificate").hexdigest(),
@@ -291,9 +296,10 @@ def test_a_failed_login_shows_message_and_hint(make_dialog: Callable[..., PbxDia
     dialog.start_connection_test()
     assert runner.wait_idle(10_000)
 
-    # A known code is shown in the GUI's own words (gui/errors/), not the raising layer's text.
+    # A known code is shown as the catalogue (core/messages/) words it, in the interface language.
     assert dialog.status_label.text() == (
-        "The PBX refused the login ID or password. Check the login ID and store the right password under Edit PBX."
+        "The PBX refused the login ID or password. Check the login ID and store the right password: "
+        "under Edit PBX, or with 'modmanager pbx edit <name> --password-stdin'."
     )
 
 
@@ -390,3 +396,62 @@ def test_the_real_certificate_check_and_login_against_a_simulated_pbx(
         assert questions == [sim.fingerprint]  # the simulator's certificate is self-signed
         assert dialog.pinned_fingerprint == sim.fingerprint
         assert dialog.status_label.text().startswith(f"Connected: STARFACE {sim.state.starface_version}, agent ")
+
+
+def test_tags_edited_in_the_dialog_are_kept(
+    make_dialog: Callable[..., PbxDialog], inventory: Inventory, credentials: CredentialStore
+) -> None:
+    original = PbxRecord("mueller-hq", "https://pbx.mueller.example", "0001", tags=("berlin", "alt"))
+    inventory.add(original)
+    credentials.set_password("mueller-hq", "0001", "s3cret")
+    credentials.set_agent_secret("mueller-hq", "agent-s3cret")
+    dialog = make_dialog(record=original)
+    assert dialog.tags_edit.text() == "berlin, alt"
+
+    dialog.tags_edit.setText(" berlin,, wartung ,")
+    dialog.save()
+
+    assert inventory.get("mueller-hq").tags == ("berlin", "wartung")
+    assert make_dialog(record=inventory.get("mueller-hq")).tags_edit.text() == "berlin, wartung"
+    assert credentials.get_password("mueller-hq", "0001") == "s3cret"  # the secrets stay where they were
+
+
+def test_tags_of_several_pbxs_are_edited_at_once_from_the_pbx_list(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, english: str
+) -> None:
+    with world(tmp_path) as test_world:
+        inventory = test_world.services.inventory
+        first = inventory.get(PBX)
+        inventory.update(dataclasses.replace(first, tags=("alt", "berlin")))
+        for name, tags in (("kunde-b", ("alt",)), ("kunde-c", ("vip",))):
+            inventory.add(dataclasses.replace(first, name=name, tags=tags))
+        window = MainWindow(test_world.services, runner, save=lambda _settings: None)
+        qtbot.addWidget(window)
+        window.controller.reload_records()
+        announced: list[Changes] = []
+        window.controller.changed.connect(announced.append)
+        for name in (PBX, "kunde-b"):  # two of the three, as a user ctrl-clicks them
+            index = window.fleet_view.proxy.mapFromSource(window.fleet_model.index_of(name))
+            window.fleet_view.view.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            )
+        assert window.fleet_view.selected_names() == [PBX, "kunde-b"]
+        assert window.window_actions.edit_tags.isEnabled()
+
+        dialog = window.setup_flows.edit_tags()
+        assert dialog is not None
+        qtbot.addWidget(dialog)
+        assert sorted(dialog.remove_checks) == ["alt", "berlin"]  # what the chosen PBXs carry
+        assert not dialog.apply_button.isEnabled()
+        dialog.add_combo.setEditText("wartung, Berlin")
+        dialog.remove_checks["alt"].setChecked(True)
+        dialog.apply_button.click()
+        assert runner.wait_idle(10_000)
+
+        assert inventory.get(PBX).tags == ("berlin", "wartung")
+        assert inventory.get("kunde-b").tags == ("wartung", "Berlin")
+        assert inventory.get("kunde-c").tags == ("vip",)
+        assert window.fleet_model.entry("kunde-b").record.tags == ("wartung", "Berlin")  # the list follows
+        assert any(changes.pbx_list for changes in announced)
+        assert window.statusBar().currentMessage() == "Tags changed on 2 PBXs."
+        assert test_world.services.credentials.get_password(PBX, "0001")  # no secret was touched

@@ -16,6 +16,7 @@ from modmanager.gui.dialogs.readiness_dialog import ReadinessDialog
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.tasks import TaskRunner
 from modmanager.ops.fleet import readiness
+from modmanager.ops.pbxs import retag_pbxs
 
 WAIT_MS = 30_000
 TARGET = "10.0"
@@ -164,3 +165,19 @@ def test_the_summary_reads_in_the_interface_language(
         "de": f"{ready} von {len(expected)} Anlagen können auf STARFACE 10.0 aktualisiert werden.",
     }[language]
     assert dialog.summary_label.text().startswith(sentence)
+
+
+def test_the_pbxs_of_a_tag_can_be_checked(qtbot: QtBot, window: MainWindow, demo: DemoSession, english: str) -> None:
+    tagged = sorted(demo.pbx_names, key=str.casefold)[:2]
+    retag_pbxs(demo.services.inventory, tagged, add=["vip"])
+    try:
+        window.controller.reload_records()
+        window.window_actions.readiness.trigger()
+        dialog = window.fleet_flows.readiness_dialog
+        assert dialog is not None
+        index = dialog.scope_combo.findText("Tag vip (2)")
+        assert index > 0
+        dialog.scope_combo.setCurrentIndex(index)
+        assert dialog.chosen_pbxs() == tagged
+    finally:
+        retag_pbxs(demo.services.inventory, tagged, remove=["vip"])

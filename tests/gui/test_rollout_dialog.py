@@ -22,6 +22,7 @@ from modmanager.gui.dialogs.rollout_dialog import RolloutDialog
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.tasks import TaskHandle, TaskRunner, TaskState
 from modmanager.ops.backup import backup_module
+from modmanager.ops.pbxs import retag_pbxs
 from modmanager.ops.services import Services
 from modmanager.simulator.server import SimulatorFleet
 from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_PASSWORD, running_fleet
@@ -303,3 +304,17 @@ def test_a_backup_is_offered_for_restore_only_on_pbxs_that_run_its_module(
     dialog.restore_selected()
     assert runner.wait_idle(WAIT_MS) and asked and window.main.notices.last_error is None
     dialog.close()
+
+
+def test_a_customer_or_a_tag_ticks_exactly_its_pbxs(qtbot: QtBot, window: Window) -> None:
+    retag_pbxs(window.services.inventory, ["kunde-alpha", "kunde-old"], add=["wartung"])
+    window.main.controller.reload_records()
+    dialog = window.open_dialog(qtbot)
+
+    index = dialog.group_combo.findText("Tag wartung (2)")
+    assert index > 0, [dialog.group_combo.itemText(row) for row in range(dialog.group_combo.count())]
+    dialog.group_combo.setCurrentIndex(index)
+    dialog.group_combo.activated.emit(index)
+
+    assert sorted(dialog.chosen_pbxs()) == ["kunde-alpha", "kunde-old"]
+    assert dialog.pbx_count_label.text().startswith("2 of ")

@@ -70,6 +70,8 @@ def test_shows_the_current_settings(make_dialog: Callable[..., SettingsDialog], 
         ["Own builds", "/srv/modules", "(none)", "trusted"],
     ]
     assert dialog.concurrency_spin.value() == 4
+    assert dialog.read_concurrency_spin.value() == 128
+    assert not dialog.debug_check.isChecked()
     assert dialog.retention_spin.value() == 10
     assert dialog.language_combo.currentData() == ""
     assert not dialog.prerelease_check.isChecked()
@@ -82,6 +84,8 @@ def test_ok_saves_every_edited_option(make_dialog: Callable[..., SettingsDialog]
     dialog = make_dialog()
     dialog.prerelease_check.setChecked(True)
     dialog.concurrency_spin.setValue(8)
+    dialog.read_concurrency_spin.setValue(64)
+    dialog.debug_check.setChecked(True)
     dialog.retention_spin.setValue(3)
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("de"))
     assert not dialog.language_note.isHidden()  # the restart note appears
@@ -91,7 +95,8 @@ def test_ok_saves_every_edited_option(make_dialog: Callable[..., SettingsDialog]
     dialog.save()
 
     expected = CURRENT.with_changes(
-        prerelease_channel=True, concurrency=8, backup_retention=3, language="de",
+        prerelease_channel=True, concurrency=8, read_concurrency=64, debug_logging=True, backup_retention=3,
+        language="de",
         catalog_sources=CURRENT.catalog_sources[:1],
     )
     assert recorder.saved == [expected]

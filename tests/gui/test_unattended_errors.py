@@ -88,7 +88,7 @@ def test_holds_windows_schedules_and_reports_read_german(tmp_path: Path, german:
             pass
         assert_german(busy.value, "anderer modmanager")
         interrupted = OperationError("x", code="schedule_interrupted_update", params={"pbx": PBX})
-        assert_german(interrupted, "unterbrochene Aktualisierung")
+        assert_german(interrupted, "unterbrochenes Update")
 
 
 def test_mail_problems_read_german(german: str) -> None:  # noqa: F811

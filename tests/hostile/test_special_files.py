@@ -41,7 +41,7 @@ def _device(path: Path) -> None:
 KINDS: dict[str, tuple[Make, str]] = {}
 if hasattr(os, "mkfifo"):
     KINDS["fifo"] = (_fifo, "named pipe")
-KINDS["directory"] = (_directory, "directory")
+KINDS["directory"] = (_directory, "folder")
 if os.path.exists("/dev/zero"):
     KINDS["/dev/zero"] = (_device, "device")
 
@@ -84,7 +84,7 @@ def test_catalog_build_skips_a_special_file_in_the_vendor_folder(
     out = tmp_path / "catalog.json"
     result = mm("catalog", "build", str(tmp_path / "vendor"), "--out", str(out))
     assert result.code == 0, result.err
-    if words != "directory":  # a folder named .sfm is a folder: walked into, not read
+    if words != "folder":  # a folder named .sfm is a folder: walked into, not read
         assert "Falle_v127.sfm" in result.err + result.out, "the skipped file is named"
     assert len(json.loads(out.read_text())["modules"]) == 1
 
@@ -101,13 +101,13 @@ def test_a_special_settings_file_is_one_sentence(mm: Run, special: tuple[Make, s
     path = config_path()
     path.unlink(missing_ok=True)
     make(path)
-    refused(mm("settings", "show"), "settings file", "not a file")
+    refused(mm("settings", "show"), "settings file", "not a regular file")
 
 
 def test_a_special_journal_entry_is_named_by_recover(mm: Run, special: tuple[Make, str]) -> None:
     make, _ = special
     make(journal_dir() / ("e" * 32 + ".json"))
-    refused(mm("recover"), "e" * 32, "not a file")
+    refused(mm("recover"), "e" * 32, "not a regular file")
 
 
 def test_special_files_in_the_backup_folder_are_damaged_entries(mm: Run, special: tuple[Make, str]) -> None:

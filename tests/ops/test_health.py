@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from modmanager.core.errors import OperationError
-from modmanager.ops.health import CheckName
+from modmanager.ops.health import CheckName, HealthReport
 from modmanager.ops.update import prepare_update, run_update
 from modmanager.store.audit import AuditOutcome
 from tests.ops.world import A_VALUES, MODULE_A, PBX, world
@@ -52,7 +52,7 @@ def test_a_module_that_does_not_stay_up_fails_the_check_and_is_rolled_back(tmp_p
         assert error.code == "update_rolled_back"
         assert error.cause is not None and error.cause.code == "health_check_failed"
         assert error.cause.params["check"] == "instances-active"
-        assert "health check failed: instance 'Weiterleitung Zentrale' did not stay active" in error.message
+        assert "health check failed: instance Weiterleitung Zentrale did not stay active" in error.message
         assert "previous version v126 was put back" in error.message
         # The PBX is as it was: old version, settings, active.
         module = w.module(MODULE_A)
@@ -67,7 +67,7 @@ def test_a_module_that_does_not_stay_up_fails_the_check_and_is_rolled_back(tmp_p
         assert row.detail["failedChecks"] == [
             {
                 "code": "health_instance_inactive",
-                "message": "instance 'Weiterleitung Zentrale' did not stay active",
+                "message": "instance Weiterleitung Zentrale did not stay active",
                 "params": {"instances": "Weiterleitung Zentrale"},
             }
         ]
@@ -90,3 +90,36 @@ def test_the_health_check_waits_the_configured_time(tmp_path: Path) -> None:
             wrong = check_health(client, replace(target, version=130))
         assert [check.code for check in wrong.failed] == ["health_wrong_version"]
         assert wrong.error().params["check"] == "version"
+
+
+def test_one_read_tells_a_silent_agent_a_missing_module_and_an_unreadable_configuration_apart(
+    tmp_path: Path,
+) -> None:
+    from modmanager.ops.converge import InstanceTarget, ModuleTarget
+    from modmanager.ops.health import check_health
+
+    with world(tmp_path) as w:
+        target = ModuleTarget(MODULE_A, 126, b"", (InstanceTarget("Weiterleitung Zentrale", A_VALUES, True),))
+        with w.services.client(PBX) as client:
+            missing = check_health(client, ModuleTarget("0f0f0f0f-0000-4000-8000-000000000000", 1, b"", ()))
+            w.sim.faults.fail("exportConfig", times=None)
+            unreadable = check_health(client, target)
+            w.sim.faults.clear()
+            w.sim.stop()
+            silent = check_health(client, target)
+
+        def states(report: HealthReport) -> dict[str, tuple[bool | None, str]]:
+            return {check.name.value: (check.passed, check.code) for check in report.checks}
+
+        assert states(missing) == {
+            "agent": (True, ""),
+            "version": (False, "health_module_missing"),
+            "instances-active": (None, ""),
+            "settings": (None, ""),
+            "instance-log": (None, "health_log_unreadable"),
+        }
+        assert states(unreadable)["agent"] == (True, "")
+        assert states(unreadable)["version"] == (None, "")
+        assert states(unreadable)["instances-active"] == (False, "health_config_unreadable")
+        assert states(silent)["agent"] == (False, "health_agent_silent")
+        assert [states(silent)[name][0] for name in ("version", "instances-active", "settings")] == [None] * 3

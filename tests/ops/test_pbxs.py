@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from modmanager.core.errors import ModManagerError, PbxError, StoreError
-from modmanager.ops.pbxs import add_pbx, check_connection, edit_pbx, fetch_certificate, needs_trust, remove_pbx
+from modmanager.ops.pbxs import (
+    add_pbx,
+    check_connection,
+    edit_pbx,
+    fetch_certificate,
+    needs_trust,
+    remove_pbx,
+    retag_pbxs,
+)
 from modmanager.pbx.tls import CertificateInfo
 from modmanager.simulator.server import SimulatedPbx
 from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
@@ -130,3 +138,20 @@ def test_trust_on_first_use(sim: SimulatedPbx) -> None:
     assert needs_trust(certificate, "ab" * 32)  # pinned and changed: ask again
     trusted = CertificateInfo(certificate.sha256, "", "", "", ca_verified=True)
     assert not needs_trust(trusted, None)
+
+
+def test_tags_are_added_and_removed_on_many_pbxs_at_once(inventory: Inventory) -> None:
+    inventory.add(PbxRecord("a", "https://a.example", "0001", tags=("Wartung", "vip")))
+    inventory.add(PbxRecord("b", "https://b.example", "0001", tags=("cloud",)))
+    inventory.add(PbxRecord("c", "https://c.example", "0001", tags=("filiale",)))
+
+    changed = retag_pbxs(inventory, ["a", "b"], add=["wartung", " berlin ", "Berlin"], remove=["VIP", "nope"])
+
+    assert [record.name for record in changed] == ["a", "b"]
+    assert inventory.get("a").tags == ("Wartung", "berlin")  # its own spelling kept, no duplicate
+    assert inventory.get("b").tags == ("cloud", "wartung", "berlin")
+    assert inventory.get("c").tags == ("filiale",)  # not chosen: untouched
+    assert retag_pbxs(inventory, ["a"], add=["berlin"]) == []  # nothing to change, nothing written
+    assert retag_pbxs(inventory, ["b"], add=["cloud"], remove=["cloud"])[0].tags == ("wartung", "berlin")
+    with pytest.raises(StoreError):
+        retag_pbxs(inventory, ["gone"], add=["x"])

@@ -126,7 +126,7 @@ def test_every_json_fault_maps_to_its_documented_error(
 ) -> None:
     scripted_server.respond = lambda path, body: (200, fault_answer(int(fault), "details\x1b[2J here"))
     error = _error(client)
-    assert error.code == FAULT_ERRORS[fault][0]
+    assert error.code == FAULT_ERRORS[fault]
     assert error.message and error.hint
     assert "\x1b" not in error.message  # a terminal control sequence is shown as a space
 

@@ -94,7 +94,7 @@ def test_missing_password_names_the_pbx_and_the_next_step() -> None:
     with pytest.raises(StoreError) as caught:
         open_credentials().get_password("mueller-hq", "0001")
 
-    assert caught.value.message.startswith("No password is stored for PBX 'mueller-hq'")
+    assert caught.value.message.startswith("No password is stored for the PBX mueller-hq")
     assert "mueller-hq" in caught.value.hint
 
 

@@ -70,7 +70,7 @@ def test_duplicate_name_is_refused(inventory: Inventory) -> None:
     with pytest.raises(StoreError) as caught:
         inventory.add(_record(url="https://other.example"))
 
-    assert caught.value.message == "A PBX named 'mueller-hq' exists already."
+    assert caught.value.message == "A PBX named mueller-hq exists already."
     assert inventory.get("mueller-hq").url == "https://pbx.mueller.example:443"
 
 
@@ -216,7 +216,7 @@ def test_record_normalizes_tags_and_requires_login_and_aware_time() -> None:
         _record(login_id=" ")
     with pytest.raises(StoreError):
         _record(agent_instance="")
-    with pytest.raises(StoreError):
+    with pytest.raises(ValueError, match="time zone"):  # a programming error, not user input
         _record(added_at=datetime(2024, 1, 1))
 
 
@@ -235,7 +235,7 @@ def test_snapshot_round_trip_and_replacement(inventory: Inventory) -> None:
 def test_naive_fetch_time_is_refused(inventory: Inventory) -> None:
     inventory.add(_record())
 
-    with pytest.raises(StoreError, match="time zone"):
+    with pytest.raises(ValueError, match="time zone"):  # a programming error, not user input
         inventory.save_snapshot("mueller-hq", {}, datetime(2025, 1, 1))
 
 

@@ -166,7 +166,7 @@ def test_remote_source_is_recognised() -> None:
     ("content", "problem"),
     [
         (b"{not json", "not valid JSON"),
-        (b"[1, 2]", "JSON object"),
+        (b"[1, 2]", "a field is missing or of the wrong type"),
         (b'{"concurrency": 99}', "'concurrency'"),
         (b"\xff\xfe", "not UTF-8 text"),
     ],

@@ -131,7 +131,8 @@ def render_error(error: ModManagerError, language: Language = "en") -> Texts:
         params["detail"] = "keine Angaben" if language == "de" else "no details"
     texts = render(error.code, params, language) if error.code else None
     if texts is None:
-        return _one_line(error.message or error.code), _one_line(error.hint)
+        # An error being built has no message yet (ModManagerError.__init__ renders it here).
+        return _one_line(getattr(error, "message", "") or error.code), _one_line(getattr(error, "hint", ""))
     return texts
 
 

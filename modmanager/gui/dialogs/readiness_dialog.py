@@ -1,7 +1,7 @@
 """Can these PBXs move to STARFACE X? Every installed module needs a release compatible with X.
 
 The user names the STARFACE release (typed, or one the catalogs mention) and the PBXs: the
-selected one, all, or one customer's. Each PBX is read and checked on its own task-runner
+selected one, all, one customer's or those with one tag. Each PBX is read and checked on its own task-runner
 queue, so many are checked at once and a slow PBX holds up no other. The table answers per
 PBX - ready or not - and lists the modules that need attention: an update first (to which
 release, and whether it costs a new license key), untested, no compatible release, or unknown
@@ -36,6 +36,7 @@ from modmanager.gui.controller import Controller
 from modmanager.gui.errors import describe_text
 from modmanager.gui.models.modules import release_label
 from modmanager.gui.resources import icon
+from modmanager.gui.widgets.pbx_groups import pbx_groups
 
 _ERROR_STYLE = "color: #c92a2a;"
 _MAX_SUGGESTIONS = 12
@@ -140,15 +141,8 @@ class ReadinessDialog(QDialog):
         if pbx is not None and pbx in names:
             self.scope_combo.addItem(self.tr("Selected PBX: {pbx}").format(pbx=pbx), [pbx])
         self.scope_combo.addItem(self.tr("All PBXs ({count})").format(count=len(names)), names)
-        customers: dict[str, list[str]] = {}
-        for entry in entries:
-            if entry.record.customer:
-                customers.setdefault(entry.record.customer, []).append(entry.name)
-        for customer in sorted(customers, key=str.casefold):
-            members = sorted(customers[customer], key=str.casefold)
-            self.scope_combo.addItem(
-                self.tr("Customer {customer} ({count})").format(customer=customer, count=len(members)), members
-            )
+        for group in pbx_groups(entry.record for entry in entries):
+            self.scope_combo.addItem(group.label, list(group.names))
 
     def set_target(self, text: str) -> None:
         """Type a STARFACE version into the field."""
@@ -162,7 +156,7 @@ class ReadinessDialog(QDialog):
             return None
 
     def chosen_pbxs(self) -> list[str]:
-        """The PBXs of the chosen scope (selected PBX, all, or one customer's)."""
+        """The PBXs of the chosen scope (selected PBX, all, one customer's or one tag's)."""
         names = self.scope_combo.currentData()
         return [str(name) for name in names] if isinstance(names, list) else []
 

@@ -1,9 +1,10 @@
 """Roll one module out to many PBXs in stages: choose, plan, look, start, watch.
 
 The user picks the release (by default the newest free one each PBX can run), the PBXs
-(by default every PBX that runs the module), how many canaries go first, the batch size and
-after how many failed PBXs the rollout stops. *Plan* reads the PBXs and shows the stages -
-stage 1 holds the canaries - and every PBX left out with the reason; it changes nothing.
+(by default every PBX that runs the module; a customer's or a tag's with one choice), how
+many canaries go first, the batch size and after how many failed PBXs the rollout stops.
+*Plan* reads the PBXs and shows the stages - stage 1 holds the canaries - and every PBX left
+out with the reason; it changes nothing.
 *Start* asks once more and runs exactly the plan shown: each PBX is its own update
 transaction (backed up first, rolled back on failure), results appear per PBX as they come
 in. *Stop* keeps further PBXs from starting; updates already running finish.
@@ -43,13 +44,13 @@ from PySide6.QtWidgets import (
 from modmanager.core.catalog import CatalogModule, Channel
 from modmanager.core.errors import ModManagerError
 from modmanager.core.planner import is_paid_release
-from modmanager.core.text import clean_text
 from modmanager.gui.controller import Controller
 from modmanager.gui.errors import describe, describe_text
 from modmanager.gui.fleet_work import RolloutOptions
 from modmanager.gui.models.modules import release_label
 from modmanager.gui.resources import icon
 from modmanager.gui.tasks import TaskHandle, TaskState
+from modmanager.gui.widgets.pbx_groups import pbx_groups
 from modmanager.ops.rollout import RolloutEvent, RolloutOutcome, RolloutPlan, RolloutTarget
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -166,8 +167,15 @@ class RolloutDialog(QDialog):
         all_button.clicked.connect(lambda: self._check_all(True))
         none_button = QPushButton(self.tr("None"))
         none_button.clicked.connect(lambda: self._check_all(False))
+        self.group_combo = QComboBox()
+        self.group_combo.setToolTip(self.tr("Tick exactly the PBXs of one customer or tag"))
+        self.group_combo.addItem(self.tr("Customer or tag…"), None)
+        for group in pbx_groups(entry.record for entry in controller.fleet.entries()):
+            self.group_combo.addItem(group.label, list(group.names))
+        self.group_combo.activated.connect(self._group_chosen)
         pbx_buttons = QHBoxLayout()
         pbx_buttons.addWidget(self.pbx_count_label, 1)
+        pbx_buttons.addWidget(self.group_combo)
         pbx_buttons.addWidget(all_button)
         pbx_buttons.addWidget(none_button)
         pbx_column = QVBoxLayout()
@@ -293,6 +301,11 @@ class RolloutDialog(QDialog):
         self.pbx_list.blockSignals(False)
         self._pbxs_changed()
 
+    def _group_chosen(self, index: int) -> None:
+        names = self.group_combo.itemData(index)
+        if isinstance(names, list):
+            self.set_chosen_pbxs([str(name) for name in names])
+
     def chosen_pbxs(self) -> list[str]:
         """The ticked PBXs, in list order."""
         return [
@@ -389,8 +402,9 @@ class RolloutDialog(QDialog):
                 item = QTreeWidgetItem(group)
                 item.setText(self.COLUMN_PBX, target.pbx_name)
                 item.setText(self.COLUMN_RELEASE, f"v{target.from_version}" if target.from_version is not None else "")
-                item.setText(self.COLUMN_NOTE, clean_text(target.reason_skipped or ""))
-                item.setToolTip(self.COLUMN_NOTE, clean_text(target.reason_skipped or "", 2000))
+                reason = describe(target.reason_skipped)[0] if target.reason_skipped is not None else ""
+                item.setText(self.COLUMN_NOTE, reason)
+                item.setToolTip(self.COLUMN_NOTE, reason)
         self.plan_view.expandAll()
         for column in (self.COLUMN_PBX, self.COLUMN_RELEASE, self.COLUMN_RESULT):
             self.plan_view.resizeColumnToContents(column)
@@ -423,8 +437,9 @@ class RolloutDialog(QDialog):
             item.setIcon(self.COLUMN_RELEASE, icon("paid"))
         item.setText(self.COLUMN_RELEASE, change)
         item.setText(self.COLUMN_RESULT, self.tr("Planned"))
-        item.setText(self.COLUMN_NOTE, clean_text(target.note))
-        item.setToolTip(self.COLUMN_NOTE, clean_text(target.note, 2000))
+        note = describe(target.note)[0] if target.note is not None else ""
+        item.setText(self.COLUMN_NOTE, note)
+        item.setToolTip(self.COLUMN_NOTE, note)
         return item
 
     # -- running ---------------------------------------------------------------------------

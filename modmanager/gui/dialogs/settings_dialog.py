@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from modmanager.core.errors import ModManagerError
 from modmanager.gui.errors import describe, describe_text
-from modmanager.store.settings import MAX_CONCURRENCY, CatalogSource, Settings, save_settings
+from modmanager.store.settings import MAX_CONCURRENCY, MAX_READ_CONCURRENCY, CatalogSource, Settings, save_settings
 
 _ERROR_STYLE = "color: #c92a2a;"
 
@@ -194,6 +194,16 @@ class SettingsDialog(QDialog):
         self.concurrency_spin.setRange(1, MAX_CONCURRENCY)
         self.concurrency_spin.setValue(settings.concurrency)
         self.concurrency_spin.setSuffix(self.tr(" PBXs"))
+        self.concurrency_spin.setToolTip(self.tr("How many PBXs updates, restores and rollouts change at once."))
+        self.read_concurrency_spin = QSpinBox()
+        self.read_concurrency_spin.setRange(1, MAX_READ_CONCURRENCY)
+        self.read_concurrency_spin.setValue(settings.read_concurrency)
+        self.read_concurrency_spin.setSuffix(self.tr(" PBXs"))
+        self.read_concurrency_spin.setToolTip(
+            self.tr("How many PBXs a refresh reads at once; reading changes nothing on a PBX.")
+        )
+        self.debug_check = QCheckBox(self.tr("Write a detailed log (applies from the next start)"))
+        self.debug_check.setChecked(settings.debug_logging)
         self.retention_spin = QSpinBox()
         self.retention_spin.setRange(1, 999)
         self.retention_spin.setValue(settings.backup_retention)
@@ -220,11 +230,13 @@ class SettingsDialog(QDialog):
 
         general = QFormLayout()
         general.addRow("", self.prerelease_check)
-        general.addRow(self.tr("At the same time:"), self.concurrency_spin)
+        general.addRow(self.tr("Change at the same time:"), self.concurrency_spin)
+        general.addRow(self.tr("Read at the same time:"), self.read_concurrency_spin)
         general.addRow(self.tr("Keep backups:"), self.retention_spin)
         general.addRow(self.tr("Language:"), self.language_combo)
         general.addRow("", self.language_note)
         general.addRow(self.tr("Data folder:"), folder_row)
+        general.addRow("", self.debug_check)
         general_box = QGroupBox(self.tr("General"))
         general_box.setLayout(general)
 
@@ -311,6 +323,8 @@ class SettingsDialog(QDialog):
             catalog_sources=tuple(self._sources),
             prerelease_channel=self.prerelease_check.isChecked(),
             concurrency=self.concurrency_spin.value(),
+            read_concurrency=self.read_concurrency_spin.value(),
+            debug_logging=self.debug_check.isChecked(),
             backup_retention=self.retention_spin.value(),
             language=str(self.language_combo.currentData()),
         )

@@ -294,6 +294,8 @@ class FleetModel(QAbstractItemModel):
             lines = [entry.name, entry.record.url, status_text(entry.status)]
             if entry.message:
                 lines.append(entry.message)
+            if entry.record.tags:
+                lines.append(self.tr("Tags: {tags}").format(tags=", ".join(entry.record.tags)))
             if entry.record.notes:
                 lines.append(entry.record.notes)
             if entry.window:

@@ -1,8 +1,9 @@
 """The fleet pane: a searchable list of the PBXs, grouped by customer, with their status.
 
 It shows the controller's :class:`~modmanager.gui.models.fleet.FleetModel` through a filter
-proxy of its own and says which PBX is selected; a changed PBX list (``Changes.pbx_list``)
-regroups it, and the selection is kept where the PBX still exists.
+proxy of its own and says which PBX is current (the one the PBX page shows); several PBXs (or
+whole customers) can be selected for actions on many, such as editing their tags. A changed PBX
+list (``Changes.pbx_list``) regroups it, and the current PBX is kept where it still exists.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class FleetView(QWidget):
         self.view.setUniformRowHeights(True)
         self.view.setIndentation(14)
         self.view.setAlternatingRowColors(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(
@@ -65,6 +66,7 @@ class FleetView(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_edit)
@@ -107,6 +109,24 @@ class FleetView(QWidget):
     def current_entry(self) -> PbxEntry | None:
         return self.model.entry(self.current) if self.current else None
 
+    def selected_names(self) -> list[str]:
+        """The selected PBXs in list order; a selected customer row stands for all its PBXs shown."""
+        names: list[str] = []
+        for index in sorted(self.view.selectionModel().selectedRows(), key=self._position):
+            entry = index.data(FleetModel.ENTRY_ROLE)
+            if isinstance(entry, PbxEntry):
+                names.append(entry.name)
+                continue
+            for row in range(self.proxy.rowCount(index)):
+                child = self.proxy.index(row, FleetModel.COLUMN_NAME, index).data(FleetModel.ENTRY_ROLE)
+                if isinstance(child, PbxEntry):
+                    names.append(child.name)
+        return list(dict.fromkeys(names))
+
+    def _position(self, index: QModelIndex) -> tuple[int, int]:
+        parent = index.parent()
+        return (parent.row(), index.row()) if parent.isValid() else (index.row(), -1)
+
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
@@ -117,9 +137,27 @@ class FleetView(QWidget):
             self.view.scrollTo(current)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = self.view.selectionModel().selectedRows()
-        entry = indexes[0].data(FleetModel.ENTRY_ROLE) if indexes else None
-        self._set_current(entry.name if isinstance(entry, PbxEntry) else None)
+        self._set_current(self._chosen())
+
+    def _current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        # With several rows selected the current row moves without changing the selection.
+        chosen = self._chosen()
+        if chosen != self.current:
+            self._set_current(chosen)
+
+    def _chosen(self) -> str | None:
+        """The PBX to show: the current row if it is selected, else the first selected PBX."""
+        selection = self.view.selectionModel()
+        current = self.view.currentIndex()
+        if current.isValid() and selection.isRowSelected(current.row(), current.parent()):
+            entry = current.data(FleetModel.ENTRY_ROLE)
+            if isinstance(entry, PbxEntry):
+                return entry.name
+        for index in selection.selectedRows():
+            entry = index.data(FleetModel.ENTRY_ROLE)
+            if isinstance(entry, PbxEntry):
+                return entry.name
+        return None
 
     def _set_current(self, name: str | None) -> None:
         self.current = name
