@@ -70,6 +70,10 @@ def cli(ctx: Context) -> Figure:
         baseline_name="one PBX's refresh",
         details={
             **_shares(best["wall"], best["client_cpu"], best["sim"]["cpu"]),
+            "client_cpu_s": best["client_cpu"],
+            "simulator_cpu_s": best["sim"]["cpu"],
+            "baseline_client_cpu_s": median([run["client_cpu"] for run in singles]),
+            "baseline_simulator_cpu_s": median([run["sim"]["cpu"] for run in singles]),
             "requests": best["sim"]["request_total"],
             "requests_per_pbx": best["sim"]["request_total"] / max(1, best["pbxs"]),
             "tls_connections": best["sim"]["connections"],

@@ -79,6 +79,10 @@ EXIT_INCOMPLETE = 3
 CHANGING_COMMANDS = (("update",), ("rollout",), ("recover",), ("backup", "restore"))
 """Commands that change a PBX, and so take its workstation lock; they accept ``--wait``."""
 
+LOCAL_LISTINGS = ("pbx list",)
+"""Commands that only list what the data folder holds: they run without the log file and
+without an operation (unless ``--verbose``), which would cost them more than the listing."""
+
 EPILOG = f"""\
 exit codes:
   {EXIT_OK}  success
@@ -186,20 +190,26 @@ def run(argv: Sequence[str]) -> int:
     from modmanager.cli.output import safe_stdout
     from modmanager.core.errors import CatalogsUnavailable, ModManagerError
     from modmanager.core.text import clean_text
-    from modmanager.ops.logs import shutdown_logging
-    from modmanager.ops.operation import operation
 
-    _start_logging(args.verbose)
+    kind = _command_kind(parser, argv) if args.command is not None else ""
+    logged = kind not in LOCAL_LISTINGS or args.verbose
+    if logged:
+        _start_logging(args.verbose)
     try:
         if args.command is None:
             from modmanager.gui.app import run_gui
 
             return run_gui(demo=args.demo, screenshot=args.screenshot, lang=args.lang, view=args.view)
         handler: Callable[[argparse.Namespace], int] = args.handler
+        if not logged:
+            with safe_stdout():
+                return handler(args)
+        from modmanager.ops.operation import operation
+
         title = "modmanager " + shlex.join(argv)
         pbx = args.pbx if isinstance(getattr(args, "pbx", None), str) else ""
         with operation(
-            _command_kind(parser, argv),
+            kind,
             title=title[:300],
             pbx=pbx,
             wait=_DEFAULT_WAIT_SECONDS if args.wait else 0.0,
@@ -216,7 +226,10 @@ def run(argv: Sequence[str]) -> int:
         print("modmanager: interrupted", file=sys.stderr)
         return 130
     finally:
-        shutdown_logging()
+        if logged:
+            from modmanager.ops.logs import shutdown_logging
+
+            shutdown_logging()
 
 
 def _command_kind(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str:

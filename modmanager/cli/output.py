@@ -73,8 +73,8 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
 def emit(args: argparse.Namespace, text: str, data: Any) -> None:
     """Print ``data`` as JSON when ``--json`` was given, else ``text``."""
     if getattr(args, "json", False):
-        json.dump(data, sys.stdout, indent=2, ensure_ascii=False, sort_keys=False, default=str)
-        sys.stdout.write("\n")
+        # One write: json.dump would write each token on its own through SafeStream's escaping.
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False, default=str) + "\n")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import getpass
 import os
 import sys
 from collections.abc import Iterator
@@ -33,13 +32,13 @@ from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.pbx_import import register_import
 from modmanager.cli.pbx_tags import changed_tags, register_tag
 from modmanager.core.errors import PbxError, StoreError
-from modmanager.core.protocol import DEFAULT_AGENT_INSTANCE, PROTOCOL_VERSION, InstalledModule, SystemInfo
 from modmanager.core.text import clean_text
-from modmanager.store.inventory import Inventory, PbxRecord, normalize_pbx_url
+from modmanager.store.inventory import DEFAULT_AGENT_INSTANCE, Inventory, PbxRecord, normalize_pbx_url
 
-# The agent client (requests), TLS pinning and the credential store (cryptography, keyring) are
-# imported by the handlers that use them: `pbx list` needs none of them.
+# The protocol, the agent client, TLS pinning and the credential store (cryptography, keyring)
+# are imported by the handlers that use them: `pbx list` needs none of them (tests/cli/test_startup.py).
 if TYPE_CHECKING:
+    from modmanager.core.protocol import InstalledModule, SystemInfo
     from modmanager.pbx.client import AgentClient
 
 AGENT_SECRET_ENV = "MODMANAGER_AGENT_SECRET"
@@ -257,6 +256,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 def _test(args: argparse.Namespace) -> int:
     from modmanager.cli.services import ask_master_password
+    from modmanager.core.protocol import PROTOCOL_VERSION
     from modmanager.ops import pbxs
     from modmanager.store.credentials import open_credentials
     with Inventory() as inventory:
@@ -316,6 +316,8 @@ def _read_secret(prompt: str, *, what: str) -> str:
 
     ``what`` is "password" or "agent_secret" (the ``what`` param of the ``secret_not_given`` error).
     """
+    import getpass
+
     from modmanager.cli.services import has_terminal
     terminal = has_terminal()
     value = getpass.getpass(f"{prompt}: ", stream=sys.stderr) if terminal else sys.stdin.readline().rstrip("\r\n")

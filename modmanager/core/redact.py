@@ -30,6 +30,8 @@ MASK = "[redacted]"
 MIN_SECRET_LENGTH = 4
 _MAX_REGISTERED = 4096
 """A bound on memory: far more secrets than one workstation uses."""
+_MAX_PENDING = 256
+"""Registered forms not yet compiled into the pattern, at most (see :meth:`SecretRegistry.redact`)."""
 
 _QUOTE = r"(?:\"|'|&quot;|&#34;|\\\")"
 _KEY = r"[\w.-]*(?:password|passwd|passwort|secret|token|credential|apikey|api_key)[\w.-]*"
@@ -66,6 +68,8 @@ class SecretRegistry:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._values: set[str] = set()
+        self._pending: list[str] = []
+        """Values registered since the pattern was compiled."""
         self._pattern: re.Pattern[str] | None = None
 
     def register(self, value: str | bytes | None) -> None:
@@ -79,31 +83,50 @@ class SecretRegistry:
         with self._lock:
             if forms <= self._values or len(self._values) >= _MAX_REGISTERED:
                 return
-            self._values |= forms
-            self._pattern = None
+            new = forms - self._values
+            self._values |= new
+            self._pending.extend(new)
 
     def clear(self) -> None:
         with self._lock:
             self._values.clear()
+            self._pending.clear()
             self._pattern = None
 
-    def _compiled(self) -> re.Pattern[str] | None:
+    def _compiled(self, text: str) -> re.Pattern[str] | None:
+        """The pattern of every registered value that may occur in ``text``.
+
+        Compiling the alternation of all values costs milliseconds once thousands are known, and
+        a fleet refresh registers two secrets per PBX between log lines. So values registered
+        since the last compile are looked for in ``text`` directly; only when one occurs (or
+        too many wait) is the pattern compiled again - a value that does not occur in ``text``
+        changes nothing the pattern does to it.
+        """
         with self._lock:
-            if self._pattern is None and self._values:
+            if self._pending and (len(self._pending) > _MAX_PENDING or any(value in text for value in self._pending)):
                 ordered = sorted(self._values, key=len, reverse=True)  # longest first: no partial masks
                 self._pattern = re.compile("|".join(re.escape(value) for value in ordered))
+                self._pending.clear()
             return self._pattern
 
     def redact(self, text: str) -> str:
         """``text`` with every registered value and every pattern match masked."""
         if not text:
             return text
-        pattern = self._compiled()
+        pattern = self._compiled(text)
         if pattern is not None:
             text = pattern.sub(MASK, text)
         for rule, replacement in _PATTERNS:
             text = rule.sub(replacement, text)
         return text
+
+
+def _xml_escape(text: str, entities: dict[str, str]) -> str:
+    """As ``xml.sax.saxutils.escape`` (which imports urllib.request, http.client and ssl with it)."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for char, entity in entities.items():
+        text = text.replace(char, entity)
+    return text
 
 
 def _forms(text: str) -> Iterable[str]:
@@ -114,8 +137,8 @@ def _forms(text: str) -> Iterable[str]:
     yield quote_plus(text, safe="")
     yield json.dumps(text, ensure_ascii=False)[1:-1]
     yield json.dumps(text, ensure_ascii=True)[1:-1]
-    yield escape(text, {'"': "&quot;", "'": "&apos;"})
-    yield escape(json.dumps(text, ensure_ascii=False)[1:-1], {'"': "&quot;"})
+    yield _xml_escape(text, {'"': "&quot;", "'": "&apos;"})
+    yield _xml_escape(json.dumps(text, ensure_ascii=False)[1:-1], {'"': "&quot;"})
 
 
 _REGISTRY = SecretRegistry()

@@ -1,10 +1,9 @@
 """Agent clients kept between reads, so reading a PBX again reuses its TLS connection.
 
 A refresh asks a PBX two questions (system info, modules). A new client per refresh pays for a
-TCP connection, the TLS handshake and - with a pinned certificate - fetching that certificate
-first. :class:`ClientPool` keeps one idle client per PBX instead: the next read of that PBX
-finds the kept connection (no handshake at all), or, after the PBX closed it, opens one new
-connection with the trust already set up (one handshake).
+TCP connection and the TLS handshake (one: the pin is checked on that connection itself).
+:class:`ClientPool` keeps one idle client per PBX instead: the next read of that PBX finds the
+kept connection (no handshake at all), or, after the PBX closed it, opens one new connection.
 
 A client serves one thread at a time: :meth:`ClientPool.client` hands an idle client out
 exclusively and takes it back afterwards; a second reader of the same PBX meanwhile gets a

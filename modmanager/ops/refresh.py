@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import queue
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from modmanager.core.catalog import Channel
 from modmanager.core.errors import InvalidVersion, ModManagerError, OperationError, PbxError, error_to_json
 from modmanager.core.fleet_status import FleetStatus as FleetStatus  # defined in core: the GUI paints it first
+from modmanager.core.holds import Hold
 from modmanager.core.planner import PbxFacts, PbxPlan, PbxStatus, managed_modules, plan_pbx
 from modmanager.core.protocol import AnswerError, InstalledModule, SystemInfo
 from modmanager.ops.operation import operation, submit
 from modmanager.ops.services import Services
 from modmanager.pbx.client import AgentClient
+from modmanager.store.inventory import PbxRecord
 
 log = logging.getLogger(__name__)
 
@@ -71,13 +74,25 @@ def _channel(services: Services) -> Channel:
 def make_snapshot(
     services: Services, name: str, info: SystemInfo, modules: Sequence[InstalledModule], fetched_at: dt.datetime
 ) -> PbxSnapshot:
+    customer = _customer(services, name)
+    return _snapshot(services, name, customer, info, modules, fetched_at, services.holds.for_pbx(name, customer))
+
+
+def _snapshot(
+    services: Services,
+    name: str,
+    customer: str,
+    info: SystemInfo,
+    modules: Sequence[InstalledModule],
+    fetched_at: dt.datetime,
+    holds: Sequence[Hold],
+) -> PbxSnapshot:
     try:
         facts = PbxFacts.from_system_info(info)
     except InvalidVersion as error:
         raise PbxError(code="bad_answer", params={"pbx": name, "starface": info.starface_version}) from error
     catalogs = services.catalogs.as_catalogs()
     modules = managed_modules(modules, catalogs, agent_module_id=info.agent_module_id)
-    customer = _customer(services, name)
     plan = plan_pbx(
         facts,
         modules,
@@ -86,7 +101,7 @@ def make_snapshot(
         today=dt.date.today(),
         paid_markers=services.settings.paid_markers or _default_markers(),
         missing_catalogs=[problem.source for problem in services.catalogs.unavailable()],
-        holds=services.holds.for_pbx(name, customer),
+        holds=list(holds),
         pbx_name=name,
         customer=customer,
     )
@@ -109,32 +124,101 @@ def _default_markers() -> tuple[str, ...]:
 def refresh_pbx(services: Services, name: str) -> PbxSnapshot:
     """Ask the PBX, plan, store snapshot and status. On failure the status says why, then it raises."""
     with operation("refresh", pbx=name):
-        return _refresh(services, name)
+        try:
+            record = services.inventory.get(name)
+            holds = services.holds.for_pbx(name, record.customer)
+        except ModManagerError as error:
+            _store(services, _failed(name, error))
+            raise
+        outcome = _read(services, record, holds)
+        if isinstance(outcome.result, PbxSnapshot):
+            outcome = _with_journal(services, [outcome])[0]
+        _store(services, outcome)
+        if not isinstance(outcome.result, PbxSnapshot):
+            raise outcome.result
+        return outcome.result
 
 
-def _refresh(services: Services, name: str) -> PbxSnapshot:
+@dataclass
+class _Outcome:
+    """One PBX read: the snapshot or the error, and the status to store."""
+
+    name: str
+    result: PbxSnapshot | ModManagerError
+    status: FleetStatus
+
+
+def _read(services: Services, record: PbxRecord, holds: Sequence[Hold]) -> _Outcome:
+    """Ask the PBX and plan; touches neither the inventory nor the journal (see :func:`_store`)."""
+    name = record.name
     try:
-        info, modules = services.readers.read(services.inventory.get(name), _read)
-        snapshot = make_snapshot(services, name, info, modules, dt.datetime.now(dt.UTC))
+        info, modules = services.readers.read(record, _ask)
+        snapshot = _snapshot(
+            services,
+            name,
+            record.customer,
+            info,
+            modules,
+            dt.datetime.now(dt.UTC),
+            [hold for hold in holds if hold.applies_to(name, record.customer)],
+        )
     except ModManagerError as error:
-        status = status_for_error(error)
-        log.info("refresh %s: %s (%s)", name, status.value, error.message)
-        services.inventory.save_status(name, status.value, str(error), error_to_json(error))
-        raise
-    services.inventory.save_snapshot(name, snapshot.to_json(), snapshot.fetched_at)
-    status = fleet_status(services, snapshot)
-    services.inventory.save_status(name, status.value, "")
-    log.info(
-        "refresh %s: STARFACE %s, %d modules, %s",
-        name,
-        snapshot.info.starface_version,
-        len(snapshot.modules),
-        status.value,
-    )
-    return snapshot
+        return _failed(name, error)
+    return _Outcome(name, snapshot, _FROM_PLAN[snapshot.plan.status])
 
 
-def _read(client: AgentClient) -> tuple[SystemInfo, list[InstalledModule]]:
+def _failed(name: str, error: ModManagerError) -> _Outcome:
+    status = status_for_error(error)
+    log.info("refresh %s: %s (%s)", name, status.value, error.message)
+    return _Outcome(name, error, status)
+
+
+def _with_journal(services: Services, outcomes: Sequence[_Outcome]) -> list[_Outcome]:
+    """The outcomes, a PBX with an unfinished update marked interrupted (one look at the journal)."""
+    interrupted = _interrupted(services)
+    return [
+        _Outcome(outcome.name, outcome.result, FleetStatus.INTERRUPTED)
+        if isinstance(outcome.result, PbxSnapshot) and outcome.name in interrupted
+        else outcome
+        for outcome in outcomes
+    ]
+
+
+def _store(services: Services, outcome: _Outcome) -> _Outcome:
+    """Keep what was read: the snapshot (if any) and the status, in one transaction.
+
+    A failure to store becomes the PBX's result (the status then is that of the store error).
+    """
+    name, result, status = outcome.name, outcome.result, outcome.status
+    try:
+        with services.inventory.batch():
+            if isinstance(result, PbxSnapshot):
+                services.inventory.save_snapshot(name, result.to_json(), result.fetched_at)
+                services.inventory.save_status(name, status.value, "")
+            else:
+                services.inventory.save_status(name, status.value, str(result), error_to_json(result))
+    except ModManagerError as error:
+        if not isinstance(result, PbxSnapshot):
+            return outcome  # the PBX's own error says more than the store's
+        log.warning("refresh %s: not stored (%s)", name, error.message)
+        return _Outcome(name, error, status_for_error(error))
+    if isinstance(result, PbxSnapshot):
+        log.info(
+            "refresh %s: STARFACE %s, %d modules, %s",
+            name,
+            result.info.starface_version,
+            len(result.modules),
+            status.value,
+        )
+    return outcome
+
+
+def _stored(services: Services, outcome: _Outcome) -> PbxSnapshot | ModManagerError:
+    with operation("refresh", pbx=outcome.name):  # joins the fleet's: the PBX in the log lines
+        return _store(services, outcome).result
+
+
+def _ask(client: AgentClient) -> tuple[SystemInfo, list[InstalledModule]]:
     return client.system_info(), client.list_modules()
 
 
@@ -153,10 +237,15 @@ def cached_snapshot(services: Services, name: str) -> PbxSnapshot | None:
 
 
 def fleet_status(services: Services, snapshot: PbxSnapshot) -> FleetStatus:
-    # A damaged journal file must not take the whole fleet's status down: recovery reports it.
-    if any(entry.pbx_name == snapshot.name for entry in services.journal.scan()[0]):
+    if snapshot.name in _interrupted(services):
         return FleetStatus.INTERRUPTED
     return _FROM_PLAN[snapshot.plan.status]
+
+
+def _interrupted(services: Services) -> set[str]:
+    """PBXs with an unfinished update in the journal."""
+    # A damaged journal file must not take the whole fleet's status down: recovery reports it.
+    return {entry.pbx_name for entry in services.journal.scan()[0]}
 
 
 def cancelled_error(name: str) -> OperationError:
@@ -178,30 +267,67 @@ def refresh_fleet(
     can count ``n of N``. Once ``cancelled()`` is true no further PBX is started: the PBXs not
     read get :func:`cancelled_error`, those being read finish. The answer holds every name, in
     the order given.
+
+    One operation (joining the caller's, if one runs). The worker threads only ask the PBXs and
+    plan; the inventory is read once before and written on this thread, the PBXs that ended
+    together in one transaction - so the workers never queue for the database.
     """
     names = list(dict.fromkeys(names))
     results: dict[str, PbxSnapshot | ModManagerError] = {}
     if not names:
         return results
+    with operation("refresh", title=f"{len(names)} PBXs" if len(names) > 1 else ""):
+        records = {record.name: record for record in services.inventory.list()}
+        holds = services.holds.all()
 
-    def one(name: str) -> PbxSnapshot | ModManagerError:
-        if cancelled is not None and cancelled():
-            return cancelled_error(name)
+        def one(name: str) -> _Outcome | None:
+            if cancelled is not None and cancelled():
+                return None
+            with operation("refresh", pbx=name):
+                record = records.get(name)
+                if record is None:
+                    try:
+                        record = services.inventory.get(name)  # added meanwhile, or unknown: its error
+                    except ModManagerError as error:
+                        return _failed(name, error)
+                return _read(services, record, holds)
+
+        count = min(len(names), max(1, workers or services.settings.read_concurrency))
+        ended: queue.SimpleQueue[Future[_Outcome | None]] = queue.SimpleQueue()
+        pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="modmanager-read")
         try:
-            return refresh_pbx(services, name)
-        except ModManagerError as error:
-            return error
-
-    count = min(len(names), max(1, workers or services.settings.read_concurrency))
-    pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="modmanager-read")
-    try:
-        futures: dict[Future[PbxSnapshot | ModManagerError], str] = {submit(pool, one, name): name for name in names}
-        for future in as_completed(futures):
-            name = futures[future]
-            results[name] = future.result()
-            if on_done is not None:
-                on_done(name, results[name])
-    finally:
-        # Interrupted (Ctrl+C): PBXs not started yet are dropped; the ones being read finish.
-        pool.shutdown(wait=True, cancel_futures=True)
+            futures: dict[Future[_Outcome | None], str] = {}
+            for name in names:
+                future = submit(pool, one, name)
+                futures[future] = name
+                future.add_done_callback(ended.put)
+            while len(results) < len(names):
+                batch = [ended.get()]
+                while True:
+                    try:
+                        batch.append(ended.get_nowait())
+                    except queue.Empty:
+                        break
+                for name, result in _finish(services, [(futures[future], future.result()) for future in batch]):
+                    results[name] = result
+                    if on_done is not None:
+                        on_done(name, result)
+        finally:
+            # Interrupted (Ctrl+C): PBXs not started yet are dropped; the ones being read finish.
+            pool.shutdown(wait=True, cancel_futures=True)
     return {name: results[name] for name in names}
+
+
+def _finish(
+    services: Services, ended: Sequence[tuple[str, _Outcome | None]]
+) -> list[tuple[str, PbxSnapshot | ModManagerError]]:
+    """Store the PBXs that ended together (one transaction) and say what each one's result is."""
+    read = _with_journal(services, [outcome for _, outcome in ended if outcome is not None])
+    try:
+        with services.inventory.batch():
+            stored = {outcome.name: _stored(services, outcome) for outcome in read}
+    except ModManagerError as error:  # the transaction as a whole failed (e.g. the disk is full)
+        log.warning("refresh: %d PBXs not stored (%s)", len(read), error.message)
+        stored = {outcome.name: outcome.result if not isinstance(outcome.result, PbxSnapshot) else error
+                  for outcome in read}
+    return [(name, stored[name] if outcome is not None else cancelled_error(name)) for name, outcome in ended]

@@ -25,7 +25,6 @@ raised here for the same reason (their text quotes the URL).
 from __future__ import annotations
 
 import hashlib
-import http.client
 import logging
 import re
 import time
@@ -34,9 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
-
-import requests
-import urllib3.exceptions
+from urllib.parse import urlencode
 
 from modmanager.core.errors import ModManagerError, PbxError
 from modmanager.core.protocol import (
@@ -73,7 +70,7 @@ from modmanager.core.protocol import (
     values_to_json,
     xmlrpc_request,
 )
-from modmanager.pbx import tls
+from modmanager.pbx import https, tls
 
 if TYPE_CHECKING:
     from modmanager.store.credentials import CredentialStore
@@ -85,7 +82,7 @@ _T = TypeVar("_T")
 _BACKOFF_SECONDS = 0.25
 _MAX_BACKOFF_SECONDS = 4.0
 _FAULT_TEXT_LIMIT = 200
-_READ_CHUNK = 64 * 1024
+_CONTENT_TYPE = "text/xml; charset=utf-8"
 SELF_UPDATE_WAIT_SECONDS = 180.0
 """How long the client waits for an agent that installs itself to run its new version."""
 # The code each agent fault becomes; its sentences are in core/messages/pbx.py. Params:
@@ -197,7 +194,9 @@ class AgentClient:
         deadline: seconds one request/answer exchange may take in all (default: four times
             ``timeout``, at least 30).
         retries: extra attempts for idempotent calls after a connection error or timeout.
-        session: a session to reuse (the client mounts its TLS adapter on it for this URL).
+
+    The client keeps one HTTPS connection to the PBX open between calls (see
+    :mod:`modmanager.pbx.https`); :meth:`close` ends it.
     """
 
     def __init__(
@@ -212,7 +211,6 @@ class AgentClient:
         timeout: float = 15.0,
         deadline: float | None = None,
         retries: int = 2,
-        session: requests.Session | None = None,
     ) -> None:
         host, port = tls.host_and_port(url)
         shown_host = f"[{host}]" if ":" in host else host
@@ -225,25 +223,21 @@ class AgentClient:
         self._auth = auth_token(login_id, password)
         self._secret = agent_secret
         self._info: SystemInfo | None = None
-        self._endpoint = self.url + XMLRPC_PATH
-        self._adapter = tls.TrustAdapter(self.url, fingerprint, timeout)
-        self._owns_session = session is None
-        self._session = session or requests.Session()
-        self._session.trust_env = False  # no proxy or netrc from the environment sees the token
-        self._session.mount(self.url + "/", self._adapter)
+        # STARFACE's login travels in the query string; the transport knows no proxy, so only the PBX sees it.
+        self._target = f"{XMLRPC_PATH}?{urlencode({AUTH_PARAMETER: self._auth})}"
+        pin = None if fingerprint is None else tls.normalize_fingerprint(fingerprint)
+        self._connection = https.Connection(self.url, pin, timeout)
 
     @property
     def fingerprint(self) -> str | None:
-        return self._adapter.pin
+        return self._connection.pin
 
     def __repr__(self) -> str:
         return f"AgentClient({self.url!r}, login={self.login_id!r}, agent={self.agent_instance!r})"
 
     def close(self) -> None:
-        """Close pooled connections (and the session if the client created it)."""
-        self._adapter.close()
-        if self._owns_session:
-            self._session.close()
+        """Close the kept connection (a later call opens a new one)."""
+        self._connection.close()
 
     def __enter__(self) -> AgentClient:
         return self
@@ -493,9 +487,9 @@ class AgentClient:
             started = time.monotonic()
             try:
                 status, content = self._exchange(entry_point, body)
-            except _NetworkFailure as failure:
+            except https.NetworkFailure as failure:
                 if attempt == attempts:
-                    raise self._unreachable(entry_point, failure.error) from None
+                    raise self._unreachable(entry_point, failure) from None
                 log.info("%s on %s failed (attempt %d of %d); retrying", entry_point, self.url, attempt, attempts)
                 self._pause(attempt)
                 continue
@@ -504,63 +498,16 @@ class AgentClient:
         raise AssertionError("unreachable: the loop returns or raises")
 
     def _exchange(self, entry_point: EntryPoint, body: bytes) -> tuple[int, bytes]:
-        """Send one request; (HTTP status, body). Network failures become :class:`_NetworkFailure`."""
-        with tls.CallDeadline(self.deadline) as deadline:
-            try:
-                response = self._session.post(
-                    self._endpoint,
-                    params={AUTH_PARAMETER: self._auth},
-                    data=body,
-                    headers={"Content-Type": "text/xml; charset=utf-8", "Accept-Encoding": "identity"},
-                    timeout=self.timeout,
-                    stream=True,
-                    allow_redirects=False,
-                )
-                try:
-                    if response.status_code != 200:
-                        return response.status_code, b""
-                    return response.status_code, self._read(response, entry_point, deadline)
-                finally:
-                    response.close()
-            except requests.exceptions.SSLError as error:
-                if deadline.expired:
-                    raise _NetworkFailure(TimeoutError("deadline")) from None
-                if _is_certificate_failure(error):
-                    raise tls.explain_tls_failure(self.url, self._adapter.pin, self.timeout) from None
-                # Anything else (a connection closed during the handshake) is a network failure.
-                raise _NetworkFailure(error) from None
-            except requests.exceptions.ContentDecodingError:
-                raise bad_answer_error() from None
-            except (
-                requests.exceptions.RequestException,  # ConnectionError, Timeout, ChunkedEncodingError, ...
-                urllib3.exceptions.HTTPError,  # ProtocolError, ReadTimeoutError, ... if one slips through
-                http.client.HTTPException,  # IncompleteRead, BadStatusLine
-                OSError,  # a socket ended under a read
-            ) as error:
-                raise _NetworkFailure(TimeoutError("deadline") if deadline.expired else error) from None
-            except PbxError as error:
-                if error.code != "unreachable":  # the pinned transport could not fetch the certificate
-                    raise
-                raise _NetworkFailure(error) from None
-
-    def _read(self, response: requests.Response, entry_point: EntryPoint, deadline: tls.CallDeadline) -> bytes:
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > MAX_ANSWER_BYTES:
-            log.warning("%s on %s: answer announced larger than %d bytes", entry_point, self.url, MAX_ANSWER_BYTES)
-            raise bad_answer_error()
-        chunks: list[bytes] = []
-        total = 0
-        for chunk in response.iter_content(_READ_CHUNK):
-            if deadline.expired:
-                raise _NetworkFailure(TimeoutError("deadline"))
-            total += len(chunk)
-            if total > MAX_ANSWER_BYTES:
-                log.warning("%s on %s: answer larger than %d bytes", entry_point, self.url, MAX_ANSWER_BYTES)
-                raise bad_answer_error()
-            chunks.append(chunk)
-        if deadline.expired:
-            raise _NetworkFailure(TimeoutError("deadline"))
-        return b"".join(chunks)
+        """Send one request; (HTTP status, body). Network failures raise :class:`https.NetworkFailure`,
+        certificate problems their :class:`PbxError`."""
+        try:
+            return self._connection.post(
+                self._target, body, content_type=_CONTENT_TYPE, deadline=self.deadline, limit=MAX_ANSWER_BYTES
+            )
+        except https.AnswerRefused as refused:
+            log.warning("%s on %s: answer refused (%s; at most %d bytes)", entry_point, self.url, refused.reason,
+                        MAX_ANSWER_BYTES)
+            raise bad_answer_error() from None
 
     def _decode(self, entry_point: EntryPoint, status: int, content: bytes) -> dict[str, Any]:
         if status in (401, 403):
@@ -581,9 +528,10 @@ class AgentClient:
             raise fault_error(answer.code, answer.message, pbx=self.url)
         return answer
 
-    def _unreachable(self, entry_point: EntryPoint, error: BaseException) -> PbxError:
-        base = tls.unreachable_error(self.url, error)
-        if entry_point in IDEMPOTENT_ENTRY_POINTS or isinstance(error, requests.exceptions.ConnectTimeout):
+    def _unreachable(self, entry_point: EntryPoint, failure: https.NetworkFailure) -> PbxError:
+        base = tls.unreachable_error(self.url, failure.error)
+        # A connection that timed out before the request was written certainly did nothing.
+        if entry_point in IDEMPOTENT_ENTRY_POINTS or (not failure.sent and isinstance(failure.error, TimeoutError)):
             return base
         return PbxError(code="unreachable", params={**base.params, "entry_point": str(entry_point)})
 
@@ -594,19 +542,6 @@ class AgentClient:
     def _check_upload_state(state: UploadState, size: int, digest: str) -> None:
         if state.size != size or state.sha256 != digest or not 0 <= state.offset <= size or state.chunk_size < 1:
             raise bad_answer_error()
-
-
-class _NetworkFailure(Exception):
-    """A request that got no (complete) answer; carries the cause for wording, never for display."""
-
-    def __init__(self, error: BaseException) -> None:
-        super().__init__(type(error).__name__)
-        self.error = error
-
-
-def _is_certificate_failure(error: requests.exceptions.SSLError) -> bool:
-    text = repr(error)
-    return "CERTIFICATE_VERIFY_FAILED" in text or "Fingerprints did not match" in text
 
 
 def _parse(reader: Callable[[dict[str, Any]], _T], answer: dict[str, Any]) -> _T:

@@ -2,41 +2,38 @@
 
 PBXs commonly run self-signed certificates, so CA verification alone would lock most users
 out, and switching verification off would hand their STARFACE credentials to anyone in the
-middle. Instead:
+middle. Instead, every connection to a PBX is opened by :func:`open_verified`, which hands out
+a socket only after one of these checks passed - before the caller writes a byte (the login in
+the request's query string among them):
 
 * Without a pin, the certificate must verify against the system trust store (and match the
-  host name). A self-signed PBX is refused with ``certificate_untrusted``; the error shows the
-  SHA-256 fingerprint so the user can compare it and pin it.
-* With a pin, the connection is accepted only if the peer certificate's SHA-256 equals the pin:
-  the pinned certificate is the only trust anchor of the connection, and urllib3's
-  ``assert_fingerprint`` checks the exact certificate before any request byte is sent. Host
-  names are not checked then (the pin names the exact certificate). A different certificate is
-  refused with ``certificate_changed``, naming both fingerprints.
+  host name), inside the handshake. A self-signed PBX is refused with ``certificate_untrusted``;
+  the error shows the SHA-256 fingerprint so the user can compare it and pin it.
+* With a pin, the connection is accepted only if the certificate the PBX presented in this very
+  handshake has exactly the pinned SHA-256 and is within its validity period; host names are
+  not checked (the pin names the exact certificate). The handshake itself proves that the peer
+  holds that certificate's private key: TLS has the server sign the handshake with it, and the
+  signature is checked whatever the verification mode. A different certificate is refused with
+  ``certificate_changed`` (naming both fingerprints), an expired one with
+  ``certificate_invalid``. One handshake: the certificate is not fetched on a connection of
+  its own first.
 """
 
 from __future__ import annotations
 
-import contextlib
+import datetime as dt
 import hashlib
 import re
 import socket
 import ssl
 import threading
-from collections.abc import Mapping
+import time
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
-
-import requests
-from cryptography import x509
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from modmanager.core.errors import PbxError
 
 _FINGERPRINT_RE = re.compile(r"[0-9a-f]{64}")
-_POOL_SIZE = 4
 
 
 @dataclass(frozen=True)
@@ -50,8 +47,8 @@ class CertificateInfo:
     not_after: str
     """ISO 8601 UTC."""
     ca_verified: bool
-    """Whether it verifies against the system CAs (False also when not asked: see fetch_fingerprint)."""
-    """True when the certificate verifies against the system CAs for this host name."""
+    """True when the certificate verifies against the system CAs for this host name (False also
+    when not asked: see :func:`fetch_fingerprint`)."""
 
 
 def normalize_fingerprint(text: str) -> str:
@@ -83,6 +80,8 @@ def fetch_fingerprint(url: str, timeout: float, *, check_system_trust: bool = Tr
     from a second handshake with full verification, made only with ``check_system_trust``
     (a pinned connection does not need it, and it costs a handshake and loading the CA store).
     """
+    from cryptography import x509  # only here: showing a certificate is rare, reading a PBX is not
+
     host, port = host_and_port(url)
     try:
         pem = ssl.get_server_certificate((host, port), timeout=timeout)
@@ -100,7 +99,7 @@ def fetch_fingerprint(url: str, timeout: float, *, check_system_trust: bool = Tr
 
 
 def _verifies_against_system_cas(host: str, port: int, timeout: float) -> bool:
-    context = ssl.create_default_context()
+    context = system_trust_context()
     try:
         with (
             socket.create_connection((host, port), timeout=timeout) as sock,
@@ -155,180 +154,192 @@ def certificate_untrusted_error(url: str, info: CertificateInfo) -> PbxError:
     )
 
 
+def certificate_invalid_error(url: str, not_after: str) -> PbxError:
+    """The pinned certificate is presented but expired, not yet valid or malformed.
+
+    Params: ``url``, ``expires`` (ISO 8601, or "?" when unreadable).
+    """
+    return PbxError(code="certificate_invalid", params={"url": _bare_url(url), "expires": not_after or "?"})
+
+
 def explain_tls_failure(url: str, pinned: str | None, timeout: float) -> PbxError:
     """Turn a failed handshake into the error a user can act on, by looking at the certificate."""
     info = fetch_fingerprint(url, timeout)
     if pinned is not None:
         if info.sha256 != pinned:
             return certificate_changed_error(url, pinned, info.sha256)
-        return PbxError(code="certificate_invalid", params={"url": _bare_url(url), "expires": info.not_after})
+        return certificate_invalid_error(url, info.not_after)
     if not info.ca_verified:
         return certificate_untrusted_error(url, info)
     return PbxError(code="tls_failed", params={"url": _bare_url(url)})
 
 
+# --- contexts, one of each per process ----------------------------------------------------------
+
+_contexts: dict[str, ssl.SSLContext] = {}
+_contexts_lock = threading.Lock()
+
+
 def system_trust_context() -> ssl.SSLContext:
-    """CA verification against the system trust store, with host name checking."""
-    return ssl.create_default_context()
+    """CA verification against the system trust store, with host name checking.
 
-
-def pinned_context(pem: str) -> ssl.SSLContext:
-    """A context whose only trust anchor is the pinned certificate.
-
-    Partial chains are allowed so that a pinned leaf issued by a private CA is accepted on its
-    own; the exact certificate is still asserted by fingerprint on every connection.
+    Made once per process (loading the trust store costs milliseconds) and shared: an
+    ``SSLContext`` may wrap sockets in several threads at once.
     """
-    context = ssl.create_default_context(cadata=pem)
-    context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
-    return context
+    with _contexts_lock:
+        context = _contexts.get("system")
+        if context is None:
+            context = _contexts["system"] = ssl.create_default_context()
+        return context
 
 
-# --- a deadline for a whole exchange ---------------------------------------------------------------
+def _pin_context() -> ssl.SSLContext:
+    """The context of pinned connections: the chain is not judged by OpenSSL, the pin is.
 
-_calls = threading.local()
-
-
-class CallDeadline:
-    """Ends one request/answer exchange after ``seconds``, however the PBX trickles its bytes.
-
-    A socket timeout only bounds each read: a server sending one byte every few seconds never
-    trips it. While a deadline is :meth:`active` in a thread, every connection this module's
-    adapters use for that thread registers with it; when the time is up the connection's
-    socket is shut down, so the blocked read fails at once (and :attr:`expired` tells why).
+    A pinned PBX's certificate is usually self-signed and the pin (a SHA-256) is all that is
+    stored, so no trust anchor exists to verify against during the handshake; OpenSSL is told
+    to complete the handshake (still checking the server's signature over it) and
+    :func:`open_verified` checks the exact certificate before handing the socket out. Only
+    :func:`open_verified` uses this context.
     """
-
-    def __init__(self, seconds: float) -> None:
-        self.expired = False
-        self._lock = threading.Lock()
-        self._socket: socket.socket | None = None
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-
-    def __enter__(self) -> CallDeadline:
-        _calls.deadline = self
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._timer.cancel()
-        _calls.deadline = None
-        with self._lock:
-            self._socket = None
-
-    def attach(self, connection: HTTPConnection) -> None:
-        # The socket itself is kept: http.client drops it from the connection object as soon as
-        # an answer says "Connection: close", while the answer still reads from it.
-        sock = getattr(connection, "sock", None)
-        if not isinstance(sock, socket.socket):
-            return
-        with self._lock:
-            self._socket = sock
-            if self.expired:
-                _shut_down(sock)
-
-    def _expire(self) -> None:
-        with self._lock:
-            self.expired = True
-            if self._socket is not None:
-                _shut_down(self._socket)
+    with _contexts_lock:
+        context = _contexts.get("pin")
+        if context is None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            context.minimum_version = ssl.TLSVersion.TLSv1_2
+            # No renegotiation (TLS 1.2): the certificate judged after the handshake stays the
+            # connection's certificate.
+            context.options |= ssl.OP_NO_RENEGOTIATION
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE  # judged by the pin in open_verified, never by nobody
+            _contexts["pin"] = context
+        return context
 
 
-def _shut_down(sock: socket.socket) -> None:
-    # The plain socket's shutdown (not SSLSocket's, which also drops its TLS state under a
-    # reader in another thread): the connection ends and a blocked recv returns at once.
-    with contextlib.suppress(OSError):
-        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+# --- opening a verified connection --------------------------------------------------------------
 
 
-def _register(connection: HTTPConnection) -> None:
-    deadline: CallDeadline | None = getattr(_calls, "deadline", None)
-    if deadline is not None:
-        deadline.attach(connection)
+def open_verified(url: str, pin: str | None, timeout: float, deadline_at: float) -> ssl.SSLSocket:
+    """A TLS connection to ``url`` whose certificate passed the CA check or the pin; one handshake.
 
-
-class _WatchedHTTPSConnection(HTTPSConnection):
-    def connect(self) -> None:
-        super().connect()
-        _register(self)
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _register(self)
-        super().request(*args, **kwargs)
-
-
-class _WatchedHTTPConnection(HTTPConnection):
-    def connect(self) -> None:
-        super().connect()
-        _register(self)
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _register(self)
-        super().request(*args, **kwargs)
-
-
-class _WatchedHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _WatchedHTTPSConnection
-
-
-class _WatchedHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _WatchedHTTPConnection
-
-
-class TrustAdapter(HTTPAdapter):
-    """A requests transport for one PBX that verifies by CA or by pin, never not at all.
-
-    With a pin, the pinned certificate is fetched once (and checked against the pin) to become
-    the trust anchor; every connection then asserts the fingerprint. A mismatch found before
-    connecting raises ``certificate_changed`` directly.
+    ``pin`` is a normalized fingerprint (:func:`normalize_fingerprint`) or None for CA
+    verification. ``timeout`` bounds each step, ``deadline_at`` (``time.monotonic()``) all of
+    them. Certificate problems raise ``certificate_changed``, ``certificate_invalid``,
+    ``certificate_untrusted`` or ``tls_failed`` (:class:`PbxError`); network problems raise
+    ``OSError`` (``ssl.SSLError`` and ``TimeoutError`` among them), as the socket does. Nothing
+    is ever written on a connection that failed its check: it is closed first.
     """
+    host, port = host_and_port(url)
+    sock = socket.create_connection((host, port), timeout=remaining_time(timeout, deadline_at))
+    try:
+        sock.settimeout(remaining_time(timeout, deadline_at))
+        context = system_trust_context() if pin is None else _pin_context()
+        try:
+            tls_sock = context.wrap_socket(sock, server_hostname=host)
+        except ssl.SSLCertVerificationError:
+            raise explain_tls_failure(url, None, timeout) from None
+    except BaseException:
+        sock.close()
+        raise
+    if pin is not None:
+        try:
+            check_pinned(url, pin, tls_sock.getpeercert(binary_form=True))
+        except BaseException:
+            tls_sock.close()
+            raise
+    return tls_sock
 
-    def __init__(self, url: str, fingerprint: str | None, timeout: float) -> None:
-        self._url = url
-        self._pin = None if fingerprint is None else normalize_fingerprint(fingerprint)
-        self._timeout = timeout
-        self._context: ssl.SSLContext | None = None if self._pin else system_trust_context()
-        self._context_lock = threading.Lock()
-        super().__init__(pool_connections=1, pool_maxsize=_POOL_SIZE)
 
-    @property
-    def pin(self) -> str | None:
-        return self._pin
+def check_pinned(url: str, pin: str, der: bytes | None) -> None:
+    """Raise unless ``der`` is exactly the pinned certificate and valid now."""
+    presented = hashlib.sha256(der or b"").hexdigest()
+    if der is None or presented != pin:
+        raise certificate_changed_error(url, pin, presented)
+    try:
+        not_before, not_after = certificate_validity(der)
+    except ValueError:
+        raise certificate_invalid_error(url, "") from None
+    now = dt.datetime.now(dt.UTC)
+    if not not_before <= now <= not_after:
+        raise certificate_invalid_error(url, not_after.isoformat())
 
-    def init_poolmanager(self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: Any) -> None:
-        if self._context is not None:
-            pool_kwargs["ssl_context"] = self._context
-            if self._pin is not None:
-                pool_kwargs["assert_fingerprint"] = self._pin
-        super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
-        # Connections that a CallDeadline can end (see there).
-        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
 
-    def send(
-        self,
-        request: requests.PreparedRequest,
-        stream: bool = False,
-        timeout: float | tuple[float, float] | tuple[float, None] | None = None,
-        verify: bool | str = True,
-        cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
-        proxies: Mapping[str, str] | None = None,
-    ) -> requests.Response:
-        self._ensure_pinned_context()
-        # verify=True only selects CERT_REQUIRED; the trust anchors are this adapter's context.
-        return super().send(request, stream, timeout, True, cert, proxies)
+def remaining_time(timeout: float, deadline_at: float) -> float:
+    """What the next step may wait: ``timeout``, less when the deadline is nearer.
 
-    def _ensure_pinned_context(self) -> None:
-        with self._context_lock:
-            if self._context is not None or self._pin is None:
-                return
-            info = fetch_fingerprint(self._url, self._timeout, check_system_trust=False)
-            if info.sha256 != self._pin:
-                raise certificate_changed_error(self._url, self._pin, info.sha256)
-            self._context = pinned_context(info.pem)
-            self.poolmanager.clear()
-            self.init_poolmanager(1, _POOL_SIZE)
+    Raises ``TimeoutError("deadline")`` once the deadline (``time.monotonic()``) has passed.
+    """
+    left = deadline_at - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("deadline")
+    return min(timeout, left)
 
-    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
-        # The trust decision is the adapter's own context: never requests' CA bundle, never off.
-        conn.cert_reqs = "CERT_REQUIRED"
-        conn.ca_certs = None
-        conn.ca_cert_dir = None
+
+# --- the validity period of a DER certificate ------------------------------------------------------
+
+_UTC_TIME = re.compile(rb"(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z")
+_GENERALIZED_TIME = re.compile(rb"(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z")
+
+
+def certificate_validity(der: bytes) -> tuple[dt.datetime, dt.datetime]:
+    """(notBefore, notAfter) of an X.509 certificate in DER, as UTC datetimes; ValueError if malformed.
+
+    Reads only the path to ``tbsCertificate.validity`` (RFC 5280 4.1): certificate SEQUENCE,
+    tbsCertificate SEQUENCE, optional [0] version, serial INTEGER, signature SEQUENCE, issuer
+    SEQUENCE, validity SEQUENCE of two times (UTCTime or GeneralizedTime, in seconds, "Z").
+    """
+    start, _ = _der_item(der, 0, len(der), 0x30)  # Certificate
+    position, end = _der_item(der, start, len(der), 0x30)  # tbsCertificate
+    if position < end and der[position] == 0xA0:  # [0] EXPLICIT version
+        position = _der_skip(der, position, end)
+    for tag in (0x02, 0x30, 0x30):  # serialNumber, signature, issuer
+        if position >= end or der[position] != tag:
+            raise ValueError("unexpected field before the validity")
+        position = _der_skip(der, position, end)
+    inner, inner_end = _der_item(der, position, end, 0x30)
+    not_before, after_start = _der_time(der, inner, inner_end)
+    not_after, _ = _der_time(der, after_start, inner_end)
+    return not_before, not_after
+
+
+def _der_header(data: bytes, position: int, end: int) -> tuple[int, int, int]:
+    """(tag, first content byte, end of content) of the item at ``position``."""
+    if position + 2 > end:
+        raise ValueError("truncated")
+    tag, length = data[position], data[position + 1]
+    position += 2
+    if length & 0x80:
+        count = length & 0x7F
+        if not 1 <= count <= 4 or position + count > end:
+            raise ValueError("bad length")
+        length = int.from_bytes(data[position : position + count], "big")
+        position += count
+    if position + length > end:
+        raise ValueError("truncated")
+    return tag, position, position + length
+
+
+def _der_item(data: bytes, position: int, end: int, tag: int) -> tuple[int, int]:
+    found, start, stop = _der_header(data, position, end)
+    if found != tag:
+        raise ValueError("unexpected tag")
+    return start, stop
+
+
+def _der_skip(data: bytes, position: int, end: int) -> int:
+    return _der_header(data, position, end)[2]
+
+
+def _der_time(data: bytes, position: int, end: int) -> tuple[dt.datetime, int]:
+    tag, start, stop = _der_header(data, position, end)
+    text = data[start:stop]
+    if tag == 0x17 and (match := _UTC_TIME.fullmatch(text)):
+        two_digits = int(match[1])
+        year = 1900 + two_digits if two_digits >= 50 else 2000 + two_digits  # RFC 5280 4.1.2.5.1
+        rest = match.groups()[1:]
+    elif tag == 0x18 and (match := _GENERALIZED_TIME.fullmatch(text)):
+        year, rest = int(match[1]), match.groups()[1:]
+    else:
+        raise ValueError("not a time")
+    month, day, hour, minute, second = (int(part) for part in rest)
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.UTC), stop

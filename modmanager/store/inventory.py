@@ -229,6 +229,8 @@ class Inventory:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or inventory_path()
         self._lock = threading.RLock()
+        self._depth = 0
+        """Open transactions of the thread holding ``_lock`` (see :meth:`batch`)."""
         try:
             self._conn = sqlite3.connect(
                 self.path, check_same_thread=False, timeout=10.0, isolation_level=None
@@ -425,6 +427,19 @@ class Inventory:
             return {}
         return {name: bound_text(version) for name, version in rows if isinstance(version, str)}
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several writes as one transaction: every write of this thread inside joins it.
+
+        Committed when the block ends, rolled back entirely if it raises. A write (or a batch)
+        inside that fails is undone alone (a savepoint), so the block may catch its error and
+        go on. A fleet refresh stores the PBXs that ended together this way instead of two
+        transactions per PBX. Other threads wait for the inventory meanwhile, so keep the block
+        to the writes.
+        """
+        with self._transaction():
+            yield
+
     # -- for the other stores of this database (holds, windows, schedules, audit) ------------
 
     @contextmanager
@@ -464,15 +479,39 @@ class Inventory:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
+            if self._depth:  # inside a batch of this thread: a savepoint of its transaction
+                savepoint = f"write_{self._depth}"
+                self._depth += 1
+                try:
+                    try:
+                        self._conn.execute(f"SAVEPOINT {savepoint}")
+                    except sqlite3.Error as exc:
+                        raise self._db_error(exc) from exc
+                    try:
+                        yield self._conn
+                    except BaseException:
+                        self._conn.execute(f"ROLLBACK TO {savepoint}")
+                        self._conn.execute(f"RELEASE {savepoint}")
+                        raise
+                    try:
+                        self._conn.execute(f"RELEASE {savepoint}")
+                    except sqlite3.Error as exc:
+                        raise self._db_error(exc) from exc
+                finally:
+                    self._depth -= 1
+                return
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
                 raise self._db_error(exc) from exc
+            self._depth = 1
             try:
                 yield self._conn
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._depth = 0
             try:
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:

@@ -23,6 +23,18 @@ from modmanager.cli import main
 from modmanager.store.inventory import Inventory, PbxRecord
 
 HEAVY = ("PySide6", "shiboken6", "requests", "urllib3", "cryptography", "keyring", "modmanager.gui")
+NOT_FOR_LISTING = (
+    "modmanager.core.protocol",  # the agent protocol: listing talks to no PBX
+    "modmanager.pbx",
+    "modmanager.ops",  # operations, the log file and its redactor: a listing changes nothing
+    "logging.handlers",
+    "ssl",
+    "http.client",
+    "urllib.request",
+    "xml",
+    "concurrent.futures",
+)
+"""What ``pbx list`` must not load either (each was loaded once, for nothing)."""
 
 
 _RUN_AND_LIST = """
@@ -69,6 +81,23 @@ def test_light_commands_load_no_qt_http_or_cryptography(argv: tuple[str, ...], i
         assert "kunde-a" in out
     else:
         assert not any(name.startswith("modmanager.cli.") and name.endswith("_cmd") for name in modules)
+
+
+@pytest.mark.parametrize("argv", [("pbx", "list"), ("pbx", "list", "--json")])
+def test_listing_the_pbxs_loads_no_protocol_operation_or_log(argv: tuple[str, ...], isolated_state: Path) -> None:
+    with Inventory() as inventory:
+        inventory.add(PbxRecord("kunde-a", "https://192.0.2.10", "0001", fingerprint="ab" * 32))
+    code, out, modules = imported_modules(*argv, home=isolated_state)
+    assert code == 0 and "kunde-a" in out
+    loaded = sorted(name for name in modules if name.startswith(NOT_FOR_LISTING))
+    assert loaded == []
+    assert not (isolated_state / "logs").exists()  # a listing writes no log
+
+
+def test_listing_with_verbose_logs_as_every_command(isolated_state: Path) -> None:
+    code, _out, modules = imported_modules("pbx", "list", "--verbose", home=isolated_state)
+    assert code == 0
+    assert "modmanager.ops.logs" in modules and "modmanager.ops.operation" in modules
 
 
 def test_a_command_loads_only_its_own_group(isolated_state: Path) -> None:

@@ -75,3 +75,16 @@ def test_ordinary_text_is_left_alone() -> None:
         "The master password is wrong.",
     ):
         assert redact(text) == text
+
+
+def test_values_registered_after_masking_began_are_masked_too() -> None:
+    registry = SecretRegistry()
+    registry.register("erstes-geheimnis")
+    assert registry.redact("a erstes-geheimnis b") == f"a {MASK} b"
+    for number in range(600):  # more than wait uncompiled at most; logged text in between
+        registry.register(f"geheimnis-nummer-{number}")
+        assert registry.redact(f"x geheimnis-nummer-{number // 2} y") == f"x {MASK} y"
+    registry.register("geheim")
+    registry.register("geheim-und-laenger")  # registered later, longer: still wins as a whole
+    assert registry.redact("[geheim-und-laenger] [geheim]") == f"[{MASK}] [{MASK}]"
+    assert registry.redact("nothing to hide") == "nothing to hide"

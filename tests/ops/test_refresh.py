@@ -8,12 +8,14 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from modmanager.core.errors import ModManagerError
-from modmanager.ops.refresh import PbxSnapshot, refresh_fleet, refresh_pbx
+from modmanager.ops.refresh import PbxSnapshot, fleet_status, refresh_fleet, refresh_pbx
 from modmanager.ops.services import Services
+from modmanager.simulator import server as sim_server
 from modmanager.simulator.server import SimulatedPbx, SimulatorFleet
 from modmanager.simulator.testing import TEST_LOGIN, TEST_PASSWORD, make_pbx, running_fleet
 from modmanager.store.inventory import PbxRecord
@@ -151,3 +153,44 @@ def test_a_failed_read_keeps_no_client(tmp_path: Path) -> None:
         fleet.sims.pbxs[0].start()
         assert isinstance(refresh_pbx(fleet.services, "pbx00"), PbxSnapshot)
         assert len(fleet.services.readers) == 1
+
+
+@pytest.fixture
+def accepted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The TLS connections the simulated PBXs accept, by PBX name (counted at the simulator)."""
+    seen: list[str] = []
+    original = sim_server._Server.finish_request
+
+    def counted(self: sim_server._Server, request: Any, client_address: Any) -> None:
+        seen.append(self.pbx.state.name)
+        original(self, request, client_address)
+
+    monkeypatch.setattr(sim_server._Server, "finish_request", counted)
+    return seen
+
+
+def test_a_first_contact_refresh_costs_one_tls_connection_per_pbx(tmp_path: Path, accepted: list[str]) -> None:
+    with fleet_of(tmp_path, 3) as fleet:
+        results = refresh_fleet(fleet.services, fleet.names)
+        assert all(isinstance(result, PbxSnapshot) for result in results.values())
+        assert sorted(accepted) == fleet.names  # the pin is checked on the connection that asks
+        accepted.clear()
+        refresh_fleet(fleet.services, fleet.names)
+        assert accepted == []  # the kept connections answered
+
+
+def test_a_fleet_refresh_stores_every_pbx_and_its_status(tmp_path: Path) -> None:
+    with fleet_of(tmp_path, 4) as fleet:
+        fleet.sims.pbxs[1].stop()
+        results = refresh_fleet(fleet.services, fleet.names)
+        inventory = fleet.services.inventory
+        for name, result in results.items():
+            stored = inventory.load_status(name)
+            assert stored is not None
+            if isinstance(result, PbxSnapshot):
+                snapshot = inventory.load_snapshot(name)
+                assert snapshot is not None and snapshot[1] == result.fetched_at
+                assert stored.status == fleet_status(fleet.services, result).value
+            else:
+                assert (stored.status, stored.detail["code"]) == ("unreachable", "unreachable")
+        assert not isinstance(results["pbx01"], PbxSnapshot)

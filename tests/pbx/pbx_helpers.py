@@ -14,6 +14,7 @@ import ipaddress
 import json
 import ssl
 import threading
+import urllib.parse
 import xmlrpc.client
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,8 +37,15 @@ class SelfSignedCert:
     sha256: str
 
 
-def make_self_signed(folder: Path, common_name: str = "starface.example") -> SelfSignedCert:
-    """A self-signed certificate for 127.0.0.1 and localhost, as a PBX would have."""
+def make_self_signed(
+    folder: Path,
+    common_name: str = "starface.example",
+    *,
+    valid_from: datetime.datetime | None = None,
+    valid_until: datetime.datetime | None = None,
+) -> SelfSignedCert:
+    """A self-signed certificate for 127.0.0.1 and localhost, as a PBX would have (valid from
+    yesterday for 30 days unless told otherwise)."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     now = datetime.datetime.now(datetime.UTC)
@@ -47,8 +55,8 @@ def make_self_signed(folder: Path, common_name: str = "starface.example") -> Sel
         .issuer_name(name)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
+        .not_valid_before(valid_from or now - datetime.timedelta(days=1))
+        .not_valid_after(valid_until or now + datetime.timedelta(days=30))
         .add_extension(
             x509.SubjectAlternativeName([x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
             critical=False,
@@ -65,9 +73,19 @@ def make_self_signed(folder: Path, common_name: str = "starface.example") -> Sel
     return SelfSignedCert(cert_file, key_file, cert.fingerprint(hashes.SHA256()).hex())
 
 
-Responder = Callable[[str, bytes], "tuple[int, bytes] | Trickle | None"]
-"""(path with query, body) -> (HTTP status, body), a :class:`Trickle`, or None to drop the
-connection unanswered."""
+Responder = Callable[[str, bytes], "tuple[int, bytes] | Trickle | RawReply | None"]
+"""(path with query, body) -> (HTTP status, body), a :class:`Trickle`, a :class:`RawReply`, or
+None to drop the connection unanswered."""
+
+
+@dataclass(frozen=True)
+class RawReply:
+    """Bytes written as the whole answer - status line, headers and body as the test wrote them -
+    and ``later``, written 0.1 s after them (bytes nobody asked for)."""
+
+    data: bytes
+    close: bool = True
+    later: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -93,6 +111,8 @@ class ScriptedServer:
     cert: SelfSignedCert
     respond: Responder = lambda path, body: (500, b"")
     requests: list[tuple[str, bytes]] = field(default_factory=list)
+    connections: int = 0
+    """TLS connections accepted (handshakes that succeeded or failed)."""
     url: str = ""
     _server: ThreadingHTTPServer | None = None
     _context: ssl.SSLContext | None = None
@@ -102,6 +122,8 @@ class ScriptedServer:
         state = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # as STARFACE's Tomcat: connections are kept alive
+
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 state.requests.append((self.path, body))
@@ -111,6 +133,14 @@ class ScriptedServer:
                     return
                 if isinstance(reply, Trickle):
                     self._trickle(reply)
+                    return
+                if isinstance(reply, RawReply):
+                    self.close_connection = reply.close
+                    self.wfile.write(reply.data)
+                    self.wfile.flush()
+                    if reply.later and not state._stopped.wait(0.1):
+                        self.wfile.write(reply.later)
+                        self.wfile.flush()
                     return
                 status, content = reply
                 self.send_response(status)
@@ -139,7 +169,12 @@ class ScriptedServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def get_request(self) -> tuple[Any, Any]:
+                state.connections += 1  # counted before the handshake: a refused one counts too
+                return super().get_request()
+
+        server = Server(("127.0.0.1", 0), Handler)
         server.daemon_threads = True
         self._context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         self._context.load_cert_chain(self.cert.cert_file, self.cert.key_file)
@@ -253,13 +288,12 @@ class RawAgent:
     """Protocol-2 calls over the pinned transport, including requests the real client never sends."""
 
     def __init__(self, target: AgentUnderTest) -> None:
-        import requests
-
-        from modmanager.pbx.tls import TrustAdapter
+        from modmanager.pbx.https import Connection
+        from modmanager.pbx.tls import normalize_fingerprint
 
         self.target = target
-        self.session = requests.Session()
-        self.session.mount(target.url + "/", TrustAdapter(target.url, target.fingerprint, 5.0))
+        pin = None if target.fingerprint is None else normalize_fingerprint(target.fingerprint)
+        self.connection = Connection(target.url, pin, 5.0)
 
     def call(
         self,
@@ -290,17 +324,17 @@ class RawAgent:
         method = f"{instance or self.target.agent_instance}.{entry_point}"
         body = xmlrpc.client.dumps(params if params is not None else ({"request": text},), methodname=method)
         token = auth_token(self.target.login_id, self.target.password if password is None else password)
-        response = self.session.post(
-            self.target.url + XMLRPC_PATH,
-            params={AUTH_PARAMETER: token},
-            data=body.encode("utf-8"),
-            headers={"Content-Type": "text/xml; charset=utf-8"},
-            timeout=30,
+        status, content = self.connection.post(
+            f"{XMLRPC_PATH}?{urllib.parse.urlencode({AUTH_PARAMETER: token})}",
+            body.encode("utf-8"),
+            content_type="text/xml; charset=utf-8",
+            deadline=30,
+            limit=64 * 1024 * 1024,
         )
-        if response.status_code != 200:
-            raise TransportRefusal(response.status_code)
+        if status != 200:
+            raise TransportRefusal(status)
         try:
-            result, _ = xmlrpc.client.loads(response.content, use_builtin_types=True)
+            result, _ = xmlrpc.client.loads(content, use_builtin_types=True)
         except xmlrpc.client.Fault as fault:
             raise TransportRefusal(200, fault.faultCode, fault.faultString) from None
         assert len(result) == 1 and isinstance(result[0], dict) and isinstance(result[0].get("response"), str)
@@ -313,7 +347,7 @@ class RawAgent:
         return answer
 
     def close(self) -> None:
-        self.session.close()
+        self.connection.close()
 
 
 def _jsonable(value: Any) -> Any:

@@ -4,6 +4,7 @@ connections; and what exactly it sends."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import time
@@ -21,8 +22,12 @@ from modmanager.core.protocol import (
     auth_token,
     xmlrpc_response,
 )
+from modmanager.pbx import client as client_module
 from modmanager.pbx.client import FAULT_ERRORS, AgentClient
+from modmanager.simulator.server import SimulatedPbx
+from modmanager.simulator.testing import TEST_AGENT_SECRET, TEST_LOGIN, TEST_PASSWORD
 from tests.pbx.pbx_helpers import (
+    RawReply,
     ScriptedServer,
     Trickle,
     answer,
@@ -265,3 +270,109 @@ def test_the_secret_stays_out_of_errors_and_logs(
         texts.append(str(_error(client)))
     everything = "\n".join(texts) + "\n".join(record.getMessage() for record in caplog.records) + repr(client)
     assert SECRET not in everything
+
+
+# --- the transport: framing, encodings and kept connections ----------------------------------------
+
+
+def _http(body: bytes, *headers: str, status: str = "200 OK") -> bytes:
+    head = "".join(f"{header}\r\n" for header in headers)
+    return f"HTTP/1.1 {status}\r\n{head}\r\n".encode() + body
+
+
+def _chunked(body: bytes, size: int = 100) -> bytes:
+    pieces = [body[start : start + size] for start in range(0, len(body), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(piece), piece) for piece in pieces) + b"0\r\n\r\n"
+
+
+def test_a_chunked_answer_is_read_and_the_connection_kept(client: AgentClient, scripted_server: ScriptedServer) -> None:
+    body = answer(system_info_struct())
+    reply = RawReply(_http(_chunked(body), "Transfer-Encoding: chunked"), close=False)
+    scripted_server.respond = lambda path, _: reply
+    assert client.system_info().agent_version == "200"
+    assert client.system_info().agent_version == "200"
+    assert scripted_server.connections == 1
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        b"zz\r\n" + b"x" * 10,  # a chunk size that is not hex
+        b"ffffffff\r\n" + b"<?xml",  # a chunk announced far larger than what comes
+        b"10\r\n" + b"<?xml version=",  # the connection ends inside a chunk
+        b"5\r\n<?xml\r\n",  # no last chunk
+    ],
+    ids=["not-hex", "huge-size", "short-chunk", "no-end"],
+)
+def test_a_broken_chunked_encoding_is_unreachable(
+    client: AgentClient, scripted_server: ScriptedServer, framing: bytes
+) -> None:
+    scripted_server.respond = lambda path, _: RawReply(_http(framing, "Transfer-Encoding: chunked"))
+    error = _error(client)
+    assert error.code == "unreachable"
+    assert error.__cause__ is None and error.__suppress_context__
+
+
+def test_a_chunked_answer_beyond_the_limit_is_refused(
+    client: AgentClient, scripted_server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(client_module, "MAX_ANSWER_BYTES", 1000)
+    body = answer({**system_info_struct(), "hostname": "x" * 2000})
+    scripted_server.respond = lambda path, _: RawReply(_http(_chunked(body), "Transfer-Encoding: chunked"))
+    assert _code(client) == "bad_answer"
+
+
+def test_an_answer_shorter_than_announced_is_unreachable(client: AgentClient, scripted_server: ScriptedServer) -> None:
+    body = answer(system_info_struct())
+    scripted_server.respond = lambda path, _: RawReply(_http(body[:50], f"Content-Length: {len(body)}"))
+    assert _code(client) == "unreachable"
+
+
+def test_a_compressed_answer_is_read_within_the_limit(
+    client: AgentClient, scripted_server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = gzip.compress(answer(system_info_struct()))
+    scripted_server.respond = lambda path, _: RawReply(
+        _http(body, "Content-Encoding: gzip", f"Content-Length: {len(body)}")
+    )
+    assert client.system_info().agent_version == "200"
+
+    monkeypatch.setattr(client_module, "MAX_ANSWER_BYTES", 100_000)
+    bomb = gzip.compress(b"<" * 10_000_000)  # 10 KB that would unpack to 10 MB
+    scripted_server.respond = lambda path, _: RawReply(
+        _http(bomb, "Content-Encoding: gzip", f"Content-Length: {len(bomb)}")
+    )
+    assert _code(client) == "bad_answer"
+
+    scripted_server.respond = lambda path, _: RawReply(_http(b"x", "Content-Encoding: br", "Content-Length: 1"))
+    assert _code(client) == "bad_answer"
+
+
+def test_garbage_after_an_answer_is_never_read_as_the_next_one(
+    client: AgentClient, scripted_server: ScriptedServer
+) -> None:
+    body = answer(system_info_struct())
+    forged = _http(xmlrpc_fault_answer(1, "forged"), "Content-Length: 999")
+    scripted_server.respond = lambda path, _: RawReply(
+        _http(body, f"Content-Length: {len(body)}"), close=False, later=forged
+    )
+    assert client.system_info().agent_version == "200"
+    time.sleep(0.3)  # the extra bytes have arrived
+    assert client.system_info().agent_version == "200"  # on a new connection, not the forged answer
+    assert scripted_server.connections == 2
+
+
+def test_a_kept_connection_the_pbx_closed_is_replaced_unseen(sim: SimulatedPbx) -> None:
+    with AgentClient(
+        sim.url, TEST_LOGIN, TEST_PASSWORD, agent_secret=TEST_AGENT_SECRET, fingerprint=sim.fingerprint, retries=0
+    ) as client:
+        client.system_info()
+        sim.restart()  # closes every connection
+        assert client.list_modules()  # retries=0: no second attempt hid a failure
+
+
+@pytest.mark.parametrize("host", ["bücher.invalid", "a" * 70 + ".invalid"], ids=["idna", "label-too-long"])
+def test_a_host_name_that_cannot_be_reached_is_unreachable(host: str) -> None:
+    with AgentClient(f"https://{host}", "0042", "s3cret", agent_secret=SECRET, timeout=2, retries=0) as client:
+        error = _error(client)
+    assert error.code == "unreachable"

@@ -348,3 +348,41 @@ def test_two_connections_to_one_file_see_each_other(tmp_path: Path) -> None:
 
         assert gui.get("mueller-hq") == cli.get("mueller-hq")
         assert set(cli.statuses()) == {"mueller-hq"}
+
+
+def test_a_batch_is_one_transaction_seen_by_others_only_when_it_ends(tmp_path: Path) -> None:
+    path = tmp_path / "inv.sqlite3"
+    with Inventory(path) as writer, Inventory(path) as other:
+        for name in ("a", "b"):
+            writer.add(_record(name))
+        moment = datetime.now(UTC)
+        with writer.batch():
+            writer.save_snapshot("a", {"n": 1}, moment)
+            writer.save_status("a", "up-to-date", "")
+            writer.save_status("b", "unreachable", "no answer")
+            assert other.statuses() == {}  # not committed yet
+            assert writer.load_status("a") is not None  # the batch sees its own writes
+        assert set(other.statuses()) == {"a", "b"}
+        assert other.load_snapshot("a") == ({"n": 1}, moment)
+
+
+def test_a_batch_that_fails_keeps_nothing_of_it(inventory: Inventory) -> None:
+    inventory.add(_record("a"))
+    with pytest.raises(StoreError), inventory.batch():
+        inventory.save_status("a", "up-to-date", "")
+        inventory.save_status("unknown", "up-to-date", "")
+    assert inventory.load_status("a") is None
+    inventory.save_status("a", "unreachable", "")  # the inventory works on after the rollback
+    assert inventory.statuses()["a"].status == "unreachable"
+
+
+def test_a_failed_write_inside_a_batch_is_undone_alone(inventory: Inventory) -> None:
+    inventory.add(_record("a"))
+    with inventory.batch():
+        inventory.save_status("a", "up-to-date", "")
+        with pytest.raises(StoreError), inventory.batch():
+            inventory.save_snapshot("a", {"n": 1}, datetime.now(UTC))
+            inventory.save_status("gone", "up-to-date", "")  # unknown: this inner batch is undone
+        inventory.save_status("a", "updates-available", "")
+    assert inventory.load_snapshot("a") is None
+    assert inventory.statuses()["a"].status == "updates-available"
