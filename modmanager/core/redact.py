@@ -130,8 +130,6 @@ def _xml_escape(text: str, entities: dict[str, str]) -> str:
 
 
 def _forms(text: str) -> Iterable[str]:
-    from xml.sax.saxutils import escape  # not at import: it loads urllib.request (http, email, ssl)
-
     yield text
     yield quote(text, safe="")
     yield quote_plus(text, safe="")
