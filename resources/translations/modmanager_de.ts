@@ -1957,7 +1957,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../modmanager/gui/main_window.py" line="+113"/>
+        <location filename="../../modmanager/gui/main_window.py" line="+116"/>
         <source>modmanager – STARFACE modules</source>
         <translation>modmanager – STARFACE-Module</translation>
     </message>
@@ -1967,7 +1967,7 @@
         <translation> (Demo)</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>PBXs</source>
         <translation>Telefonanlagen</translation>
     </message>
@@ -1977,7 +1977,7 @@
         <translation>Anlagenübersicht</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+136"/>
         <source>&amp;PBX page</source>
         <translation>&amp;Telefonanlage</translation>
     </message>
@@ -2012,7 +2012,7 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-87"/>
         <source>Operations</source>
         <translation>Vorgänge</translation>
     </message>
@@ -3809,7 +3809,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../modmanager/gui/startup.py" line="+121"/>
+        <location filename="../../modmanager/gui/startup.py" line="+122"/>
         <source>Open the data folder</source>
         <translation>Datenordner öffnen</translation>
     </message>
@@ -3943,7 +3943,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../modmanager/gui/tasks.py" line="+566"/>
+        <location filename="../../modmanager/gui/tasks.py" line="+570"/>
         <source>another task</source>
         <translation>einem anderen Vorgang</translation>
     </message>
