@@ -19,6 +19,7 @@ import hashlib
 import io
 import logging
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,10 +109,35 @@ def load_catalog(
         data, signature = _fetch_catalog(source, session, timeout)
     except _FetchFailed as failure:
         return _load_cached(source, failure, warnings)
+    key = _load_key(source, data, signature)
+    with _loaded_lock:
+        known = _loaded.get(source.location)
+    if known is not None and known[0] == key and _cache_paths(source)[0].is_file():
+        return known[1]
     _verify(source, data, signature)
     catalog = parse_catalog(data, source=_catalog_base(source))
     _store_cached(source, data, signature)
+    with _loaded_lock:
+        _loaded[source.location] = (key, catalog)
     return catalog
+
+
+_loaded: dict[str, tuple[bytes, Catalog]] = {}
+"""The last catalog verified and parsed per location, with :func:`_load_key` of what it came from."""
+_loaded_lock = threading.Lock()
+
+
+def _load_key(source: CatalogSource, data: bytes, signature: bytes | None) -> bytes:
+    """What a verified, parsed and cached catalog depends on: the same bytes, keys and cache
+    folder give the same (immutable) :class:`Catalog`, so a refresh that fetches an unchanged
+    catalog skips verifying, parsing and caching it again."""
+    digest = hashlib.sha256()
+    cache_file = str(_cache_paths(source)[0])
+    for part in (source.location, "\n".join(source.public_keys), str(source.trusted_unsigned), cache_file):
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(hashlib.sha256(data).digest())
+    digest.update(b"-" if signature is None else hashlib.sha256(signature).digest())
+    return digest.digest()
 
 
 def _fetch_catalog(

@@ -71,6 +71,25 @@ def test_a_local_catalog_file_path_works_like_its_folder(published: Published) -
     assert catalog.source == str(published.root)
 
 
+def test_an_unchanged_catalog_is_verified_and_parsed_once_a_changed_one_again(published: Published) -> None:
+    source = CatalogSource("Vendor", str(published.root), [published.public_key])
+    first = load_catalog(source)
+    assert load_catalog(source) is first  # same bytes, keys and cache: the same immutable catalog
+
+    # Same bytes with a signature that no longer fits: checked again and refused, not served.
+    put(published.root, "catalog.json.sig", b"A" * 88)
+    with pytest.raises(CatalogError):
+        load_catalog(source)
+
+    republished = publish(published.root)
+    renewed = CatalogSource("Vendor", str(published.root), [republished.public_key])
+    assert load_catalog(renewed) is not first
+    assert load_catalog(renewed) == republished.catalog
+    # Other keys for the same bytes: verified again (and refused: the old key did not sign them).
+    with pytest.raises(CatalogError):
+        load_catalog(source)
+
+
 def test_unsigned_folder_needs_trusted_unsigned(tmp_path: Path) -> None:
     unsigned = publish(tmp_path / "vendor", sign=False)
     with pytest.raises(CatalogError, match="not signed by a trusted key") as caught:
