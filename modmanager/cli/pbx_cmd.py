@@ -30,8 +30,9 @@ from typing import TYPE_CHECKING, Any
 
 from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.cli.pbx_import import register_import
-from modmanager.cli.pbx_tags import changed_tags, register_tag
+from modmanager.cli.pbx_tags import register_tag
 from modmanager.core.errors import PbxError, StoreError
+from modmanager.core.tags import changed_tags
 from modmanager.core.text import clean_text
 from modmanager.store.inventory import DEFAULT_AGENT_INSTANCE, Inventory, PbxRecord, normalize_pbx_url
 

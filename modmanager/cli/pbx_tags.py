@@ -3,35 +3,16 @@
 
 Tags group PBXs for the fleet commands (``--tag``); they compare without regard to case. A
 change of tags needs no PBX to answer and leaves the stored secrets alone
-(:func:`modmanager.ops.pbxs.edit_pbx`). Registered by :mod:`modmanager.cli.pbx_cmd`; light to import.
+(:func:`modmanager.ops.pbxs.edit_pbx`, :func:`modmanager.ops.pbxs.retag_pbxs`; the rule is
+:func:`modmanager.core.tags.changed_tags`). Registered by :mod:`modmanager.cli.pbx_cmd`; light to import.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from modmanager.cli.output import add_json_flag, emit, table
 from modmanager.core.errors import OperationError
-
-_SEPARATORS = re.compile(r"[,;|]")
-
-
-def changed_tags(
-    current: Sequence[str], replacement: str | None, add: Iterable[str], remove: Iterable[str]
-) -> tuple[str, ...]:
-    """``current`` (or ``replacement``, comma separated, when given) plus ``add`` minus ``remove``.
-
-    A tag already there in another case is not added twice; removing ignores case.
-    """
-    tags = list(current) if replacement is None else [part.strip() for part in _SEPARATORS.split(replacement)]
-    for tag in add:
-        if tag.strip() and tag.strip().casefold() not in {known.casefold() for known in tags}:
-            tags.append(tag.strip())
-    unwanted = {tag.strip().casefold() for tag in remove}
-    return tuple(dict.fromkeys(tag for tag in tags if tag and tag.casefold() not in unwanted))
 
 
 def register_tag(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,10 +30,8 @@ def register_tag(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _tag(args: argparse.Namespace) -> int:
-    from modmanager.cli.services import ask_master_password
     from modmanager.ops import pbxs
     from modmanager.ops.selection import PbxSelection, select
-    from modmanager.store.credentials import open_credentials
     from modmanager.store.inventory import Inventory
 
     if not any(tag.strip() for tag in [*args.add, *args.remove]):
@@ -60,20 +39,10 @@ def _tag(args: argparse.Namespace) -> int:
     selection = PbxSelection.of(args.customers, args.tags)
     if not args.names and not selection:
         raise OperationError(code="tag_needs_pbxs")
-    changed = []
     with Inventory() as inventory:
         records = [inventory.get(name) for name in dict.fromkeys(args.names)] if args.names else inventory.list()
         chosen = select(records, selection)
-        credentials = None
-        for original in chosen:
-            tags = changed_tags(original.tags, None, args.add, args.remove)
-            if tags == original.tags:
-                continue
-            if credentials is None:
-                credentials = open_credentials(prompt=ask_master_password)
-            record = replace(original, tags=tags)
-            pbxs.edit_pbx(inventory, credentials, original, record)
-            changed.append(record)
+        changed = pbxs.retag_pbxs(inventory, [record.name for record in chosen], add=args.add, remove=args.remove)
     rows = [(record.name, ", ".join(record.tags) or "-") for record in changed]
     text = (
         f"Changed the tags of {len(changed)} of {len(chosen)} PBXs:\n{table(('NAME', 'TAGS'), rows)}"

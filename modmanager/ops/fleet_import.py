@@ -46,6 +46,7 @@ from modmanager.core import safejson
 from modmanager.core.errors import ModManagerError, OperationError
 from modmanager.core.localfile import read_regular_file
 from modmanager.core.redact import register_secret
+from modmanager.core.tags import split_tags
 from modmanager.core.text import clean_text
 from modmanager.core.windows import parse_window
 from modmanager.ops import pbxs
@@ -108,7 +109,6 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "agent_secret": ("agentsecret", "secret", "agentgeheimnis", "geheimnis", "agentpasswort"),
 }
 _HEADER_FIELDS = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
-_TAG_SEPARATORS = re.compile(r"[,;|]")
 _FINGERPRINT = re.compile(r"[0-9a-f]{64}")
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -442,11 +442,9 @@ class _Probe:
 
 
 def _split_tags(value: object) -> tuple[str, ...]:
-    parts: list[str] = []
     if isinstance(value, str):
-        parts = _TAG_SEPARATORS.split(value)
-    elif isinstance(value, list):
-        parts = [item for item in value if isinstance(item, str)]
+        return split_tags(value)
+    parts = [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
     return tuple(dict.fromkeys(part.strip() for part in parts if part.strip()))
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from modmanager.core.errors import ModManagerError, StoreError
 from modmanager.core.protocol import SystemInfo
+from modmanager.core.tags import changed_tags
 from modmanager.pbx import tls
 from modmanager.pbx.client import AgentClient
 from modmanager.pbx.tls import CertificateInfo
@@ -233,18 +234,10 @@ def retag_pbxs(
         StoreError: a PBX is unknown or the inventory could not be written (the PBXs before it
             keep their new tags).
     """
-    dropped = {tag.strip().casefold() for tag in remove if tag.strip()}
-    wanted = [tag.strip() for tag in add if tag.strip() and tag.strip().casefold() not in dropped]
     changed: list[PbxRecord] = []
     for name in dict.fromkeys(names):
         record = inventory.get(name)
-        tags = [tag for tag in record.tags if tag.casefold() not in dropped]
-        present = {tag.casefold() for tag in tags}
-        for tag in wanted:
-            if tag.casefold() not in present:
-                present.add(tag.casefold())
-                tags.append(tag)
-        new = dataclasses.replace(record, tags=tuple(tags))
+        new = dataclasses.replace(record, tags=changed_tags(record.tags, None, add, remove))
         if new.tags != record.tags:
             inventory.update(new)
             changed.append(new)

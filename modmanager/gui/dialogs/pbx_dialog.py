@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from modmanager.core.errors import ModManagerError, StoreError
+from modmanager.core.tags import split_tags
 from modmanager.core.windows import MaintenanceWindow, parse_window
 from modmanager.gui import theme
 from modmanager.gui.agent_export import install_guide, open_install_guide
@@ -377,7 +378,7 @@ class PbxDialog(QDialog):
             url=url,
             login_id=login,
             customer=self.customer_edit.text().strip(),
-            tags=tuple(self.tags_edit.text().split(",")),
+            tags=split_tags(self.tags_edit.text()),
             agent_instance=self.agent_edit.text().strip(),
             fingerprint=self._fingerprint,
             notes=original.notes if original else "",

@@ -22,15 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from modmanager.core.tags import split_tags
 from modmanager.core.text import clean_text
 from modmanager.store.inventory import PbxRecord
 
 _NAMES_SHOWN = 6
-
-
-def split_tags(text: str) -> tuple[str, ...]:
-    """``"a, b,,c "`` as ``("a", "b", "c")``: tags are typed comma-separated."""
-    return tuple(dict.fromkeys(tag.strip() for tag in text.split(",") if tag.strip()))
 
 
 class TagsDialog(QDialog):
