@@ -9,14 +9,10 @@ along) fails here, not only in the bench.
 from __future__ import annotations
 
 import threading
-import xmlrpc.client
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from modmanager.core.protocol import split_method_name
 from modmanager.ops.update import prepare_update, run_update
-from modmanager.simulator.server import SimulatedPbx
+from tests.fixtures.recording import recorded_calls
 from tests.ops.world import MODULE_A, MODULE_B, MODULE_C, PBX, world
 
 PREVIEW = ["systemInfo", "listModules", "getDescriptor", "exportConfig"]
@@ -24,35 +20,15 @@ PREVIEW = ["systemInfo", "listModules", "getDescriptor", "exportConfig"]
 the way back) and the settings whose migration the preview shows."""
 
 
-@contextmanager
-def recorded(sim: SimulatedPbx) -> Iterator[list[str]]:
-    """The entry points ``sim`` is called with while the block runs, in order."""
-    calls: list[str] = []
-    original = sim.handle_request
-    guard = threading.Lock()
-
-    def record(auth: str | None, body: bytes, stopped: threading.Event) -> bytes | None:
-        _, method = xmlrpc.client.loads(body)
-        with guard:
-            calls.append(split_method_name(method or "")[1])
-        return original(auth, body, stopped)
-
-    sim.handle_request = record  # type: ignore[method-assign]
-    try:
-        yield calls
-    finally:
-        sim.handle_request = original  # type: ignore[method-assign]
-
-
 def test_an_update_sends_each_request_once(tmp_path: Path) -> None:
     """Module B: two instances, one active, internal data - the bench's update, in small."""
     with world(tmp_path) as w:
-        with recorded(w.sim) as preview_calls:
+        with recorded_calls(w.sim) as preview_calls:
             preview = prepare_update(w.services, PBX, MODULE_B)
         assert preview_calls == PREVIEW
         assert preview.previous_sha256 is not None, "the way back came with the descriptor"
 
-        with recorded(w.sim) as calls:
+        with recorded_calls(w.sim) as calls:
             result = run_update(w.services, preview)
         assert calls == [
             "acquireLock",
@@ -76,11 +52,11 @@ def test_the_next_update_takes_the_installed_form_from_the_file_it_installed(tmp
     """Once modmanager installed a version, its file is at hand: no getDescriptor at all."""
     with world(tmp_path) as w:
         run_update(w.services, prepare_update(w.services, PBX, MODULE_A, to_version=130))
-        with recorded(w.sim) as preview_calls:
+        with recorded_calls(w.sim) as preview_calls:
             preview = prepare_update(w.services, PBX, MODULE_A, to_version=140)
         assert preview_calls == ["systemInfo", "listModules", "exportConfig"]
         assert preview.previous_sha256 is not None
-        with recorded(w.sim) as calls:
+        with recorded_calls(w.sim) as calls:
             run_update(w.services, preview, confirm_paid=True)
         assert "getDescriptor" not in calls and "systemInfo" not in calls
         assert len(preview_calls) + len(calls) == 12
@@ -89,10 +65,10 @@ def test_the_next_update_takes_the_installed_form_from_the_file_it_installed(tmp
 
 def test_a_fresh_install_cycles_only_the_instance_it_creates(tmp_path: Path) -> None:
     with world(tmp_path) as w:
-        with recorded(w.sim) as preview_calls:
+        with recorded_calls(w.sim) as preview_calls:
             preview = prepare_update(w.services, PBX, MODULE_C)
         assert preview_calls == ["systemInfo", "listModules"]
-        with recorded(w.sim) as calls:
+        with recorded_calls(w.sim) as calls:
             run_update(w.services, preview)
         assert calls == [
             "acquireLock",
@@ -128,7 +104,7 @@ def test_an_instance_the_install_lost_is_read_again_and_re_created(tmp_path: Pat
 
         w.sim.handle_request = lose_after_install  # type: ignore[method-assign]
         try:
-            with recorded(w.sim) as calls:
+            with recorded_calls(w.sim) as calls:
                 result = run_update(w.services, preview)
         finally:
             w.sim.handle_request = original  # type: ignore[method-assign]

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +20,6 @@ from modmanager.core.protocol import (
     InstanceConfig,
     ModuleConfig,
     auth_token,
-    split_method_name,
 )
 from modmanager.core.values import FileResource, TimerSettings
 from modmanager.pbx.client import FAULT_ERRORS, AgentClient
@@ -40,6 +37,7 @@ from modmanager.simulator.testing import (
     running_fleet,
     sample_module,
 )
+from tests.fixtures.recording import recorded_calls
 
 INSTANCE = "Weiterleitung Zentrale"
 
@@ -50,28 +48,6 @@ def _client(sim: SimulatedPbx, *, secret: str = TEST_AGENT_SECRET, **options: An
         sim.url, TEST_LOGIN, options.pop("password", TEST_PASSWORD), agent_secret=secret,
         fingerprint=sim.fingerprint, **options,
     )
-
-
-@contextmanager
-def recorded_calls(sim: SimulatedPbx) -> Iterator[list[str]]:
-    """The entry points ``sim`` is called with while the block runs."""
-    import xmlrpc.client
-
-    calls: list[str] = []
-    original = sim.handle_request
-    guard = threading.Lock()
-
-    def record(auth: str | None, body: bytes, stopped: threading.Event) -> bytes | None:
-        _, method = xmlrpc.client.loads(body)
-        with guard:
-            calls.append(split_method_name(method or "")[1])
-        return original(auth, body, stopped)
-
-    sim.handle_request = record  # type: ignore[method-assign]
-    try:
-        yield calls
-    finally:
-        sim.handle_request = original  # type: ignore[method-assign]
 
 
 def _error(call: object) -> PbxError:
