@@ -120,8 +120,7 @@ def _add(args: argparse.Namespace) -> int:
     from modmanager.ops import pbxs
     from modmanager.pbx import tls
     from modmanager.store.credentials import open_credentials
-    password = _read_secret("STARFACE password", what="password")
-    agent_secret = _agent_secret_for_add(args.agent_secret_stdin)
+    # Address, name and fingerprint are checked before anyone is asked for a secret.
     fingerprint = tls.normalize_fingerprint(args.fingerprint) if args.fingerprint else None
     record = PbxRecord(
         name=args.name,
@@ -135,10 +134,9 @@ def _add(args: argparse.Namespace) -> int:
     checked: list[pbxs.ConnectionCheck] = []
     with Inventory() as inventory:
         if pbxs.name_taken(inventory, record.name):
-            raise StoreError(
-                code="pbx_name_taken",
-                params={"pbx": record.name},
-            )
+            raise StoreError(code="pbx_name_taken", params={"pbx": record.name})
+        password = _read_secret("STARFACE password", what="password")
+        agent_secret = _agent_secret_for_add(args.agent_secret_stdin)
         if fingerprint is None:
             record = replace(record, fingerprint=_trust_on_first_use(record.url))
         credentials = open_credentials(prompt=ask_master_password)

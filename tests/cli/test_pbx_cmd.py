@@ -236,3 +236,16 @@ def test_unreachable_pbx_is_one_line_on_stderr(
     assert _run(monkeypatch, "modules", "--pbx", "hq") == 1
     err = capsys.readouterr().err
     assert "cannot be reached" in err and err.count("\n") == 1
+
+
+def test_a_bad_address_is_refused_before_any_secret_is_asked_for(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], isolated_state: Path
+) -> None:
+    monkeypatch.delenv("MODMANAGER_AGENT_SECRET", raising=False)
+    stdin = io.StringIO("")
+    monkeypatch.setattr("sys.stdin", stdin)
+    assert run(["pbx", "add", "hq", "http://pbx.example", "--login", "0001", "--password-stdin"]) == 1
+    error = capsys.readouterr().err
+    assert "https" in error and "secret" not in error and "password" not in error
+    with Inventory() as inventory:
+        assert inventory.list() == []
