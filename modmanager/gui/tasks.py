@@ -521,6 +521,7 @@ class TaskRunner(QObject):
         for key in handle.keys:  # the queues it still occupies (release() let go of the others)
             if self._running.get(key) is task:
                 del self._running[key]
+        handle.holds = ()  # an ended task holds nothing, whether or not each PBX was let go first
         if self._active.pop(handle.task_id, None) is not None:
             self._running_watchers -= handle.watcher
             if handle.read_only:
