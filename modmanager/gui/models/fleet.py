@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -24,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QIcon
 
 from modmanager.core.fleet_status import FleetStatus
+from modmanager.gui.models.customer_tree import CustomerTreeModel
 from modmanager.gui.models.table import CleanTextProxy
 from modmanager.gui.resources import icon
 from modmanager.store.inventory import PbxRecord
@@ -118,7 +118,7 @@ class _Group:
     """The most urgent status of its PBXs: computed when one of them changes, not per paint."""
 
 
-class FleetModel(QAbstractItemModel):
+class FleetModel(CustomerTreeModel):
     """Customers (top level) and their PBXs; two columns: name and status.
 
     Index internal ids: 0 for a customer row, ``group row + 1`` for a PBX row.
@@ -248,30 +248,6 @@ class FleetModel(QAbstractItemModel):
         return self._entries[group.names[index.row()]]
 
     # -- QAbstractItemModel -----------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
-        if column < 0 or column >= 2 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() != 0:
-            return QModelIndex()
-        group_row = parent.row()
-        if group_row >= len(self._groups) or row >= len(self._groups[group_row].names):
-            return QModelIndex()
-        return self.createIndex(row, column, group_row + 1)
-
-    def parent(self, index: _Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[parent.row()].names)
-        return 0
 
     def columnCount(self, parent: _Index = _ROOT) -> int:
         return 2

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QLocale,
     QModelIndex,
     QObject,
@@ -37,6 +36,7 @@ from modmanager.core.matrix import NOT_INSTALLED, Cell, CellState, VersionFilter
 from modmanager.gui.models.cell_states import state_color as state_color  # re-exported: views and tests use them
 from modmanager.gui.models.cell_states import state_icon as state_icon
 from modmanager.gui.models.cell_states import state_text as state_text
+from modmanager.gui.models.customer_tree import CustomerTreeModel
 from modmanager.gui.models.fleet import FleetModel, PbxEntry, status_icon, status_text
 from modmanager.gui.slices import SLICE_S
 
@@ -83,7 +83,7 @@ class _Group:
     cells: dict[str, GroupCell] = field(default_factory=dict)
 
 
-class FleetMatrixModel(QAbstractItemModel):
+class FleetMatrixModel(CustomerTreeModel):
     """Customers (top level) and their PBXs; column 0 names them, one column per module.
 
     Index internal ids: 0 for a customer row, ``group row + 1`` for a PBX row.
@@ -336,29 +336,6 @@ class FleetMatrixModel(QAbstractItemModel):
             group.cells.setdefault(module.module_id, nobody)
 
     # -- QAbstractItemModel -----------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
-        if row < 0 or column < 0 or column > len(self._modules):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() != 0 or parent.row() >= len(self._groups):
-            return QModelIndex()
-        if row >= len(self._groups[parent.row()].names):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index: _Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self._groups[parent.row()].names)
-        return 0
 
     def columnCount(self, parent: _Index = _ROOT) -> int:
         return 1 + len(self._modules)
