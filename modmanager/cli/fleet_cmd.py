@@ -105,7 +105,7 @@ def run_refresh(args: argparse.Namespace) -> int:
                 results = refresh_fleet(
                     services,
                     names,
-                    on_done=lambda _name, result: progress(not isinstance(result, PbxSnapshot)),
+                    on_done=lambda _name, result, _status: progress(not isinstance(result, PbxSnapshot)),
                     cancelled=stop.is_set,
                 )
             finally:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -236,7 +237,10 @@ class PbxStatus(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(PbxStatus).index(self)
+        return _PBX_STATUS_RANKS[self]
+
+
+_PBX_STATUS_RANKS = {status: rank for rank, status in enumerate(PbxStatus)}
 
 
 _PBX_STATUS_OF_MODULE = {
@@ -268,8 +272,9 @@ class PbxPlan:
     missing_catalogs: tuple[str, ...] = ()
     """Configured catalogs that could not be used: the plan was made without them."""
 
-    @property
+    @functools.cached_property
     def status(self) -> PbxStatus:
+        """Worked out once: the GUI and the fleet views ask every plan often."""
         return pbx_status(self)
 
     @property
@@ -717,6 +722,33 @@ class _CatalogIndex:
         self.catalogs = catalogs  # kept alive, so the identities this index is found by stay valid
         self.modules = {module.id.lower(): module for module in merge_catalogs(catalogs)}
         self._available: dict[tuple[object, ...], tuple[tuple[str, AvailableModule], ...]] = {}
+        self._plans: dict[tuple[object, ...], ModulePlan] = {}
+
+    def plan(
+        self,
+        facts: PbxFacts,
+        installed: InstalledModule,
+        channel: Channel,
+        paid_markers: tuple[str, ...],
+        rules: ModuleRules,
+    ) -> ModulePlan:
+        """:func:`plan_module` for an installed module, remembered for the next PBX of its kind.
+
+        A fleet runs few STARFACE releases and few versions of each module, so most PBXs plan
+        the same (module, version, STARFACE, licenses) again; the answer depends on nothing
+        else (holds and skips are per PBX: a module with rules is planned every time).
+        """
+        module = self.modules.get(installed.id.lower())
+        if not rules.empty:
+            return plan_module(facts, installed, module, channel=channel, paid_markers=paid_markers, rules=rules)
+        key = (installed.id.lower(), installed.version, installed.name, facts, channel, paid_markers)
+        found = self._plans.get(key)
+        if found is None:
+            found = plan_module(facts, installed, module, channel=channel, paid_markers=paid_markers)
+            if len(self._plans) >= _MAX_PLANS_PER_INDEX:
+                self._plans.clear()
+            self._plans[key] = found
+        return found
 
     def available(self, facts: PbxFacts, channel: Channel, today: dt.date | None) -> tuple[
         tuple[str, AvailableModule], ...
@@ -741,6 +773,7 @@ class _CatalogIndex:
 
 _MAX_INDEXES = 2
 _MAX_KINDS_PER_INDEX = 256
+_MAX_PLANS_PER_INDEX = 50_000
 _indexes: dict[tuple[int, ...], _CatalogIndex] = {}
 _indexes_lock = threading.Lock()
 
@@ -813,15 +846,9 @@ def plan_pbx(
     ``customer`` are honoured.
     """
     index = _index(catalogs)
+    markers = tuple(paid_markers)
     plans = tuple(
-        plan_module(
-            facts,
-            item,
-            index.modules.get(item.id.lower()),
-            channel=channel,
-            paid_markers=paid_markers,
-            rules=rules_for(holds, item.id, pbx_name, customer) if holds else NO_RULES,
-        )
+        index.plan(facts, item, channel, markers, rules_for(holds, item.id, pbx_name, customer) if holds else NO_RULES)
         for item in installed
     )
     installed_ids = {item.id.lower() for item in installed}

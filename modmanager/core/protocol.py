@@ -258,11 +258,9 @@ def dump_json(document: Mapping[str, Any]) -> str:
 
 
 def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError("duplicate key in a JSON object")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # a key given twice collapsed into one
+        raise ValueError("duplicate key in a JSON object")
     return result
 
 
@@ -483,7 +481,7 @@ def _object(value: Any, what: str) -> dict[str, Any]:
 
 
 def _get(struct: Mapping[str, Any], key: str, kind: type[_T] | tuple[type, ...]) -> _T:
-    if not isinstance(struct, Mapping):
+    if type(struct) is not dict and not isinstance(struct, Mapping):  # dict first: the ABC check is slow
         raise AnswerError(f"expected an object, got {type(struct).__name__}")
     if key not in struct:
         raise AnswerError(f"field {key!r} is missing")

@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import queue
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from modmanager.core.catalog import Channel
 from modmanager.core.errors import InvalidVersion, ModManagerError, OperationError, PbxError, error_to_json
@@ -139,6 +139,70 @@ def refresh_pbx(services: Services, name: str) -> PbxSnapshot:
         return outcome.result
 
 
+Answer = tuple[SystemInfo, list[InstalledModule]] | ModManagerError
+"""What asking one PBX gave: its facts and modules, or why it could not be asked."""
+
+
+class Asker(Protocol):
+    """Asks PBXs their facts and modules: on threads here (:class:`LocalAsker`) or in another process.
+
+    :func:`refresh_fleet` plans and stores what comes back; an asker only asks.
+    """
+
+    def ask(
+        self, records: Sequence[PbxRecord], *, cancelled: Callable[[], bool] | None = None
+    ) -> Iterator[list[tuple[str, Answer | None]]]:
+        """Yield the answers in batches as they arrive, every record's name exactly once.
+
+        None: the PBX was not asked because ``cancelled()`` became true first.
+        """
+        ...
+
+
+class LocalAsker:
+    """Asks on threads of this process, through the kept clients of :attr:`Services.readers`."""
+
+    def __init__(self, services: Services, workers: int) -> None:
+        self._services = services
+        self._workers = max(1, workers)
+
+    def ask(
+        self, records: Sequence[PbxRecord], *, cancelled: Callable[[], bool] | None = None
+    ) -> Iterator[list[tuple[str, Answer | None]]]:
+        def one(record: PbxRecord) -> Answer | None:
+            if cancelled is not None and cancelled():
+                return None
+            with operation("refresh", pbx=record.name):
+                try:
+                    return self._services.readers.read(record, _ask)
+                except ModManagerError as error:
+                    return error
+
+        if not records:
+            return
+        ended: queue.SimpleQueue[Future[Answer | None]] = queue.SimpleQueue()
+        pool = ThreadPoolExecutor(max_workers=min(len(records), self._workers), thread_name_prefix="modmanager-read")
+        try:
+            futures: dict[Future[Answer | None], str] = {}
+            for record in records:
+                future = submit(pool, one, record)
+                futures[future] = record.name
+                future.add_done_callback(ended.put)
+            left = len(records)
+            while left:
+                batch = [ended.get()]
+                while True:
+                    try:
+                        batch.append(ended.get_nowait())
+                    except queue.Empty:
+                        break
+                left -= len(batch)
+                yield [(futures[future], future.result()) for future in batch]
+        finally:
+            # Interrupted (Ctrl+C): PBXs not started yet are dropped; the ones being read finish.
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
 @dataclass
 class _Outcome:
     """One PBX read: the snapshot or the error, and the status to store."""
@@ -150,9 +214,20 @@ class _Outcome:
 
 def _read(services: Services, record: PbxRecord, holds: Sequence[Hold]) -> _Outcome:
     """Ask the PBX and plan; touches neither the inventory nor the journal (see :func:`_store`)."""
-    name = record.name
     try:
-        info, modules = services.readers.read(record, _ask)
+        answer: Answer = services.readers.read(record, _ask)
+    except ModManagerError as error:
+        answer = error
+    return _planned(services, record, answer, holds)
+
+
+def _planned(services: Services, record: PbxRecord, answer: Answer, holds: Sequence[Hold]) -> _Outcome:
+    """What a PBX answered (or why it could not), planned against the catalogs."""
+    name = record.name
+    if isinstance(answer, ModManagerError):
+        return _failed(name, answer)
+    info, modules = answer
+    try:
         snapshot = _snapshot(
             services,
             name,
@@ -193,7 +268,7 @@ def _store(services: Services, outcome: _Outcome) -> _Outcome:
     try:
         with services.inventory.batch():
             if isinstance(result, PbxSnapshot):
-                services.inventory.save_snapshot(name, result.to_json(), result.fetched_at)
+                services.inventory.save_snapshot(name, result.to_json(), result.fetched_at, validated=True)
                 services.inventory.save_status(name, status.value, "")
             else:
                 services.inventory.save_status(name, status.value, str(result), error_to_json(result))
@@ -213,9 +288,9 @@ def _store(services: Services, outcome: _Outcome) -> _Outcome:
     return outcome
 
 
-def _stored(services: Services, outcome: _Outcome) -> PbxSnapshot | ModManagerError:
+def _stored(services: Services, outcome: _Outcome) -> _Outcome:
     with operation("refresh", pbx=outcome.name):  # joins the fleet's: the PBX in the log lines
-        return _store(services, outcome).result
+        return _store(services, outcome)
 
 
 def _ask(client: AgentClient) -> tuple[SystemInfo, list[InstalledModule]]:
@@ -258,19 +333,20 @@ def refresh_fleet(
     names: Sequence[str],
     *,
     workers: int | None = None,
-    on_done: Callable[[str, PbxSnapshot | ModManagerError], None] | None = None,
+    on_done: Callable[[str, PbxSnapshot | ModManagerError, FleetStatus | None], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    asker: Asker | None = None,
 ) -> dict[str, PbxSnapshot | ModManagerError]:
     """Refresh many PBXs at once (bounded by the read concurrency); never raises per PBX.
 
-    ``on_done`` is called (on this thread) as each PBX ends, in the order they end, so a caller
-    can count ``n of N``. Once ``cancelled()`` is true no further PBX is started: the PBXs not
-    read get :func:`cancelled_error`, those being read finish. The answer holds every name, in
-    the order given.
+    ``on_done`` is called (on this thread) as each PBX ends, in the order they end, with the
+    status stored for it (None: not read after a cancel), so a caller can count ``n of N``. Once ``cancelled()`` is true no
+    further PBX is started: the PBXs not read get :func:`cancelled_error`, those being read
+    finish. The answer holds every name, in the order given.
 
-    One operation (joining the caller's, if one runs). The worker threads only ask the PBXs and
-    plan; the inventory is read once before and written on this thread, the PBXs that ended
-    together in one transaction - so the workers never queue for the database.
+    One operation (joining the caller's, if one runs). ``asker`` asks the PBXs (default: threads
+    of this process, :class:`LocalAsker`); this thread plans what they answered and stores the
+    PBXs that ended together in one transaction - so the askers never queue for the database.
     """
     names = list(dict.fromkeys(names))
     results: dict[str, PbxSnapshot | ModManagerError] = {}
@@ -279,55 +355,53 @@ def refresh_fleet(
     with operation("refresh", title=f"{len(names)} PBXs" if len(names) > 1 else ""):
         records = {record.name: record for record in services.inventory.list()}
         holds = services.holds.all()
-
-        def one(name: str) -> _Outcome | None:
-            if cancelled is not None and cancelled():
-                return None
-            with operation("refresh", pbx=name):
-                record = records.get(name)
-                if record is None:
-                    try:
-                        record = services.inventory.get(name)  # added meanwhile, or unknown: its error
-                    except ModManagerError as error:
-                        return _failed(name, error)
-                return _read(services, record, holds)
-
+        ended: list[tuple[str, _Outcome | None]] = []
+        for name in names:
+            if name not in records:
+                try:
+                    records[name] = services.inventory.get(name)  # added meanwhile, or unknown: its error
+                except ModManagerError as error:
+                    ended.append((name, _failed(name, error)))
+        asked = [records[name] for name in names if name in records]
         count = min(len(names), max(1, workers or services.settings.read_concurrency))
-        ended: queue.SimpleQueue[Future[_Outcome | None]] = queue.SimpleQueue()
-        pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="modmanager-read")
-        try:
-            futures: dict[Future[_Outcome | None], str] = {}
-            for name in names:
-                future = submit(pool, one, name)
-                futures[future] = name
-                future.add_done_callback(ended.put)
-            while len(results) < len(names):
-                batch = [ended.get()]
-                while True:
-                    try:
-                        batch.append(ended.get_nowait())
-                    except queue.Empty:
-                        break
-                for name, result in _finish(services, [(futures[future], future.result()) for future in batch]):
-                    results[name] = result
-                    if on_done is not None:
-                        on_done(name, result)
-        finally:
-            # Interrupted (Ctrl+C): PBXs not started yet are dropped; the ones being read finish.
-            pool.shutdown(wait=True, cancel_futures=True)
+        batches = (asker or LocalAsker(services, count)).ask(asked, cancelled=cancelled)
+        while True:
+            for name, result, status in _finish(services, ended):
+                results[name] = result
+                if on_done is not None:
+                    on_done(name, result, status)
+            batch = next(batches, None)
+            if batch is None:
+                break
+            ended = []
+            for name, answer in batch:
+                with operation("refresh", pbx=name):  # joins this one: the PBX in the log lines
+                    ended.append((name, None if answer is None else _planned(services, records[name], answer, holds)))
     return {name: results[name] for name in names}
 
 
 def _finish(
     services: Services, ended: Sequence[tuple[str, _Outcome | None]]
-) -> list[tuple[str, PbxSnapshot | ModManagerError]]:
-    """Store the PBXs that ended together (one transaction) and say what each one's result is."""
+) -> list[tuple[str, PbxSnapshot | ModManagerError, FleetStatus | None]]:
+    """Store the PBXs that ended together (one transaction): each one's result and stored status.
+
+    The status is None for a PBX not read after a cancel (its stored status is unchanged).
+    """
+    if not ended:
+        return []
     read = _with_journal(services, [outcome for _, outcome in ended if outcome is not None])
     try:
         with services.inventory.batch():
             stored = {outcome.name: _stored(services, outcome) for outcome in read}
     except ModManagerError as error:  # the transaction as a whole failed (e.g. the disk is full)
         log.warning("refresh: %d PBXs not stored (%s)", len(read), error.message)
-        stored = {outcome.name: outcome.result if not isinstance(outcome.result, PbxSnapshot) else error
-                  for outcome in read}
-    return [(name, stored[name] if outcome is not None else cancelled_error(name)) for name, outcome in ended]
+        stored = {
+            outcome.name: outcome if not isinstance(outcome.result, PbxSnapshot)
+            else _Outcome(outcome.name, error, status_for_error(error))
+            for outcome in read
+        }
+    return [
+        (name, stored[name].result, stored[name].status) if outcome is not None
+        else (name, cancelled_error(name), None)
+        for name, outcome in ended
+    ]

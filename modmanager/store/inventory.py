@@ -345,14 +345,20 @@ class Inventory:
 
     # -- last known facts ---------------------------------------------------------------
 
-    def save_snapshot(self, name: str, snapshot: dict[str, Any], fetched_at: datetime) -> None:
+    def save_snapshot(
+        self, name: str, snapshot: dict[str, Any], fetched_at: datetime, *, validated: bool = False
+    ) -> None:
         """Keep the last refreshed facts of a PBX (replacing older ones).
 
         What a PBX said is bounded before it is kept (:func:`~modmanager.core.text.bound_json`):
         no string longer than 4096 characters, no list longer than 10,000 items, and at most
         :data:`MAX_SNAPSHOT_BYTES` in all - a PBX answering with a 200 MB name fills no disk.
+        ``validated``: the snapshot was written from the protocol's checked types (every text
+        within 4096 characters and free of control characters, a fixed depth), so walking it
+        again would change nothing; only its size is checked (a refresh of a fleet stores one
+        per PBX).
         """
-        text = json.dumps(bound_json(snapshot), ensure_ascii=False, sort_keys=True)
+        text = json.dumps(snapshot if validated else bound_json(snapshot), ensure_ascii=False, sort_keys=True)
         if len(text) > MAX_SNAPSHOT_BYTES:
             raise StoreError(code="snapshot_too_large", params={"pbx": name})
         with self._transaction() as conn:

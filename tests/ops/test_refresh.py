@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from modmanager.core.errors import ModManagerError
-from modmanager.ops.refresh import PbxSnapshot, fleet_status, refresh_fleet, refresh_pbx
+from modmanager.ops.refresh import FleetStatus, PbxSnapshot, fleet_status, refresh_fleet, refresh_pbx
 from modmanager.ops.services import Services
 from modmanager.simulator import server as sim_server
 from modmanager.simulator.server import SimulatedPbx, SimulatorFleet
@@ -95,8 +95,16 @@ def test_progress_counts_every_pbx_as_it_ends(tmp_path: Path) -> None:
     with fleet_of(tmp_path, 5) as fleet:
         fleet.sims.pbxs[2].stop()
         ended: list[str] = []
-        results = refresh_fleet(fleet.services, fleet.names, on_done=lambda name, _result: ended.append(name))
+        statuses: dict[str, FleetStatus | None] = {}
+
+        def done(name: str, _result: object, status: FleetStatus | None) -> None:
+            ended.append(name)
+            statuses[name] = status
+
+        results = refresh_fleet(fleet.services, fleet.names, on_done=done)
     assert sorted(ended) == fleet.names
+    assert statuses["pbx02"] is FleetStatus.UNREACHABLE
+    assert all(statuses[name] is not None for name in fleet.names)
     assert list(results) == fleet.names
     assert isinstance(results["pbx02"], ModManagerError) and results["pbx02"].code == "unreachable"
     assert sum(isinstance(result, PbxSnapshot) for result in results.values()) == 4
@@ -106,7 +114,7 @@ def test_a_cancelled_refresh_starts_no_further_pbx(tmp_path: Path) -> None:
     with fleet_of(tmp_path, 6) as fleet:
         stop = threading.Event()
         results = refresh_fleet(
-            fleet.services, fleet.names, workers=1, on_done=lambda _name, _result: stop.set(), cancelled=stop.is_set
+            fleet.services, fleet.names, workers=1, on_done=lambda _name, _result, _status: stop.set(), cancelled=stop.is_set
         )
         # A PBX that was not read keeps its earlier status: nothing was stored for it.
         assert fleet.services.inventory.load_status(fleet.names[-1]) is None
