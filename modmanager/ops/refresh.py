@@ -340,9 +340,9 @@ def refresh_fleet(
     """Refresh many PBXs at once (bounded by the read concurrency); never raises per PBX.
 
     ``on_done`` is called (on this thread) as each PBX ends, in the order they end, with the
-    status stored for it (None: not read after a cancel), so a caller can count ``n of N``. Once ``cancelled()`` is true no
-    further PBX is started: the PBXs not read get :func:`cancelled_error`, those being read
-    finish. The answer holds every name, in the order given.
+    status stored for it (None: not read after a cancel), so a caller can count ``n of N``.
+    Once ``cancelled()`` is true no further PBX is started: the PBXs not read get
+    :func:`cancelled_error`, those being read finish. The answer holds every name, in the order given.
 
     One operation (joining the caller's, if one runs). ``asker`` asks the PBXs (default: threads
     of this process, :class:`LocalAsker`); this thread plans what they answered and stores the

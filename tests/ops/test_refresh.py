@@ -114,7 +114,11 @@ def test_a_cancelled_refresh_starts_no_further_pbx(tmp_path: Path) -> None:
     with fleet_of(tmp_path, 6) as fleet:
         stop = threading.Event()
         results = refresh_fleet(
-            fleet.services, fleet.names, workers=1, on_done=lambda _name, _result, _status: stop.set(), cancelled=stop.is_set
+            fleet.services,
+            fleet.names,
+            workers=1,
+            on_done=lambda _name, _result, _status: stop.set(),
+            cancelled=stop.is_set,
         )
         # A PBX that was not read keeps its earlier status: nothing was stored for it.
         assert fleet.services.inventory.load_status(fleet.names[-1]) is None
