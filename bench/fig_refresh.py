@@ -128,6 +128,7 @@ def gui(ctx: Context) -> list[Figure]:
         baseline_name="idle window",
         details={
             "ticks_over_50ms": gaps["all"]["over_50ms"],
+            "max_gap_ended_s": gaps["all"].get("max_ended_s"),
             "ticks": gaps["all"]["ticks"],
             "startup_max_gap_ms": gaps["startup"]["max_ms"],
             "startup_ticks_over_50ms": gaps["startup"]["over_50ms"],

@@ -111,17 +111,23 @@ class Gaps:
     """The largest pause between two timer ticks in a phase (and how many exceeded 50 ms)."""
 
     def __init__(self) -> None:
+        self.started = time.perf_counter()
         self.largest = 0.0
+        self.largest_ended = 0.0
         self.over_50ms = 0
         self.ticks = 0
 
     def add(self, gap: float) -> None:
-        self.largest = max(self.largest, gap)
+        if gap > self.largest:
+            self.largest = gap
+            self.largest_ended = time.perf_counter() - self.started
         self.over_50ms += gap > 0.050
         self.ticks += 1
 
     def record(self) -> dict[str, float]:
-        return {"max_ms": self.largest * 1000, "over_50ms": self.over_50ms, "ticks": self.ticks}
+        """The largest pause, when it ended (seconds into the phase), how many pauses over 50 ms."""
+        return {"max_ms": self.largest * 1000, "max_ended_s": self.largest_ended, "over_50ms": self.over_50ms,
+                "ticks": self.ticks}
 
 
 class Probe(QObject):
@@ -295,7 +301,9 @@ class Probe(QObject):
             self.finish()
 
     def watcher_started(self, handle: Any) -> None:
-        if getattr(handle, "watcher", False) and not self.reads_started:
+        """The task that reads the PBXs (after the one that loads the catalogs) started."""
+        assert self.window is not None
+        if handle.key == getattr(controller(self.window), "refresh_key", None) and not self.reads_started:
             self.reads_started = time.perf_counter()
 
     def start_single(self) -> None:

@@ -319,7 +319,7 @@ class Controller(QObject):
             self.announce(Changes(catalogs=True, backups=True))
             for problem in problems:
                 self.message.emit(describe_text(problem))
-            self.refresh_many(names, cached=cached, title=self.tr("Refresh all PBXs"))
+            self.refresh_many(names, cached=cached, title=self.tr("Refresh all PBXs"), reload_catalogs=True)
 
         def not_loaded(error: ModManagerError) -> None:
             self.failed.emit(self.tr("The module catalogs could not be loaded"), error)
@@ -331,10 +331,15 @@ class Controller(QObject):
         )
 
     def refresh_many(
-        self, names: Sequence[str], *, cached: Mapping[str, PbxSnapshot] | None = None, title: str = ""
+        self,
+        names: Sequence[str],
+        *,
+        cached: Mapping[str, PbxSnapshot] | None = None,
+        title: str = "",
+        reload_catalogs: bool = False,
     ) -> TaskHandle | None:
         """Read many PBXs as one operation that counts "n of N" (see :meth:`FleetWork.refresh_many`)."""
-        return self.fleetwide.refresh_many(names, cached=cached, title=title)
+        return self.fleetwide.refresh_many(names, cached=cached, title=title, reload_catalogs=reload_catalogs)
 
     def refresh(self, name: str, *, run: FleetRefresh | None = None) -> TaskHandle:
         """Read one PBX again and plan its modules (``run``: as one PBX of :meth:`refresh_many`)."""
@@ -350,29 +355,16 @@ class Controller(QObject):
 
         def done(result: _Refreshed | None) -> None:
             if result is None:  # the refresh of many was cancelled before this PBX
-                self._set_entry(name, busy=False)
-                if run is not None:
-                    run.count(failed=False)
-                return
-            catalogs_now = not self._catalogs_loaded
-            self._catalogs_loaded = True
-            if result.status is FleetStatus.INTERRUPTED:
-                self.interrupted.add(name)
+                self.show_refreshed(name, None, None)
             else:
-                self.interrupted.discard(name)
-            unavailable = result.status is FleetStatus.CATALOG_UNAVAILABLE
-            message = catalog_message(self.services.catalogs.unavailable()) if unavailable else ""
-            self.fleet.update_entry(name, snapshot=result.snapshot, status=result.status, message=message, busy=False)
-            self.announce_soon(Changes.of_pbxs([name], catalogs=catalogs_now))
+                self.show_refreshed(name, result.snapshot, result.status)
             if run is not None:
                 run.count(failed=False)
 
         def failed(error: ModManagerError) -> None:
-            from modmanager.gui.errors import describe_text
             from modmanager.ops.refresh import status_for_error
 
-            status = FleetStatus.INTERRUPTED if name in self.interrupted else status_for_error(error)
-            self._set_entry(name, status=status, message=describe_text(error), busy=False)
+            self.show_refreshed(name, error, status_for_error(error))
             if run is not None:
                 run.count(failed=True)
 
@@ -385,6 +377,32 @@ class Controller(QObject):
             read_only=True,
             quiet=run is not None,
         )
+
+    def show_refreshed(
+        self, name: str, result: PbxSnapshot | ModManagerError | None, status: FleetStatus | None
+    ) -> None:
+        """Show what reading ``name`` gave: its snapshot and status, or why it could not be read.
+
+        ``status`` None: the PBX was not read (a cancelled refresh of many); it keeps what it showed.
+        """
+        if result is None or status is None:
+            self._set_entry(name, busy=False)
+        elif isinstance(result, ModManagerError):
+            from modmanager.gui.errors import describe_text
+
+            status = FleetStatus.INTERRUPTED if name in self.interrupted else status
+            self._set_entry(name, status=status, message=describe_text(result), busy=False)
+        else:
+            catalogs_now = not self._catalogs_loaded
+            self._catalogs_loaded = True
+            if status is FleetStatus.INTERRUPTED:
+                self.interrupted.add(name)
+            else:
+                self.interrupted.discard(name)
+            unavailable = status is FleetStatus.CATALOG_UNAVAILABLE
+            message = catalog_message(self.services.catalogs.unavailable()) if unavailable else ""
+            self.fleet.update_entry(name, snapshot=result, status=status, message=message, busy=False)
+            self.announce_soon(Changes.of_pbxs([name], catalogs=catalogs_now))
 
     # -- updates -------------------------------------------------------------------------------
 

@@ -7,30 +7,35 @@ them in the task runner, so no other job of one of those PBXs runs alongside it.
 
 from __future__ import annotations
 
+import collections
 import functools
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from modmanager.core.errors import ModManagerError
 from modmanager.gui.changes import Changes
 from modmanager.gui.progress import rollout_event_text
-from modmanager.gui.slices import in_slices
+from modmanager.gui.slices import SLICE_S, in_slices, settle_heap
 from modmanager.gui.tasks import TaskCancelled, TaskContext, TaskHandle, TaskState
 
 if TYPE_CHECKING:  # ops is imported where it is used: the window is painted before it is loaded
     from modmanager.core.planner import Readiness
     from modmanager.core.versions import StarfaceVersion
     from modmanager.gui.controller import Controller
-    from modmanager.ops.refresh import PbxSnapshot
+    from modmanager.ops.read_worker import Ended, Read
+    from modmanager.ops.refresh import FleetStatus, PbxSnapshot
     from modmanager.ops.rollout import RolloutEvent, RolloutOutcome, RolloutPlan
     from modmanager.store.backups import BackupInfo
 
 _WATCH_INTERVAL_S = 0.25
 """How often a refresh of many PBXs reports its count (each report redraws the operations dock)."""
+_MARK_CHUNK = 25
+"""PBXs marked "checking" at once when a refresh of many starts."""
 
 
 class FleetRefresh:
@@ -44,6 +49,8 @@ class FleetRefresh:
         """Every PBX was read (or could not be, or was skipped after a cancel)."""
         self.cancelled = threading.Event()
         """No further PBX is read."""
+        self.shown: set[str] = set()
+        """The PBXs the fleet read showed (GUI thread)."""
 
     def count(self, *, failed: bool) -> None:
         self.done += 1
@@ -104,6 +111,55 @@ class _EventRelay(QObject):
         self._handler(pbx, stage, outcome)  # type: ignore[arg-type]  # emitted only by run_rollout's events
 
 
+class _ReadRelay(QObject):
+    """Carries the PBXs a fleet read ended with from the task's thread to the GUI thread.
+
+    Answers arrive in bursts (dozens of PBXs within a millisecond); Qt would deliver a burst of
+    queued signals in one go, so they are kept here and shown a slice of a few milliseconds at a
+    time, with the event loop running in between. What the helper process sent is unpacked
+    here too, a few PBXs per slice (see :class:`~modmanager.ops.read_worker.Ended`).
+    """
+
+    arrived = Signal(object)
+
+    def __init__(self, handler: Callable[[str, PbxSnapshot | Read, FleetStatus | None], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._handler = handler
+        self._waiting: collections.deque[Ended | tuple[str, PbxSnapshot | Read, FleetStatus | None]] = (
+            collections.deque()
+        )
+        self.arrived.connect(self._keep)
+
+    def close(self) -> None:
+        """The read ended: show what is still on its way, then go."""
+        QCoreApplication.sendPostedEvents(self)
+        while self._waiting:
+            self._show_next()
+        self.deleteLater()
+
+    def _keep(self, item: Ended | tuple[str, PbxSnapshot | Read, FleetStatus | None]) -> None:
+        if not self._waiting:
+            QTimer.singleShot(0, self, self._show)
+        self._waiting.append(item)
+
+    def _show(self) -> None:
+        deadline = time.monotonic() + SLICE_S
+        while self._waiting:
+            self._show_next()
+            if self._waiting and time.monotonic() >= deadline:
+                QTimer.singleShot(0, self, self._show)
+                return
+
+    def _show_next(self) -> None:
+        from modmanager.ops.read_worker import Ended
+
+        item = self._waiting.popleft()
+        if isinstance(item, Ended):
+            self._waiting.extendleft(reversed(item.unpack()))
+        else:
+            self._handler(*item)
+
+
 class FleetWork(QObject):
     """Refreshes of many PBXs, rollouts, readiness checks and the fleet backup, submitted through ``controller``."""
 
@@ -117,60 +173,124 @@ class FleetWork(QObject):
         *,
         cached: Mapping[str, PbxSnapshot] | None = None,
         title: str = "",
+        reload_catalogs: bool = False,
     ) -> TaskHandle | None:
         """Read many PBXs as one operation that counts "n of N" and can be cancelled.
 
-        Each PBX is read on its own queue (after whatever runs on it), at the read
-        concurrency; the operations panel shows the one operation, not a row per PBX. After a
-        cancel no further PBX is read. ``cached`` snapshots are shown until the new ones arrive.
+        The PBXs nothing else works on are read together by one task that holds them (a change
+        submitted meanwhile waits for its PBX, which is let go as soon as it was read): asked in
+        the services' fleet asker (the helper process), planned and stored on the task's
+        thread, shown here as each arrives. A PBX busy with other work is read on its own
+        queue after that work. After a cancel no further PBX is read. ``cached`` snapshots are
+        shown until the new ones arrive. ``reload_catalogs``: the catalogs were just loaded again
+        here, so the helper loads them again too.
         """
-        names = [name for name in dict.fromkeys(names) if self._controller.fleet.entry(name) is not None]
+        controller = self._controller
+        runner = controller.runner
+        names = [name for name in dict.fromkeys(names) if controller.fleet.entry(name) is not None]
         if not names:
             return None
         run = FleetRefresh(len(names))
         title = title or self.tr("Refresh {count} PBXs").format(count=len(names))
         counted = self.tr("{done} of {total} PBXs read")
+        free = [name for name in names if runner.is_free(name)]
+        queued = [name for name in names if name not in set(free)]
 
-        def watch(ctx: TaskContext) -> FleetRefresh:
-            while not run.ended.wait(_WATCH_INTERVAL_S):
-                ctx.progress(run.done, run.total, counted.format(done=run.done, total=run.total))
+        def arrived(name: str, read: PbxSnapshot | Read, status: FleetStatus | None) -> None:
+            from modmanager.ops.read_worker import snapshot_of
+
+            runner.release(handle, name)
+            run.shown.add(name)
+            result, status = snapshot_of(controller.services, name, read, status)  # the helper's read: planned here
+            controller.show_refreshed(name, result, status)
+            run.count(failed=status is not None and isinstance(result, ModManagerError))
+
+        relay = _ReadRelay(arrived, self)
+
+        def read(ctx: TaskContext) -> FleetRefresh:
+            from modmanager.ops.refresh import refresh_fleet
+
+            def stop() -> bool:
                 if ctx.cancelled():
                     run.cancelled.set()
+                return run.cancelled.is_set()
+
+            def done(item: Ended | tuple[str, PbxSnapshot | ModManagerError, FleetStatus | None]) -> None:
+                relay.arrived.emit(item)
+                ctx.progress(run.done, run.total, counted.format(done=run.done, total=run.total))
+
+            helper = controller.services.fleet_reader
+            if free and helper is not None:  # asked, planned and stored in the helper process
+                records = [entry.record for name in free if (entry := controller.fleet.entry(name)) is not None]
+                helper.refresh(
+                    records, on_ended=done, workers=runner.max_reads, cancelled=stop, reload_catalogs=reload_catalogs
+                )
+            elif free:
+                refresh_fleet(
+                    controller.services,
+                    free,
+                    workers=runner.max_reads,
+                    on_done=lambda name, result, status: done((name, result, status)),
+                    cancelled=stop,
+                )
+            while not run.ended.wait(_WATCH_INTERVAL_S):  # the PBXs read on their own queues
+                ctx.progress(run.done, run.total, counted.format(done=run.done, total=run.total))
+                if stop():
                     raise TaskCancelled
+            if stop():  # cancelled while the last PBXs were being read
+                raise TaskCancelled
             ctx.progress(run.total, run.total, counted.format(done=run.total, total=run.total))
             return run
 
+        def closed() -> None:
+            """The task ended: what is still on its way is shown; PBXs it never got to are not busy."""
+            relay.close()
+            controller.fleet.update_entries([name for name in free if name not in run.shown], busy=False)
+            settle_heap()  # the snapshots just read live until the next refresh
+
         def ended(run: FleetRefresh) -> None:
+            closed()
             if run.failed:
                 text = self.tr("{title}: {read} of {total} PBXs read, {failed} could not be read.")
             else:
                 text = self.tr("{title}: all {total} PBXs read.")
-            self._controller.message.emit(
+            controller.message.emit(
                 text.format(title=title, read=run.total - run.failed, total=run.total, failed=run.failed)
             )
 
-        handle = self._controller.runner.submit(
-            self._controller.refresh_key, title, watch, on_success=ended, cancellable=True, watcher=True
+        handle = runner.submit(
+            controller.refresh_key,
+            title,
+            read,
+            on_success=ended,
+            on_failure=lambda _error: closed(),
+            cancellable=True,
+            read_only=True,
+            holds=free,
         )
 
         def finished(finished_handle: TaskHandle) -> None:
             if finished_handle is handle:
                 if handle.state is TaskState.CANCELLED:
                     run.cancelled.set()  # also when it was cancelled before it started
-                self._controller.runner.task_finished.disconnect(finished)
+                    closed()
+                runner.task_finished.disconnect(finished)
 
-        self._controller.runner.task_finished.connect(finished)
+        runner.task_finished.connect(finished)
         cached = cached or {}
-        fleet = self._controller.fleet
-        fleet.update_entries(names, busy=True)  # all "checking" at once: one redraw per customer
+        fleet = controller.fleet
 
-        def start(name: str) -> None:
-            snapshot = cached.get(name)
-            if snapshot is not None and fleet.entry(name) is not None:
-                fleet.update_entry(name, snapshot=snapshot)
-            self._controller.refresh(name, run=run)  # announces the entry's change
+        def show(chunk: list[str]) -> None:
+            """Mark PBXs "checking" (a chunk at a time: one redraw per customer), with their cached snapshot."""
+            fleet.update_entries([name for name in chunk if name not in run.shown], busy=True)
+            for name in chunk:
+                if name in cached and name not in run.shown and fleet.entry(name) is not None:  # not read yet
+                    fleet.update_entry(name, snapshot=cached[name])
 
-        in_slices(names, start, context=self._controller)  # hundreds of PBXs: the window stays responsive
+        chunks = [names[start:start + _MARK_CHUNK] for start in range(0, len(names), _MARK_CHUNK)]
+        in_slices(chunks, show, context=controller)  # hundreds of PBXs: the window stays responsive
+        for name in queued:
+            controller.refresh(name, run=run)
         return handle
 
     def plan_rollout(

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 from modmanager.core.errors import ModManagerError, StoreError
+from modmanager.gui.slices import settle_heap
 from modmanager.gui.tasks import TaskCancelled, TaskContext, TaskRunner
 from modmanager.store.inventory import Inventory
 
@@ -132,11 +133,15 @@ class Startup(QObject):
         for name in PRELOAD:
             importlib.import_module(name)
         self.services = self._open_services(lambda prompt: self._on_gui_thread(prompt, ctx))
+        from modmanager.ops.read_worker import start_read_worker
+
+        start_read_worker(self.services)  # warm before the first refresh of the fleet
         return self.services
 
     def _opened(self, services: Services) -> None:
         assert self._window is not None
         self._window.attach(services)
+        settle_heap()  # the window and the stored fleet live as long as the application
         self._window.start()  # before the runner could report idle: waiting for the start sees it
 
     def _on_gui_thread(self, prompt: Callable[[], str], ctx: TaskContext) -> str:

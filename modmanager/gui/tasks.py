@@ -66,7 +66,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DEFAULT_MAX_CONCURRENCY = 4
-DEFAULT_MAX_READS = 128
+DEFAULT_MAX_READS = 256
 _WORKER_THREADS = 32
 """Upper bound of worker threads; the scheduler keeps to ``max_concurrency`` below it."""
 _READ_THREADS = 256
@@ -369,6 +369,10 @@ class TaskRunner(QObject):
         running = [self._active[task_id].handle for task_id in sorted(self._active)]  # ids grow with submission
         running = [handle for handle in running if not handle.quiet]
         return running + [task.handle for task in self._pending if not task.handle.quiet]
+
+    def is_free(self, key: str) -> bool:
+        """True when no task of ``key`` runs or waits (a task submitted for it would start at once)."""
+        return key not in self._running and not any(key in task.handle.keys for task in self._pending)
 
     def is_idle(self) -> bool:
         """True when nothing is queued or running."""

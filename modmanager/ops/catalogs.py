@@ -116,12 +116,21 @@ class CatalogSet:
                 problems.append(problem.as_error())
                 unavailable.append(problem)
         problems.extend(notes)
-        merged = merge_catalogs(catalogs)
         with self._lock:
+            previous = self._catalogs
+        unchanged = previous is not None and len(previous) == len(catalogs) and all(
+            old is new for old, new in zip(previous, catalogs, strict=True)
+        )
+        if not unchanged:  # else the same merged objects: the planner keeps what it learnt about them
+            merged = merge_catalogs(catalogs)
+            modules = {module.id.lower(): module for module in merged}
+            # One object per set of catalogs: the planner indexes a catalog set once, found by identity.
+            merged_view = (Catalog(name="merged", generated="", modules=merged, source=""),)
+        with self._lock:
+            if not unchanged:
+                self._modules = modules
+                self._merged = merged_view
             self._catalogs = tuple(catalogs)
-            self._modules = {module.id.lower(): module for module in merged}
-            # One object per load: the planner indexes a catalog set once, found by identity.
-            self._merged = (Catalog(name="merged", generated="", modules=merged, source=""),)
             self.problems = problems
             self._unavailable = tuple(unavailable)
             self._notes = tuple(notes)

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from modmanager.core.errors import PbxError
+from modmanager.core.protocol import InstalledModule, SystemInfo
 from modmanager.pbx.client import AgentClient
 from modmanager.store.inventory import PbxRecord
 
@@ -30,6 +31,11 @@ the stored password may have changed since the client was made."""
 
 _Key = tuple[str, str, str, str, str | None]
 _T = TypeVar("_T")
+
+
+def read_facts(client: AgentClient) -> tuple[SystemInfo, list[InstalledModule]]:
+    """What a refresh asks a PBX: its facts and its modules (two requests on one connection)."""
+    return client.system_info(), client.list_modules()
 
 
 def _key(record: PbxRecord) -> _Key:

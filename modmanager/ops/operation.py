@@ -118,11 +118,13 @@ def operation(
     wait: float | None = None,
     on_wait: WaitCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
+    op_id: str = "",
 ) -> Iterator[Operation]:
     """Run the block as an operation (or as part of the one already running on this thread).
 
     The outermost operation logs its start and its outcome; an error leaving it is logged with
     its code (a ModManagerError) or its traceback (anything else, a bug) and raised on.
+    ``op_id``: carry on an operation another process started (a helper working for the window).
     """
     outer = _CURRENT.get()
     if outer is not None:
@@ -131,7 +133,7 @@ def operation(
         return
     op = Operation(
         kind=kind,
-        op_id=new_op_id(),
+        op_id=op_id or new_op_id(),
         title=title,
         pbx=pbx,
         wait_seconds=DEFAULT_WAIT_SECONDS if wait is None else max(0.0, wait),

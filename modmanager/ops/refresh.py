@@ -18,7 +18,7 @@ import queue
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from modmanager.core.catalog import Channel
 from modmanager.core.errors import InvalidVersion, ModManagerError, OperationError, PbxError, error_to_json
@@ -26,9 +26,9 @@ from modmanager.core.fleet_status import FleetStatus as FleetStatus  # defined i
 from modmanager.core.holds import Hold
 from modmanager.core.planner import PbxFacts, PbxPlan, PbxStatus, managed_modules, plan_pbx
 from modmanager.core.protocol import AnswerError, InstalledModule, SystemInfo
+from modmanager.ops.connections import read_facts
 from modmanager.ops.operation import operation, submit
 from modmanager.ops.services import Services
-from modmanager.pbx.client import AgentClient
 from modmanager.store.inventory import PbxRecord
 
 log = logging.getLogger(__name__)
@@ -143,64 +143,47 @@ Answer = tuple[SystemInfo, list[InstalledModule]] | ModManagerError
 """What asking one PBX gave: its facts and modules, or why it could not be asked."""
 
 
-class Asker(Protocol):
-    """Asks PBXs their facts and modules: on threads here (:class:`LocalAsker`) or in another process.
+def _ask_on_threads(
+    services: Services, records: Sequence[PbxRecord], workers: int, cancelled: Callable[[], bool] | None
+) -> Iterator[list[tuple[str, Answer | None]]]:
+    """Ask the PBXs, ``workers`` at a time, through the kept clients of :attr:`Services.readers`.
 
-    :func:`refresh_fleet` plans and stores what comes back; an asker only asks.
+    Yields the answers in batches as they arrive, every record's name once; None: the PBX was
+    not asked because ``cancelled()`` became true first.
     """
 
-    def ask(
-        self, records: Sequence[PbxRecord], *, cancelled: Callable[[], bool] | None = None
-    ) -> Iterator[list[tuple[str, Answer | None]]]:
-        """Yield the answers in batches as they arrive, every record's name exactly once.
+    def one(record: PbxRecord) -> Answer | None:
+        if cancelled is not None and cancelled():
+            return None
+        with operation("refresh", pbx=record.name):
+            try:
+                return services.readers.read(record, read_facts)
+            except ModManagerError as error:
+                return error
 
-        None: the PBX was not asked because ``cancelled()`` became true first.
-        """
-        ...
-
-
-class LocalAsker:
-    """Asks on threads of this process, through the kept clients of :attr:`Services.readers`."""
-
-    def __init__(self, services: Services, workers: int) -> None:
-        self._services = services
-        self._workers = max(1, workers)
-
-    def ask(
-        self, records: Sequence[PbxRecord], *, cancelled: Callable[[], bool] | None = None
-    ) -> Iterator[list[tuple[str, Answer | None]]]:
-        def one(record: PbxRecord) -> Answer | None:
-            if cancelled is not None and cancelled():
-                return None
-            with operation("refresh", pbx=record.name):
+    if not records:
+        return
+    ended: queue.SimpleQueue[Future[Answer | None]] = queue.SimpleQueue()
+    pool = ThreadPoolExecutor(max_workers=min(len(records), max(1, workers)), thread_name_prefix="modmanager-read")
+    try:
+        futures: dict[Future[Answer | None], str] = {}
+        for record in records:
+            future = submit(pool, one, record)
+            futures[future] = record.name
+            future.add_done_callback(ended.put)
+        left = len(records)
+        while left:
+            batch = [ended.get()]
+            while True:
                 try:
-                    return self._services.readers.read(record, _ask)
-                except ModManagerError as error:
-                    return error
-
-        if not records:
-            return
-        ended: queue.SimpleQueue[Future[Answer | None]] = queue.SimpleQueue()
-        pool = ThreadPoolExecutor(max_workers=min(len(records), self._workers), thread_name_prefix="modmanager-read")
-        try:
-            futures: dict[Future[Answer | None], str] = {}
-            for record in records:
-                future = submit(pool, one, record)
-                futures[future] = record.name
-                future.add_done_callback(ended.put)
-            left = len(records)
-            while left:
-                batch = [ended.get()]
-                while True:
-                    try:
-                        batch.append(ended.get_nowait())
-                    except queue.Empty:
-                        break
-                left -= len(batch)
-                yield [(futures[future], future.result()) for future in batch]
-        finally:
-            # Interrupted (Ctrl+C): PBXs not started yet are dropped; the ones being read finish.
-            pool.shutdown(wait=True, cancel_futures=True)
+                    batch.append(ended.get_nowait())
+                except queue.Empty:
+                    break
+            left -= len(batch)
+            yield [(futures[future], future.result()) for future in batch]
+    finally:
+        # Interrupted (Ctrl+C): PBXs not started yet are dropped; the ones being read finish.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @dataclass
@@ -215,7 +198,7 @@ class _Outcome:
 def _read(services: Services, record: PbxRecord, holds: Sequence[Hold]) -> _Outcome:
     """Ask the PBX and plan; touches neither the inventory nor the journal (see :func:`_store`)."""
     try:
-        answer: Answer = services.readers.read(record, _ask)
+        answer: Answer = services.readers.read(record, read_facts)
     except ModManagerError as error:
         answer = error
     return _planned(services, record, answer, holds)
@@ -239,7 +222,7 @@ def _planned(services: Services, record: PbxRecord, answer: Answer, holds: Seque
         )
     except ModManagerError as error:
         return _failed(name, error)
-    return _Outcome(name, snapshot, _FROM_PLAN[snapshot.plan.status])
+    return _Outcome(name, snapshot, status_of(snapshot))
 
 
 def _failed(name: str, error: ModManagerError) -> _Outcome:
@@ -293,10 +276,6 @@ def _stored(services: Services, outcome: _Outcome) -> _Outcome:
         return _store(services, outcome)
 
 
-def _ask(client: AgentClient) -> tuple[SystemInfo, list[InstalledModule]]:
-    return client.system_info(), client.list_modules()
-
-
 def cached_snapshot(services: Services, name: str) -> PbxSnapshot | None:
     """The last stored snapshot, re-planned against the current catalogs; None if none or unreadable."""
     stored = services.inventory.load_snapshot(name)
@@ -314,6 +293,11 @@ def cached_snapshot(services: Services, name: str) -> PbxSnapshot | None:
 def fleet_status(services: Services, snapshot: PbxSnapshot) -> FleetStatus:
     if snapshot.name in _interrupted(services):
         return FleetStatus.INTERRUPTED
+    return status_of(snapshot)
+
+
+def status_of(snapshot: PbxSnapshot) -> FleetStatus:
+    """The status its plan gives a PBX (an interrupted update in the journal aside)."""
     return _FROM_PLAN[snapshot.plan.status]
 
 
@@ -335,7 +319,6 @@ def refresh_fleet(
     workers: int | None = None,
     on_done: Callable[[str, PbxSnapshot | ModManagerError, FleetStatus | None], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-    asker: Asker | None = None,
 ) -> dict[str, PbxSnapshot | ModManagerError]:
     """Refresh many PBXs at once (bounded by the read concurrency); never raises per PBX.
 
@@ -344,9 +327,9 @@ def refresh_fleet(
     Once ``cancelled()`` is true no further PBX is started: the PBXs not read get
     :func:`cancelled_error`, those being read finish. The answer holds every name, in the order given.
 
-    One operation (joining the caller's, if one runs). ``asker`` asks the PBXs (default: threads
-    of this process, :class:`LocalAsker`); this thread plans what they answered and stores the
-    PBXs that ended together in one transaction - so the askers never queue for the database.
+    One operation (joining the caller's, if one runs). Worker threads only ask the PBXs; this
+    thread plans what they answered and stores the PBXs that ended together in one transaction
+    - so the workers never queue for the database.
     """
     names = list(dict.fromkeys(names))
     results: dict[str, PbxSnapshot | ModManagerError] = {}
@@ -364,7 +347,7 @@ def refresh_fleet(
                     ended.append((name, _failed(name, error)))
         asked = [records[name] for name in names if name in records]
         count = min(len(names), max(1, workers or services.settings.read_concurrency))
-        batches = (asker or LocalAsker(services, count)).ask(asked, cancelled=cancelled)
+        batches = _ask_on_threads(services, asked, count, cancelled)
         while True:
             for name, result, status in _finish(services, ended):
                 results[name] = result

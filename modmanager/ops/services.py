@@ -11,6 +11,7 @@ import getpass
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from modmanager.ops.catalogs import CatalogSet
 from modmanager.ops.connections import ClientPool
@@ -27,6 +28,9 @@ from modmanager.store.schedules import ScheduleStore
 from modmanager.store.settings import Settings, load_settings
 from modmanager.store.sfmcache import SfmCache
 from modmanager.store.windows import WindowStore
+
+if TYPE_CHECKING:
+    from modmanager.ops.read_worker import ReadWorker
 
 ClientFactory = Callable[[PbxRecord], AgentClient]
 
@@ -65,6 +69,10 @@ class Services:
         return self.owner if op is None else op.owner(self.owner)
     readers: ClientPool = field(init=False, repr=False)
     """Clients kept between reads of a PBX (refresh), so a read reuses the PBX's connection."""
+    client_options: dict[str, float | int] = field(default_factory=dict)
+    """The clients' timeouts and retries (a helper process makes its clients the same way)."""
+    fleet_reader: ReadWorker | None = field(default=None, repr=False)
+    """The window's helper process that reads many PBXs at once (:mod:`modmanager.ops.read_worker`)."""
 
     def __post_init__(self) -> None:
         self.readers = ClientPool(self.connect)
@@ -90,6 +98,8 @@ class Services:
         return ScheduleStore(self.inventory)
 
     def close(self) -> None:
+        if self.fleet_reader is not None:
+            self.fleet_reader.close()
         self.readers.close()
         self.inventory.close()
 
@@ -122,4 +132,5 @@ def open_services(
         settings=settings,
         catalogs=CatalogSet(settings.catalog_sources, cache=sfm_cache),
         connect=connect_record,
+        client_options=options,
     )

@@ -249,6 +249,8 @@ class EncryptedFileStore:
         register_secret(master_password)
         self.path = path
         self._lock = threading.Lock()
+        self._decrypted: tuple[bytes, dict[str, str]] = (b"", {})
+        """The file's bytes last decrypted, and what they held (a fleet read asks for hundreds of secrets)."""
         header = self._read_header()
         if header is None:
             params = kdf or ScryptParams()
@@ -309,9 +311,17 @@ class EncryptedFileStore:
         return data
 
     def _load(self) -> dict[str, str]:
+        """The secrets as the file holds them now (read every time: another process may have changed it)."""
         data = self._read_file()
         if data is None:
             return {}
+        if data == self._decrypted[0]:  # unchanged since the last look: no need to decrypt and parse again
+            return dict(self._decrypted[1])
+        entries = self._decrypt(data)
+        self._decrypted = (data, entries)
+        return dict(entries)
+
+    def _decrypt(self, data: bytes) -> dict[str, str]:
         header = data[: _HEADER.size]
         if header != self._header:
             # Another process re-created the file with a different password or salt.

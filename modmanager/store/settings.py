@@ -201,7 +201,7 @@ SETTINGS_SCHEMA: tuple[SettingSpec, ...] = (
     SettingSpec("concurrency", "int", 4,
                 f"How many PBXs are worked on at once (1 to {MAX_CONCURRENCY}).",
                 _int_between(1, MAX_CONCURRENCY)),
-    SettingSpec("read_concurrency", "int", 128,
+    SettingSpec("read_concurrency", "int", 256,
                 f"How many PBXs a refresh reads at once (1 to {MAX_READ_CONCURRENCY}); reading changes nothing.",
                 _int_between(1, MAX_READ_CONCURRENCY)),
     SettingSpec("backup_retention", "int", 10,
@@ -244,7 +244,7 @@ class Settings:
     language: str = ""
     prerelease_channel: bool = False
     concurrency: int = 4
-    read_concurrency: int = 128
+    read_concurrency: int = 256
     backup_retention: int = 10
     catalog_sources: tuple[CatalogSource, ...] = ()
     window_geometry: str = field(default="", repr=False)

@@ -70,7 +70,7 @@ def test_shows_the_current_settings(make_dialog: Callable[..., SettingsDialog], 
         ["Own builds", "/srv/modules", "(none)", "trusted"],
     ]
     assert dialog.concurrency_spin.value() == 4
-    assert dialog.read_concurrency_spin.value() == 128
+    assert dialog.read_concurrency_spin.value() == 256
     assert not dialog.debug_check.isChecked()
     assert dialog.retention_spin.value() == 10
     assert dialog.language_combo.currentData() == ""
