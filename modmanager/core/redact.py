@@ -71,6 +71,8 @@ class SecretRegistry:
         self._pending: list[str] = []
         """Values registered since the pattern was compiled."""
         self._pattern: re.Pattern[str] | None = None
+        self._heads: frozenset[str] = frozenset()
+        """The first :data:`MIN_SECRET_LENGTH` characters of every value (see :meth:`_may_occur`)."""
 
     def register(self, value: str | bytes | None) -> None:
         """Mask ``value`` (and its encoded forms) from now on; short or empty values are ignored."""
@@ -86,12 +88,14 @@ class SecretRegistry:
             new = forms - self._values
             self._values |= new
             self._pending.extend(new)
+            self._heads = self._heads | {form[:MIN_SECRET_LENGTH] for form in new}
 
     def clear(self) -> None:
         with self._lock:
             self._values.clear()
             self._pending.clear()
             self._pattern = None
+            self._heads = frozenset()
 
     def _compiled(self, text: str) -> re.Pattern[str] | None:
         """The pattern of every registered value that may occur in ``text``.
@@ -109,13 +113,26 @@ class SecretRegistry:
                 self._pending.clear()
             return self._pattern
 
+    def _may_occur(self, text: str) -> bool:
+        """Whether some registered value may occur in ``text``: one of their beginnings does.
+
+        The pattern alternates thousands of values (seven forms of two secrets per PBX), which
+        the regular expression engine tries one by one at every position of the text; most log
+        lines contain none, and looking up each position's first characters in a set says so
+        in a fraction of the time.
+        """
+        heads = self._heads
+        width = MIN_SECRET_LENGTH
+        return any(text[start : start + width] in heads for start in range(len(text) - width + 1))
+
     def redact(self, text: str) -> str:
         """``text`` with every registered value and every pattern match masked."""
         if not text:
             return text
-        pattern = self._compiled(text)
-        if pattern is not None:
-            text = pattern.sub(MASK, text)
+        if self._may_occur(text):
+            pattern = self._compiled(text)
+            if pattern is not None:
+                text = pattern.sub(MASK, text)
         for rule, replacement in _PATTERNS:
             text = rule.sub(replacement, text)
         return text
