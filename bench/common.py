@@ -249,6 +249,16 @@ def since_spawn() -> float:
     return time.time() - float(os.environ["BENCH_T0"])
 
 
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) process ``pid`` used so far (Linux; 0 if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mib() -> tuple[float, float]:
     """(resident set size, peak resident set size) of this process in MiB (Linux)."""
     fields: dict[str, float] = {}

@@ -37,7 +37,7 @@ from PySide6.QtCore import QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QPaintEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
-from bench.common import rss_mib, since_spawn, sync  # noqa: E402
+from bench.common import process_cpu, rss_mib, since_spawn, sync  # noqa: E402
 
 TICK_MS = 5
 SAFETY_S = 600.0
@@ -146,6 +146,7 @@ class Probe(QObject):
         self.started = 0.0
         self.cpu_mark = time.process_time()
         self.gui_cpu_mark = time.thread_time()
+        self.helper_cpu_mark = 0.0
         self._watch_first_paint()
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -212,11 +213,18 @@ class Probe(QObject):
         return bool(runner(self.window).is_idle())
 
     def cpu(self, name: str) -> None:
-        """CPU seconds of the process, and of the GUI thread alone, since the last call."""
-        now, gui_now = time.process_time(), time.thread_time()
+        """CPU seconds of the process, of the GUI thread alone, and of the read helper, since the last call."""
+        now, gui_now, helper_now = time.process_time(), time.thread_time(), self.helper_cpu()
         self.result.setdefault("cpu", {})[name] = now - self.cpu_mark
         self.result.setdefault("gui_cpu", {})[name] = gui_now - self.gui_cpu_mark
-        self.cpu_mark, self.gui_cpu_mark = now, gui_now
+        self.result.setdefault("helper_cpu", {})[name] = helper_now - self.helper_cpu_mark
+        self.cpu_mark, self.gui_cpu_mark, self.helper_cpu_mark = now, gui_now, helper_now
+
+    def helper_cpu(self) -> float:
+        """CPU seconds the window's read helper process used so far (0 without one)."""
+        services = getattr(controller(self.window), "services", None) if self.window is not None else None
+        pid = getattr(getattr(services, "fleet_reader", None), "pid", None)
+        return process_cpu(pid) if pid is not None else 0.0
 
     def finish(self) -> None:
         self.state = "done"

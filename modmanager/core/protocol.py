@@ -270,16 +270,18 @@ def _no_constant(name: str) -> Any:
 
 def _check_shape(document: Any) -> None:
     """Depth and size of every array and object, without recursion."""
-    stack: list[tuple[Any, int]] = [(document, 1)]
-    while stack:
+    if type(document) is not dict and type(document) is not list:
+        return
+    stack: list[tuple[dict[str, Any] | list[Any], int]] = [(document, 1)]
+    while stack:  # json.loads makes exactly dict and list: exact type tests are the fast ones
         value, depth = stack.pop()
-        if isinstance(value, dict | list):
-            if depth > MAX_JSON_DEPTH:
-                raise AnswerError(f"the JSON text is nested deeper than {MAX_JSON_DEPTH} levels")
-            if len(value) > MAX_LIST_ITEMS:
-                raise AnswerError(f"a JSON array or object has more than {MAX_LIST_ITEMS} entries")
-            children = value.values() if isinstance(value, dict) else value
-            stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+        if depth > MAX_JSON_DEPTH:
+            raise AnswerError(f"the JSON text is nested deeper than {MAX_JSON_DEPTH} levels")
+        if len(value) > MAX_LIST_ITEMS:
+            raise AnswerError(f"a JSON array or object has more than {MAX_LIST_ITEMS} entries")
+        for child in value.values() if type(value) is dict else value:
+            if type(child) is dict or type(child) is list:
+                stack.append((child, depth + 1))
 
 
 # --- the JSON envelope --------------------------------------------------------------------------
@@ -480,12 +482,15 @@ def _object(value: Any, what: str) -> dict[str, Any]:
     return value
 
 
+_MISSING = object()
+
+
 def _get(struct: Mapping[str, Any], key: str, kind: type[_T] | tuple[type, ...]) -> _T:
     if type(struct) is not dict and not isinstance(struct, Mapping):  # dict first: the ABC check is slow
         raise AnswerError(f"expected an object, got {type(struct).__name__}")
-    if key not in struct:
+    value = struct.get(key, _MISSING)
+    if value is _MISSING:
         raise AnswerError(f"field {key!r} is missing")
-    value = struct[key]
     # bool is an int subclass; never accept one for the other.
     if isinstance(value, bool) and (kind is int or kind is float):
         raise AnswerError(f"field {key!r} has the wrong type")

@@ -136,6 +136,12 @@ class ReadWorker:
         self._closed = False
         self._receiver: threading.Thread | None = None
 
+    @property
+    def pid(self) -> int | None:
+        """The helper's process id while it runs (for diagnostics and the bench)."""
+        process = self._process
+        return process.pid if process is not None and process.poll() is None else None
+
     def start(self) -> None:
         """Start the helper unless it runs; OperationError if it cannot be started."""
         with self._lock:
