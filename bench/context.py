@@ -59,12 +59,13 @@ class Context:
             self._fleet.start()
         return self._fleet
 
-    def home(self, count: int) -> Path:
-        """A data folder with ``count`` PBXs on the simulated fleet, with cached snapshots."""
-        home = self.tmp / f"home{count}"
+    def home(self, count: int, *, one_customer: bool = False) -> Path:
+        """A data folder with ``count`` PBXs on the simulated fleet, with cached snapshots
+        (three PBXs per customer, or all under one)."""
+        home = self.tmp / f"home{count}{'-one-customer' if one_customer else ''}"
         if home not in self._homes:
             catalog_dir, public_key = self.catalog
-            world.prepare_home(home, self.fleet.pbxs, count, catalog_dir, public_key)
+            world.prepare_home(home, self.fleet.pbxs, count, catalog_dir, public_key, one_customer=one_customer)
             self._homes.add(home)
         return home
 

@@ -325,11 +325,20 @@ def system_info_struct(spec: PbxSpec, agent_version: str | None = None) -> dict[
 # --- the data folder ---------------------------------------------------------------------------
 
 
-def prepare_home(home: Path, pbxs: Sequence[dict[str, Any]], count: int, catalog_dir: Path, public_key: str) -> None:
+def prepare_home(
+    home: Path,
+    pbxs: Sequence[dict[str, Any]],
+    count: int,
+    catalog_dir: Path,
+    public_key: str,
+    *,
+    one_customer: bool = False,
+) -> None:
     """A data folder with ``count`` PBXs, their last snapshots and statuses (as a refresh leaves them).
 
     PBX ``i`` talks to simulated PBX ``i % len(pbxs)`` (so 500 PBXs can share 200 simulated
-    ones); its snapshot is what that simulated PBX answers.
+    ones); its snapshot is what that simulated PBX answers. Three PBXs per customer, or all of
+    them under one customer (``one_customer``: the PBX list's one group redrawn for each).
     """
     import os
 
@@ -356,7 +365,7 @@ def prepare_home(home: Path, pbxs: Sequence[dict[str, Any]], count: int, catalog
                         name,
                         sim["url"],
                         LOGIN_ID,
-                        customer=f"Kunde {number // 3 + 1}",
+                        customer="Kunde 1" if one_customer else f"Kunde {number // 3 + 1}",
                         fingerprint=sim["fingerprint"],
                     )
                 )

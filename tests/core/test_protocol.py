@@ -6,23 +6,33 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from modmanager.core.protocol import (
     MAX_JSON_DEPTH,
+    MAX_TEXT_CHARS,
     PROTOCOL_VERSION,
     AnswerError,
     Capability,
     Edition,
     Fault,
     FaultCode,
+    InstalledModule,
     InstallResult,
     InstanceConfig,
+    InstanceState,
     License,
     LicenseKind,
     LockGrant,
     ModuleConfig,
     SystemInfo,
     XmlRpcFault,
+    _int,
+    _list,
+    _module_quickly,
+    _object,
+    _text,
     decode_answer,
     decode_request,
     encode_fault,
@@ -244,3 +254,57 @@ def test_install_result_needs_deferred_and_lock_grants_hide_their_token() -> Non
 
 def test_protocol_version_is_two() -> None:
     assert PROTOCOL_VERSION == 2
+
+
+# --- the quick way through a listed module -----------------------------------------------------
+
+_ODD_TEXTS = st.one_of(
+    st.text(max_size=6),
+    st.sampled_from(["", "a\x00b", "x\u2028", "\x7f", "ok", "Modul Ä"]),
+    st.just("x" * (MAX_TEXT_CHARS + 1)),
+)
+_ANY_VALUE = st.one_of(st.none(), st.booleans(), st.integers(-(2**64), 2**64), _ODD_TEXTS, st.just([]), st.just({}))
+_INSTANCE = st.dictionaries(st.sampled_from(["name", "active", "other"]), st.one_of(_ANY_VALUE, st.booleans()))
+_MODULE = st.dictionaries(
+    st.sampled_from(["id", "name", "vendor", "version", "moduleType", "instances", "licenseState", "extra"]),
+    st.one_of(_ANY_VALUE, st.lists(st.one_of(_INSTANCE, _ANY_VALUE), max_size=3)),
+)
+
+
+def _slowly(struct: Any) -> InstalledModule | str:
+    """What the field-by-field checks make of ``struct`` (the error message when they refuse it)."""
+    try:
+        obj = _object(struct, "a module")
+        return InstalledModule(
+            id=_text(obj, "id"),
+            name=_text(obj, "name"),
+            vendor=_text(obj, "vendor"),
+            version=_int(obj, "version"),
+            module_type=_text(obj, "moduleType"),
+            instances=tuple(InstanceState.from_struct(item) for item in _list(obj, "instances")),
+            license_state=_text(obj, "licenseState") or None,
+        )
+    except AnswerError as error:
+        return str(error)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MODULE)
+def test_the_quick_module_check_accepts_exactly_what_the_field_checks_accept(struct: dict[str, Any]) -> None:
+    expected = _slowly(struct)
+    try:
+        got: InstalledModule | str = InstalledModule.from_struct(struct)
+    except AnswerError as error:
+        got = str(error)
+    assert got == expected
+
+
+def test_a_plain_module_takes_the_quick_way_and_an_odd_one_the_field_checks() -> None:
+    plain = {"id": "m-1", "name": "Fax", "vendor": "V", "version": 7, "moduleType": "", "licenseState": "licensed",
+             "instances": [{"name": "Zentrale", "active": True}]}
+    assert _module_quickly(plain) == InstalledModule("m-1", "Fax", "V", 7, "", (InstanceState("Zentrale", True),),
+                                                     "licensed")
+    assert _module_quickly({**plain, "name": "Fa\x1bx"}) is None
+    with pytest.raises(AnswerError, match="name contains control characters"):
+        InstalledModule.from_struct({**plain, "name": "Fa\x1bx"})
+    assert _module_quickly({**plain, "version": True}) is None
