@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from modmanager.ops.backup import RestoreResult
     from modmanager.ops.catalogs import CatalogProblem
     from modmanager.ops.fleet import UpdateAllOutcome
+    from modmanager.ops.read_worker import Read
     from modmanager.ops.recovery import Assessment, RecoveryAction
     from modmanager.ops.refresh import PbxSnapshot
     from modmanager.ops.services import Services
@@ -291,50 +292,18 @@ class Controller(QObject):
             self.fleet.update_entry(name, window=window.window.spec())
 
     def refresh_all(self, *, with_cached: bool = False) -> None:
-        """Reload the catalogs, then read every PBX again (one operation, each PBX on its own queue).
+        """Reload the catalogs, then read every PBX again (see :meth:`FleetWork.refresh_all`)."""
+        self.fleetwide.refresh_all(with_cached=with_cached)
 
-        The list of backups is read again too: another modmanager (the command line) may have
-        made or deleted some.
-        """
-        names = self.fleet.names()
-
-        def load(ctx: TaskContext) -> tuple[list[ModManagerError], dict[str, PbxSnapshot]]:
-            from modmanager.ops.refresh import cached_snapshot
-
-            self.services.catalogs.reload()
-            cached: dict[str, PbxSnapshot] = {}
-            if with_cached:
-                for done, name in enumerate(names):
-                    ctx.progress(done, len(names))
-                    snapshot = cached_snapshot(self.services, name)
-                    if snapshot is not None:
-                        cached[name] = snapshot
-            return list(self.services.catalogs.problems), cached
-
-        def loaded(result: tuple[list[ModManagerError], dict[str, PbxSnapshot]]) -> None:
-            from modmanager.gui.errors import describe_text
-
-            problems, cached = result
-            self._catalogs_loaded = True
-            self.announce(Changes(catalogs=True, backups=True))
-            for problem in problems:
-                self.message.emit(describe_text(problem))
-            self.refresh_many(names, cached=cached, title=self.tr("Refresh all PBXs"), reload_catalogs=True)
-
-        def not_loaded(error: ModManagerError) -> None:
-            self.failed.emit(self.tr("The module catalogs could not be loaded"), error)
-            self.announce(Changes(backups=True))
-            self.refresh_many(names, title=self.tr("Refresh all PBXs"))
-
-        self.runner.submit(
-            self.catalog_key, self.tr("Load module catalogs"), load, on_success=loaded, on_failure=not_loaded
-        )
+    def mark_catalogs_loaded(self) -> None:
+        """The catalogs were loaded: module details may be looked up in them from now on."""
+        self._catalogs_loaded = True
 
     def refresh_many(
         self,
         names: Sequence[str],
         *,
-        cached: Mapping[str, PbxSnapshot] | None = None,
+        cached: Mapping[str, Read] | None = None,
         title: str = "",
         reload_catalogs: bool = False,
     ) -> TaskHandle | None:

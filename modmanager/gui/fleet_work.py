@@ -167,11 +167,52 @@ class FleetWork(QObject):
         super().__init__(controller)
         self._controller = controller
 
+    def refresh_all(self, *, with_cached: bool = False) -> None:
+        """Reload the catalogs, then read every PBX again (one operation, see :meth:`refresh_many`).
+
+        The list of backups is read again too: another modmanager (the command line) may have
+        made or deleted some.
+        """
+        controller = self._controller
+        names = controller.fleet.names()
+
+        def load(ctx: TaskContext) -> tuple[list[ModManagerError], dict[str, Read]]:
+            from modmanager.ops.refresh import stored_facts
+
+            controller.services.catalogs.reload()
+            cached: dict[str, Read] = {}
+            if with_cached:  # read here; planned on the GUI thread, a slice at a time (no lock to share)
+                for done, name in enumerate(names):
+                    ctx.progress(done, len(names))
+                    stored = stored_facts(controller.services, name)
+                    if stored is not None:
+                        cached[name] = stored
+            return list(controller.services.catalogs.problems), cached
+
+        def loaded(result: tuple[list[ModManagerError], dict[str, Read]]) -> None:
+            from modmanager.gui.errors import describe_text
+
+            problems, cached = result
+            controller.mark_catalogs_loaded()
+            controller.announce(Changes(catalogs=True, backups=True))
+            for problem in problems:
+                controller.message.emit(describe_text(problem))
+            self.refresh_many(names, cached=cached, title=self.tr("Refresh all PBXs"), reload_catalogs=True)
+
+        def not_loaded(error: ModManagerError) -> None:
+            controller.failed.emit(self.tr("The module catalogs could not be loaded"), error)
+            controller.announce(Changes(backups=True))
+            self.refresh_many(names, title=self.tr("Refresh all PBXs"))
+
+        controller.runner.submit(
+            controller.catalog_key, self.tr("Load module catalogs"), load, on_success=loaded, on_failure=not_loaded
+        )
+
     def refresh_many(
         self,
         names: Sequence[str],
         *,
-        cached: Mapping[str, PbxSnapshot] | None = None,
+        cached: Mapping[str, Read] | None = None,
         title: str = "",
         reload_catalogs: bool = False,
     ) -> TaskHandle | None:
@@ -280,15 +321,23 @@ class FleetWork(QObject):
         cached = cached or {}
         fleet = controller.fleet
 
-        def show(chunk: list[str]) -> None:
-            """Mark PBXs "checking" (a chunk at a time: one redraw per customer), with their cached snapshot."""
+        def mark(chunk: list[str]) -> None:
+            """Mark PBXs "checking", a chunk at a time: one redraw per customer."""
             fleet.update_entries([name for name in chunk if name not in run.shown], busy=True)
-            for name in chunk:
-                if name in cached and name not in run.shown and fleet.entry(name) is not None:  # not read yet
-                    fleet.update_entry(name, snapshot=cached[name])
 
-        chunks = [names[start:start + _MARK_CHUNK] for start in range(0, len(names), _MARK_CHUNK)]
-        in_slices(chunks, show, context=controller)  # hundreds of PBXs: the window stays responsive
+        def show(name: str) -> None:
+            """A PBX's stored facts, planned, until it was read (planning a PBX can take milliseconds)."""
+            from modmanager.ops.read_worker import snapshot_of
+
+            if name not in run.shown and fleet.entry(name) is not None:
+                snapshot, _status = snapshot_of(controller.services, name, cached[name], None)
+                if not isinstance(snapshot, ModManagerError):
+                    fleet.update_entry(name, snapshot=snapshot)
+
+        # Hundreds of PBXs: done a few milliseconds at a time, the window stays responsive.
+        in_slices([names[start:start + _MARK_CHUNK] for start in range(0, len(names), _MARK_CHUNK)], mark,
+                  context=controller)
+        in_slices([name for name in names if name in cached], show, context=controller)
         for name in queued:
             controller.refresh(name, run=run)
         return handle

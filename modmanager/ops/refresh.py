@@ -278,15 +278,28 @@ def _stored(services: Services, outcome: _Outcome) -> _Outcome:
 
 def cached_snapshot(services: Services, name: str) -> PbxSnapshot | None:
     """The last stored snapshot, re-planned against the current catalogs; None if none or unreadable."""
+    stored = stored_facts(services, name)
+    if stored is None:
+        return None
+    try:
+        return make_snapshot(services, name, *stored)
+    except ModManagerError:
+        return None
+
+
+def stored_facts(
+    services: Services, name: str
+) -> tuple[SystemInfo, list[InstalledModule], dt.datetime] | None:
+    """What the last refresh stored of a PBX (facts, modules, when), not planned; None if none or unreadable."""
     stored = services.inventory.load_snapshot(name)
     if stored is None:
         return None
     data, fetched_at = stored
     try:
-        info = SystemInfo.from_struct(data["info"])
-        modules = [InstalledModule.from_struct(item) for item in data["modules"]]
-        return make_snapshot(services, name, info, modules, fetched_at)
-    except (AnswerError, KeyError, TypeError, ModManagerError):
+        return SystemInfo.from_struct(data["info"]), [InstalledModule.from_struct(item) for item in data["modules"]], (
+            fetched_at
+        )
+    except (AnswerError, KeyError, TypeError):
         return None
 
 

@@ -591,7 +591,7 @@
 <context>
     <name>CertificateTrustDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+93"/>
+        <location filename="../../modmanager/gui/dialogs/pbx_dialog.py" line="+94"/>
         <source>Certificate changed</source>
         <translation>Zertifikat geändert</translation>
     </message>
@@ -684,7 +684,7 @@
         <translation>Funktionsprüfung des Moduls</translation>
     </message>
     <message>
-        <location filename="../../modmanager/gui/controller.py" line="+127"/>
+        <location filename="../../modmanager/gui/controller.py" line="+128"/>
         <source>(catalogs)</source>
         <translation>(Kataloge)</translation>
     </message>
@@ -694,28 +694,12 @@
         <translation>(Aktualisierung)</translation>
     </message>
     <message>
-        <location line="+185"/>
-        <location line="+5"/>
-        <source>Refresh all PBXs</source>
-        <translation>Alle Telefonanlagen neu einlesen</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>The module catalogs could not be loaded</source>
-        <translation>Die Modulkataloge konnten nicht geladen werden</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Load module catalogs</source>
-        <translation>Modulkataloge laden</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+204"/>
         <source>Refresh {pbx}</source>
         <translation>{pbx} neu einlesen</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-209"/>
         <source>(fleet)</source>
         <translation>(alle Anlagen)</translation>
     </message>
@@ -725,7 +709,7 @@
         <translation>(Anlagenliste)</translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location line="+259"/>
         <source>Prepare {module} on {pbx}</source>
         <translation>{module} auf {pbx} vorbereiten</translation>
     </message>
@@ -780,12 +764,12 @@
         <translation>Sicherung von {module} exportieren</translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-367"/>
         <source>(backups)</source>
         <translation>(Sicherungen)</translation>
     </message>
     <message>
-        <location line="+391"/>
+        <location line="+377"/>
         <source>Import backup {file}</source>
         <translation>Sicherung {file} importieren</translation>
     </message>
@@ -841,7 +825,7 @@
 <context>
     <name>FleetMatrixModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/matrix.py" line="+371"/>
+        <location filename="../../modmanager/gui/models/matrix.py" line="+348"/>
         <source>PBX</source>
         <translation>Telefonanlage</translation>
     </message>
@@ -1092,7 +1076,7 @@
 <context>
     <name>FleetModel</name>
     <message>
-        <location filename="../../modmanager/gui/models/fleet.py" line="+282"/>
+        <location filename="../../modmanager/gui/models/fleet.py" line="+258"/>
         <source>PBX</source>
         <translation>Telefonanlage</translation>
     </message>
@@ -1130,7 +1114,7 @@
 <context>
     <name>FleetStatus</name>
     <message>
-        <location line="-279"/>
+        <location line="-255"/>
         <source>Update interrupted</source>
         <translation>Update unterbrochen</translation>
     </message>
@@ -1191,7 +1175,23 @@
 <context>
     <name>FleetWork</name>
     <message>
-        <location filename="../../modmanager/gui/fleet_work.py" line="+131"/>
+        <location filename="../../modmanager/gui/fleet_work.py" line="+200"/>
+        <location line="+5"/>
+        <source>Refresh all PBXs</source>
+        <translation>Alle Telefonanlagen neu einlesen</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The module catalogs could not be loaded</source>
+        <translation>Die Modulkataloge konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Load module catalogs</source>
+        <translation>Modulkataloge laden</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Refresh {count} PBXs</source>
         <translation>{count} Telefonanlagen neu einlesen</translation>
     </message>
@@ -1201,7 +1201,7 @@
         <translation>{done} von {total} Telefonanlagen gelesen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+59"/>
         <source>{title}: {read} of {total} PBXs read, {failed} could not be read.</source>
         <translation>{title}: {read} von {total} Telefonanlagen gelesen, {failed} nicht lesbar.</translation>
     </message>
@@ -1211,7 +1211,7 @@
         <translation>{title}: alle {total} Telefonanlagen gelesen.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+60"/>
         <source>Plan the rollout of {module}</source>
         <translation>Verteilung von {module} planen</translation>
     </message>
@@ -3809,7 +3809,7 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../modmanager/gui/startup.py" line="+122"/>
+        <location filename="../../modmanager/gui/startup.py" line="+123"/>
         <source>Open the data folder</source>
         <translation>Datenordner öffnen</translation>
     </message>
@@ -3895,7 +3895,7 @@
 <context>
     <name>TagsDialog</name>
     <message>
-        <location filename="../../modmanager/gui/dialogs/tags_dialog.py" line="+49"/>
+        <location filename="../../modmanager/gui/dialogs/tags_dialog.py" line="+45"/>
         <source>Edit tags</source>
         <translation>Schlagwörter bearbeiten</translation>
     </message>
@@ -3943,7 +3943,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../modmanager/gui/tasks.py" line="+570"/>
+        <location filename="../../modmanager/gui/tasks.py" line="+575"/>
         <source>another task</source>
         <translation>einem anderen Vorgang</translation>
     </message>
