@@ -306,7 +306,7 @@ class FleetWork(QObject):
             on_success=ended,
             on_failure=lambda _error: closed(),
             cancellable=True,
-            read_only=True,
+            watcher=True,  # takes no slot: it waits for the PBXs read on their own queues
             holds=free,
         )
 

@@ -19,10 +19,8 @@ Work that touches several PBXs at once (a rollout) names them in ``holds``: it s
 none of them is busy, and no other task of those PBXs runs alongside it; :meth:`TaskRunner.release`
 frees a PBX the task is done with before the task ends. Such a task still takes one slot.
 
-The GUI thread stays free while hundreds of tasks come and go: starting a worker thread
-happens on a launcher thread, and outcomes are taken in by the GUI thread in slices of a few
-milliseconds, with the event loop (timers, painting, input) running between the slices.
-:func:`~modmanager.gui.slices.in_slices` does the same for work the GUI itself does per PBX.
+The GUI thread stays free while hundreds of tasks come and go: worker threads start on a
+launcher thread, and outcomes are taken in a few milliseconds at a time, between events.
 
 ``fn`` runs on a worker thread and receives a :class:`TaskContext` for progress and
 cooperative cancellation. ``on_success`` / ``on_failure`` and every signal run on the GUI
@@ -111,7 +109,7 @@ class TaskHandle:
         read_only: the task only reads (counts against ``max_reads``).
         quiet: part of a larger operation that reports for it (one PBX of "refresh all"): no
             signals, and not in :meth:`TaskRunner.tasks`.
-        watcher: only waits for other tasks and reports on them: takes no slot of either bound.
+        watcher: waits for quiet tasks and reports on them (and may read): takes no slot of either bound.
         state: see :class:`TaskState`.
         done, total, message: the last progress report (``total`` 0 means unknown).
         error: the error delivered to ``on_failure`` when ``state`` is FAILED.
@@ -306,8 +304,8 @@ class TaskRunner(QObject):
             read_only: ``fn`` changes nothing anywhere (a refresh): it runs at ``max_reads``.
             quiet: one step of an operation that reports for all of them (a task of its own
                 shows the progress): the task sends no signals and :meth:`tasks` leaves it out.
-            watcher: ``fn`` only waits for quiet tasks and reports their progress: it takes no
-                slot, so it can never keep the tasks it waits for from starting.
+            watcher: ``fn`` waits for quiet tasks (and may read) and reports their progress: it
+                takes no slot, so it can never keep the tasks it waits for from starting.
         """
         if self._closed:
             raise RuntimeError("The task runner was shut down.")
@@ -423,9 +421,8 @@ class TaskRunner(QObject):
     def _dispatch(self) -> None:
         """Start what may start: in submission order per key, within each lane's bound.
 
-        One pass over the queue (it may hold hundreds of refreshes): a key seen once is
-        skipped for the rest of the pass, so a later task never overtakes an earlier one. A task
-        occupies its key and its ``holds``; it starts only when none of them is taken.
+        One pass over the queue: a key seen once is skipped for the rest of the pass, so a later
+        task never overtakes an earlier one; a task starts only when none of its keys is taken.
         """
         if self._closed:
             return

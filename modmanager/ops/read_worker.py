@@ -189,6 +189,9 @@ class ReadWorker:
             process.kill()
         code = process.wait()
         process.stdout.close()
+        with self._lock, contextlib.suppress(OSError):
+            assert process.stdin is not None
+            process.stdin.close()  # the helper is gone: nothing more can be written to it
         if not self._closed:
             log.warning("read helper ended (exit code %s)", code)
         with self._lock:
@@ -216,19 +219,9 @@ class ReadWorker:
         """
         from modmanager.ops.refresh import FleetStatus
 
-        secrets: dict[str, tuple[str, str]] = {}
-        refused: list[tuple[str, str, Any, str]] = []
-        for record in records:
-            name = record.name
-            try:  # looked up here: the helper never opens the keyring or the secrets file
-                secrets[name] = (
-                    self._credentials.get_password(name, record.login_id),
-                    self._credentials.get_agent_secret(name),
-                )
-            except ModManagerError as error:
-                refused.append((name, "error", error_to_json(error), FleetStatus.ACCESS_PROBLEM.value))
-        if refused:
-            on_ended(Ended.pack(refused))
+        # Looked up here: the helper never opens the keyring or the secrets file. A secret that is
+        # missing goes as None: the helper then fails that PBX and stores why, as a refresh here would.
+        secrets = {record.name: _secrets_of(self._credentials, record) for record in records}
         asked = list(secrets)
         if not asked:
             return
@@ -244,12 +237,12 @@ class ReadWorker:
             self._send(("refresh", rid, asked, secrets, workers, self._options, op.op_id if op else "", debug,
                         reload_catalogs))
             while left:
+                if cancelled is not None and not cancel_sent and cancelled():  # also while answers pour in
+                    self._send(("cancel", rid))
+                    cancel_sent = True
                 try:
                     message = answers.get(timeout=_POLL_S)
                 except queue.Empty:
-                    if cancelled is not None and not cancel_sent and cancelled():
-                        self._send(("cancel", rid))
-                        cancel_sent = True
                     continue
                 if message[0] == "ended":
                     ended: Ended = message[2]
@@ -280,8 +273,22 @@ class ReadWorker:
             process.wait(timeout=5)
         except (OSError, subprocess.TimeoutExpired):
             process.kill()
+            process.wait()
         if self._receiver is not None:
             self._receiver.join(timeout=5)  # it closes the pipe the answers came through
+
+
+def _secrets_of(credentials: CredentialStore, record: PbxRecord) -> tuple[str | None, str | None]:
+    """The PBX's password and agent secret; None for one the credential store has not (or cannot say)."""
+    try:
+        password: str | None = credentials.get_password(record.name, record.login_id)
+    except ModManagerError:
+        password = None
+    try:
+        agent_secret: str | None = credentials.get_agent_secret(record.name)
+    except ModManagerError:
+        agent_secret = None
+    return password, agent_secret
 
 
 def _read_of(name: str, kind: str, payload: Any) -> Read:
@@ -352,7 +359,7 @@ class _Helper:
         self._out = out
         self._outgoing: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
         self._credentials = CredentialStore(_Secrets())
-        self._given: dict[str, tuple[str, str]] = {}
+        self._given: dict[str, tuple[str | None, str | None]] = {}
         """Each PBX's password and agent secret as last sent."""
         self._services: Services | None = None
         self._services_lock = threading.Lock()
@@ -401,7 +408,7 @@ class _Helper:
         self,
         rid: int,
         names: list[str],
-        secrets: dict[str, tuple[str, str]],
+        secrets: dict[str, tuple[str | None, str | None]],
         workers: int,
         options: dict[str, float | int],
         op_id: str,
@@ -417,7 +424,10 @@ class _Helper:
                 self._debug = debug
         stop = self._cancelled.setdefault(rid, threading.Event())
 
+        reported: set[str] = set()
+
         def done(name: str, result: PbxSnapshot | ModManagerError, status: FleetStatus | None) -> None:
+            reported.add(name)
             if isinstance(result, PbxSnapshot):
                 payload: Any = (result.info, list(result.modules), result.fetched_at)
                 self._outgoing.put((rid, name, "ok", payload, status.value if status else ""))
@@ -430,14 +440,24 @@ class _Helper:
             for name, given in secrets.items():
                 if name in records and self._given.get(name) != given:
                     services.readers.forget(name)  # a kept client still has the old secrets
-                    services.credentials.set_password(name, records[name].login_id, given[0])
-                    services.credentials.set_agent_secret(name, given[1])
+                    password, agent_secret = given
+                    login = records[name].login_id
+                    if password is None:
+                        services.credentials.delete_password(name, login)
+                    else:
+                        services.credentials.set_password(name, login, password)
+                    if agent_secret is None:
+                        services.credentials.delete_agent_secret(name)
+                    else:
+                        services.credentials.set_agent_secret(name, agent_secret)
                     self._given[name] = given
             with operation("refresh", title=f"{len(names)} PBXs in the read helper", op_id=op_id):
                 refresh_fleet(services, names, workers=workers, on_done=done, cancelled=stop.is_set)
         except Exception as error:  # the window's process must still hear of every PBX
             log.error("refresh in the helper failed", exc_info=error)
             for name in names:
+                if name in reported:
+                    continue
                 failure = OperationError(code="read_worker_error", params={"pbx": name, "reason": repr(error)})
                 self._outgoing.put((rid, name, "error", error_to_json(failure), ""))
         finally:

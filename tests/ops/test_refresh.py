@@ -112,6 +112,8 @@ def test_progress_counts_every_pbx_as_it_ends(tmp_path: Path) -> None:
 
 def test_a_cancelled_refresh_starts_no_further_pbx(tmp_path: Path) -> None:
     with fleet_of(tmp_path, 6) as fleet:
+        for sim in fleet.sims.pbxs:
+            sim.faults.latency_ms = 50  # asking takes longer than storing, however busy the machine
         stop = threading.Event()
         results = refresh_fleet(
             fleet.services,
