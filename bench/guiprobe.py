@@ -222,7 +222,8 @@ class Probe(QObject):
 
     def helper_cpu(self) -> float:
         """CPU seconds the window's read helper process used so far (0 without one)."""
-        services = getattr(controller(self.window), "services", None) if self.window is not None else None
+        owner = _find(self.window, "controller", required=False) if self.window is not None else None
+        services = getattr(owner, "services", None)  # none on the bare window, none before start-up
         pid = getattr(getattr(services, "fleet_reader", None), "pid", None)
         return process_cpu(pid) if pid is not None else 0.0
 
