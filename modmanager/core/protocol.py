@@ -722,19 +722,21 @@ class InstalledModule:
 
     @classmethod
     def from_struct(cls, struct: Mapping[str, Any]) -> InstalledModule:
-        quick = _module_quickly(struct)
-        if quick is not None:
-            return quick
-        struct = _object(struct, "a module")  # the checks one by one, for the error that names the field
-        return cls(
-            id=_text(struct, "id"),
-            name=_text(struct, "name"),
-            vendor=_text(struct, "vendor"),
-            version=_int(struct, "version"),
-            module_type=_text(struct, "moduleType"),
-            instances=tuple(InstanceState.from_struct(item) for item in _list(struct, "instances")),
-            license_state=_text(struct, "licenseState") or None,
-        )
+        return _module_quickly(struct) or _module_field_by_field(struct)
+
+
+def _module_field_by_field(struct: Any) -> InstalledModule:
+    """A listed module, each field checked on its own: the error names the field that is wrong."""
+    struct = _object(struct, "a module")
+    return InstalledModule(
+        id=_text(struct, "id"),
+        name=_text(struct, "name"),
+        vendor=_text(struct, "vendor"),
+        version=_int(struct, "version"),
+        module_type=_text(struct, "moduleType"),
+        instances=tuple(InstanceState.from_struct(item) for item in _list(struct, "instances")),
+        license_state=_text(struct, "licenseState") or None,
+    )
 
 
 def _module_quickly(struct: Any) -> InstalledModule | None:

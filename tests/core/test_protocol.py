@@ -28,11 +28,8 @@ from modmanager.core.protocol import (
     ModuleConfig,
     SystemInfo,
     XmlRpcFault,
-    _int,
-    _list,
+    _module_field_by_field,
     _module_quickly,
-    _object,
-    _text,
     decode_answer,
     decode_request,
     encode_fault,
@@ -274,16 +271,7 @@ _MODULE = st.dictionaries(
 def _slowly(struct: Any) -> InstalledModule | str:
     """What the field-by-field checks make of ``struct`` (the error message when they refuse it)."""
     try:
-        obj = _object(struct, "a module")
-        return InstalledModule(
-            id=_text(obj, "id"),
-            name=_text(obj, "name"),
-            vendor=_text(obj, "vendor"),
-            version=_int(obj, "version"),
-            module_type=_text(obj, "moduleType"),
-            instances=tuple(InstanceState.from_struct(item) for item in _list(obj, "instances")),
-            license_state=_text(obj, "licenseState") or None,
-        )
+        return _module_field_by_field(struct)
     except AnswerError as error:
         return str(error)
 

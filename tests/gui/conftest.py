@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from modmanager.demo_start import DemoSession, start_demo
 from modmanager.gui import i18n
 from modmanager.gui.tasks import TaskRunner
 
@@ -36,6 +37,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def qapp_args() -> list[str]:
     """The arguments pytest-qt gives the one QApplication of the session."""
     return ["modmanager-tests"]
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[DemoSession]:
+    """The demo fleet of simulated PBXs and its services, for one test."""
+    session = start_demo(tmp_path / "demo")
+    try:
+        yield session
+    finally:
+        session.stop()  # closes the services (and a read helper started for them)
 
 
 @pytest.fixture

@@ -4,14 +4,13 @@ the helper asks, plans and stores; the window shows each PBX as it arrives and l
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from modmanager.demo_start import DemoSession, start_demo
+from modmanager.demo_start import DemoSession
 from modmanager.gui.main_window import MainWindow
 from modmanager.gui.tasks import TaskContext, TaskRunner, TaskState
 from modmanager.ops.read_worker import ReadWorker, start_read_worker
@@ -20,15 +19,6 @@ from modmanager.store.inventory import PbxRecord
 from tests.gui.test_main_window import open_window
 
 WAIT_MS = 30_000
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[DemoSession]:
-    session = start_demo(tmp_path / "demo")
-    try:
-        yield session
-    finally:
-        session.stop()  # closes the services, and with them the helper
 
 
 def with_helper(demo: DemoSession, monkeypatch: pytest.MonkeyPatch) -> tuple[ReadWorker, list[list[str]]]:

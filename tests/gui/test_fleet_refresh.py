@@ -3,27 +3,14 @@ each PBX still read on its own queue; the read throttle that keeps the GUI threa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from pytestqt.qtbot import QtBot
 
-from modmanager.demo_start import DemoSession, start_demo
+from modmanager.demo_start import DemoSession
 from modmanager.gui.slices import MIN_READS, ReadThrottle
 from modmanager.gui.tasks import TaskRunner, TaskState
 from tests.gui.test_main_window import open_window
 
 WAIT_MS = 30_000
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[DemoSession]:
-    session = start_demo(tmp_path / "demo")
-    try:
-        yield session
-    finally:
-        session.stop()
 
 
 def test_refresh_all_is_one_operation_counting_every_pbx(
