@@ -31,6 +31,9 @@ _MAX_NUMBER_CHARS = 400
 
 # A JSON string (closing quote optional, so an unterminated one ends the scan in one step) or a bracket.
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+_SQUARE = str.maketrans("{}", "[]")
 
 
 class JsonProblem(ValueError):
@@ -102,6 +105,8 @@ def check_depth(text: str, max_depth: int) -> None:
     """
     if text.count("[") + text.count("{") <= max_depth:
         return
+    if _nests_at_most(text, max_depth):
+        return
     depth = 0
     for match in _TOKENS.finditer(text):
         char = text[match.start()]
@@ -111,6 +116,25 @@ def check_depth(text: str, max_depth: int) -> None:
                 raise JsonProblem("too_deep", "it is nested too deeply")
         elif char == "]" or char == "}":
             depth = max(0, depth - 1)
+
+
+def _nests_at_most(text: str, max_depth: int) -> bool:
+    """True when the brackets outside strings surely nest at most ``max_depth`` deep (a quick test).
+
+    The strings and everything but brackets are dropped (C speed, no loop per token), all
+    brackets made square (only the depth counts), and each round removes the innermost pairs -
+    one level. A skeleton gone within ``max_depth`` rounds nests no deeper; anything else
+    (deeper, or unbalanced) is left to the exact scan.
+    """
+    skeleton = _NOT_A_BRACKET.sub("", _STRINGS.sub("", text)).translate(_SQUARE)
+    for _ in range(max_depth):
+        if not skeleton:
+            return True
+        reduced = skeleton.replace("[]", "")
+        if reduced == skeleton:
+            return False
+        skeleton = reduced
+    return not skeleton
 
 
 def _reject_constant(name: str) -> Any:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from modmanager.core import safejson
-from modmanager.core.safejson import JsonProblem, check_depth
+from modmanager.core.safejson import _TOKENS, JsonProblem, _nests_at_most, check_depth
 from tests.hostile.crafted import DEEP, JSON_BOMBS
 
 EXPECTED_KEYS = {
@@ -93,3 +93,28 @@ def test_sound_json_reads_exactly_as_the_standard_library_reads_it(value: object
 def test_any_bytes_either_parse_or_are_one_json_problem(data: bytes) -> None:
     with contextlib.suppress(JsonProblem):
         safejson.loads(data)
+
+
+def _exact_depth(text: str) -> int:
+    depth = deepest = 0
+    for match in _TOKENS.finditer(text):
+        char = text[match.start()]
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet='[]{}"\\ a,:', max_size=60), st.integers(1, 8))
+def test_the_quick_depth_test_never_passes_what_the_exact_scan_refuses(text: str, limit: int) -> None:
+    if _nests_at_most(text, limit):
+        assert _exact_depth(text) <= limit
+
+
+def test_the_quick_depth_test_passes_a_shallow_document_with_brackets_in_strings() -> None:
+    text = '{"a": [{"b": "[[[[[[[[", "c": [1, 2]}], "d": {"e": "}}}}"}}'
+    assert _nests_at_most(text, 4)  # {[{[ - the brackets inside strings do not count
+    assert not _nests_at_most(text, 3)
