@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -47,6 +46,7 @@ from modmanager.gui.dialogs.password_prompt import ask_password
 from modmanager.gui.errors import describe_text
 from modmanager.gui.models.backups import BackupsModel, damage_text, format_timestamp, reason_text
 from modmanager.gui.models.modules import ROW_ROLE, sorted_filtered
+from modmanager.gui.widgets.confirm import Confirm, ask_yes_no
 from modmanager.store.backups import Backup, BackupInfo, DamagedBackup
 
 MASK = "••••••••"
@@ -58,7 +58,6 @@ AskPassword = Callable[[QWidget, str, str, bool], "str | None"]
 """``ask_password(parent, title, text, new)``: a password, or None when cancelled."""
 AskPath = Callable[[QWidget, str], "Path | None"]
 """``ask_path(parent, suggested_name)``: a file, or None when cancelled."""
-Confirm = Callable[[QWidget, str, str], bool]
 """``confirm(parent, title, question)``: True to go ahead."""
 
 
@@ -84,11 +83,6 @@ def _ask_open_path(parent: QWidget, _suggested: str) -> Path | None:
         QCoreApplication.translate("BackupsDialog", "modmanager backups (*{suffix})").format(suffix=EXPORT_SUFFIX),
     )
     return Path(name) if name else None
-
-
-def _confirm(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(parent, title, question)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def is_secret(schema: ConfigSchema, variable_id: str) -> bool:
@@ -183,7 +177,7 @@ class BackupsDialog(QDialog):
         ask_password: AskPassword = _ask_password,
         ask_save_path: AskPath = _ask_save_path,
         ask_open_path: AskPath = _ask_open_path,
-        confirm: Confirm = _confirm,
+        confirm: Confirm = ask_yes_no,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Backups"))

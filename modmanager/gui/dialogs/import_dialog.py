@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -49,13 +48,13 @@ from modmanager.gui.controller import Controller
 from modmanager.gui.dialogs.import_summary import ImportSummary, store_words
 from modmanager.gui.models.import_rows import ImportPreviewModel, check_changes, preview_rows, problem_text
 from modmanager.gui.tasks import TaskContext, TaskHandle, TaskState
+from modmanager.gui.widgets.confirm import Confirm, ask_yes_no
 from modmanager.ops import fleet_import
 from modmanager.ops.fleet_import import CertificateCheck, ImportPlan, ImportResult, RowProblem
 from modmanager.ops.selection import PbxSelection
 
 ChooseFile = Callable[[QWidget], "Path | None"]
 """``choose_file(parent)``: the file to import, or None (tests hand in their own)."""
-Confirm = Callable[[QWidget, str, str], bool]
 """``confirm(parent, title, question)``: True to go ahead."""
 
 _ERROR_STYLE = "color: #c92a2a;"
@@ -70,18 +69,6 @@ def _choose_file(parent: QWidget) -> Path | None:
         QCoreApplication.translate("ImportDialog", "PBX lists (*.csv *.json *.txt);;All files (*)"),
     )
     return Path(name) if name else None
-
-
-def _confirm(parent: QWidget, title: str, question: str) -> bool:
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class ImportDialog(QDialog):
@@ -104,7 +91,7 @@ class ImportDialog(QDialog):
         controller: Controller,
         *,
         choose_file: ChooseFile = _choose_file,
-        confirm: Confirm = _confirm,
+        confirm: Confirm = ask_yes_no,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import PBXs"))

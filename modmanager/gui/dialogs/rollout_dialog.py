@@ -15,8 +15,6 @@ operations panel shows it) and the dialog simply stops listening.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTreeWidget,
@@ -50,28 +47,16 @@ from modmanager.gui.fleet_work import RolloutOptions
 from modmanager.gui.models.modules import release_label
 from modmanager.gui.resources import icon
 from modmanager.gui.tasks import TaskHandle, TaskState
+from modmanager.gui.widgets.confirm import Confirm, ask_yes_no
 from modmanager.gui.widgets.pbx_groups import pbx_groups
 from modmanager.ops.rollout import RolloutEvent, RolloutOutcome, RolloutPlan, RolloutTarget
 
-Confirm = Callable[[QWidget, str, str], bool]
 """``confirm(parent, title, question)``: True to go ahead (tests answer it)."""
 
 _ERROR_STYLE = "color: #c92a2a;"
 _MAX_CANARIES = 20
 _MAX_BATCH = 100
 _PBX_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _confirm(parent: QWidget, title: str, question: str) -> bool:
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class RolloutDialog(QDialog):
@@ -100,7 +85,7 @@ class RolloutDialog(QDialog):
         module_name: str,
         catalog: CatalogModule | None,
         *,
-        confirm: Confirm = _confirm,
+        confirm: Confirm = ask_yes_no,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Roll out {module}").format(module=module_name))
