@@ -181,6 +181,8 @@ class SimulatedPbx:
         self._agent_down_until = 0.0
         self._timers: list[threading.Timer] = []
         self._server: _Server | None = None
+        self._dark: socket.socket | None = None
+        """The bound, never listening socket that keeps an unreachable PBX's port its own."""
         self._thread: threading.Thread | None = None
         self._run_stopped = threading.Event()
         self.cert_pem = ""
@@ -223,7 +225,16 @@ class SimulatedPbx:
         if self._server is not None:
             return
         if not self.state.reachable:
-            _ = self.port  # reserve a stable URL that refuses connections
+            # A stable URL that refuses connections: the port stays bound (not listening), so no
+            # other server - another simulator of a parallel test - can take it meanwhile.
+            if self._dark is None:
+                dark = socket.socket()
+                try:
+                    dark.bind(("127.0.0.1", self.port))
+                except OSError:
+                    dark.close()  # taken since it was chosen: it refuses or answers as what holds it
+                else:
+                    self._dark = dark
             return
         self._run_stopped = threading.Event()
         server = _bind(self, self.port)
@@ -245,6 +256,9 @@ class SimulatedPbx:
             timers, self._timers = self._timers, []
         for timer in timers:
             timer.cancel()
+        dark, self._dark = self._dark, None
+        if dark is not None:
+            dark.close()
         server, self._server = self._server, None
         if server is None:
             return
